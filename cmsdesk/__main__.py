@@ -1,0 +1,5 @@
+"""Allow ``python -m cmsdesk``."""
+
+from cmsdesk.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,38 @@
+"""Canonical JSON: the one byte form of a change that every site hashes the same way.
+
+A change id is the SHA-256 of these bytes, so two sites must agree on them exactly: keys sorted,
+no insignificant whitespace, UTF-8, every string in Unicode NFC (a French "é" typed on macOS and
+on Windows must hash alike), and no floats (their text form differs between implementations).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import unicodedata
+from typing import Any
+
+
+def normalize(value: Any) -> Any:
+    """Return ``value`` with every string in NFC; reject types that have no stable JSON form."""
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value)
+    if isinstance(value, bool) or value is None or isinstance(value, int):
+        return value
+    if isinstance(value, dict):
+        return {normalize(k): normalize(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [normalize(v) for v in value]
+    raise TypeError(f"no canonical JSON form for {type(value).__name__}")
+
+
+def canonical_bytes(value: Any) -> bytes:
+    """Serialize ``value`` canonically (sorted keys, compact, UTF-8, NFC)."""
+    return json.dumps(
+        normalize(value), sort_keys=True, separators=(",", ":"), ensure_ascii=False
+    ).encode("utf-8")
+
+
+def digest(value: Any) -> str:
+    """SHA-256 hex digest of the canonical form of ``value``."""
+    return hashlib.sha256(canonical_bytes(value)).hexdigest()

@@ -1,0 +1,179 @@
+"""The change log: building, identifying and appending immutable changes.
+
+A change is a canonical JSON object. Its id is the SHA-256 of that JSON, so the same change has
+the same id at every site and importing it twice does nothing. Each change touches one *field*
+(an entity, its id and a field name, together a :class:`Key`) and names as ``parents`` the
+versions of that field it was edited from; the versions of a field form a small DAG whose heads
+(versions nobody names as parent) are kept in the ``heads`` table.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any, NamedTuple
+
+from sqlalchemy import delete, func, insert, select
+from sqlalchemy.orm import Session
+
+from cmsdesk.models.canonical import canonical_bytes, digest, normalize
+from cmsdesk.models.schema import Change, Head
+
+FORMAT_VERSION = 1
+
+ENTITIES = ("plan", "node", "xref", "comment")
+OPS = (
+    "set",  # a field's new value
+    "create",  # a node comes into being (field "placement": kind, parent, position)
+    "move",  # field "placement": parent, position
+    "delete",  # field "deleted": {"deleted": true, "seen": [versions the deleter had seen]}
+    "restore",  # field "deleted": {"deleted": false}
+    "xref_add",  # field "present": true
+    "xref_remove",  # field "present": false
+    "comment_add",  # field "body": {"node", "text"}
+    "comment_resolve",  # field "resolved": true
+    "resolve",  # any field: the value chosen for a conflict; parents are all its heads
+)
+
+
+class Key(NamedTuple):
+    entity: str
+    eid: str
+    field: str
+
+
+@dataclass(frozen=True)
+class Author:
+    name: str = ""
+    party: str = ""
+    region: str = ""
+    role: str = ""
+
+    def to_json(self) -> dict[str, str]:
+        return {"name": self.name, "party": self.party, "region": self.region, "role": self.role}
+
+    def label(self) -> str:
+        return self.party or self.name or "unknown"
+
+
+def make_body(*, plan: str, replica: str, seq: int, author: Author, clock: str, op: str,
+              key: Key, value: Any, parents: list[str]) -> dict[str, Any]:
+    return normalize({
+        "v": FORMAT_VERSION, "plan": plan, "replica": replica, "seq": seq,
+        "author": author.to_json(), "clock": clock, "op": op,
+        "entity": key.entity, "eid": key.eid, "field": key.field,
+        "value": value, "parents": sorted(parents),
+    })
+
+
+def change_id(body: dict[str, Any]) -> str:
+    return digest(body)
+
+
+def version_id(body: dict[str, Any], cid: str) -> str:
+    """The id of the version a change creates in its field's DAG.
+
+    A resolution's version is named by its content (field, value, parents) only, so two sites
+    that resolve a conflict the same way make the same version, whoever made it and when.
+    """
+    if body["op"] != "resolve":
+        return cid
+    return digest({k: body[k] for k in ("plan", "entity", "eid", "field", "value", "parents")}
+                  | {"op": "resolve"})
+
+
+class ChangeFormatError(ValueError):
+    pass
+
+
+def check_body(body: Any) -> dict[str, Any]:
+    """Validate the shape of a change received from elsewhere; the error says what is wrong."""
+    if not isinstance(body, dict):
+        raise ChangeFormatError("a change is not a JSON object")
+    expected = {"v", "plan", "replica", "seq", "author", "clock", "op", "entity", "eid",
+                "field", "value", "parents"}
+    if set(body) != expected:
+        raise ChangeFormatError(f"a change has fields {sorted(set(body) ^ expected)} wrong")
+    if body["v"] != FORMAT_VERSION:
+        raise ChangeFormatError(f"unknown change format version {body['v']!r}")
+    if body["op"] not in OPS or body["entity"] not in ENTITIES:
+        raise ChangeFormatError(f"unknown change kind {body['op']}/{body['entity']}")
+    if not isinstance(body["seq"], int) or isinstance(body["seq"], bool) or body["seq"] < 1:
+        raise ChangeFormatError("a change's counter is not a positive integer")
+    if not isinstance(body["parents"], list) or not all(isinstance(p, str) for p in body["parents"]):
+        raise ChangeFormatError("a change's parents are not a list of ids")
+    for name in ("plan", "replica", "clock", "eid", "field"):
+        if not isinstance(body[name], str) or len(body[name]) > 120:
+            raise ChangeFormatError(f"a change's {name} is not a short string")
+    author = body["author"]
+    if not isinstance(author, dict) or not all(isinstance(author.get(k), str)
+                                               for k in ("name", "party", "region", "role")):
+        raise ChangeFormatError("a change's author is malformed")
+    return body
+
+
+def body_of(row: Change) -> dict[str, Any]:
+    return json.loads(row.body)
+
+
+def author_of(row: Change) -> Author:
+    return Author(row.author_name, row.author_party, row.author_region, row.author_role)
+
+
+def key_of(body: dict[str, Any]) -> Key:
+    return Key(body["entity"], body["eid"], body["field"])
+
+
+def is_held(session: Session, cid: str) -> bool:
+    return session.scalar(select(Change.arrival).where(Change.id == cid)) is not None
+
+
+def append(session: Session, body: dict[str, Any], cid: str | None = None,
+           origin: str = "local") -> tuple[str, bool]:
+    """Append a change unless it is held already; advance its field's heads.
+
+    Returns (change id, whether it was new). The caller has checked that its parents are held.
+    """
+    cid = cid or change_id(body)
+    if is_held(session, cid):
+        return cid, False
+    key = key_of(body)
+    vid = version_id(body, cid)
+    known_version = session.scalar(
+        select(Change.arrival).where(Change.version_id == vid, Change.entity == key.entity,
+                                     Change.eid == key.eid, Change.field == key.field).limit(1)
+    ) is not None
+    author = body["author"]
+    session.execute(insert(Change), [{
+        "id": cid, "version_id": vid, "plan_id": body["plan"], "replica": body["replica"],
+        "seq": body["seq"], "op": body["op"], "entity": key.entity, "eid": key.eid,
+        "field": key.field, "value": canonical_bytes(body["value"]).decode("utf-8"),
+        "parents": json.dumps(body["parents"]), "author_name": author["name"],
+        "author_party": author["party"], "author_region": author["region"],
+        "author_role": author["role"], "clock": body["clock"],
+        "body": canonical_bytes(body).decode("utf-8"), "origin": origin,
+    }])
+    if not known_version:  # a second carrier of the same resolution leaves the heads as they are
+        if body["parents"]:
+            session.execute(delete(Head).where(
+                Head.entity == key.entity, Head.eid == key.eid, Head.field == key.field,
+                Head.version_id.in_(body["parents"])))
+        session.execute(insert(Head), [{"entity": key.entity, "eid": key.eid, "field": key.field,
+                                        "version_id": vid, "plan_id": body["plan"]}])
+    return cid, True
+
+
+def heads(session: Session, key: Key) -> list[str]:
+    return sorted(session.scalars(select(Head.version_id).where(
+        Head.entity == key.entity, Head.eid == key.eid, Head.field == key.field)))
+
+
+def version_vector(session: Session, plan_id: str) -> dict[str, int]:
+    """Highest counter held per replica for a plan.
+
+    Counters run per replica and plan, and a bundle always carries every change the receiver
+    lacks below what it brings, so what a site holds of a plan is exactly this vector.
+    """
+    stmt = (select(Change.replica, func.max(Change.seq)).where(Change.plan_id == plan_id)
+            .group_by(Change.replica))
+    return {r: int(s) for r, s in session.execute(stmt)}

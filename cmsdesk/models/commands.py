@@ -1,0 +1,343 @@
+"""Commands: the only way the plan is edited, by the CLI, the window and batch jobs alike.
+
+Each command is one transaction that appends changes to the log and re-derives the state they
+touch, and returns an :class:`Outcome` saying what changed, from which a window refreshes. A
+command checks the rules first (a goal cannot go under a target, a field must belong to the
+node's kind...) and raises :class:`CommandError` with a message for the user if one is broken,
+in which case nothing is written.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from cmsdesk.models import rules
+from cmsdesk.models.changelog import Author, Key, append, heads, make_body
+from cmsdesk.models.frameworks import framework_target_exists
+from cmsdesk.models.positions import key_between
+from cmsdesk.models.projection import Projection, project
+from cmsdesk.models.schema import Change, Comment, CrossReference, Head, Node, Plan
+from cmsdesk.models.store import Store
+
+
+class CommandError(Exception):
+    """A command was refused; the message says why, and nothing was written."""
+
+
+@dataclass
+class Outcome:
+    """What a command did: the changes it appended and the state they touched."""
+
+    description: str
+    changes: list[str] = field(default_factory=list)
+    projection: Projection = field(default_factory=Projection)
+    created: str | None = None  # id of the node, comment or plan the command created
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.changes)
+
+
+class Transaction:
+    """Appends this installation's changes to one plan within one database transaction."""
+
+    def __init__(self, store: Store, session: Session, plan_id: str) -> None:
+        self.store = store
+        self.session = session
+        self.plan_id = plan_id
+        self.author = Author(**store.profile.to_json())
+        last = session.scalar(select(func.max(Change.seq)).where(
+            Change.plan_id == plan_id, Change.replica == store.replica_id))
+        self.seq = (last or 0) + 1
+        self.keys: set[Key] = set()
+        self.ids: list[str] = []
+
+    def record(self, op: str, key: Key, value: Any, parents: list[str] | None = None) -> str:
+        body = make_body(plan=self.plan_id, replica=self.store.replica_id, seq=self.seq,
+                         author=self.author, clock=self.store.next_clock(), op=op, key=key,
+                         value=value, parents=heads(self.session, key) if parents is None else parents)
+        cid, new = append(self.session, body)
+        if new:
+            self.seq += 1
+            self.ids.append(cid)
+            self.keys.add(key)
+        return cid
+
+
+def run(store: Store, plan_id: str, description: str,
+        work: Callable[[Transaction], str | None]) -> Outcome:
+    """Run ``work`` in one transaction and project what it recorded."""
+    with store.session() as session:
+        tx = Transaction(store, session, plan_id)
+        created = work(tx)
+        proj = project(session, tx.keys)
+    return Outcome(description, tx.ids, proj, created)
+
+
+class PlanEditor:
+    """The editing commands of one plan."""
+
+    def __init__(self, store: Store, plan_id: str) -> None:
+        self.store = store
+        self.plan_id = plan_id
+
+    # -- lookups shared by the commands ---------------------------------------------------
+
+    def _node(self, session: Session, node_id: str, *, live: bool = True) -> Node:
+        node = session.get(Node, node_id)
+        if node is None or node.plan_id != self.plan_id:
+            raise CommandError(f"no node {node_id} in this plan")
+        if live and node.deleted:
+            raise CommandError(f"{node.kind} {node.title!r} is in the Trash: restore it first")
+        return node
+
+    def _children(self, session: Session, parent_id: str | None, exclude: str = "") -> list[Node]:
+        rows = session.scalars(select(Node).where(
+            Node.plan_id == self.plan_id, Node.parent_id.is_(None) if parent_id is None
+            else Node.parent_id == parent_id, Node.deleted.is_(False), Node.id != exclude))
+        return sorted(rows, key=lambda n: (n.position, n.id))
+
+    def _position(self, session: Session, parent_id: str | None, index: int | None,
+                  exclude: str = "") -> str:
+        siblings = self._children(session, parent_id, exclude)
+        if index is None or index >= len(siblings):
+            index = len(siblings)
+        index = max(index, 0)
+        lower = siblings[index - 1].position if index > 0 else None
+        upper = siblings[index].position if index < len(siblings) else None
+        if lower is not None and upper is not None and lower >= upper:
+            upper = None  # siblings inserted concurrently share a key; go just after them
+        return key_between(lower, upper)
+
+    def _check_parent(self, session: Session, parent_id: str | None, kind: str,
+                      moving: str = "") -> None:
+        parent_kind = None
+        if parent_id is not None:
+            parent = self._node(session, parent_id)
+            parent_kind = parent.kind
+            ancestor: str | None = parent_id
+            while ancestor is not None:
+                if ancestor == moving:
+                    raise CommandError("a node cannot be moved under itself or its own content")
+                ancestor = session.scalar(select(Node.parent_id).where(Node.id == ancestor))
+        if not rules.may_hold(parent_kind, kind):
+            where = rules.KIND_NAMES.get(parent_kind or "", "the top of the outline")
+            raise CommandError(f"a {kind} cannot be placed under {where.lower() if parent_kind else where}")
+
+    # -- nodes ----------------------------------------------------------------------------
+
+    def add_node(self, parent_id: str | None, kind: str, title: str, text: str = "",
+                 index: int | None = None, node_id: str | None = None) -> Outcome:
+        if kind not in rules.KINDS:
+            raise CommandError(f"unknown kind {kind!r}; use one of {', '.join(rules.KINDS)}")
+        new_id = node_id or str(uuid.uuid4())
+
+        def work(tx: Transaction) -> str:
+            self._check_parent(tx.session, parent_id, kind)
+            pos = self._position(tx.session, parent_id, index)
+            tx.record("create", Key("node", new_id, "placement"),
+                      {"kind": kind, "parent": parent_id, "pos": pos}, [])
+            tx.record("set", Key("node", new_id, "title"), title)
+            if text:
+                tx.record("set", Key("node", new_id, "text"), text)
+            return new_id
+
+        return run(self.store, self.plan_id, f"Add {kind} {title!r}", work)
+
+    def move_node(self, node_id: str, parent_id: str | None, index: int | None = None) -> Outcome:
+        def work(tx: Transaction) -> None:
+            node = self._node(tx.session, node_id)
+            self._check_parent(tx.session, parent_id, node.kind, moving=node_id)
+            pos = self._position(tx.session, parent_id, index, exclude=node_id)
+            if node.parent_id != parent_id or node.position != pos:
+                tx.record("move", Key("node", node_id, "placement"),
+                          {"parent": parent_id, "pos": pos})
+
+        return run(self.store, self.plan_id, "Move node", work)
+
+    def delete_node(self, node_id: str) -> Outcome:
+        """Move a node (with its content) to the Trash. The change names every version the
+        user saw, so an edit made elsewhere meanwhile shows as a conflict, not a silent loss."""
+
+        def work(tx: Transaction) -> None:
+            self._node(tx.session, node_id)
+            subtree = [node_id]
+            frontier = [node_id]
+            while frontier:
+                kids = list(tx.session.scalars(select(Node.id).where(Node.parent_id.in_(frontier))))
+                subtree += kids
+                frontier = kids
+            seen = sorted(tx.session.scalars(select(Head.version_id).where(
+                Head.entity == "node", Head.eid.in_(subtree), Head.field != "deleted")))
+            tx.record("delete", Key("node", node_id, "deleted"), {"deleted": True, "seen": seen})
+
+        return run(self.store, self.plan_id, "Delete node", work)
+
+    def restore_node(self, node_id: str) -> Outcome:
+        """Bring a node back from the Trash, with any deleted ancestors it needs."""
+
+        def work(tx: Transaction) -> None:
+            current: str | None = node_id
+            self._node(tx.session, node_id, live=False)
+            while current is not None:
+                node = self._node(tx.session, current, live=False)
+                if node.deleted or len(heads(tx.session, Key("node", current, "deleted"))) > 1:
+                    tx.record("restore", Key("node", current, "deleted"), {"deleted": False})
+                current = node.parent_id
+
+        return run(self.store, self.plan_id, "Restore node", work)
+
+    def set_field(self, node_id: str, fld: str, value: str) -> Outcome:
+        return self.set_fields([(node_id, fld, value)])
+
+    def set_fields(self, edits: list[tuple[str, str, str]]) -> Outcome:
+        """Set several node fields in one transaction (all or nothing)."""
+
+        def work(tx: Transaction) -> None:
+            for node_id, fld, value in edits:
+                node = self._node(tx.session, node_id)
+                if fld not in rules.fields_of(node.kind):
+                    allowed = ", ".join(rules.fields_of(node.kind))
+                    raise CommandError(f"a {node.kind} has no field {fld!r} (fields: {allowed})")
+                if fld == "status" and value not in rules.STATUSES:
+                    raise CommandError(f"status must be one of {', '.join(rules.STATUSES)}")
+                key = Key("node", node_id, fld)
+                contested = len(heads(tx.session, key)) > 1
+                if contested or str(getattr(node, fld) or "") != value:
+                    tx.record("set", key, value)
+
+        what = f"Edit {edits[0][1]}" if len(edits) == 1 else f"Edit {len(edits)} fields"
+        return run(self.store, self.plan_id, what, work)
+
+    def set_plan_field(self, fld: str, value: str) -> Outcome:
+        if fld not in rules.PLAN_FIELDS:
+            raise CommandError(f"a plan has no field {fld!r} (fields: {', '.join(rules.PLAN_FIELDS)})")
+
+        def work(tx: Transaction) -> None:
+            plan = tx.session.get(Plan, self.plan_id)
+            if plan is None or getattr(plan, fld) != value:
+                tx.record("set", Key("plan", self.plan_id, fld), value)
+
+        return run(self.store, self.plan_id, f"Edit plan {fld}", work)
+
+    def resolve(self, key: Key, value: Any) -> Outcome:
+        """Settle a contested field: a new version whose parents are all its heads."""
+
+        def work(tx: Transaction) -> None:
+            current = heads(tx.session, key)
+            if len(current) < 2:
+                raise CommandError("that field is not in conflict")
+            tx.record("resolve", key, value, current)
+
+        return run(self.store, self.plan_id, f"Resolve {key.field}", work)
+
+    # -- cross-references -----------------------------------------------------------------
+
+    def _xref_key(self, session: Session, node_id: str, framework: str, target: str,
+                  fld: str) -> Key:
+        node = self._node(session, node_id)
+        if node.kind != "target":
+            raise CommandError("only targets carry cross-references")
+        if not framework_target_exists(session, framework, target):
+            raise CommandError(f"unknown framework target {framework}:{target}")
+        return Key("xref", f"{node_id}|{framework}|{target}", fld)
+
+    def add_xref(self, node_id: str, framework: str, target: str, relevance: str = "primary",
+                 note: str = "") -> Outcome:
+        if relevance not in rules.RELEVANCES:
+            raise CommandError(f"relevance must be one of {', '.join(rules.RELEVANCES)}")
+
+        def work(tx: Transaction) -> None:
+            key = self._xref_key(tx.session, node_id, framework, target, "present")
+            row = tx.session.get(CrossReference, (node_id, framework, target))
+            if row is None or not row.present:
+                tx.record("xref_add", key, True)
+            if row is None or row.relevance != relevance:
+                tx.record("set", key._replace(field="relevance"), relevance)
+            if note and (row is None or row.note != note):
+                tx.record("set", key._replace(field="note"), note)
+
+        return run(self.store, self.plan_id, f"Link to {framework}:{target}", work)
+
+    def update_xref(self, node_id: str, framework: str, target: str, *,
+                    relevance: str | None = None, note: str | None = None) -> Outcome:
+        if relevance is not None and relevance not in rules.RELEVANCES:
+            raise CommandError(f"relevance must be one of {', '.join(rules.RELEVANCES)}")
+
+        def work(tx: Transaction) -> None:
+            key = self._xref_key(tx.session, node_id, framework, target, "present")
+            row = tx.session.get(CrossReference, (node_id, framework, target))
+            if row is None or not row.present:
+                raise CommandError(f"no cross-reference to {framework}:{target}")
+            if relevance is not None and row.relevance != relevance:
+                tx.record("set", key._replace(field="relevance"), relevance)
+            if note is not None and row.note != note:
+                tx.record("set", key._replace(field="note"), note)
+
+        return run(self.store, self.plan_id, f"Edit link to {framework}:{target}", work)
+
+    def remove_xref(self, node_id: str, framework: str, target: str) -> Outcome:
+        def work(tx: Transaction) -> None:
+            key = self._xref_key(tx.session, node_id, framework, target, "present")
+            row = tx.session.get(CrossReference, (node_id, framework, target))
+            if row is None or not row.present:
+                raise CommandError(f"no cross-reference to {framework}:{target}")
+            tx.record("xref_remove", key, False)
+
+        return run(self.store, self.plan_id, f"Unlink {framework}:{target}", work)
+
+    # -- comments -------------------------------------------------------------------------
+
+    def add_comment(self, node_id: str, text: str) -> Outcome:
+        if not text.strip():
+            raise CommandError("a comment needs some text")
+        comment_id = str(uuid.uuid4())
+
+        def work(tx: Transaction) -> str:
+            self._node(tx.session, node_id, live=False)
+            tx.record("comment_add", Key("comment", comment_id, "body"),
+                      {"node": node_id, "text": text}, [])
+            return comment_id
+
+        return run(self.store, self.plan_id, "Add comment", work)
+
+    def resolve_comment(self, comment_id: str) -> Outcome:
+        def work(tx: Transaction) -> None:
+            comment = tx.session.get(Comment, comment_id)
+            if comment is None or comment.plan_id != self.plan_id:
+                raise CommandError(f"no comment {comment_id}")
+            if not comment.resolved:
+                tx.record("comment_resolve", Key("comment", comment_id, "resolved"), True)
+
+        return run(self.store, self.plan_id, "Resolve comment", work)
+
+
+def create_plan(store: Store, title: str, period: str = "", symbol: str = "") -> Outcome:
+    plan_id = str(uuid.uuid4())
+
+    def work(tx: Transaction) -> str:
+        for fld, value in (("title", title), ("period", period), ("symbol", symbol)):
+            tx.record("set", Key("plan", plan_id, fld), value, [])
+        return plan_id
+
+    return run(store, plan_id, f"Create plan {title!r}", work)
+
+
+def create_plan_from_template(store: Store, template: dict[str, Any] | None = None) -> Outcome:
+    """Create a plan from the bundled starter template (or ``template``) in one transaction."""
+    from cmsdesk.models.template import load_starter_template, record_template
+
+    data = template or load_starter_template()
+    plan_id = str(uuid.uuid4())
+
+    def work(tx: Transaction) -> str:
+        record_template(tx, plan_id, data)
+        return plan_id
+
+    return run(store, plan_id, f"Create plan {data['plan']['title']!r}", work)

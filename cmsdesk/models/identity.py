@@ -1,0 +1,38 @@
+"""Who is editing: the profile every change is attributed to."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+ROLES = ("delegate", "focal point", "secretariat")
+REGIONS = ("Africa", "Asia", "Central and South America and the Caribbean", "Europe",
+           "North America", "Oceania")
+
+
+@dataclass(frozen=True)
+class Profile:
+    """Name, Party or organisation, CMS region and role of the person at this installation."""
+
+    name: str = ""
+    party: str = ""
+    region: str = ""
+    role: str = "delegate"
+
+    def to_json(self) -> dict[str, str]:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, raw: str | dict[str, Any]) -> Profile:
+        import json
+
+        data = json.loads(raw) if isinstance(raw, str) else raw
+        return cls(**{k: str(data.get(k, "")) for k in ("name", "party", "region", "role")})
+
+    def label(self) -> str:
+        """How a proposer is named in bracketed options: the Party, else the person."""
+        return self.party or self.name or "unknown"
+
+    def describe(self) -> str:
+        bits = [b for b in (self.party, self.region, self.role) if b]
+        return f"{self.name or '(no name)'}" + (f" ({', '.join(bits)})" if bits else "")

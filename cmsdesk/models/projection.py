@@ -1,0 +1,435 @@
+"""Deriving the current state (plans, nodes, cross-references, comments, conflicts) from the log.
+
+Each field is projected from its heads: one head gives the value; several heads are merged
+against their common ancestor (text fields with the sentence merge, other values by agreement)
+and, where they cannot be merged, a conflict row lists the attributed alternatives while the
+field shows them in the bracketed options form. Nothing here looks at wall-clock time or arrival
+order, so the same set of changes gives the same state at every site, and :func:`rebuild` can
+throw the state away and derive it again.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import delete, insert, select
+from sqlalchemy.orm import Session
+
+from cmsdesk.models.canonical import canonical_bytes
+from cmsdesk.models.changelog import Author, Key
+from cmsdesk.models.schema import (
+    Change,
+    Comment,
+    Conflict,
+    CrossReference,
+    Head,
+    Node,
+    Plan,
+)
+from cmsdesk.models.textmerge import merge_texts
+
+PLAN_FIELDS = ("title", "period", "symbol")
+NODE_TEXT_FIELDS = ("title", "text", "note", "indicators", "milestones", "actors")
+TEXT_FIELDS = {("plan", f) for f in PLAN_FIELDS} | {("node", f) for f in NODE_TEXT_FIELDS} | {
+    ("xref", "note")}
+ANY_TRUE_FIELDS = {("xref", "present"), ("comment", "resolved")}
+
+
+@dataclass
+class Projection:
+    """What a projection touched: the UI and import reports are built from this."""
+
+    plans: set[str] = field(default_factory=set)
+    nodes: set[str] = field(default_factory=set)
+    structure: bool = False  # a node was created, moved, deleted or restored
+    merged_clean: set[Key] = field(default_factory=set)  # several heads, merged without conflict
+    conflicts_opened: set[Key] = field(default_factory=set)
+    conflicts_closed: set[Key] = field(default_factory=set)
+
+    def absorb(self, other: Projection) -> None:
+        self.plans |= other.plans
+        self.nodes |= other.nodes
+        self.structure |= other.structure
+        self.merged_clean |= other.merged_clean
+        self.conflicts_opened |= other.conflicts_opened
+        self.conflicts_closed |= other.conflicts_closed
+
+
+@dataclass
+class _Version:
+    vid: str
+    parents: list[str]
+    value: Any
+    authors: list[Author]
+    op: str
+
+
+def _versions(session: Session, key: Key) -> dict[str, _Version]:
+    rows = session.execute(
+        select(Change.version_id, Change.parents, Change.value, Change.op, Change.author_name,
+               Change.author_party, Change.author_region, Change.author_role)
+        .where(Change.entity == key.entity, Change.eid == key.eid, Change.field == key.field)
+        .order_by(Change.version_id)
+    )
+    out: dict[str, _Version] = {}
+    for vid, parents, value, op, name, party, region, role in rows:
+        author = Author(name, party, region, role)
+        if vid in out:
+            if author not in out[vid].authors:
+                out[vid].authors.append(author)
+        else:
+            out[vid] = _Version(vid, json.loads(parents), json.loads(value), [author], op)
+    return out
+
+
+def _ancestors_or_self(versions: dict[str, _Version], start: str) -> set[str]:
+    seen = {start}
+    stack = [start]
+    while stack:
+        vid = stack.pop()
+        for p in versions[vid].parents:
+            if p in versions and p not in seen:
+                seen.add(p)
+                stack.append(p)
+    return seen
+
+
+def common_ancestor(versions: dict[str, _Version], heads: list[str]) -> str | None:
+    """The best common ancestor of ``heads``: deterministic even for criss-cross histories."""
+    closures = [_ancestors_or_self(versions, h) for h in heads]
+    common = set.intersection(*closures)
+    if not common:
+        return None
+    best = {c for c in common if not any(c != o and c in _ancestors_or_self(versions, o)
+                                          for o in common)}
+    return max(best, key=lambda c: (len(_ancestors_or_self(versions, c)), c))
+
+
+def _proposers(authors: list[Author]) -> list[dict[str, str]]:
+    return sorted((a.to_json() for a in authors), key=lambda a: (a["party"], a["name"]))
+
+
+def _labels(authors: list[Author]) -> list[str]:
+    return sorted({a.label() for a in authors})
+
+
+def _value_key(value: Any) -> bytes:
+    return canonical_bytes(value)
+
+
+@dataclass
+class _Outcome:
+    value: Any
+    conflict: dict[str, Any] | None  # kind, base, alternatives ...
+    merged: bool  # several heads, combined
+
+
+def _resolve_heads(session: Session, key: Key, head_ids: list[str]) -> _Outcome:
+    versions = _versions(session, key)
+    heads = [versions[h] for h in head_ids]
+    kind = (key.entity, key.field)
+    if kind in ANY_TRUE_FIELDS:
+        return _Outcome(any(bool(h.value) for h in heads), None, True)
+    if kind in TEXT_FIELDS:
+        base_id = common_ancestor(versions, head_ids)
+        base = versions[base_id].value if base_id else ""
+        authors_by_label: dict[str, list[Author]] = {}
+        for h in heads:
+            for a in h.authors:
+                authors_by_label.setdefault(a.label(), []).append(a)
+        result = merge_texts(base, [(h.value, _labels(h.authors)) for h in heads])
+        if result.clean:
+            return _Outcome(result.text, None, True)
+        alternatives = [
+            {"value": opt.text, "proposers": list(opt.proposers),
+             "authors": _proposers([a for p in opt.proposers for a in authors_by_label[p]])}
+            for opt in result.alternatives
+        ]
+        hunks = [{"base": b, "options": [{"text": o.text, "proposers": list(o.proposers)}
+                                          for o in opts]} for b, opts in result.hunks]
+        return _Outcome(result.text, {"kind": "text", "base": base, "alternatives": alternatives,
+                                      "hunks": hunks, "heads": head_ids}, True)
+    # value registers: agreement, else a conflict showing a deterministic choice
+    by_value: dict[bytes, list[_Version]] = {}
+    for h in heads:
+        by_value.setdefault(_value_key(h.value), []).append(h)
+    if len(by_value) == 1:
+        return _Outcome(heads[0].value, None, True)
+    alternatives = [
+        {"value": vs[0].value, "proposers": _labels([a for v in vs for a in v.authors]),
+         "authors": _proposers([a for v in vs for a in v.authors])}
+        for _k, vs in sorted(by_value.items())
+    ]
+    base_id = common_ancestor(versions, head_ids)
+    return _Outcome(alternatives[0]["value"], {
+        "kind": "value", "base": versions[base_id].value if base_id else None,
+        "alternatives": alternatives, "hunks": [], "heads": head_ids}, True)
+
+
+def _single_value(session: Session, key: Key, vid: str) -> Any:
+    raw = session.scalar(select(Change.value).where(
+        Change.version_id == vid, Change.entity == key.entity, Change.eid == key.eid,
+        Change.field == key.field).limit(1))
+    return json.loads(raw) if raw is not None else None
+
+
+def _set_conflict(session: Session, key: Key, plan_id: str, node_id: str | None,
+                  conflict: dict[str, Any] | None, proj: Projection) -> None:
+    existing = session.get(Conflict, tuple(key))
+    if conflict is None:
+        if existing is not None:
+            session.delete(existing)
+            proj.conflicts_closed.add(key)
+        return
+    doc = json.dumps({k: conflict[k] for k in ("alternatives", "hunks", "heads")},
+                     ensure_ascii=False)
+    base = conflict["base"]
+    base_text = base if isinstance(base, str) else json.dumps(base, ensure_ascii=False)
+    if existing is None:
+        session.add(Conflict(entity=key.entity, eid=key.eid, field=key.field, plan_id=plan_id,
+                             node_id=node_id, kind=conflict["kind"], base=base_text,
+                             alternatives=doc))
+        proj.conflicts_opened.add(key)
+    else:
+        existing.kind, existing.base, existing.alternatives = conflict["kind"], base_text, doc
+
+
+def _plan_of(session: Session, key: Key) -> str:
+    return session.scalar(select(Head.plan_id).where(
+        Head.entity == key.entity, Head.eid == key.eid, Head.field == key.field).limit(1)) or ""
+
+
+def _ensure_plan(session: Session, plan_id: str) -> Plan:
+    plan = session.get(Plan, plan_id)
+    if plan is None:
+        plan = Plan(id=plan_id, title="", period="", symbol="")
+        session.add(plan)
+        session.flush()
+    return plan
+
+
+def _node_kind(session: Session, node_id: str) -> str:
+    raw = session.scalar(select(Change.value).where(
+        Change.entity == "node", Change.eid == node_id, Change.op == "create").limit(1))
+    return json.loads(raw)["kind"] if raw else "chapter"
+
+
+def _ensure_node(session: Session, node_id: str, plan_id: str) -> Node:
+    node = session.get(Node, node_id)
+    if node is None:
+        _ensure_plan(session, plan_id)
+        node = Node(id=node_id, plan_id=plan_id, kind=_node_kind(session, node_id),
+                    parent_id=None, position="", deleted=False, title="", text="", note="",
+                    indicators="", milestones="", actors="", status="draft")
+        session.add(node)
+        session.flush()
+    return node
+
+
+def _ensure_xref(session: Session, eid: str, plan_id: str) -> CrossReference:
+    node_id, framework, target = eid.split("|", 2)
+    row = session.get(CrossReference, (node_id, framework, target))
+    if row is None:
+        row = CrossReference(node_id=node_id, framework=framework, target=target,
+                             plan_id=plan_id, present=False, relevance="primary", note="")
+        session.add(row)
+        session.flush()
+    return row
+
+
+def _write(session: Session, key: Key, plan_id: str, value: Any, proj: Projection) -> str | None:
+    """Store a projected value; returns the node the field belongs to, if any."""
+    if key.entity == "plan":
+        setattr(_ensure_plan(session, plan_id), key.field, value or "")
+        proj.plans.add(plan_id)
+        return None
+    if key.entity == "node":
+        node = _ensure_node(session, key.eid, plan_id)
+        if key.field == "placement":
+            node.parent_id = value.get("parent")
+            node.position = value.get("pos", "")
+            proj.structure = True
+        elif key.field == "status":
+            node.status = value or "draft"
+        else:
+            setattr(node, key.field, value or "")
+        proj.nodes.add(key.eid)
+        return key.eid
+    if key.entity == "xref":
+        row = _ensure_xref(session, key.eid, plan_id)
+        setattr(row, key.field, value if key.field == "present" else (value or ""))
+        proj.nodes.add(row.node_id)
+        return row.node_id
+    # comments
+    comment = session.get(Comment, key.eid)
+    if key.field == "body":
+        if comment is None:
+            creator = session.scalars(select(Change).where(
+                Change.entity == "comment", Change.eid == key.eid, Change.field == "body")
+                .order_by(Change.id).limit(1)).one()
+            comment = Comment(id=key.eid, plan_id=plan_id, node_id=value["node"],
+                              author_name=creator.author_name, author_party=creator.author_party,
+                              author_region=creator.author_region, clock=creator.clock,
+                              text=value["text"], resolved=False)
+            session.add(comment)
+            session.flush()
+        proj.nodes.add(comment.node_id)
+        return comment.node_id
+    if comment is not None:
+        comment.resolved = bool(value)
+        proj.nodes.add(comment.node_id)
+        return comment.node_id
+    return None
+
+
+def _project_key(session: Session, key: Key, proj: Projection) -> str | None:
+    head_ids = sorted(session.scalars(select(Head.version_id).where(
+        Head.entity == key.entity, Head.eid == key.eid, Head.field == key.field)))
+    if not head_ids:
+        return None
+    plan_id = _plan_of(session, key)
+    if key == Key(key.entity, key.eid, "deleted"):
+        return _project_deleted(session, key.eid, plan_id, proj)
+    if len(head_ids) == 1:
+        outcome = _Outcome(_single_value(session, key, head_ids[0]), None, False)
+    else:
+        outcome = _resolve_heads(session, key, head_ids)
+        if outcome.conflict is None:
+            proj.merged_clean.add(key)
+    node_id = _write(session, key, plan_id, outcome.value, proj)
+    _set_conflict(session, key, plan_id, node_id, outcome.conflict, proj)
+    return node_id
+
+
+# --- deletion ------------------------------------------------------------------------------
+
+
+def _subtree(session: Session, node_id: str) -> list[str]:
+    out = [node_id]
+    frontier = [node_id]
+    while frontier:
+        children = list(session.scalars(select(Node.id).where(Node.parent_id.in_(frontier))))
+        children = [c for c in children if c not in out]
+        out.extend(children)
+        frontier = children
+    return out
+
+
+def _racing_edits(session: Session, node_id: str, seen: set[str]) -> list[Author]:
+    """Authors of versions in the node's subtree that the deleter had not seen."""
+    racers: list[Author] = []
+    for nid in _subtree(session, node_id):
+        keys = session.execute(select(Head.field, Head.version_id).where(
+            Head.entity == "node", Head.eid == nid, Head.field != "deleted"))
+        by_field: dict[str, list[str]] = {}
+        for fld, vid in keys:
+            by_field.setdefault(fld, []).append(vid)
+        for fld, head_ids in by_field.items():
+            unseen = [h for h in head_ids if h not in seen]
+            if not unseen:
+                continue
+            versions = _versions(session, Key("node", nid, fld))
+            covered: set[str] = set()
+            for s in seen & versions.keys():
+                covered |= _ancestors_or_self(versions, s)
+            for h in unseen:
+                if h not in covered:
+                    racers.extend(versions[h].authors)
+    return racers
+
+
+def _project_deleted(session: Session, node_id: str, plan_id: str, proj: Projection) -> str:
+    key = Key("node", node_id, "deleted")
+    versions = _versions(session, key)
+    head_ids = heads_of(session, key)
+    heads = [versions[h] for h in head_ids]
+    node = _ensure_node(session, node_id, plan_id)
+    deleters = [h for h in heads if h.value.get("deleted")]
+    keepers = [h for h in heads if not h.value.get("deleted")]
+    conflict = None
+    deleted = bool(deleters) and not keepers
+    if deleters:
+        seen = {s for h in deleters for s in h.value.get("seen", [])}
+        racers = _racing_edits(session, node_id, seen)
+        keep_authors = [a for h in keepers for a in h.authors] + racers
+        if keep_authors:
+            deleted = False  # a contested deletion stays visible until someone resolves it
+            delete_authors = [a for h in deleters for a in h.authors]
+            conflict = {"kind": "delete", "base": None, "hunks": [], "heads": head_ids,
+                        "alternatives": [
+                            {"value": "delete", "proposers": _labels(delete_authors),
+                             "authors": _proposers(delete_authors)},
+                            {"value": "keep", "proposers": _labels(keep_authors),
+                             "authors": _proposers(keep_authors)}]}
+    if node.deleted != deleted:
+        node.deleted = deleted
+        proj.structure = True
+    proj.nodes.add(node_id)
+    _set_conflict(session, key, plan_id, node_id, conflict, proj)
+    return node_id
+
+
+def heads_of(session: Session, key: Key) -> list[str]:
+    return sorted(session.scalars(select(Head.version_id).where(
+        Head.entity == key.entity, Head.eid == key.eid, Head.field == key.field)))
+
+
+# --- entry points ----------------------------------------------------------------------------
+
+_ORDER = {"plan": 0, "node": 1, "xref": 3, "comment": 4}
+
+
+def _sort_key(key: Key) -> tuple[int, int, str, str]:
+    field_rank = 0 if key.field == "placement" else (2 if key.field == "deleted" else 1)
+    return (_ORDER[key.entity], field_rank, key.eid, key.field)
+
+
+def project(session: Session, keys: Iterable[Key]) -> Projection:
+    """Re-derive the state of ``keys`` (and of deletions their edits may now race with)."""
+    proj = Projection()
+    touched_nodes: set[str] = set()
+    done: set[Key] = set()
+    for key in sorted(set(keys), key=_sort_key):
+        node_id = _project_key(session, key, proj)
+        done.add(key)
+        if node_id and key.entity == "node":
+            touched_nodes.add(node_id)
+    session.flush()
+    # an edit inside a deleted subtree may race the deletion: look again at deleted ancestors
+    for node_id in touched_nodes:
+        current: str | None = node_id
+        hops = 0
+        while current is not None and hops < 1000:
+            dkey = Key("node", current, "deleted")
+            if dkey not in done and heads_of(session, dkey):
+                _project_key(session, dkey, proj)
+                done.add(dkey)
+            current = session.scalar(select(Node.parent_id).where(Node.id == current))
+            hops += 1
+    return proj
+
+
+def rebuild(session: Session, plan_id: str) -> Projection:
+    """Throw away the derived state of a plan and derive it again from its changes alone."""
+    for table in (Conflict, Comment, CrossReference, Node, Head):
+        session.execute(delete(table).where(table.plan_id == plan_id))
+    session.execute(delete(Plan).where(Plan.id == plan_id))
+    rows = session.execute(select(Change.entity, Change.eid, Change.field, Change.version_id,
+                                  Change.parents).where(Change.plan_id == plan_id))
+    versions: dict[Key, set[str]] = {}
+    parents: dict[Key, set[str]] = {}
+    for entity, eid, fld, vid, raw_parents in rows:
+        key = Key(entity, eid, fld)
+        versions.setdefault(key, set()).add(vid)
+        parents.setdefault(key, set()).update(json.loads(raw_parents))
+    head_rows = [
+        {"entity": k.entity, "eid": k.eid, "field": k.field, "version_id": v, "plan_id": plan_id}
+        for k, vs in versions.items() for v in sorted(vs - parents[k])
+    ]
+    if head_rows:
+        session.execute(insert(Head), head_rows)
+    session.flush()
+    return project(session, versions.keys())

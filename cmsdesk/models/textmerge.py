@@ -1,0 +1,210 @@
+"""Order-independent k-way three-way merge of text at sentence granularity.
+
+Several heads of one field were written concurrently from a common ancestor (the base). Each
+head's edits are diffed against the base sentence by sentence (difflib). Edits of different
+heads that touch different sentences all apply; edits that touch the same sentences (or insert at
+the same place) form a conflict hunk listing every distinct wording with who proposed it. Only
+whole sentences are ever spliced, so merged text is never garbled, and since heads are deduplicated
+and options sorted by content, the result does not depend on the order the heads arrived in.
+
+This is part of deriving the current state from the change log, which is why it lives in
+``models`` (below ``sync``) even though only imports create concurrent heads.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+# A whitespace run ends a sentence when it holds a line break (Markdown list items, paragraphs)
+# or follows . ! ? with optional closing quotes or brackets.
+_WHITESPACE = re.compile(r"\s+")
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*$")
+
+DELETED_OPTION = "(delete)"
+
+
+@dataclass(frozen=True)
+class Token:
+    """A sentence and the whitespace that followed it; sentences are compared without it."""
+
+    text: str
+    sep: str
+
+
+def split_sentences(value: str) -> list[Token]:
+    tokens: list[Token] = []
+    pos = 0
+    for m in _WHITESPACE.finditer(value):
+        run = m.group(0)
+        if m.start() == pos or not ("\n" in run or _SENTENCE_END.search(value, pos, m.start())):
+            continue
+        tokens.append(Token(value[pos : m.start()], run))
+        pos = m.end()
+    if pos < len(value):
+        tokens.append(Token(value[pos:], ""))
+    return tokens
+
+
+def join_tokens(tokens: list[Token]) -> str:
+    """Rebuild text; a sentence that was last in its version gets a space before a follower."""
+    out: list[str] = []
+    for i, tok in enumerate(tokens):
+        out.append(tok.text)
+        if i + 1 < len(tokens):
+            out.append(tok.sep or " ")
+    return "".join(out)
+
+
+@dataclass(frozen=True)
+class Option:
+    """One distinct wording of a contested passage and the proposers who wrote it."""
+
+    text: str
+    proposers: tuple[str, ...]
+
+
+@dataclass
+class MergeResult:
+    clean: bool
+    text: str  # the merged text; contested passages in the bracketed options form
+    hunks: list[tuple[str, list[Option]]] = field(default_factory=list)  # (base passage, options)
+    alternatives: list[Option] = field(default_factory=list)  # whole-field views, one per side
+
+
+@dataclass
+class _Hunk:
+    lo: int
+    hi: int
+    tokens: list[Token]
+    head: int
+
+
+def _hunks(base: list[Token], head: list[Token], index: int) -> list[_Hunk]:
+    matcher = SequenceMatcher(None, [t.text for t in base], [t.text for t in head], autojunk=False)
+    return [
+        _Hunk(i1, i2, head[j1:j2], index)
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes()
+        if tag != "equal"
+    ]
+
+
+def _group(hunks: list[_Hunk]) -> list[list[_Hunk]]:
+    """Group hunks whose base ranges overlap; an insertion touching a range overlaps it."""
+    groups: list[list[_Hunk]] = []
+    hi = -1
+    for h in sorted(hunks, key=lambda h: (h.lo, h.hi, h.head)):
+        touches = h.lo == hi and (h.lo == h.hi or any(g.lo == g.hi == hi for g in groups[-1]))
+        if groups and (h.lo < hi or touches):
+            groups[-1].append(h)
+            hi = max(hi, h.hi)
+        else:
+            groups.append([h])
+            hi = h.hi
+    return groups
+
+
+def _apply(base: list[Token], lo: int, hi: int, hunks: list[_Hunk]) -> list[Token]:
+    out: list[Token] = []
+    pos = lo
+    for h in sorted(hunks, key=lambda h: (h.lo, h.hi)):
+        out.extend(base[pos : h.lo])
+        out.extend(h.tokens)
+        pos = h.hi
+    out.extend(base[pos:hi])
+    return out
+
+
+def _key(tokens: list[Token]) -> tuple[str, ...]:
+    return tuple(t.text for t in tokens)
+
+
+def options_form(options: list[Option]) -> str:
+    """The negotiation form: ``[Option 1 (A; B): text] [Option 2 (C): text]``."""
+    parts = []
+    for i, opt in enumerate(options, 1):
+        who = "; ".join(opt.proposers)
+        parts.append(f"[Option {i} ({who}): {opt.text or DELETED_OPTION}]")
+    return " ".join(parts)
+
+
+def merge_texts(base: str, heads: list[tuple[str, list[str]]]) -> MergeResult:
+    """Merge ``heads`` (text, proposer labels) against ``base``.
+
+    Identical head texts are one side naming all their proposers. The result is the same for any
+    order of ``heads``.
+    """
+    sides: dict[str, set[str]] = {}
+    for text, proposers in heads:
+        sides.setdefault(text, set()).update(proposers)
+    ordered = sorted(sides)
+    if len(ordered) == 1:
+        return MergeResult(True, ordered[0])
+    base_tokens = split_sentences(base)
+    versions = [split_sentences(t) for t in ordered]
+    all_hunks = [h for i, v in enumerate(versions) for h in _hunks(base_tokens, v, i)]
+
+    merged: list[Token] = []
+    # per side, the tokens of its own view of the whole field
+    views: list[list[Token]] = [[] for _ in ordered]
+    stake = [False] * len(ordered)
+    hunks_out: list[tuple[str, list[Option]]] = []
+    display: list[str] = []  # text pieces; conflict pieces are already rendered
+    pos = 0
+
+    def emit_common(tokens: list[Token]) -> None:
+        merged.extend(tokens)
+        for v in views:
+            v.extend(tokens)
+        if tokens:
+            display.append(join_tokens(tokens))
+
+    for group in _group(all_hunks):
+        lo = min(h.lo for h in group)
+        hi = max(h.hi for h in group)
+        emit_common(base_tokens[pos:lo])
+        pos = hi
+        by_side: dict[int, list[Token]] = {}
+        for side in sorted({h.head for h in group}):
+            by_side[side] = _apply(base_tokens, lo, hi, [h for h in group if h.head == side])
+        wordings: dict[tuple[str, ...], list[int]] = {}
+        for side, toks in by_side.items():
+            wordings.setdefault(_key(toks), []).append(side)
+        if len(wordings) == 1:
+            emit_common(next(iter(by_side.values())))
+            continue
+        options = []
+        for sides_of in wordings.values():
+            names = sorted({p for s in sides_of for p in sides[ordered[s]]})
+            toks = by_side[sides_of[0]]
+            options.append(Option(join_tokens(toks).strip(), tuple(names)))
+            for s in sides_of:
+                stake[s] = True
+        options.sort(key=lambda o: (o.text, o.proposers))
+        hunks_out.append((join_tokens(base_tokens[lo:hi]), options))
+        display.append(options_form(options))
+        for i, v in enumerate(views):
+            v.extend(by_side.get(i, base_tokens[lo:hi]))
+    emit_common(base_tokens[pos:])
+
+    if not hunks_out:
+        return MergeResult(True, join_tokens(merged))
+    alternatives: dict[str, set[str]] = {}
+    for i, v in enumerate(views):
+        if stake[i]:
+            alternatives.setdefault(join_tokens(v), set()).update(sides[ordered[i]])
+    alts = sorted(
+        (Option(text, tuple(sorted(who))) for text, who in alternatives.items()),
+        key=lambda o: (o.text, o.proposers),
+    )
+    return MergeResult(False, _join_display(display), hunks_out, alts)
+
+
+def _join_display(pieces: list[str]) -> str:
+    out = ""
+    for piece in pieces:
+        if out and not out[-1].isspace():
+            out += " "
+        out += piece
+    return out
