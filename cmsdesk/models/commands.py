@@ -127,8 +127,8 @@ class PlanEditor:
                     raise CommandError("a node cannot be moved under itself or its own content")
                 ancestor = session.scalar(select(Node.parent_id).where(Node.id == ancestor))
         if not rules.may_hold(parent_kind, kind):
-            where = rules.KIND_NAMES.get(parent_kind or "", "the top of the outline")
-            raise CommandError(f"a {kind} cannot be placed under {where.lower() if parent_kind else where}")
+            where = f"a {parent_kind}" if parent_kind else "the top of the outline"
+            raise CommandError(f"a {kind} cannot be placed under {where}")
 
     # -- nodes ----------------------------------------------------------------------------
 
@@ -184,7 +184,9 @@ class PlanEditor:
 
         def work(tx: Transaction) -> None:
             current: str | None = node_id
-            self._node(tx.session, node_id, live=False)
+            node = self._node(tx.session, node_id, live=False)
+            if not node.deleted and len(heads(tx.session, Key("node", node_id, "deleted"))) < 2:
+                raise CommandError(f"{node.kind} {node.title!r} is not in the Trash")
             while current is not None:
                 node = self._node(tx.session, current, live=False)
                 if node.deleted or len(heads(tx.session, Key("node", current, "deleted"))) > 1:

@@ -1,0 +1,82 @@
+"""The ``cmsdesk`` command: the desktop app with no arguments, the same operations without it.
+
+Subcommands live in :mod:`cmsdesk.clicmd` (one module per area, each with a ``register``
+function). Every error a user can cause ends with one line on stderr and a non-zero exit code,
+never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from cmsdesk import __version__
+from cmsdesk.clicmd.common import Context, UserError, fail
+
+AREAS = ("cmsdesk.clicmd.plan", "cmsdesk.clicmd.bundles", "cmsdesk.clicmd.exports")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="cmsdesk",
+        description="Draft the CMS Strategic Plan offline and exchange drafts as bundle files. "
+        "With no command, opens the desktop app.",
+    )
+    parser.add_argument("--version", action="version", version=f"cmsdesk {__version__}")
+    parser.add_argument("--db", metavar="PATH", help="the store to use (default: the app-data folder)")
+    parser.add_argument("--plan", metavar="PLAN", help="plan id or title, when the store holds several")
+    parser.add_argument("--take-over-lock", action="store_true",
+                        help="take over a store lock left by a program that crashed")
+    parser.add_argument("--screenshot", metavar="PNG",
+                        help="render the main window with the starter plan to a PNG and exit")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for area in AREAS:
+        try:
+            module = importlib.import_module(area)
+        except ModuleNotFoundError as exc:
+            if exc.name != area:
+                raise
+            continue
+        module.register(sub)
+    return parser
+
+
+def _subcommands() -> set[str]:
+    return {"init", "identity", "plans", "outline", "show", "set", "apply", "add", "move",
+            "delete", "restore", "xref", "comment", "history", "framework", "rebuild", "bundle",
+            "conflicts", "resolve", "keys", "export", "draft"}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    # Bundle files given to the bare program (a double-click in the file manager) open the app
+    # and import them.
+    files = [a for a in args_list if a.lower().endswith(".cmsb") and not a.startswith("-")]
+    if files and not any(a in _subcommands() for a in args_list):
+        args_list = [a for a in args_list if a not in files]
+    else:
+        files = []
+    args = build_parser().parse_args(args_list)
+    args.files = files
+    ctx = Context(args)
+    try:
+        if args.command is None:
+            from cmsdesk.ui.app import run_app
+
+            return run_app(ctx)
+        return int(args.func(args, ctx) or 0)
+    except UserError as exc:
+        return fail(str(exc))
+    except KeyboardInterrupt:
+        return fail("interrupted", 130)
+    except BrokenPipeError:  # output piped into head and the like
+        sys.stderr.close()
+        return 0
+    finally:
+        ctx.close()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

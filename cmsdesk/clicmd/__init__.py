@@ -1,0 +1,1 @@
+"""Subcommands of the ``cmsdesk`` command, one module per area of the program."""

@@ -1,0 +1,95 @@
+"""What every subcommand shares: opening the store, choosing the plan, printing, failing.
+
+Exceptions that carry a message meant for the user (a locked or newer store, an unknown node,
+a refused command...) are turned into :class:`UserError` here, so the entry point prints one line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from cmsdesk.models.commands import CommandError
+from cmsdesk.models.lock import StoreLockedError
+from cmsdesk.models.queries import NotFoundError
+from cmsdesk.models.store import Store, StoreError
+from cmsdesk.paths import default_store_path
+
+
+class UserError(Exception):
+    """An error to report in one line, without a traceback."""
+
+
+# Errors whose message is written for the user.
+USER_ERRORS: tuple[type[BaseException], ...] = (
+    StoreError, StoreLockedError, CommandError, NotFoundError,
+)
+
+
+def fail(message: str, code: int = 1) -> int:
+    print(f"cmsdesk: error: {message}", file=sys.stderr)
+    return code
+
+
+class Context:
+    """The store and plan a command works on, opened on first use and closed at exit."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.args = args
+        self._store: Store | None = None
+
+    @property
+    def store_path(self) -> Path:
+        return Path(self.args.db).expanduser() if self.args.db else default_store_path()
+
+    def store(self, write: bool = True) -> Store:
+        if self._store is None:
+            try:
+                self._store = Store.open(self.store_path, write=write,
+                                         take_over_lock=self.args.take_over_lock)
+            except USER_ERRORS as exc:
+                raise UserError(str(exc)) from exc
+        return self._store
+
+    def plan_id(self) -> str:
+        from cmsdesk.models.queries import find_plan
+
+        with self.store().session() as s:
+            return guard(find_plan, s, self.args.plan).id
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+
+def guard(fn: Any, *args: Any, **kwargs: Any) -> Any:
+    """Call ``fn``, turning errors meant for the user into :class:`UserError`."""
+    try:
+        return fn(*args, **kwargs)
+    except USER_ERRORS as exc:
+        raise UserError(str(exc)) from exc
+    except OSError as exc:
+        raise UserError(f"{exc.strerror or exc}: {exc.filename or ''}".rstrip(": ")) from exc
+
+
+def emit_json(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2, sort_keys=True)
+    sys.stdout.write("\n")
+
+
+def read_text_arg(args: argparse.Namespace) -> str:
+    """The value of ``--text T`` or ``--file F`` (UTF-8; '-' reads standard input)."""
+    if getattr(args, "text", None) is not None:
+        return str(args.text)
+    if args.file == "-":
+        return sys.stdin.read()
+    try:
+        return Path(args.file).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise UserError(f"cannot read {args.file}: {exc.strerror}") from exc
+    except UnicodeDecodeError as exc:
+        raise UserError(f"{args.file} is not UTF-8 text") from exc

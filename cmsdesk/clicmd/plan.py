@@ -1,0 +1,395 @@
+"""Subcommands that read and edit a plan: init, identity, outline, show, set, apply, add, move,
+delete, restore, xref, comment, history, plans, framework, rebuild."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+from cmsdesk.clicmd.common import Context, UserError, emit_json, guard, read_text_arg
+from cmsdesk.models import queries, rules
+from cmsdesk.models.changelog import Key
+from cmsdesk.models.commands import Outcome, PlanEditor, create_plan, create_plan_from_template
+from cmsdesk.models.identity import ROLES, Profile
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("init", help="create a plan from the starter template (or empty)")
+    p.add_argument("--empty", action="store_true", help="a bare plan with no outline")
+    p.add_argument("--title", default="Strategic Plan for Migratory Species 2015-2023")
+    p.set_defaults(func=cmd_init)
+
+    p = sub.add_parser("identity", help="show or set who you are (name, Party, region, role)")
+    p.add_argument("--name")
+    p.add_argument("--party", help="Party or organisation")
+    p.add_argument("--region", help="CMS region, for example Africa or Europe")
+    p.add_argument("--role", choices=ROLES)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_identity)
+
+    p = sub.add_parser("plans", help="list the plans in the store")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_plans)
+
+    p = sub.add_parser("outline", help="print the plan's outline with its numbers")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--trash", action="store_true", help="list the Trash instead")
+    p.set_defaults(func=cmd_outline)
+
+    p = sub.add_parser("show", help="print one node: fields, links, comments, conflicts")
+    p.add_argument("node", help="a label such as T7 or G2, or a node id")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_show)
+
+    p = sub.add_parser("set", help="set a field of a node (or of the plan: NODE 'plan')")
+    p.add_argument("node")
+    p.add_argument("field")
+    src = p.add_mutually_exclusive_group(required=True)
+    src.add_argument("--text")
+    src.add_argument("--file", help="read the value from a UTF-8 file ('-' for stdin)")
+    p.set_defaults(func=cmd_set)
+
+    p = sub.add_parser("apply", help="apply many field edits from a JSON-lines file, all or none")
+    p.add_argument("file")
+    p.set_defaults(func=cmd_apply)
+
+    p = sub.add_parser("add", help="add a node under PARENT ('top' for the top level)")
+    p.add_argument("parent")
+    p.add_argument("kind", choices=rules.KINDS)
+    p.add_argument("--title", required=True)
+    p.add_argument("--text", default="")
+    p.add_argument("--index", type=int, help="place among the siblings (0 = first; default last)")
+    p.set_defaults(func=cmd_add)
+
+    p = sub.add_parser("move", help="move a node under another parent or to another place")
+    p.add_argument("node")
+    p.add_argument("--under", required=True, metavar="PARENT", help="new parent, or 'top'")
+    p.add_argument("--index", type=int)
+    p.set_defaults(func=cmd_move)
+
+    p = sub.add_parser("delete", help="move a node to the Trash")
+    p.add_argument("node")
+    p.set_defaults(func=cmd_delete)
+
+    p = sub.add_parser("restore", help="bring a node back from the Trash")
+    p.add_argument("node")
+    p.set_defaults(func=cmd_restore)
+
+    p = sub.add_parser("xref", help="link a target to a framework target, or unlink it")
+    p.add_argument("node")
+    p.add_argument("action", choices=("add", "remove", "set"))
+    p.add_argument("ref", metavar="FRAMEWORK:TARGET", help="for example aichi:11")
+    p.add_argument("--note")
+    p.add_argument("--relevance", choices=rules.RELEVANCES)
+    p.set_defaults(func=cmd_xref)
+
+    p = sub.add_parser("comment", help="comment on a node, or mark a comment resolved")
+    p.add_argument("node", nargs="?")
+    p.add_argument("--text")
+    p.add_argument("--resolve", metavar="COMMENT_ID")
+    p.set_defaults(func=cmd_comment)
+
+    p = sub.add_parser("history", help="every version of a field, with author and time")
+    p.add_argument("node", help="a node, or 'plan'")
+    p.add_argument("field")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_history)
+
+    p = sub.add_parser("framework", help="list reference frameworks or load one from a file")
+    p.add_argument("action", choices=("list", "load"))
+    p.add_argument("file", nargs="?")
+    p.set_defaults(func=cmd_framework)
+
+    p = sub.add_parser("rebuild", help="derive the plan's current state again from its changes")
+    p.set_defaults(func=cmd_rebuild)
+
+
+# -- helpers ----------------------------------------------------------------------------------
+
+
+def _node_id(ctx: Context, plan_id: str, ref: str) -> str:
+    with ctx.store(write=False).session() as s:
+        return guard(queries.resolve_node, s, plan_id, ref)
+
+
+def _parent_id(ctx: Context, plan_id: str, ref: str) -> str | None:
+    return None if ref.lower() in ("top", "-", "root") else _node_id(ctx, plan_id, ref)
+
+
+def _report(outcome: Outcome) -> int:
+    if outcome.changed:
+        print(f"{outcome.description}: {len(outcome.changes)} change(s) recorded")
+    else:
+        print(f"{outcome.description}: nothing to change")
+    return 0
+
+
+# -- commands ---------------------------------------------------------------------------------
+
+
+def cmd_init(args: argparse.Namespace, ctx: Context) -> int:
+    store = ctx.store()
+    if args.empty:
+        outcome = guard(create_plan, store, args.title)
+    else:
+        outcome = guard(create_plan_from_template, store)
+    print(f"{outcome.description} ({outcome.created}); store {store.path}")
+    return 0
+
+
+def cmd_identity(args: argparse.Namespace, ctx: Context) -> int:
+    store = ctx.store()
+    profile = store.profile
+    changes = {k: getattr(args, k) for k in ("name", "party", "region", "role")
+               if getattr(args, k) is not None}
+    if changes:
+        profile = Profile(**(profile.to_json() | changes))
+        store.set_profile(profile)
+    if args.json:
+        emit_json(profile.to_json() | {"replica": store.replica_id})
+    else:
+        print(f"{profile.describe()}\nreplica {store.replica_id}\nstore {store.path}")
+    return 0
+
+
+def cmd_plans(args: argparse.Namespace, ctx: Context) -> int:
+    with ctx.store(write=False).session() as s:
+        rows = [{"id": p.id, "title": p.title, "period": p.period, "symbol": p.symbol}
+                for p in queries.plans(s)]
+    if args.json:
+        emit_json(rows)
+    else:
+        for r in rows:
+            print(f"{r['id']}  {r['title']}  {r['period']}  {r['symbol']}")
+    return 0
+
+
+def outline_json(entry: queries.OutlineEntry) -> dict[str, Any]:
+    return {"id": entry.id, "kind": entry.kind, "label": entry.label, "number": entry.number,
+            "depth": entry.depth, "title": entry.title, "parent": entry.parent_id,
+            "status": entry.status, "conflicted": entry.conflicted}
+
+
+def cmd_outline(args: argparse.Namespace, ctx: Context) -> int:
+    plan_id = ctx.plan_id()
+    with ctx.store(write=False).session() as s:
+        if args.trash:
+            nodes = queries.trash(s, plan_id)
+            if args.json:
+                emit_json([{"id": n.id, "kind": n.kind, "title": n.title} for n in nodes])
+            else:
+                for n in nodes:
+                    print(f"{n.id}  {n.kind}  {n.title}")
+            return 0
+        entries = queries.outline(s, plan_id)
+        plan = guard(queries.find_plan, s, plan_id)
+        conflicts = queries.conflict_count(s, plan_id)
+    if args.json:
+        emit_json({"plan": {"id": plan.id, "title": plan.title, "period": plan.period,
+                            "symbol": plan.symbol, "conflicts": conflicts},
+                   "outline": [outline_json(e) for e in entries]})
+        return 0
+    print(f"{plan.title} ({plan.period})  {plan.symbol}")
+    for e in entries:
+        mark = "  [conflict]" if e.conflicted else ""
+        print(f"{'  ' * e.depth}{e.label:<4} {e.title}{mark}")
+    if conflicts:
+        print(f"\n{conflicts} unresolved conflict(s): see 'cmsdesk conflicts'")
+    return 0
+
+
+def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
+    plan_id = ctx.plan_id()
+    node_id = _node_id(ctx, plan_id, args.node)
+    with ctx.store(write=False).session() as s:
+        view = queries.node_view(s, node_id)
+    if args.json:
+        emit_json(view.to_json())
+        return 0
+    heading = f"{rules.KIND_NAMES[view.kind]} {view.label}" if view.label else view.kind
+    print(f"{heading}  ({view.id})" + ("  [in the Trash]" if view.deleted else ""))
+    contested = {c.field for c in view.conflicts}
+    for name, value in view.fields.items():
+        flag = "  [CONFLICT: alternatives below]" if name in contested else ""
+        print(f"\n## {name}{flag}\n{value}")
+    if view.xrefs:
+        print("\n## cross-references")
+        for x in view.xrefs:
+            print(f"- {x.framework}:{x.target} ({x.relevance}){' - ' + x.note if x.note else ''}")
+    if view.comments:
+        print("\n## comments")
+        for c in view.comments:
+            state = "resolved" if c.resolved else "open"
+            print(f"- [{state}] {c.author} ({c.party}) {c.clock}: {c.text}  (id {c.id})")
+    for c in view.conflicts:
+        print(f"\n## conflict in {c.field} ({c.kind})")
+        for i, alt in enumerate(c.alternatives, 1):
+            print(f"  {i}. ({'; '.join(alt['proposers'])}) {alt['value']}")
+    return 0
+
+
+def _plan_or_node_key(ctx: Context, plan_id: str, ref: str, fld: str) -> Key:
+    if ref.lower() == "plan":
+        return Key("plan", plan_id, fld)
+    return Key("node", _node_id(ctx, plan_id, ref), fld)
+
+
+def cmd_set(args: argparse.Namespace, ctx: Context) -> int:
+    plan_id = ctx.plan_id()
+    value = read_text_arg(args)
+    editor = PlanEditor(ctx.store(), plan_id)
+    if args.node.lower() == "plan":
+        return _report(guard(editor.set_plan_field, args.field, value))
+    return _report(guard(editor.set_field, _node_id(ctx, plan_id, args.node), args.field, value))
+
+
+def cmd_apply(args: argparse.Namespace, ctx: Context) -> int:
+    """Each line: {"node": "T7", "field": "text", "value": "..."}; all lines or none."""
+    plan_id = ctx.plan_id()
+    try:
+        lines = Path(args.file).read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise UserError(f"cannot read {args.file}: {exc.strerror}") from exc
+    except UnicodeDecodeError as exc:
+        raise UserError(f"{args.file} is not UTF-8 text") from exc
+    edits: list[tuple[str, str, str]] = []
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        where = f"{args.file} line {number}"
+        try:
+            item = json.loads(line)
+        except ValueError as exc:
+            raise UserError(f"{where}: not valid JSON ({exc.msg}); nothing was applied") from exc
+        if not isinstance(item, dict) or not {"node", "field", "value"} <= item.keys() or not all(
+                isinstance(item[k], str) for k in ("node", "field", "value")):
+            raise UserError(f"{where}: expected an object with string \"node\", \"field\" and "
+                            "\"value\"; nothing was applied")
+        try:
+            node_id = _node_id(ctx, plan_id, item["node"])
+        except UserError as exc:
+            raise UserError(f"{where}: {exc}; nothing was applied") from exc
+        edits.append((node_id, item["field"], item["value"]))
+    if not edits:
+        raise UserError(f"{args.file} holds no edits")
+    try:
+        outcome = guard(PlanEditor(ctx.store(), plan_id).set_fields, edits)
+    except UserError as exc:
+        raise UserError(f"{exc}; nothing was applied") from exc
+    return _report(outcome)
+
+
+def cmd_add(args: argparse.Namespace, ctx: Context) -> int:
+    plan_id = ctx.plan_id()
+    parent = _parent_id(ctx, plan_id, args.parent)
+    outcome = guard(PlanEditor(ctx.store(), plan_id).add_node, parent, args.kind, args.title,
+                    args.text, args.index)
+    with ctx.store().session() as s:
+        label = next((e.label for e in queries.outline(s, plan_id) if e.id == outcome.created), "")
+    print(f"added {args.kind} {label} ({outcome.created})")
+    return 0
+
+
+def cmd_move(args: argparse.Namespace, ctx: Context) -> int:
+    plan_id = ctx.plan_id()
+    node = _node_id(ctx, plan_id, args.node)
+    parent = _parent_id(ctx, plan_id, args.under)
+    return _report(guard(PlanEditor(ctx.store(), plan_id).move_node, node, parent, args.index))
+
+
+def cmd_delete(args: argparse.Namespace, ctx: Context) -> int:
+    plan_id = ctx.plan_id()
+    node = _node_id(ctx, plan_id, args.node)
+    return _report(guard(PlanEditor(ctx.store(), plan_id).delete_node, node))
+
+
+def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
+    plan_id = ctx.plan_id()
+    with ctx.store(write=False).session() as s:
+        trashed = {n.id: n for n in queries.trash(s, plan_id)}
+    match = [i for i in trashed if i == args.node or (len(args.node) >= 6 and i.startswith(args.node))]
+    node = match[0] if len(match) == 1 else _node_id(ctx, plan_id, args.node)
+    return _report(guard(PlanEditor(ctx.store(), plan_id).restore_node, node))
+
+
+def cmd_xref(args: argparse.Namespace, ctx: Context) -> int:
+    plan_id = ctx.plan_id()
+    node = _node_id(ctx, plan_id, args.node)
+    framework, sep, target = args.ref.partition(":")
+    if not sep or not framework or not target:
+        raise UserError(f"{args.ref!r}: write FRAMEWORK:TARGET, for example aichi:11")
+    editor = PlanEditor(ctx.store(), plan_id)
+    if args.action == "add":
+        return _report(guard(editor.add_xref, node, framework, target,
+                             args.relevance or "primary", args.note or ""))
+    if args.action == "remove":
+        return _report(guard(editor.remove_xref, node, framework, target))
+    return _report(guard(editor.update_xref, node, framework, target, relevance=args.relevance,
+                         note=args.note))
+
+
+def cmd_comment(args: argparse.Namespace, ctx: Context) -> int:
+    plan_id = ctx.plan_id()
+    editor = PlanEditor(ctx.store(), plan_id)
+    if args.resolve:
+        return _report(guard(editor.resolve_comment, args.resolve))
+    if not args.node or args.text is None:
+        raise UserError("give a node and --text, or --resolve COMMENT_ID")
+    outcome = guard(editor.add_comment, _node_id(ctx, plan_id, args.node), args.text)
+    print(f"comment {outcome.created} added")
+    return 0
+
+
+def cmd_history(args: argparse.Namespace, ctx: Context) -> int:
+    plan_id = ctx.plan_id()
+    key = _plan_or_node_key(ctx, plan_id, args.node, args.field)
+    with ctx.store(write=False).session() as s:
+        versions = queries.history(s, key)
+    if not versions:
+        raise UserError(f"no versions of {args.field!r} for {args.node}")
+    if args.json:
+        emit_json([v.__dict__ for v in versions])
+        return 0
+    for v in versions:
+        who = f"{v.author} ({v.party}, {v.region})" if v.party or v.region else v.author
+        value = v.value if isinstance(v.value, str) else json.dumps(v.value)
+        print(f"{v.clock}  {who}  [{v.op}] {v.version_id[:12]}\n    {value}")
+    return 0
+
+
+def cmd_framework(args: argparse.Namespace, ctx: Context) -> int:
+    from cmsdesk.models.frameworks import (
+        FrameworkFileError,
+        install_framework,
+        list_frameworks,
+        read_framework_file,
+    )
+
+    store = ctx.store()
+    if args.action == "load":
+        if not args.file:
+            raise UserError("give the framework file to load")
+        try:
+            data = read_framework_file(Path(args.file))
+        except FrameworkFileError as exc:
+            raise UserError(str(exc)) from exc
+        with store.session() as s:
+            install_framework(s, data)
+        print(f"loaded {data.title} ({data.id}): {len(data.goals)} goals, {len(data.targets)} targets")
+        return 0
+    with store.session() as s:
+        for fw in list_frameworks(s):
+            print(f"{fw.id:<10} {fw.title}")
+    return 0
+
+
+def cmd_rebuild(args: argparse.Namespace, ctx: Context) -> int:
+    from cmsdesk.models.projection import rebuild
+
+    plan_id = ctx.plan_id()
+    with ctx.store().session() as s:
+        rebuild(s, plan_id)
+    print("current state derived again from the change log")
+    return 0
