@@ -15,7 +15,8 @@ from collections.abc import Sequence
 from cmsdesk import __version__
 from cmsdesk.clicmd.common import Context, UserError, fail
 
-AREAS = ("cmsdesk.clicmd.plan", "cmsdesk.clicmd.bundles", "cmsdesk.clicmd.exports")
+AREAS = ("cmsdesk.clicmd.plan", "cmsdesk.clicmd.bundles", "cmsdesk.clicmd.exports",
+         "cmsdesk.clicmd.drafts")
 
 
 def build_parser() -> argparse.ArgumentParser:
