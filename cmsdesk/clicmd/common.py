@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from cmsdesk.atomic import WriteError
 from cmsdesk.models.commands import CommandError
 from cmsdesk.models.lock import StoreLockedError
 from cmsdesk.models.queries import NotFoundError
@@ -25,7 +26,7 @@ class UserError(Exception):
 
 # Errors whose message is written for the user.
 USER_ERRORS: tuple[type[BaseException], ...] = (
-    StoreError, StoreLockedError, CommandError, NotFoundError,
+    StoreError, StoreLockedError, CommandError, NotFoundError, WriteError,
 )
 
 
