@@ -1,0 +1,87 @@
+"""The sentence merge: clean where edits do not overlap, attributed options where they do,
+and the same result whatever order the heads come in."""
+
+from __future__ import annotations
+
+import itertools
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cmsdesk.models.textmerge import join_tokens, merge_texts, split_sentences
+
+BASE = "Parties shall act. They will report annually. Funds are needed."
+
+
+def test_split_keeps_sentences_and_list_items() -> None:
+    tokens = split_sentences('One. Two? "Three." Four\n- a\n- b.')
+    assert [t.text for t in tokens] == ["One.", "Two?", '"Three."', "Four", "- a", "- b."]
+    assert join_tokens(tokens) == 'One. Two? "Three." Four\n- a\n- b.'
+
+
+def test_edits_of_different_sentences_all_apply() -> None:
+    result = merge_texts(BASE, [
+        ("Parties shall act now. They will report annually. Funds are needed.", ["Spain"]),
+        ("Parties shall act. They will report every year. Funds are needed.", ["Kenya"]),
+        ("Parties shall act. They will report annually. Funds are needed. New text.", ["Brazil"]),
+    ])
+    assert result.clean
+    assert result.text == ("Parties shall act now. They will report every year. "
+                           "Funds are needed. New text.")
+
+
+def test_overlapping_edits_become_attributed_sorted_options() -> None:
+    result = merge_texts(BASE, [
+        ("Parties should act. They will report annually. Funds are needed.", ["Kenya"]),
+        ("Parties must act. They will report annually. Funds are needed.", ["Spain"]),
+        ("Parties must act. They will report annually. Funds are needed.", ["France"]),
+        ("Parties shall act. They will report annually. Funds are needed. Extra.", ["Brazil"]),
+    ])
+    assert not result.clean
+    assert result.text == ("[Option 1 (France; Spain): Parties must act.] "
+                           "[Option 2 (Kenya): Parties should act.] They will report annually. "
+                           "Funds are needed. Extra.")
+    assert [a.proposers for a in result.alternatives] == [("France", "Spain"), ("Kenya",)]
+    # every alternative keeps the clean edit of the Party that was not in conflict
+    assert all(a.text.endswith("Extra.") for a in result.alternatives)
+
+
+def test_deletion_racing_an_edit_is_an_option() -> None:
+    result = merge_texts(BASE, [
+        ("They will report annually. Funds are needed.", ["Spain"]),
+        ("Parties must act. They will report annually. Funds are needed.", ["Kenya"]),
+    ])
+    assert not result.clean
+    assert "(delete)" in result.text and "Parties must act." in result.text
+
+
+sentences = st.sampled_from(["Alpha one.", "Beta two.", "Gamma three.", "Delta four.",
+                             "Épsilon cinco.", "Zeta ñ six."])
+texts = st.lists(sentences, min_size=0, max_size=5).map(" ".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(base=texts, heads=st.lists(st.tuples(texts, st.sampled_from(["A", "B", "C", "D"])),
+                                  min_size=2, max_size=4))
+def test_merge_does_not_depend_on_head_order(base: str, heads: list[tuple[str, str]]) -> None:
+    inputs = [(text, [who]) for text, who in heads]
+    results = {
+        (r.text, tuple(r.alternatives))
+        for r in (merge_texts(base, list(p)) for p in itertools.permutations(inputs))
+    }
+    assert len(results) == 1
+
+
+@settings(max_examples=150, deadline=None)
+@given(base=texts, heads=st.lists(texts, min_size=2, max_size=4))
+def test_no_sentence_is_lost_or_garbled(base: str, heads: list[str]) -> None:
+    result = merge_texts(base, [(h, [f"P{i}"]) for i, h in enumerate(heads)])
+    vocabulary = {t.text for h in [base, *heads] for t in split_sentences(h)}
+    if result.clean:
+        assert {t.text for t in split_sentences(result.text)} <= vocabulary
+    # each sentence a head added is in the merged text (clean or inside an option)
+    base_sentences = {t.text for t in split_sentences(base)}
+    for h in heads:
+        for tok in split_sentences(h):
+            if tok.text not in base_sentences:
+                assert tok.text in result.text
