@@ -128,39 +128,90 @@ def is_held(session: Session, cid: str) -> bool:
     return session.scalar(select(Change.arrival).where(Change.id == cid)) is not None
 
 
+CHUNK = 500  # ids per IN (...) list, well below SQLite's limit on bound parameters
+
+
+def chunks(items: list[str]) -> list[list[str]]:
+    return [items[i : i + CHUNK] for i in range(0, len(items), CHUNK)]
+
+
+def _current_heads(session: Session, keys: set[Key]) -> dict[Key, set[str]]:
+    out: dict[Key, set[str]] = {k: set() for k in keys}
+    for part in chunks(sorted({k.eid for k in keys})):
+        for entity, eid, fld, vid in session.execute(
+                select(Head.entity, Head.eid, Head.field, Head.version_id).where(Head.eid.in_(part))):
+            key = Key(entity, eid, fld)
+            if key in out:
+                out[key].add(vid)
+    return out
+
+
+def append_many(session: Session, bodies: list[tuple[str, dict[str, Any]]],
+                origin: str = "local") -> list[str]:
+    """Append changes (id, body) in the given (causal) order, skipping those already held, and
+    advance the heads of their fields. Returns the ids that were new.
+
+    The caller has checked that every parent is held or comes earlier in ``bodies``. It takes a
+    handful of statements whatever the number of changes, because an import brings thousands.
+    """
+    held: set[str] = set()
+    for part in chunks([cid for cid, _ in bodies]):
+        held.update(session.scalars(select(Change.id).where(Change.id.in_(part))))
+    fresh = []
+    for cid, body in bodies:
+        if cid not in held:
+            held.add(cid)
+            fresh.append((cid, body))
+    if not fresh:
+        return []
+    keys = {key_of(body) for _, body in fresh}
+    heads_now = _current_heads(session, keys)
+    before = {k: set(v) for k, v in heads_now.items()}
+    # A resolution's version may exist already (made the same way at another site); it must not
+    # become a head again if something was written on top of it since.
+    known: set[tuple[Key, str]] = set()
+    resolutions = [version_id(b, c) for c, b in fresh if b["op"] == "resolve"]
+    for part in chunks(resolutions):
+        for entity, eid, fld, vid in session.execute(
+                select(Change.entity, Change.eid, Change.field, Change.version_id)
+                .where(Change.version_id.in_(part))):
+            known.add((Key(entity, eid, fld), vid))
+    rows = []
+    for cid, body in fresh:
+        key = key_of(body)
+        vid = version_id(body, cid)
+        if (key, vid) not in known:
+            known.add((key, vid))
+            heads_now[key] -= set(body["parents"])
+            heads_now[key].add(vid)
+        author = body["author"]
+        rows.append({
+            "id": cid, "version_id": vid, "plan_id": body["plan"], "replica": body["replica"],
+            "seq": body["seq"], "op": body["op"], "entity": key.entity, "eid": key.eid,
+            "field": key.field, "value": canonical_bytes(body["value"]).decode("utf-8"),
+            "parents": json.dumps(body["parents"]), "author_name": author["name"],
+            "author_party": author["party"], "author_region": author["region"],
+            "author_role": author["role"], "clock": body["clock"],
+            "body": canonical_bytes(body).decode("utf-8"), "origin": origin,
+        })
+    session.execute(insert(Change), rows)
+    plan_of = {key_of(b): b["plan"] for _, b in fresh}
+    for k in keys:
+        for v in before[k] - heads_now[k]:
+            session.execute(delete(Head).where(Head.entity == k.entity, Head.eid == k.eid,
+                                               Head.field == k.field, Head.version_id == v))
+    new_heads = [{"entity": k.entity, "eid": k.eid, "field": k.field, "version_id": v,
+                  "plan_id": plan_of[k]} for k in keys for v in heads_now[k] - before[k]]
+    if new_heads:
+        session.execute(insert(Head), new_heads)
+    return [cid for cid, _ in fresh]
+
+
 def append(session: Session, body: dict[str, Any], cid: str | None = None,
            origin: str = "local") -> tuple[str, bool]:
-    """Append a change unless it is held already; advance its field's heads.
-
-    Returns (change id, whether it was new). The caller has checked that its parents are held.
-    """
+    """Append one change unless it is held already. Returns (change id, whether it was new)."""
     cid = cid or change_id(body)
-    if is_held(session, cid):
-        return cid, False
-    key = key_of(body)
-    vid = version_id(body, cid)
-    known_version = session.scalar(
-        select(Change.arrival).where(Change.version_id == vid, Change.entity == key.entity,
-                                     Change.eid == key.eid, Change.field == key.field).limit(1)
-    ) is not None
-    author = body["author"]
-    session.execute(insert(Change), [{
-        "id": cid, "version_id": vid, "plan_id": body["plan"], "replica": body["replica"],
-        "seq": body["seq"], "op": body["op"], "entity": key.entity, "eid": key.eid,
-        "field": key.field, "value": canonical_bytes(body["value"]).decode("utf-8"),
-        "parents": json.dumps(body["parents"]), "author_name": author["name"],
-        "author_party": author["party"], "author_region": author["region"],
-        "author_role": author["role"], "clock": body["clock"],
-        "body": canonical_bytes(body).decode("utf-8"), "origin": origin,
-    }])
-    if not known_version:  # a second carrier of the same resolution leaves the heads as they are
-        if body["parents"]:
-            session.execute(delete(Head).where(
-                Head.entity == key.entity, Head.eid == key.eid, Head.field == key.field,
-                Head.version_id.in_(body["parents"])))
-        session.execute(insert(Head), [{"entity": key.entity, "eid": key.eid, "field": key.field,
-                                        "version_id": vid, "plan_id": body["plan"]}])
-    return cid, True
+    return cid, bool(append_many(session, [(cid, body)], origin))
 
 
 def heads(session: Session, key: Key) -> list[str]:

@@ -19,7 +19,7 @@ from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from cmsdesk.models.canonical import canonical_bytes
-from cmsdesk.models.changelog import Author, Key
+from cmsdesk.models.changelog import Author, Key, chunks
 from cmsdesk.models.schema import (
     Change,
     Comment,
@@ -176,39 +176,117 @@ def _single_value(session: Session, key: Key, vid: str) -> Any:
     return json.loads(raw) if raw is not None else None
 
 
-def _set_conflict(session: Session, key: Key, plan_id: str, node_id: str | None,
-                  conflict: dict[str, Any] | None, proj: Projection) -> None:
-    existing = session.get(Conflict, tuple(key))
-    if conflict is None:
-        if existing is not None:
-            session.delete(existing)
-            proj.conflicts_closed.add(key)
-        return
-    doc = json.dumps({k: conflict[k] for k in ("alternatives", "hunks", "heads")},
-                     ensure_ascii=False)
-    base = conflict["base"]
-    base_text = base if isinstance(base, str) else json.dumps(base, ensure_ascii=False)
-    if existing is None:
-        session.add(Conflict(entity=key.entity, eid=key.eid, field=key.field, plan_id=plan_id,
-                             node_id=node_id, kind=conflict["kind"], base=base_text,
-                             alternatives=doc))
-        proj.conflicts_opened.add(key)
-    else:
-        existing.kind, existing.base, existing.alternatives = conflict["kind"], base_text, doc
+class _Cache:
+    """Everything :func:`project` needs about a batch of fields, fetched in a few queries.
 
+    An import projects thousands of fields at once; asking the database field by field made
+    that take seconds. Rows created during the projection are kept here too, so nothing needs
+    a flush to be found again.
+    """
 
-def _plan_of(session: Session, key: Key) -> str:
-    return session.scalar(select(Head.plan_id).where(
-        Head.entity == key.entity, Head.eid == key.eid, Head.field == key.field).limit(1)) or ""
+    def __init__(self, session: Session, keys: list[Key]) -> None:
+        self.session = session
+        eids = sorted({k.eid for k in keys})
+        wanted = set(keys)
+        self.heads: dict[Key, list[str]] = {}
+        self.plan_of: dict[Key, str] = {}
+        for part in chunks(eids):
+            for entity, eid, fld, vid, plan_id in session.execute(
+                    select(Head.entity, Head.eid, Head.field, Head.version_id, Head.plan_id)
+                    .where(Head.eid.in_(part))):
+                key = Key(entity, eid, fld)
+                if key in wanted:
+                    self.heads.setdefault(key, []).append(vid)
+                    self.plan_of[key] = plan_id
+        for vids in self.heads.values():
+            vids.sort()
+        single = sorted({v[0] for v in self.heads.values() if len(v) == 1})
+        self.values: dict[tuple[Key, str], Any] = {}
+        for part in chunks(single):
+            for entity, eid, fld, vid, raw in session.execute(
+                    select(Change.entity, Change.eid, Change.field, Change.version_id,
+                           Change.value).where(Change.version_id.in_(part))):
+                self.values[(Key(entity, eid, fld), vid)] = raw
+        node_ids = {k.eid for k in keys if k.entity == "node"}
+        node_ids |= {k.eid.split("|", 1)[0] for k in keys if k.entity == "xref"}
+        self.nodes = {n.id: n for part in chunks(sorted(node_ids))
+                      for n in session.scalars(select(Node).where(Node.id.in_(part)))}
+        self.kinds: dict[str, str] = {}
+        for part in chunks(sorted(node_ids - self.nodes.keys())):
+            for eid, raw in session.execute(select(Change.eid, Change.value).where(
+                    Change.entity == "node", Change.op == "create", Change.eid.in_(part))):
+                self.kinds[eid] = json.loads(raw)["kind"]
+        plan_ids = set(self.plan_of.values())
+        self.plans = {p.id: p for p in session.scalars(select(Plan).where(Plan.id.in_(plan_ids)))}
+        xref_nodes = sorted({k.eid.split("|", 1)[0] for k in keys if k.entity == "xref"})
+        self.xrefs = {(x.node_id, x.framework, x.target): x for part in chunks(xref_nodes)
+                      for x in session.scalars(select(CrossReference)
+                                               .where(CrossReference.node_id.in_(part)))}
+        comment_ids = sorted({k.eid for k in keys if k.entity == "comment"})
+        self.comments = {c.id: c for part in chunks(comment_ids)
+                         for c in session.scalars(select(Comment).where(Comment.id.in_(part)))}
+        self.conflicts = {Key(c.entity, c.eid, c.field): c for part in chunks(eids)
+                          for c in session.scalars(select(Conflict).where(Conflict.eid.in_(part)))}
 
+    def single_value(self, key: Key, vid: str) -> Any:
+        raw = self.values.get((key, vid))
+        return json.loads(raw) if raw is not None else _single_value(self.session, key, vid)
 
-def _ensure_plan(session: Session, plan_id: str) -> Plan:
-    plan = session.get(Plan, plan_id)
-    if plan is None:
-        plan = Plan(id=plan_id, title="", period="", symbol="")
-        session.add(plan)
-        session.flush()
-    return plan
+    def plan(self, plan_id: str) -> Plan:
+        plan = self.plans.get(plan_id)
+        if plan is None:
+            plan = self.session.get(Plan, plan_id) or Plan(id=plan_id, title="", period="",
+                                                           symbol="")
+            self.session.add(plan)
+            self.session.flush()  # nodes refer to it
+            self.plans[plan_id] = plan
+        return plan
+
+    def node(self, node_id: str, plan_id: str) -> Node:
+        node = self.nodes.get(node_id)
+        if node is None:
+            node = self.session.get(Node, node_id)
+        if node is None:
+            self.plan(plan_id)
+            kind = self.kinds.get(node_id) or _node_kind(self.session, node_id)
+            node = Node(id=node_id, plan_id=plan_id, kind=kind, parent_id=None, position="",
+                        deleted=False, title="", text="", note="", indicators="",
+                        milestones="", actors="", status="draft")
+            self.session.add(node)
+        self.nodes[node_id] = node
+        return node
+
+    def xref(self, eid: str, plan_id: str) -> CrossReference:
+        node_id, framework, target = eid.split("|", 2)
+        row = self.xrefs.get((node_id, framework, target))
+        if row is None:
+            row = CrossReference(node_id=node_id, framework=framework, target=target,
+                                 plan_id=plan_id, present=False, relevance="primary", note="")
+            self.session.add(row)
+            self.xrefs[(node_id, framework, target)] = row
+        return row
+
+    def set_conflict(self, key: Key, plan_id: str, node_id: str | None,
+                     conflict: dict[str, Any] | None, proj: Projection) -> None:
+        existing = self.conflicts.get(key)
+        if conflict is None:
+            if existing is not None:
+                self.session.delete(existing)
+                del self.conflicts[key]
+                proj.conflicts_closed.add(key)
+            return
+        doc = json.dumps({k: conflict[k] for k in ("alternatives", "hunks", "heads")},
+                         ensure_ascii=False)
+        base = conflict["base"]
+        base_text = base if isinstance(base, str) else json.dumps(base, ensure_ascii=False)
+        if existing is None:
+            self.conflicts[key] = Conflict(entity=key.entity, eid=key.eid, field=key.field,
+                                           plan_id=plan_id, node_id=node_id,
+                                           kind=conflict["kind"], base=base_text, alternatives=doc)
+            self.session.add(self.conflicts[key])
+            proj.conflicts_opened.add(key)
+        else:
+            existing.kind, existing.base, existing.alternatives = conflict["kind"], base_text, doc
 
 
 def _node_kind(session: Session, node_id: str) -> str:
@@ -217,37 +295,14 @@ def _node_kind(session: Session, node_id: str) -> str:
     return json.loads(raw)["kind"] if raw else "chapter"
 
 
-def _ensure_node(session: Session, node_id: str, plan_id: str) -> Node:
-    node = session.get(Node, node_id)
-    if node is None:
-        _ensure_plan(session, plan_id)
-        node = Node(id=node_id, plan_id=plan_id, kind=_node_kind(session, node_id),
-                    parent_id=None, position="", deleted=False, title="", text="", note="",
-                    indicators="", milestones="", actors="", status="draft")
-        session.add(node)
-        session.flush()
-    return node
-
-
-def _ensure_xref(session: Session, eid: str, plan_id: str) -> CrossReference:
-    node_id, framework, target = eid.split("|", 2)
-    row = session.get(CrossReference, (node_id, framework, target))
-    if row is None:
-        row = CrossReference(node_id=node_id, framework=framework, target=target,
-                             plan_id=plan_id, present=False, relevance="primary", note="")
-        session.add(row)
-        session.flush()
-    return row
-
-
-def _write(session: Session, key: Key, plan_id: str, value: Any, proj: Projection) -> str | None:
+def _write(cache: _Cache, key: Key, plan_id: str, value: Any, proj: Projection) -> str | None:
     """Store a projected value; returns the node the field belongs to, if any."""
     if key.entity == "plan":
-        setattr(_ensure_plan(session, plan_id), key.field, value or "")
+        setattr(cache.plan(plan_id), key.field, value or "")
         proj.plans.add(plan_id)
         return None
     if key.entity == "node":
-        node = _ensure_node(session, key.eid, plan_id)
+        node = cache.node(key.eid, plan_id)
         if key.field == "placement":
             node.parent_id = value.get("parent")
             node.position = value.get("pos", "")
@@ -259,23 +314,22 @@ def _write(session: Session, key: Key, plan_id: str, value: Any, proj: Projectio
         proj.nodes.add(key.eid)
         return key.eid
     if key.entity == "xref":
-        row = _ensure_xref(session, key.eid, plan_id)
+        row = cache.xref(key.eid, plan_id)
         setattr(row, key.field, value if key.field == "present" else (value or ""))
         proj.nodes.add(row.node_id)
         return row.node_id
-    # comments
-    comment = session.get(Comment, key.eid)
+    comment = cache.comments.get(key.eid)
     if key.field == "body":
         if comment is None:
-            creator = session.scalars(select(Change).where(
+            creator = cache.session.scalars(select(Change).where(
                 Change.entity == "comment", Change.eid == key.eid, Change.field == "body")
                 .order_by(Change.id).limit(1)).one()
             comment = Comment(id=key.eid, plan_id=plan_id, node_id=value["node"],
                               author_name=creator.author_name, author_party=creator.author_party,
                               author_region=creator.author_region, clock=creator.clock,
                               text=value["text"], resolved=False)
-            session.add(comment)
-            session.flush()
+            cache.session.add(comment)
+            cache.comments[key.eid] = comment
         proj.nodes.add(comment.node_id)
         return comment.node_id
     if comment is not None:
@@ -285,22 +339,21 @@ def _write(session: Session, key: Key, plan_id: str, value: Any, proj: Projectio
     return None
 
 
-def _project_key(session: Session, key: Key, proj: Projection) -> str | None:
-    head_ids = sorted(session.scalars(select(Head.version_id).where(
-        Head.entity == key.entity, Head.eid == key.eid, Head.field == key.field)))
+def _project_key(cache: _Cache, key: Key, proj: Projection) -> str | None:
+    head_ids = cache.heads.get(key, [])
     if not head_ids:
         return None
-    plan_id = _plan_of(session, key)
-    if key == Key(key.entity, key.eid, "deleted"):
-        return _project_deleted(session, key.eid, plan_id, proj)
+    plan_id = cache.plan_of[key]
+    if key.field == "deleted" and key.entity == "node":
+        return _project_deleted(cache, key.eid, plan_id, proj)
     if len(head_ids) == 1:
-        outcome = _Outcome(_single_value(session, key, head_ids[0]), None, False)
+        outcome = _Outcome(cache.single_value(key, head_ids[0]), None, False)
     else:
-        outcome = _resolve_heads(session, key, head_ids)
+        outcome = _resolve_heads(cache.session, key, head_ids)
         if outcome.conflict is None:
             proj.merged_clean.add(key)
-    node_id = _write(session, key, plan_id, outcome.value, proj)
-    _set_conflict(session, key, plan_id, node_id, outcome.conflict, proj)
+    node_id = _write(cache, key, plan_id, outcome.value, proj)
+    cache.set_conflict(key, plan_id, node_id, outcome.conflict, proj)
     return node_id
 
 
@@ -341,12 +394,13 @@ def _racing_edits(session: Session, node_id: str, seen: set[str]) -> list[Author
     return racers
 
 
-def _project_deleted(session: Session, node_id: str, plan_id: str, proj: Projection) -> str:
+def _project_deleted(cache: _Cache, node_id: str, plan_id: str, proj: Projection) -> str:
+    session = cache.session
     key = Key("node", node_id, "deleted")
     versions = _versions(session, key)
-    head_ids = heads_of(session, key)
+    head_ids = cache.heads[key]
     heads = [versions[h] for h in head_ids]
-    node = _ensure_node(session, node_id, plan_id)
+    node = cache.node(node_id, plan_id)
     deleters = [h for h in heads if h.value.get("deleted")]
     keepers = [h for h in heads if not h.value.get("deleted")]
     conflict = None
@@ -368,13 +422,25 @@ def _project_deleted(session: Session, node_id: str, plan_id: str, proj: Project
         node.deleted = deleted
         proj.structure = True
     proj.nodes.add(node_id)
-    _set_conflict(session, key, plan_id, node_id, conflict, proj)
+    cache.set_conflict(key, plan_id, node_id, conflict, proj)
     return node_id
 
 
 def heads_of(session: Session, key: Key) -> list[str]:
     return sorted(session.scalars(select(Head.version_id).where(
         Head.entity == key.entity, Head.eid == key.eid, Head.field == key.field)))
+
+
+def value_of(session: Session, key: Key, head_ids: list[str]) -> Any:
+    """The value a field shows when ``head_ids`` are its heads, merged as :func:`project` does.
+
+    Named drafts keep the heads every field had when they were marked; this gives a field's
+    value at such a draft (text conflicts in the bracketed options form, as shown then).
+    The ``deleted`` field is not a plain value: read its heads' values instead.
+    """
+    if len(head_ids) == 1:
+        return _single_value(session, key, head_ids[0])
+    return _resolve_heads(session, key, sorted(head_ids)).value
 
 
 # --- entry points ----------------------------------------------------------------------------
@@ -390,25 +456,33 @@ def _sort_key(key: Key) -> tuple[int, int, str, str]:
 def project(session: Session, keys: Iterable[Key]) -> Projection:
     """Re-derive the state of ``keys`` (and of deletions their edits may now race with)."""
     proj = Projection()
+    ordered = sorted(set(keys), key=_sort_key)
+    cache = _Cache(session, ordered)
     touched_nodes: set[str] = set()
-    done: set[Key] = set()
-    for key in sorted(set(keys), key=_sort_key):
-        node_id = _project_key(session, key, proj)
-        done.add(key)
+    for key in ordered:
+        node_id = _project_key(cache, key, proj)
         if node_id and key.entity == "node":
             touched_nodes.add(node_id)
     session.flush()
-    # an edit inside a deleted subtree may race the deletion: look again at deleted ancestors
-    for node_id in touched_nodes:
-        current: str | None = node_id
-        hops = 0
-        while current is not None and hops < 1000:
-            dkey = Key("node", current, "deleted")
-            if dkey not in done and heads_of(session, dkey):
-                _project_key(session, dkey, proj)
-                done.add(dkey)
-            current = session.scalar(select(Node.parent_id).where(Node.id == current))
-            hops += 1
+    # An edit inside a deleted subtree may race the deletion: look again at deleted ancestors.
+    if touched_nodes:
+        plans = {cache.nodes[n].plan_id for n in touched_nodes if n in cache.nodes}
+        parent = {nid: pid for nid, pid in session.execute(
+            select(Node.id, Node.parent_id).where(Node.plan_id.in_(plans)))}
+        ancestors: set[str] = set()
+        for node_id in touched_nodes:
+            current = parent.get(node_id)
+            while current is not None and current not in ancestors:
+                ancestors.add(current)
+                current = parent.get(current)
+        again = [Key("node", n, "deleted") for n in sorted(ancestors | touched_nodes)]
+        again = [k for k in again if k not in set(ordered)]
+        if again:
+            second = _Cache(session, again)
+            for key in again:
+                if key in second.heads:
+                    _project_key(second, key, proj)
+            session.flush()
     return proj
 
 
