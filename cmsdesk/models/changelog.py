@@ -10,10 +10,11 @@ versions of that field it was edited from; the versions of a field form a small 
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import delete, func, insert, select, tuple_
 from sqlalchemy.orm import Session
 
 from cmsdesk.models.canonical import canonical_bytes, digest, normalize
@@ -128,21 +129,21 @@ def is_held(session: Session, cid: str) -> bool:
     return session.scalar(select(Change.arrival).where(Change.id == cid)) is not None
 
 
-CHUNK = 500  # ids per IN (...) list, well below SQLite's limit on bound parameters
+CHUNK = 300  # items per IN (...) list, well below SQLite's limit on bound parameters
+T = TypeVar("T")
 
 
-def chunks(items: list[str]) -> list[list[str]]:
+def chunks(items: Sequence[T]) -> list[Sequence[T]]:
     return [items[i : i + CHUNK] for i in range(0, len(items), CHUNK)]
 
 
 def _current_heads(session: Session, keys: set[Key]) -> dict[Key, set[str]]:
     out: dict[Key, set[str]] = {k: set() for k in keys}
-    for part in chunks(sorted({k.eid for k in keys})):
+    for part in chunks(sorted(keys)):
         for entity, eid, fld, vid in session.execute(
-                select(Head.entity, Head.eid, Head.field, Head.version_id).where(Head.eid.in_(part))):
-            key = Key(entity, eid, fld)
-            if key in out:
-                out[key].add(vid)
+                select(Head.entity, Head.eid, Head.field, Head.version_id)
+                .where(tuple_(Head.entity, Head.eid, Head.field).in_(part))):
+            out[Key(entity, eid, fld)].add(vid)
     return out
 
 

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, insert, select, tuple_
 from sqlalchemy.orm import Session
 
 from cmsdesk.models.canonical import canonical_bytes
@@ -62,27 +62,41 @@ class Projection:
 class _Version:
     vid: str
     parents: list[str]
-    value: Any
+    raw_value: str
     authors: list[Author]
     op: str
 
+    @property
+    def value(self) -> Any:
+        """Decoded on demand: a merge reads the values of its heads and base only."""
+        return json.loads(self.raw_value)
+
+
+_VERSION_COLUMNS = (Change.entity, Change.eid, Change.field, Change.version_id, Change.parents,
+                   Change.value, Change.op, Change.author_name, Change.author_party,
+                   Change.author_region, Change.author_role)
+
+
+def _collect_versions(rows: Iterable[Any]) -> dict[Key, dict[str, _Version]]:
+    """Group change rows into the version DAG of each field; a version made at several sites
+    (a resolution) names all their authors."""
+    out: dict[Key, dict[str, _Version]] = {}
+    for entity, eid, fld, vid, parents, value, op, name, party, region, role in rows:
+        versions = out.setdefault(Key(entity, eid, fld), {})
+        author = Author(name, party, region, role)
+        if vid in versions:
+            if author not in versions[vid].authors:
+                versions[vid].authors.append(author)
+        else:
+            versions[vid] = _Version(vid, json.loads(parents), value, [author], op)
+    return out
+
 
 def _versions(session: Session, key: Key) -> dict[str, _Version]:
-    rows = session.execute(
-        select(Change.version_id, Change.parents, Change.value, Change.op, Change.author_name,
-               Change.author_party, Change.author_region, Change.author_role)
-        .where(Change.entity == key.entity, Change.eid == key.eid, Change.field == key.field)
-        .order_by(Change.version_id)
-    )
-    out: dict[str, _Version] = {}
-    for vid, parents, value, op, name, party, region, role in rows:
-        author = Author(name, party, region, role)
-        if vid in out:
-            if author not in out[vid].authors:
-                out[vid].authors.append(author)
-        else:
-            out[vid] = _Version(vid, json.loads(parents), json.loads(value), [author], op)
-    return out
+    rows = session.execute(select(*_VERSION_COLUMNS).where(
+        Change.entity == key.entity, Change.eid == key.eid, Change.field == key.field)
+        .order_by(Change.version_id))
+    return _collect_versions(rows).get(key, {})
 
 
 def _ancestors_or_self(versions: dict[str, _Version], start: str) -> set[str]:
@@ -127,8 +141,10 @@ class _Outcome:
     merged: bool  # several heads, combined
 
 
-def _resolve_heads(session: Session, key: Key, head_ids: list[str]) -> _Outcome:
-    versions = _versions(session, key)
+def _resolve_heads(session: Session, key: Key, head_ids: list[str],
+                   versions: dict[str, _Version] | None = None) -> _Outcome:
+    if versions is None:
+        versions = _versions(session, key)
     heads = [versions[h] for h in head_ids]
     kind = (key.entity, key.field)
     if kind in ANY_TRUE_FIELDS:
@@ -190,10 +206,10 @@ class _Cache:
         wanted = set(keys)
         self.heads: dict[Key, list[str]] = {}
         self.plan_of: dict[Key, str] = {}
-        for part in chunks(eids):
+        for part in chunks(keys):
             for entity, eid, fld, vid, plan_id in session.execute(
                     select(Head.entity, Head.eid, Head.field, Head.version_id, Head.plan_id)
-                    .where(Head.eid.in_(part))):
+                    .where(tuple_(Head.entity, Head.eid, Head.field).in_(part))):
                 key = Key(entity, eid, fld)
                 if key in wanted:
                     self.heads.setdefault(key, []).append(vid)
@@ -207,6 +223,13 @@ class _Cache:
                     select(Change.entity, Change.eid, Change.field, Change.version_id,
                            Change.value).where(Change.version_id.in_(part))):
                 self.values[(Key(entity, eid, fld), vid)] = raw
+        contested = {k for k, v in self.heads.items() if len(v) > 1}
+        self.versions: dict[Key, dict[str, _Version]] = {}
+        for part in chunks(sorted(contested)):
+            self.versions.update(_collect_versions(session.execute(
+                select(*_VERSION_COLUMNS)
+                .where(tuple_(Change.entity, Change.eid, Change.field).in_(part))
+                .order_by(Change.version_id))))
         node_ids = {k.eid for k in keys if k.entity == "node"}
         node_ids |= {k.eid.split("|", 1)[0] for k in keys if k.entity == "xref"}
         self.nodes = {n.id: n for part in chunks(sorted(node_ids))
@@ -349,7 +372,7 @@ def _project_key(cache: _Cache, key: Key, proj: Projection) -> str | None:
     if len(head_ids) == 1:
         outcome = _Outcome(cache.single_value(key, head_ids[0]), None, False)
     else:
-        outcome = _resolve_heads(cache.session, key, head_ids)
+        outcome = _resolve_heads(cache.session, key, head_ids, cache.versions.get(key))
         if outcome.conflict is None:
             proj.merged_clean.add(key)
     node_id = _write(cache, key, plan_id, outcome.value, proj)

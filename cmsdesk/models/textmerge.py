@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 # A whitespace run ends a sentence when it holds a line break (Markdown list items, paragraphs)
 # or follows . ! ? with optional closing quotes or brackets.
@@ -34,6 +35,12 @@ class Token:
 
 
 def split_sentences(value: str) -> list[Token]:
+    return list(_split_cached(value))
+
+
+@lru_cache(maxsize=4096)
+def _split_cached(value: str) -> tuple[Token, ...]:
+    """Split once per distinct text: an import re-merges the same texts many times."""
     tokens: list[Token] = []
     pos = 0
     for m in _WHITESPACE.finditer(value):
@@ -44,7 +51,7 @@ def split_sentences(value: str) -> list[Token]:
         pos = m.end()
     if pos < len(value):
         tokens.append(Token(value[pos:], ""))
-    return tokens
+    return tuple(tokens)
 
 
 def join_tokens(tokens: list[Token]) -> str:
@@ -81,13 +88,18 @@ class _Hunk:
     head: int
 
 
-def _hunks(base: list[Token], head: list[Token], index: int) -> list[_Hunk]:
-    matcher = SequenceMatcher(None, [t.text for t in base], [t.text for t in head], autojunk=False)
-    return [
-        _Hunk(i1, i2, head[j1:j2], index)
-        for tag, i1, i2, j1, j2 in matcher.get_opcodes()
-        if tag != "equal"
-    ]
+def _hunks(base: str, head: str, index: int) -> list[_Hunk]:
+    return [_Hunk(i1, i2, list(tokens), index) for i1, i2, tokens in _diff(base, head)]
+
+
+@lru_cache(maxsize=8192)
+def _diff(base: str, head: str) -> tuple[tuple[int, int, tuple[Token, ...]], ...]:
+    """Sentence-level edits from ``base`` to ``head`` (cached: the same pairs recur while many
+    bundles touching one field are imported one after another)."""
+    old, new = _split_cached(base), _split_cached(head)
+    matcher = SequenceMatcher(None, [t.text for t in old], [t.text for t in new], autojunk=False)
+    return tuple((i1, i2, new[j1:j2]) for tag, i1, i2, j1, j2 in matcher.get_opcodes()
+                 if tag != "equal")
 
 
 def _group(hunks: list[_Hunk]) -> list[list[_Hunk]]:
@@ -142,8 +154,7 @@ def merge_texts(base: str, heads: list[tuple[str, list[str]]]) -> MergeResult:
     if len(ordered) == 1:
         return MergeResult(True, ordered[0])
     base_tokens = split_sentences(base)
-    versions = [split_sentences(t) for t in ordered]
-    all_hunks = [h for i, v in enumerate(versions) for h in _hunks(base_tokens, v, i)]
+    all_hunks = [h for i, text in enumerate(ordered) for h in _hunks(base, text, i)]
 
     merged: list[Token] = []
     # per side, the tokens of its own view of the whole field
