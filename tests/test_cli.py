@@ -131,3 +131,26 @@ def test_store_errors_through_the_installed_command(tmp_path: Path, db: str) -> 
     empty = subprocess.run([str(exe), "--db", str(tmp_path / "empty.db"), "outline"],
                            capture_output=True, text=True, env=env)
     assert empty.returncode == 1 and "holds no plan" in empty.stderr
+
+
+def test_a_locked_store_names_its_holder_and_changes_nothing(tmp_path: Path, db: str) -> None:
+    exe = Path(sys.executable).with_name("cmsdesk")
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import time; from cmsdesk.models.store import Store; "
+         f"s=Store.open({db!r}); print('open', flush=True); time.sleep(30)"],
+        stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "open"
+        result = subprocess.run([str(exe), "--db", db, "set", "T1", "title", "--text", "x"],
+                                capture_output=True, text=True)
+        assert result.returncode == 1 and "in use by" in result.stderr
+        assert f"process {holder.pid}" in result.stderr and "Traceback" not in result.stderr
+    finally:
+        holder.kill()
+        holder.wait()
+    # the killed holder left its lock behind: it is named as left by a crash, and taken over
+    stale = subprocess.run([str(exe), "--db", db, "show", "T1"], capture_output=True, text=True)
+    assert stale.returncode == 1 and "--take-over-lock" in stale.stderr
+    shown = subprocess.run([str(exe), "--db", db, "--take-over-lock", "show", "T1", "--json"],
+                           capture_output=True, text=True, check=True)
+    assert json.loads(shown.stdout)["fields"]["title"] != "x"
