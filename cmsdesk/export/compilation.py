@@ -1,0 +1,193 @@
+"""The compilation of comments and proposals received since a baseline draft (read side).
+
+The Secretariat otherwise assembles this by hand: for each target, the text of the baseline
+(a named draft, or the plan as first created), then every Party's proposed wording received
+since, then the comments. Proposals come from the change log: each change that arrived after
+the baseline and sets a text field is a version proposed by its author, and the latest version
+per Party (or per person, for authors without a Party) and field is that Party's proposal.
+Nodes that hold nothing new still appear when they are targets (the baseline is the reference
+text of the meeting) or when something below them does (for context).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from cmsdesk.export.content import DETAIL_FIELDS
+from cmsdesk.models import queries, rules
+from cmsdesk.models.drafts import draft_values, find_draft, first_version
+from cmsdesk.models.queries import CommentView
+from cmsdesk.models.schema import Change, Comment, Node
+
+FIELD_LABELS = {"title": "Title", "text": "Text"} | dict(DETAIL_FIELDS)
+COMPILED_FIELDS = tuple(FIELD_LABELS)  # the text fields, in the order a reader expects
+
+
+@dataclass
+class Proposal:
+    party: str  # the Party, or the person when the author named no Party
+    region: str
+    author: str
+    clock: str
+    value: str
+
+
+@dataclass
+class FieldProposals:
+    field: str
+    label: str
+    baseline: str
+    proposals: list[Proposal]
+
+
+@dataclass
+class NodeCompilation:
+    heading: str  # "Target 7: ..."
+    kind: str
+    depth: int
+    in_baseline: bool
+    created_by: list[str] = field(default_factory=list)  # who added a node new since then
+    deletion_by: list[str] = field(default_factory=list)  # who proposed deleting it
+    fields: list[FieldProposals] = field(default_factory=list)
+    comments: list[CommentView] = field(default_factory=list)
+
+    @property
+    def received(self) -> bool:
+        """Whether anything arrived for this node itself since the baseline."""
+        return bool(self.created_by or self.deletion_by or self.comments
+                    or any(f.proposals for f in self.fields))
+
+
+@dataclass
+class Compilation:
+    title: str
+    symbol: str
+    baseline: str  # the baseline draft's name
+    baseline_date: str
+    baseline_symbol: str
+    nodes: list[NodeCompilation]
+    removed: list[tuple[str, list[str]]]  # (kind and title, who deleted it) of deleted nodes
+
+    @property
+    def parties(self) -> list[str]:
+        names = {p.party for n in self.nodes for f in n.fields for p in f.proposals}
+        names |= {c.party or c.author for n in self.nodes for c in n.comments}
+        return sorted(names, key=str.casefold)
+
+    @property
+    def proposal_count(self) -> int:
+        return sum(len(f.proposals) for n in self.nodes for f in n.fields)
+
+    @property
+    def comment_count(self) -> int:
+        return sum(len(n.comments) for n in self.nodes)
+
+
+def _who(row: Change) -> str:
+    label = row.author_party or row.author_name or "unknown"
+    return f"{label} ({row.author_region})" if row.author_region else label
+
+
+@dataclass
+class _Received:
+    """What the change log holds since the baseline, indexed for the compilation."""
+
+    latest: dict[tuple[str, str, str], Change] = field(default_factory=dict)  # node, field, party
+    created: dict[str, list[str]] = field(default_factory=dict)
+    deleted: dict[str, list[str]] = field(default_factory=dict)
+    comments: set[str] = field(default_factory=set)
+
+
+def _received(session: Session, plan_id: str, arrival: int) -> _Received:
+    got = _Received()
+    rows = session.scalars(select(Change).where(Change.plan_id == plan_id,
+                                                Change.arrival > arrival)
+                           .order_by(Change.arrival))
+    for row in rows:
+        if row.entity == "comment" and row.op == "comment_add":
+            got.comments.add(row.eid)
+        elif row.entity != "node":
+            continue
+        elif row.op in ("set", "resolve") and row.field in COMPILED_FIELDS:
+            party = row.author_party or row.author_name or "unknown"
+            got.latest[(row.eid, row.field, party)] = row
+        elif row.op == "create":
+            got.created.setdefault(row.eid, []).append(_who(row))
+        elif row.op == "delete" and json.loads(row.value).get("deleted"):
+            who = _who(row)
+            if who not in got.deleted.setdefault(row.eid, []):
+                got.deleted[row.eid].append(who)
+    return got
+
+
+def gather_compilation(session: Session, plan_id: str, since: str | None = None) -> Compilation:
+    """Everything received since the draft named ``since`` (default: the plan's first version).
+
+    An unknown draft raises :class:`~cmsdesk.models.queries.NotFoundError` naming the drafts.
+    """
+    plan = queries.find_plan(session, plan_id)
+    baseline = find_draft(session, plan_id, since) if since else first_version(session, plan_id)
+    before = draft_values(session, baseline)
+    got = _received(session, plan_id, baseline.arrival)
+    by_field: dict[tuple[str, str], list[Proposal]] = {}
+    for (node_id, fld, _party), row in got.latest.items():
+        by_field.setdefault((node_id, fld), []).append(Proposal(
+            row.author_party or row.author_name or "unknown", row.author_region,
+            row.author_name, row.clock, str(json.loads(row.value) or "")))
+    comments: dict[str, list[CommentView]] = {}
+    for c in session.scalars(select(Comment).where(Comment.plan_id == plan_id)
+                             .order_by(Comment.clock, Comment.id)):
+        if c.id in got.comments:
+            comments.setdefault(c.node_id, []).append(CommentView(
+                c.id, c.author_name, c.author_party, c.author_region, c.clock, c.text,
+                c.resolved))
+
+    entries = queries.outline(session, plan_id)
+    nodes: list[NodeCompilation] = []
+    for entry in entries:
+        old = before.get(entry.id)
+        item = NodeCompilation(entry.heading(), entry.kind, entry.depth, old is not None,
+                               got.created.get(entry.id, []) if old is None else [],
+                               got.deleted.get(entry.id, []), comments=comments.get(entry.id, []))
+        for fld in COMPILED_FIELDS:
+            if fld not in rules.fields_of(entry.kind):
+                continue
+            base = str((old or {}).get(fld) or "")
+            proposals = sorted((p for p in by_field.get((entry.id, fld), [])
+                                if p.value != base), key=lambda p: p.party.casefold())
+            if proposals or (fld == "text" and entry.kind == "target"):
+                item.fields.append(FieldProposals(fld, FIELD_LABELS[fld], base, proposals))
+        nodes.append(item)
+    return Compilation(plan.title, plan.symbol, baseline.name, baseline.date, baseline.symbol,
+                       _with_context(entries, nodes),
+                       _removed(session, plan_id, before, got))
+
+
+def _with_context(entries: list[queries.OutlineEntry],
+                  nodes: list[NodeCompilation]) -> list[NodeCompilation]:
+    """Targets, nodes that received something, and the nodes above those (as headings)."""
+    keep: set[str] = set()
+    parent = {e.id: e.parent_id for e in entries}
+    for entry, item in zip(entries, nodes, strict=True):
+        if item.kind == "target" or item.received:
+            current: str | None = entry.id
+            while current is not None and current not in keep:
+                keep.add(current)
+                current = parent.get(current)
+    return [item for entry, item in zip(entries, nodes, strict=True) if entry.id in keep]
+
+
+def _removed(session: Session, plan_id: str, before: dict[str, dict[str, object]],
+             got: _Received) -> list[tuple[str, list[str]]]:
+    """Nodes of the baseline that are now in the Trash, with who deleted them."""
+    out = []
+    for node in session.scalars(select(Node).where(Node.plan_id == plan_id,
+                                                   Node.deleted.is_(True))
+                                .order_by(Node.kind, Node.title)):
+        if node.id in before and node.id in got.deleted:
+            out.append((f"{rules.KIND_NAMES[node.kind]}: {node.title}", got.deleted[node.id]))
+    return out

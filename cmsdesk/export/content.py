@@ -1,0 +1,156 @@
+"""What an export of the plan holds, read from the store once and shared by every writer.
+
+The Word and the Markdown writers render the same :class:`PlanContent`: the sections in outline
+order with their derived numbers ("Goal 1", "Target 7"), each target's explanatory note,
+indicators, milestones and actors, and one annex per reference framework that maps every plan
+target to that framework's targets. Reading it in a handful of queries (not one per node) keeps
+exporting a large plan fast.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date as Date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from cmsdesk.export.wording import has_brackets
+from cmsdesk.models import queries
+from cmsdesk.models.frameworks import framework_tree, list_frameworks
+from cmsdesk.models.queries import NotFoundError, OutlineEntry
+from cmsdesk.models.schema import CrossReference, Framework, Node
+
+DETAIL_FIELDS = (("note", "Explanatory note"), ("indicators", "Indicators"),
+                 ("milestones", "Milestones"), ("actors", "Actors"))
+RELEVANCE_NOTE = ("Primary: the target of this Plan contributes directly to the framework "
+                  "target. Supporting: it contributes indirectly.")
+DEFAULT_FRAMEWORKS = ("aichi",)
+CONVENTION = "Convention on Migratory Species"
+BRACKETS_NOTE = ("Text in [square brackets] is not yet agreed. Where Parties proposed "
+                 "different wordings, each stands as an [Option] naming the Parties that "
+                 "proposed it.")
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+
+
+def format_date(day: Date) -> str:
+    """A date as United Nations documents print it: 25 July 2014 (in any locale)."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+@dataclass
+class Section:
+    """One node of the exported outline."""
+
+    entry: OutlineEntry
+    depth: int  # 0 for a top-level part or chapter
+    text: str
+    details: list[tuple[str, str]] = field(default_factory=list)  # (label, Markdown) of a target
+
+    @property
+    def heading(self) -> str:
+        return self.entry.heading()
+
+
+@dataclass
+class AnnexLink:
+    code: str
+    title: str
+    relevance: str  # primary | supporting
+    note: str
+
+
+@dataclass
+class AnnexRow:
+    heading: str  # "Target 1: Awareness of ..."
+    links: list[AnnexLink]
+
+
+@dataclass
+class Annex:
+    framework: str
+    title: str  # "Aichi Biodiversity Targets"
+    short: str
+    rows: list[AnnexRow]
+
+
+@dataclass
+class PlanContent:
+    title: str
+    period: str
+    symbol: str
+    sections: list[Section]
+    annexes: list[Annex]
+    conflicts: int
+
+    @property
+    def has_brackets(self) -> bool:
+        return any(has_brackets(s.text) or has_brackets(s.heading)
+                   or any(has_brackets(v) for _l, v in s.details) for s in self.sections)
+
+
+def annex_title(index: int, annexes: list[Annex]) -> str:
+    """ "Annex: Correspondence with the Aichi Biodiversity Targets" (numbered if several)."""
+    number = f" {index + 1}" if len(annexes) > 1 else ""
+    return f"Annex{number}: Correspondence with the {annexes[index].title}"
+
+
+def _exported_entries(entries: list[OutlineEntry], companion: bool) -> list[OutlineEntry]:
+    """The outline, without the Companion Volume (the second top-level part) if not wanted."""
+    if companion:
+        return entries
+    parts = [e for e in entries if e.depth == 0 and e.kind == "part"]
+    if len(parts) < 2:
+        return entries
+    skipped = parts[1].id
+    out: list[OutlineEntry] = []
+    skipping = False
+    for e in entries:
+        if e.depth == 0:
+            skipping = e.id == skipped
+        if not skipping:
+            out.append(e)
+    return out
+
+
+def _annex(session: Session, plan_id: str, framework_id: str,
+           targets: list[Section]) -> Annex:
+    fw = session.get(Framework, framework_id)
+    if fw is None:
+        known = ", ".join(f.id for f in list_frameworks(session)) or "none"
+        raise NotFoundError(f"no framework {framework_id!r} in this store (it holds: {known}; "
+                            "see 'cmsdesk framework list')")
+    order: dict[str, tuple[int, str]] = {}
+    for _goal, fw_targets in framework_tree(session, framework_id):
+        for t in fw_targets:
+            order[t.code] = (len(order), t.title)
+    links: dict[str, list[AnnexLink]] = {}
+    rows = session.scalars(select(CrossReference).where(
+        CrossReference.plan_id == plan_id, CrossReference.framework == framework_id,
+        CrossReference.present.is_(True)))
+    for x in rows:
+        title = order.get(x.target, (0, ""))[1]
+        links.setdefault(x.node_id, []).append(AnnexLink(x.target, title, x.relevance, x.note))
+    unknown = len(order)
+    for group in links.values():
+        group.sort(key=lambda link: (order.get(link.code, (unknown, ""))[0], link.code))
+    return Annex(fw.id, fw.title, fw.short,
+                 [AnnexRow(s.heading, links.get(s.entry.id, [])) for s in targets])
+
+
+def plan_content(session: Session, plan_id: str, *, companion: bool = True,
+                 frameworks: tuple[str, ...] | list[str] = DEFAULT_FRAMEWORKS) -> PlanContent:
+    """Everything a writer needs to render the plan; unknown plan or framework: NotFoundError."""
+    plan = queries.find_plan(session, plan_id)
+    nodes = {n.id: n for n in session.scalars(select(Node).where(Node.plan_id == plan_id))}
+    sections: list[Section] = []
+    for entry in _exported_entries(queries.outline(session, plan_id), companion):
+        node = nodes[entry.id]
+        details = [(label, getattr(node, name)) for name, label in DETAIL_FIELDS
+                   if entry.kind == "target" and getattr(node, name).strip()]
+        sections.append(Section(entry, entry.depth, node.text, details))
+    targets = [s for s in sections if s.entry.kind == "target"]
+    annexes = [_annex(session, plan_id, fw, targets) for fw in dict.fromkeys(frameworks)]
+    return PlanContent(plan.title, plan.period, plan.symbol, sections, annexes,
+                       queries.conflict_count(session, plan_id))

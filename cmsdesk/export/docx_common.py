@@ -1,0 +1,282 @@
+"""What every Word document cmsdesk writes shares: page, styles, fields, styled runs, saving.
+
+Documents use Word's built-in styles (Title, Heading 1-9, List Bullet, List Number, Table
+Grid...) plus a few named ones of our own ("Bracketed text", "Inserted text", "Document
+symbol"...), so that a Secretariat can restyle the whole document from the Styles pane instead
+of fighting direct formatting. python-docx is imported here and only when a document is built.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from cmsdesk.atomic import write_atomic
+from cmsdesk.export.markdown_blocks import Run
+from cmsdesk.export.wording import SpanKind, classify
+
+if TYPE_CHECKING:
+    from docx.document import Document
+    from docx.oxml.xmlchemy import BaseOxmlElement
+    from docx.text.paragraph import Paragraph
+
+BRACKET_STYLE = "Bracketed text"
+OPTION_STYLE = "Option label"
+INSERTED_STYLE = "Inserted text"
+DELETED_STYLE = "Deleted text"
+SPAN_STYLES: dict[SpanKind, str | None] = {"plain": None, "bracket": BRACKET_STYLE,
+                                           "option": OPTION_STYLE}
+CODE_FONT = "Courier New"
+TOC_LEVELS = 3
+
+
+def new_document(title: str, subject: str) -> Document:
+    """An empty A4 document with cmsdesk's styles, a page number in the footer, and settings
+    that make Word refresh the table of contents when the file is opened."""
+    import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm
+
+    doc = docx.Document()
+    section = doc.sections[0]
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    section.left_margin = section.right_margin = Cm(2.5)
+    section.top_margin = section.bottom_margin = Cm(2.5)
+    _define_styles(doc)
+    footer = section.footer.paragraphs[0]
+    footer.style = doc.styles["Footer"]
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    add_field(footer, "PAGE", "1")
+    settings = doc.settings.element
+    update = _element("w:updateFields", {"w:val": "true"})
+    settings.append(update)
+    props = doc.core_properties
+    props.title, props.subject, props.author, props.comments = title, subject, "cmsdesk", ""
+    props.last_modified_by, props.keywords, props.category = "cmsdesk", "", ""
+    return doc
+
+
+def _define_styles(doc: Document) -> None:
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm, Pt, RGBColor
+
+    styles = doc.styles
+    normal = styles["Normal"]
+    for i in range(1, 10):
+        heading = styles[f"Heading {i}"]
+        heading.font.color.rgb = RGBColor(0x1F, 0x3A, 0x5F)
+        heading.font.italic = False
+    styles["Title"].font.size = Pt(24)
+
+    def para(name: str, base: str = "Normal") -> object:
+        style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = styles[base]
+        style.quick_style = True
+        return style
+
+    def char(name: str) -> object:
+        style = styles.add_style(name, WD_STYLE_TYPE.CHARACTER)
+        style.base_style = styles["Default Paragraph Font"]
+        style.quick_style = True
+        return style
+
+    block = para("Distribution block")
+    block.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    block.paragraph_format.space_after = Pt(0)
+    symbol = para("Document symbol", "Distribution block")
+    symbol.font.bold = True
+    symbol.font.size = Pt(13)
+    symbol.paragraph_format.space_after = Pt(6)
+    convention = para("Convention name")
+    convention.font.bold = True
+    convention.font.all_caps = True
+    convention.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    convention.paragraph_format.space_before = Pt(36)
+    convention.paragraph_format.space_after = Pt(18)
+    note = para("Document note")
+    note.font.italic = True
+    note.font.size = Pt(10)
+    label = para("Field label")
+    label.font.bold = True
+    label.paragraph_format.keep_with_next = True
+    label.paragraph_format.space_before = Pt(6)
+    label.paragraph_format.space_after = Pt(2)
+    proposal = para("Proposal")
+    proposal.paragraph_format.space_after = Pt(2)
+    attribution = para("Attribution")
+    attribution.font.italic = True
+    attribution.paragraph_format.keep_with_next = True
+    attribution.paragraph_format.space_before = Pt(8)
+    attribution.paragraph_format.space_after = Pt(2)
+    for level in range(1, TOC_LEVELS + 1):
+        toc = para(f"toc {level}")
+        toc.paragraph_format.left_indent = Cm(0.6 * (level - 1))
+        toc.paragraph_format.space_after = Pt(2 if level > 1 else 4)
+        toc.font.bold = level == 1
+
+    bracket = char(BRACKET_STYLE)
+    bracket.font.color.rgb = RGBColor(0x9C, 0x00, 0x06)
+    # A grey background (shading, which Word and LibreOffice both honour in a style).
+    bracket.element.get_or_add_rPr().append(
+        _element("w:shd", {"w:val": "clear", "w:color": "auto", "w:fill": "E8E8E8"}))
+    option = char(OPTION_STYLE)
+    option.base_style = bracket
+    option.font.bold = True
+    inserted = char(INSERTED_STYLE)
+    inserted.font.underline = True
+    inserted.font.color.rgb = RGBColor(0x00, 0x4E, 0xA8)
+    deleted = char(DELETED_STYLE)
+    deleted.font.strike = True
+    deleted.font.color.rgb = RGBColor(0xC0, 0x00, 0x00)
+    normal.font.size = Pt(11)
+
+
+# -- low-level XML helpers ---------------------------------------------------------------
+
+
+def _element(tag: str, attrs: dict[str, str] | None = None) -> BaseOxmlElement:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    el = OxmlElement(tag)
+    for name, value in (attrs or {}).items():
+        el.set(qn(name), value)
+    return el
+
+
+def _field_runs(instruction: str, cached: str) -> list[BaseOxmlElement]:
+    """The runs of a complex field: begin, instruction, separate, cached result, end."""
+    runs = []
+    for part in ("begin", "instr", "separate", "result", "end"):
+        run = _element("w:r")
+        if part == "instr":
+            text = _element("w:instrText", {"xml:space": "preserve"})
+            text.text = f" {instruction} "
+            run.append(text)
+        elif part == "result":
+            if not cached:
+                continue
+            text = _element("w:t", {"xml:space": "preserve"})
+            text.text = cached
+            run.append(text)
+        else:
+            run.append(_element("w:fldChar", {"w:fldCharType": part}))
+        runs.append(run)
+    return runs
+
+
+def add_field(paragraph: Paragraph, instruction: str, cached: str = "") -> None:
+    """A field Word and LibreOffice compute (PAGE, NUMPAGES...), showing ``cached`` until then."""
+    for run in _field_runs(instruction, cached):
+        paragraph._p.append(run)
+
+
+def add_bookmark(paragraph: Paragraph, name: str, number: int) -> None:
+    """Wrap the paragraph's content in a bookmark (what a table of contents entry links to)."""
+    start = _element("w:bookmarkStart", {"w:id": str(number), "w:name": name})
+    end = _element("w:bookmarkEnd", {"w:id": str(number)})
+    ppr = paragraph._p.pPr
+    paragraph._p.insert(1 if ppr is not None else 0, start)
+    paragraph._p.append(end)
+
+
+def add_toc(doc: Document, entries: Iterable[tuple[int, str, str]]) -> None:
+    """A real TOC field over Heading 1-3, pre-filled with one linked line per heading.
+
+    Word recomputes it (with page numbers) when the file opens, because the settings ask it
+    to; LibreOffice shows the pre-filled lines until Tools > Update > Update All. ``entries``
+    are (level, text, bookmark name) of the headings.
+    """
+    lines = [e for e in entries if e[0] <= TOC_LEVELS]
+    instruction = f'TOC \\o "1-{TOC_LEVELS}" \\h \\z \\u'
+    if not lines:
+        paragraph = doc.add_paragraph(style="toc 1")
+        add_field(paragraph, instruction, "Update this field to list the headings.")
+        return
+    begin, instr, separate, *_rest, end = _field_runs(instruction, "")
+    for index, (level, text, bookmark) in enumerate(lines):
+        paragraph = doc.add_paragraph(style=f"toc {level}")
+        if index == 0:
+            paragraph._p.extend([begin, instr, separate])
+        link = _element("w:hyperlink", {"w:anchor": bookmark, "w:history": "1"})
+        run = _element("w:r")
+        text_el = _element("w:t", {"xml:space": "preserve"})
+        text_el.text = text
+        run.append(text_el)
+        link.append(run)
+        paragraph._p.append(link)
+        if index == len(lines) - 1:
+            paragraph._p.append(end)
+
+
+def mark_header_row(row: object) -> None:
+    """Repeat a table row at the top of every page the table runs onto."""
+    tr_pr = row._tr.get_or_add_trPr()  # type: ignore[attr-defined]
+    tr_pr.append(_element("w:tblHeader", {"w:val": "true"}))
+
+
+# -- text ---------------------------------------------------------------------------------
+
+
+def add_runs(paragraph: Paragraph, runs: list[Run], style: str | None = None) -> None:
+    """Add ``runs`` with their bold/italic/code, [bracketed] passages and option labels styled.
+
+    Brackets are found in the paragraph's whole text, so a bracket opened in one run and
+    closed in a later, bold one is still one bracketed passage. ``style`` (a character style)
+    applies to text outside brackets.
+    """
+    text = "".join(r.text for r in runs)
+    spans = classify(text)
+    start = 0
+    for run in runs:
+        end = start + len(run.text)
+        for span in spans:
+            lo, hi = max(start, span.start), min(end, span.end)
+            if lo >= hi:
+                continue
+            piece = paragraph.add_run(text[lo:hi], SPAN_STYLES[span.kind] or style)
+            if run.bold:
+                piece.bold = True
+            if run.italic:
+                piece.italic = True
+            if run.code:
+                piece.font.name = CODE_FONT
+        start = end
+
+
+def add_text(paragraph: Paragraph, text: str, style: str | None = None) -> None:
+    """Plain text (no Markdown) with its brackets styled: headings, titles, table cells."""
+    add_runs(paragraph, [Run(text)], style)
+
+
+class ListNumbering:
+    """Numbered lists that each start at their own first number.
+
+    Every paragraph in the "List Number" style shares one numbering in Word, so two separate
+    lists would count on from each other. Each new list gets its own numbering instance that
+    points at the style's definition and restarts it.
+    """
+
+    def __init__(self, doc: Document) -> None:
+        self.numbering = doc.part.numbering_part.element
+        self.styles = doc.styles
+
+    def new_list(self, style: str, start: int = 1) -> int:
+        style_num = self.styles[style].element.pPr.numPr.numId.val
+        abstract = self.numbering.num_having_numId(style_num).abstractNumId.val
+        num = self.numbering.add_num(abstract)
+        num.add_lvlOverride(ilvl=0).add_startOverride(start)
+        return int(num.numId)
+
+    @staticmethod
+    def apply(paragraph: Paragraph, num_id: int) -> None:
+        num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+        num_pr.get_or_add_ilvl().val = 0
+        num_pr.get_or_add_numId().val = num_id
+
+
+def save_docx(doc: Document, path: Path | str) -> Path:
+    """Write the document atomically (see :func:`cmsdesk.atomic.write_atomic`)."""
+    return write_atomic(path, doc.save)

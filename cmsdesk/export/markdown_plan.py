@@ -1,0 +1,84 @@
+"""The draft plan as one Markdown file (for a web page, a wiki, or a diff between drafts).
+
+Same content as the Word document: the symbol and distribution lines, the title, the chapters
+in outline order with their derived numbers, each target's fields under bold labels, and the
+annex tables. The texts are Markdown already; their own headings are moved below the heading
+of the node they belong to, so a "# Background" inside a target does not break the outline.
+Bracketed text is kept verbatim.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date as Date
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from cmsdesk.atomic import write_bytes_atomic
+from cmsdesk.export.content import (
+    BRACKETS_NOTE,
+    CONVENTION,
+    DEFAULT_FRAMEWORKS,
+    RELEVANCE_NOTE,
+    Annex,
+    PlanContent,
+    annex_title,
+    format_date,
+    plan_content,
+)
+
+_ATX_HEADING = re.compile(r"^(#{1,6})(?=\s|$)", re.MULTILINE)
+
+
+def shift_headings(text: str, below: int) -> str:
+    """Move the ATX headings of ``text`` (``# Title``) down to start below level ``below``."""
+    return _ATX_HEADING.sub(lambda m: "#" * min(len(m.group(1)) + below, 6), text)
+
+
+def _cell(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def _annex_table(annex: Annex) -> list[str]:
+    lines = [f"| Target of this Plan | {_cell(annex.title)} |", "| --- | --- |"]
+    for row in annex.rows:
+        links = "; ".join(
+            (f"**{annex.short} {link.code}**" if link.relevance == "primary"
+             else f"{annex.short} {link.code}")
+            + (f": {link.title}" if link.title else "") + f" *({link.relevance})*"
+            for link in row.links) or "\u2014 *(no corresponding target)*"
+        lines.append(f"| {_cell(row.heading)} | {_cell(links)} |")
+    return lines
+
+
+def plan_markdown(content: PlanContent, issued: Date) -> str:
+    """The whole plan as Markdown text."""
+    out: list[str] = []
+    if content.symbol:
+        out.append(f"**{content.symbol}**  ")
+    out += ["Distr.: General  ", f"{format_date(issued)}  ", "Original: English", "",
+            CONVENTION.upper(), "", f"# {content.title}", ""]
+    if content.has_brackets or content.conflicts:
+        out += [f"*{BRACKETS_NOTE}*", ""]
+    for section in content.sections:
+        level = min(section.depth + 2, 6)
+        out += [f"{'#' * level} {section.heading}", ""]
+        if section.text.strip():
+            out += [shift_headings(section.text.strip(), level), ""]
+        for label, value in section.details:
+            out += [f"**{label}**", "", shift_headings(value.strip(), level + 1), ""]
+    for i, annex in enumerate(content.annexes):
+        out += [f"## {annex_title(i, content.annexes)}", "", f"*{RELEVANCE_NOTE}*", ""]
+        out += _annex_table(annex) + [""]
+    return "\n".join(out)
+
+
+def export_plan_markdown(session: Session, plan_id: str, path: Path | str, *,
+                         companion: bool = True,
+                         frameworks: tuple[str, ...] | list[str] = DEFAULT_FRAMEWORKS,
+                         issued: Date | None = None) -> Path:
+    """Write the plan to ``path`` as UTF-8 Markdown, atomically."""
+    content = plan_content(session, plan_id, companion=companion, frameworks=frameworks)
+    return write_bytes_atomic(path, plan_markdown(content, issued or Date.today())
+                              .encode("utf-8"))
