@@ -22,7 +22,7 @@ from cmsdesk.models.changelog import Author, Key, append, heads, make_body
 from cmsdesk.models.frameworks import framework_target_exists
 from cmsdesk.models.positions import key_between
 from cmsdesk.models.projection import Projection, project
-from cmsdesk.models.schema import Change, Comment, CrossReference, Head, Node, Plan
+from cmsdesk.models.schema import Change, Comment, Conflict, CrossReference, Head, Node, Plan
 from cmsdesk.models.store import Store
 
 
@@ -167,15 +167,8 @@ class PlanEditor:
 
         def work(tx: Transaction) -> None:
             self._node(tx.session, node_id)
-            subtree = [node_id]
-            frontier = [node_id]
-            while frontier:
-                kids = list(tx.session.scalars(select(Node.id).where(Node.parent_id.in_(frontier))))
-                subtree += kids
-                frontier = kids
-            seen = sorted(tx.session.scalars(select(Head.version_id).where(
-                Head.entity == "node", Head.eid.in_(subtree), Head.field != "deleted")))
-            tx.record("delete", Key("node", node_id, "deleted"), {"deleted": True, "seen": seen})
+            tx.record("delete", Key("node", node_id, "deleted"),
+                      {"deleted": True, "seen": seen_in_subtree(tx.session, node_id)})
 
         return run(self.store, self.plan_id, "Delete node", work)
 
@@ -233,7 +226,8 @@ class PlanEditor:
 
         def work(tx: Transaction) -> None:
             current = heads(tx.session, key)
-            if len(current) < 2:
+            # one head can be contested too: a deletion racing an edit inside the node
+            if len(current) < 2 and tx.session.get(Conflict, tuple(key)) is None:
                 raise CommandError("that field is not in conflict")
             tx.record("resolve", key, value, current)
 
@@ -318,6 +312,19 @@ class PlanEditor:
                 tx.record("comment_resolve", Key("comment", comment_id, "resolved"), True)
 
         return run(self.store, self.plan_id, "Resolve comment", work)
+
+
+def seen_in_subtree(session: Session, node_id: str) -> list[str]:
+    """The head versions of every field in a node's subtree (but its deletion state): what a
+    user deleting the node has seen, so that an edit made elsewhere meanwhile races it."""
+    subtree = [node_id]
+    frontier = [node_id]
+    while frontier:
+        kids = list(session.scalars(select(Node.id).where(Node.parent_id.in_(frontier))))
+        subtree += kids
+        frontier = kids
+    return sorted(session.scalars(select(Head.version_id).where(
+        Head.entity == "node", Head.eid.in_(subtree), Head.field != "deleted")))
 
 
 def create_plan(store: Store, title: str, period: str = "", symbol: str = "") -> Outcome:
