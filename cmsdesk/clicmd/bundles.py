@@ -1,0 +1,331 @@
+"""Subcommands that exchange drafts and settle what they contest: bundle export/import/inspect/
+peers, conflicts, resolve, keys."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from cmsdesk.atomic import write_bytes_atomic
+from cmsdesk.clicmd.common import Context, UserError, emit_json, guard, read_text_arg
+from cmsdesk.models import queries
+from cmsdesk.models.changelog import Key
+from cmsdesk.sync.format import BundleError
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("bundle", help="exchange drafts as bundle files (.cmsb)")
+    bsub = p.add_subparsers(dest="bundle_command", metavar="ACTION", required=True)
+
+    b = bsub.add_parser("export", help="write a bundle of the plan for a peer (or the whole plan)")
+    b.add_argument("out", metavar="OUT.cmsb")
+    to = b.add_mutually_exclusive_group()
+    to.add_argument("--full", action="store_true", help="the whole plan, whoever it is for")
+    to.add_argument("--to", metavar="PEER",
+                    help="only what this peer (Party, name or replica id) lacks")
+    b.set_defaults(func=cmd_export)
+
+    b = bsub.add_parser("import", help="check and import bundle files, each wholly or not at all")
+    b.add_argument("paths", nargs="+", metavar="FILE")
+    b.add_argument("--json", action="store_true")
+    b.set_defaults(func=cmd_import)
+
+    b = bsub.add_parser("inspect", help="what a bundle holds and who signed it; imports nothing")
+    b.add_argument("file", metavar="FILE")
+    b.add_argument("--json", action="store_true")
+    b.set_defaults(func=cmd_inspect)
+
+    b = bsub.add_parser("peers", help="the sites this store exchanged bundles with")
+    b.add_argument("--json", action="store_true")
+    b.set_defaults(func=cmd_peers)
+
+    p = sub.add_parser("conflicts", help="contested fields with their alternatives and proposers")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_conflicts)
+
+    p = sub.add_parser("resolve", help="settle a contested field")
+    p.add_argument("node", help="a label such as T7, a node id, or 'plan'")
+    p.add_argument("field", help="the field, or xref:FRAMEWORK:TARGET:FIELD for a link")
+    how = p.add_mutually_exclusive_group(required=True)
+    how.add_argument("--choose", type=int, metavar="N", help="take alternative N as listed")
+    how.add_argument("--text", help="a new text (or, for a deletion, 'delete' or 'keep')")
+    how.add_argument("--file", help="the new text from a UTF-8 file ('-' for stdin)")
+    how.add_argument("--keep-options", action="store_true",
+                     help="keep the bracketed [Option 1 (...): ...] form as the text")
+    p.set_defaults(func=cmd_resolve)
+
+    p = sub.add_parser("keys", help="list signing keys, pin a peer's key, export this store's key")
+    p.add_argument("action", nargs="?", default="list", choices=("list", "pin", "unpin", "export"))
+    p.add_argument("arg", nargs="?", metavar="REPLICA|FILE",
+                   help="pin/unpin: a peer (replica, Party or name) or a key file; export: FILE")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_keys)
+
+
+def _sync(fn: Any, *args: Any, what: str = "", **kwargs: Any) -> Any:
+    """:func:`guard` for the sync layer: refusals of a bundle are user errors too."""
+    try:
+        return guard(fn, *args, **kwargs)
+    except BundleError as exc:
+        raise UserError(f"{what}: {exc}" if what else str(exc)) from exc
+
+
+def _kb(size: int) -> str:
+    return f"{size} bytes" if size < 1024 else f"{size / 1024:.1f} KB"
+
+
+# -- bundles ------------------------------------------------------------------------------------
+
+
+def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
+    from cmsdesk.sync.exporter import export_bundle
+
+    plan_id = ctx.plan_id()
+    built = _sync(export_bundle, ctx.store(), plan_id, args.out, to_peer=args.to, full=args.full)
+    m = built.manifest
+    what = "whole plan" if built.full else "changes"
+    target = f" for {built.recipient_label}" if built.recipient else ""
+    print(f"wrote {args.out}: {what}{target}, {built.changes} change(s), {_kb(built.size)} "
+          f"(\"{m.plan_title}\")")
+    if built.recipient and not built.changes:
+        print(f"{built.recipient_label} is known to hold everything already")
+    return 0
+
+
+def _report_json(report: Any) -> dict[str, Any]:
+    return {"path": str(report.path), "bundle_id": report.bundle_id, "plan_id": report.plan_id,
+            "plan_title": report.plan_title, "sender": report.sender.to_json(),
+            "trust": report.trust, "verified": report.verified, "full": report.full,
+            "new_plan": report.new_plan, "new_changes": report.new_changes,
+            "already_held": report.already_held, "merged_clean": report.merged_clean,
+            "conflicts_created": report.conflicts_created,
+            "conflicts_closed": report.conflicts_closed}
+
+
+def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
+    from cmsdesk.sync.importer import import_bundles
+
+    plan = ctx.plan_id() if args.plan else None
+    results = _sync(import_bundles, ctx.store(), args.paths, plan=plan)
+    if args.json:
+        emit_json([{"path": str(r.path), "error": r.error,
+                    "report": _report_json(r.report) if r.report else None} for r in results])
+    for r in results:
+        if r.report is not None and not args.json:
+            print(r.report.summary())
+        elif r.error is not None:
+            print(f"cmsdesk: error: {r.path}: {r.error}", file=sys.stderr)
+    failed = sum(1 for r in results if not r.ok)
+    if failed and len(results) > 1 and not args.json:
+        print(f"{len(results) - failed} of {len(results)} file(s) imported; {failed} refused "
+              "(the store holds nothing of those)")
+    if not failed and not args.json and any(r.report and r.report.conflicts_created
+                                            for r in results):
+        print("see 'cmsdesk conflicts' for the contested fields")
+    return 1 if failed else 0
+
+
+def _inspect_data(ctx: Context, path: str) -> dict[str, Any]:
+    from cmsdesk.sync.peers import VERIFIED
+    from cmsdesk.sync.signing import fingerprint
+    from cmsdesk.sync.validate import check_against_store, read_bundle
+
+    parsed = _sync(read_bundle, path, what=path)
+    m = parsed.manifest
+    data: dict[str, Any] = {
+        "file": str(parsed.path), "size": parsed.size, "bundle_id": m.bundle_id,
+        "format": f"{m.version[0]}.{m.version[1]}", "kind": m.kind, "created": m.created,
+        "plan": {"id": m.plan_id, "title": m.plan_title}, "sender": m.sender.to_json(),
+        "fingerprint": fingerprint(m.sender.key), "signature": "valid", "recipient": m.recipient,
+        "changes": len(parsed.changes),
+        "ops": dict(sorted(Counter(c.body["op"] for c in parsed.changes).items())),
+        "fields": dict(sorted(Counter(f"{c.body['entity']} {c.body['field']}"
+                                      for c in parsed.changes).items())),
+        "requires": sum(m.requires.values()), "note": parsed.note.strip(), "store": None,
+    }
+    if ctx.store_path.exists():
+        store = ctx.store(write=False)
+        with store.session() as s:
+            try:
+                check = check_against_store(s, store, parsed)
+            except BundleError as exc:
+                data["store"] = {"importable": False, "reason": str(exc)}
+            else:
+                data["store"] = {"importable": True, "trust": check.trust,
+                                 "verified": check.trust in VERIFIED, "new_plan": check.new_plan,
+                                 "new_changes": len(parsed.changes) - len(check.held),
+                                 "already_held": len(check.held)}
+    return data
+
+
+def cmd_inspect(args: argparse.Namespace, ctx: Context) -> int:
+    data = _inspect_data(ctx, args.file)
+    if args.json:
+        emit_json(data)
+        return 0
+    s = data["sender"]
+    who = ", ".join(b for b in (s["party"], s["region"], s["role"]) if b)
+    print(f"{data['file']} ({_kb(data['size'])}): cmsdesk bundle format {data['format']}, "
+          f"{'whole plan' if data['kind'] == 'full' else 'changes (delta)'}")
+    print(f"plan:      {data['plan']['title']} ({data['plan']['id']})")
+    print(f"from:      {s['name'] or '(no name)'} ({who}), replica {s['replica'][:8]}, "
+          f"made {data['created']}")
+    print(f"signature: valid, key {data['fingerprint']}")
+    ops = ", ".join(f"{op} {n}" for op, n in data["ops"].items()) or "none"
+    print(f"changes:   {data['changes']} ({ops})")
+    for name, n in data["fields"].items():
+        print(f"           {n:>5}  {name}")
+    if data["requires"]:
+        print(f"builds on: {data['requires']} earlier change(s) the receiver must hold")
+    store = data["store"]
+    if store is None:
+        print("this store: none yet (it would receive the plan)")
+    elif store["importable"]:
+        status = "verified" if store["verified"] else "UNVERIFIED"
+        plan = "new plan; " if store["new_plan"] else ""
+        print(f"this store: would import ({plan}{store['new_changes']} new, "
+              f"{store['already_held']} already held); sender {status} ({store['trust']})")
+    else:
+        print(f"this store: would refuse it: {store['reason']}")
+    print("nothing was imported")
+    return 0
+
+
+def cmd_peers(args: argparse.Namespace, ctx: Context) -> int:
+    from cmsdesk.sync.peers import list_peers
+
+    peers = list_peers(ctx.store(write=False))
+    rows = [{"replica": p.replica, "name": p.name, "party": p.party, "region": p.region,
+             "role": p.role, "fingerprint": p.fingerprint, "pinned": p.pinned,
+             "last_seen": p.last_seen,
+             "holds": {plan: sum(v.values()) for plan, v in p.holdings.items()}} for p in peers]
+    if args.json:
+        emit_json(rows)
+        return 0
+    if not rows:
+        print("no peers yet: they appear when you import their bundles or pin their keys")
+    for r in rows:
+        pin = "  pinned" if r["pinned"] else ""
+        holds = sum(r["holds"].values())
+        print(f"{r['party'] or '-':<24} {r['name'] or '-':<24} {r['region'] or '-':<14} "
+              f"{r['replica'][:8]}  key {r['fingerprint']}{pin}  holds {holds} change(s)  "
+              f"last bundle {r['last_seen'] or '-'}")
+    return 0
+
+
+# -- conflicts ----------------------------------------------------------------------------------
+
+
+def _handle(c: queries.ConflictView) -> tuple[str, str]:
+    """The NODE and FIELD arguments of 'cmsdesk resolve' for a conflict."""
+    if c.entity == "plan":
+        return "plan", c.field
+    if c.entity == "xref":
+        _node, framework, target = c.eid.split("|", 2)
+        return c.label or _node, f"xref:{framework}:{target}:{c.field}"
+    return c.label or c.eid, c.field
+
+
+def cmd_conflicts(args: argparse.Namespace, ctx: Context) -> int:
+    from cmsdesk.sync.conflicts import list_conflicts
+
+    plan_id = ctx.plan_id()
+    views = _sync(list_conflicts, ctx.store(write=False), plan_id)
+    if args.json:
+        emit_json([{"node": _handle(c)[0], "node_id": c.node_id, "title": c.title,
+                    "entity": c.entity, "eid": c.eid, "field": _handle(c)[1], "kind": c.kind,
+                    "base": c.base, "hunks": c.hunks,
+                    "alternatives": [{"n": i} | a for i, a in enumerate(c.alternatives, 1)]}
+                   for c in views])
+        return 0
+    if not views:
+        print("no conflicts")
+        return 0
+    for c in views:
+        node, fld = _handle(c)
+        title = f" {c.title}" if c.title else ""
+        print(f"{node} {fld} ({c.kind} conflict){title}")
+        if c.kind == "text" and c.base:
+            print(f"  common text: {c.base}")
+        for i, alt in enumerate(c.alternatives, 1):
+            value = alt["value"] if isinstance(alt["value"], str) else json.dumps(alt["value"])
+            print(f"  {i}. ({'; '.join(alt['proposers'])}) {value}")
+        print(f"  settle with: cmsdesk resolve {node} {fld} --choose N"
+              + (" | --text T | --keep-options" if c.kind == "text" else ""))
+    print(f"{len(views)} conflict(s)")
+    return 0
+
+
+def _conflict_key(ctx: Context, plan_id: str, node: str, fld: str) -> Key:
+    if node.lower() == "plan":
+        return Key("plan", plan_id, fld)
+    with ctx.store(write=False).session() as s:
+        node_id = guard(queries.resolve_node, s, plan_id, node)
+    if fld.startswith("xref:"):
+        parts = fld.split(":")
+        if len(parts) != 4:
+            raise UserError(f"{fld!r}: write xref:FRAMEWORK:TARGET:FIELD, for example "
+                            "xref:aichi:11:note")
+        return Key("xref", f"{node_id}|{parts[1]}|{parts[2]}", parts[3])
+    return Key("node", node_id, fld)
+
+
+def cmd_resolve(args: argparse.Namespace, ctx: Context) -> int:
+    from cmsdesk.sync.conflicts import resolve_conflict
+
+    plan_id = ctx.plan_id()
+    key = _conflict_key(ctx, plan_id, args.node, args.field)
+    text = read_text_arg(args) if args.text is not None or args.file else None
+    outcome = _sync(resolve_conflict, ctx.store(), plan_id, key, choose=args.choose, text=text,
+                    keep_options=args.keep_options)
+    print(f"{args.node} {args.field}: settled ({len(outcome.changes)} change recorded; it travels "
+          "in your next bundle)")
+    return 0
+
+
+# -- keys ---------------------------------------------------------------------------------------
+
+
+def cmd_keys(args: argparse.Namespace, ctx: Context) -> int:
+    from cmsdesk.sync import peers
+    from cmsdesk.sync.signing import fingerprint, public_key_of, signing_key
+
+    store = ctx.store()
+    if args.action in ("pin", "unpin"):
+        if not args.arg:
+            raise UserError(f"give the peer to {args.action} (replica id, Party or name) "
+                            "or a key file")
+        if args.action == "pin" and Path(args.arg).is_file():
+            info = _sync(peers.pin_key_file, store, Path(args.arg))
+        else:
+            info = _sync(peers.pin, store, args.arg, pinned=args.action == "pin")
+        state = "pinned" if info.pinned else "unpinned"
+        print(f"{info.label()} ({info.replica[:8]}): key {info.fingerprint} {state}")
+        return 0
+    own = public_key_of(signing_key(store))
+    if args.action == "export":
+        if not args.arg:
+            raise UserError("give the file to write this installation's public key to")
+        doc = peers.key_file_json(store, own)
+        guard(write_bytes_atomic, args.arg, (json.dumps(doc, indent=2, ensure_ascii=False)
+                                             + "\n").encode("utf-8"))
+        print(f"wrote {args.arg}: public key {fingerprint(own)} of {store.profile.describe()}")
+        return 0
+    rows = [{"replica": store.replica_id, "name": store.profile.name,
+             "party": store.profile.party, "key": own, "fingerprint": fingerprint(own),
+             "pinned": True, "own": True}]
+    rows += [{"replica": p.replica, "name": p.name, "party": p.party, "key": p.public_key,
+              "fingerprint": p.fingerprint, "pinned": p.pinned, "own": False}
+             for p in peers.list_peers(store) if p.public_key]
+    if args.json:
+        emit_json(rows)
+        return 0
+    for r in rows:
+        state = "this installation" if r["own"] else ("pinned" if r["pinned"] else "not pinned")
+        print(f"{r['fingerprint']}  {r['replica'][:8]}  {r['party'] or '-':<24} "
+              f"{r['name'] or '-':<24} {state}")
+    return 0

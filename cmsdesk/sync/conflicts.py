@@ -1,0 +1,96 @@
+"""Listing contested fields and settling them.
+
+A resolution is an ordinary new version whose parents are all the field's heads
+(:meth:`PlanEditor.resolve`, op ``resolve``). Its version id depends only on the field, the
+value and those parents, so two sites that settle a conflict the same way make the same version
+and their resolutions do not conflict with each other when they meet.
+
+Three ways to settle a field: choose one of the listed alternatives, write a new text, or (for
+text) keep the options: the agreed text with the bracketed ``[Option 1 (proposers): ...]`` form
+where it differs, which is what negotiators do when no agreement is reached yet. A contested
+deletion is settled by choosing "delete" (the node goes to the Trash, with every version in it
+counted as seen) or "keep".
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from cmsdesk.models import rules
+from cmsdesk.models.changelog import Key
+from cmsdesk.models.commands import CommandError, Outcome, PlanEditor, seen_in_subtree
+from cmsdesk.models.queries import ConflictView, conflicts
+from cmsdesk.models.schema import Conflict, CrossReference, Node, Plan
+from cmsdesk.models.store import Store
+
+DELETE, KEEP = "delete", "keep"
+# values a field that is not text may take, where a typed value makes sense
+_CHOICES = {("node", "status"): rules.STATUSES, ("xref", "relevance"): rules.RELEVANCES}
+
+
+def list_conflicts(store: Store, plan_id: str) -> list[ConflictView]:
+    """The plan's contested fields in outline order, each with its attributed alternatives."""
+    with store.session() as s:
+        return conflicts(s, plan_id)
+
+
+def _displayed(session: Session, key: Key) -> Any:
+    """What the field shows now: for contested text, the bracketed options form."""
+    if key.entity == "plan":
+        row: Any = session.get(Plan, key.eid)
+    elif key.entity == "node":
+        row = session.get(Node, key.eid)
+    else:
+        row = session.get(CrossReference, tuple(key.eid.split("|", 2)))
+    return getattr(row, key.field)
+
+
+def _pick(alternatives: list[dict[str, Any]], choose: int) -> Any:
+    if not 1 <= choose <= len(alternatives):
+        raise CommandError(f"choose an alternative between 1 and {len(alternatives)}")
+    return alternatives[choose - 1]["value"]
+
+
+def _value(session: Session, row: Conflict, key: Key, choose: int | None, text: str | None,
+           keep_options: bool) -> Any:
+    alternatives = json.loads(row.alternatives)["alternatives"]
+    if row.kind == "text":
+        if keep_options:
+            return _displayed(session, key)
+        return text if text is not None else _pick(alternatives, choose or 0)
+    if keep_options:
+        raise CommandError(f"--keep-options is for text; {key.field} takes one value: choose one "
+                           f"of the {len(alternatives)} alternatives with --choose N")
+    if row.kind == "delete":
+        decision = _pick(alternatives, choose) if choose is not None else (text or "").strip().lower()
+        if decision not in (DELETE, KEEP):
+            raise CommandError("a contested deletion is settled with 'delete' or 'keep'")
+        if decision == KEEP:
+            return {"deleted": False}
+        return {"deleted": True, "seen": seen_in_subtree(session, key.eid)}
+    if choose is not None:
+        return _pick(alternatives, choose)
+    allowed = _CHOICES.get((key.entity, key.field))
+    if allowed is None:
+        raise CommandError(f"{key.field} cannot be typed in: choose one of the "
+                           f"{len(alternatives)} alternatives with --choose N")
+    if text not in allowed:
+        raise CommandError(f"{key.field} must be one of {', '.join(allowed)}")
+    return text
+
+
+def resolve_conflict(store: Store, plan_id: str, key: Key, *, choose: int | None = None,
+                     text: str | None = None, keep_options: bool = False) -> Outcome:
+    """Settle a contested field with a resolution whose parents are all its heads."""
+    if (choose is not None) + (text is not None) + keep_options != 1:
+        raise CommandError("settle a conflict one way: choose an alternative, give a text, or "
+                           "keep the options")
+    with store.session() as s:
+        row = s.get(Conflict, tuple(key))
+        if row is None or row.plan_id != plan_id:
+            raise CommandError(f"the {key.field} of that {key.entity} is not in conflict")
+        value = _value(s, row, key, choose, text, keep_options)
+    return PlanEditor(store, plan_id).resolve(key, value)

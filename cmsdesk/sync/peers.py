@@ -1,0 +1,196 @@
+"""Known peers: who sent us bundles, with which key, and what each is known to hold.
+
+Trust is "trust on first use" with pinning. The first bundle from a replica teaches us its key
+(the report says the sender is unverified); later bundles must carry the same key to count as
+verified. The Secretariat can *pin* a focal point's key (from a bundle already received, or from
+a key file the focal point exported), after which a bundle claiming that sender with another key
+is refused.
+
+What a peer holds of a plan is a version vector: from the ``provides`` of every bundle it sent
+us, and, optimistically, from what we sent it. Over-estimating is harmless (a delta it cannot
+import is refused, naming the earlier bundle it lacks, and a full bundle always works).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from cmsdesk.models.queries import NotFoundError
+from cmsdesk.models.schema import Peer, PeerHolding
+from cmsdesk.models.store import Store
+from cmsdesk.sync.format import BundleError, Sender
+from cmsdesk.sync.signing import decode_public_key, fingerprint, own_public_key
+
+KEY_FILE_FORMAT = "cmsdesk-key"
+
+# How far the sender of a bundle is known (the signature itself is always valid by then).
+NEW_KEY = "new key"  # never seen this replica: key remembered, sender unverified
+CHANGED_KEY = "key changed"  # a replica we know, not pinned, with another key: unverified
+KNOWN_KEY = "known key"  # the key seen in earlier bundles of this replica
+PINNED_KEY = "pinned key"  # the key pinned by the user
+OWN_KEY = "this installation"  # a bundle this store made itself
+VERIFIED = (KNOWN_KEY, PINNED_KEY, OWN_KEY)
+
+
+@dataclass
+class PeerInfo:
+    replica: str
+    name: str
+    party: str
+    region: str
+    role: str
+    public_key: str
+    pinned: bool
+    last_seen: str
+    holdings: dict[str, dict[str, int]] = field(default_factory=dict)  # plan -> vector
+
+    @property
+    def fingerprint(self) -> str:
+        return fingerprint(self.public_key) if self.public_key else ""
+
+    def label(self) -> str:
+        who = self.name or self.replica[:8]
+        return f"{who} ({self.party})" if self.party else who
+
+
+def list_peers(store: Store) -> list[PeerInfo]:
+    """Every known peer, by Party then name, with what each holds of each plan."""
+    with store.session() as s:
+        holdings: dict[str, dict[str, dict[str, int]]] = {}
+        for h in s.scalars(select(PeerHolding)):
+            holdings.setdefault(h.replica, {})[h.plan_id] = json.loads(h.vector)
+        peers = [_info(p, holdings.get(p.replica, {})) for p in s.scalars(select(Peer))]
+    return sorted(peers, key=lambda p: (p.party.casefold(), p.name.casefold(), p.replica))
+
+
+def _info(p: Peer, holdings: dict[str, dict[str, int]]) -> PeerInfo:
+    return PeerInfo(p.replica, p.name, p.party, p.region, p.role, p.public_key, p.pinned,
+                    p.last_seen, holdings)
+
+
+def find_peer(session: Session, ref: str) -> Peer:
+    """A peer named by replica id (or a prefix of 6+ characters), Party or person."""
+    peers = list(session.scalars(select(Peer)))
+    wanted = ref.strip().casefold()
+    for matcher in (lambda p: p.replica == ref,
+                    lambda p: len(wanted) >= 6 and p.replica.startswith(wanted),
+                    lambda p: p.party.casefold() == wanted,
+                    lambda p: p.name.casefold() == wanted):
+        found = [p for p in peers if matcher(p)]
+        if len(found) == 1:
+            return found[0]
+        if len(found) > 1:
+            names = "; ".join(f"{p.name} ({p.replica[:8]})" for p in found)
+            raise NotFoundError(f"{ref!r} names several peers ({names}): use the replica id")
+    known = ", ".join(sorted(p.party or p.name or p.replica[:8] for p in peers)) or "none yet"
+    raise NotFoundError(f"no known peer {ref!r} (known: {known}); without --to the bundle "
+                        "holds the whole plan")
+
+
+def trust_of(session: Session, store: Store, sender: Sender) -> str:
+    """How far the sender is known. Refuses a pinned sender with another key. Never writes."""
+    if sender.replica == store.replica_id:
+        if sender.key != own_public_key(store):
+            raise BundleError("the bundle claims to come from this installation but is signed "
+                              "with another key: it was forged or made by a copy of this store")
+        return OWN_KEY
+    peer = session.get(Peer, sender.replica)
+    if peer is None or not peer.public_key:
+        return NEW_KEY
+    if peer.public_key == sender.key:
+        return PINNED_KEY if peer.pinned else KNOWN_KEY
+    if peer.pinned:
+        raise BundleError(
+            f"the bundle claims to come from {peer.name or sender.name} ({peer.party}), whose "
+            f"key is pinned ({fingerprint(peer.public_key)}), but it is signed with another key "
+            f"({fingerprint(sender.key)}): refused. Ask the sender how they made it.")
+    return CHANGED_KEY
+
+
+def remember_sender(session: Session, store: Store, sender: Sender, seen: str) -> Peer | None:
+    """Remember a sender's identity and key (unless pinned) and when we last heard from it."""
+    if sender.replica == store.replica_id:
+        return None
+    peer = session.get(Peer, sender.replica)
+    if peer is None:
+        peer = Peer(replica=sender.replica, pinned=False, last_seen="")
+        session.add(peer)
+    peer.name, peer.party, peer.region, peer.role = (sender.name, sender.party, sender.region,
+                                                     sender.role)
+    if not peer.pinned:
+        peer.public_key = sender.key
+    peer.last_seen = max(peer.last_seen or "", seen)
+    return peer
+
+
+def holding(session: Session, replica: str, plan_id: str) -> dict[str, int] | None:
+    row = session.get(PeerHolding, (replica, plan_id))
+    return None if row is None else json.loads(row.vector)
+
+
+def record_holding(session: Session, replica: str, plan_id: str, vector: dict[str, int]) -> None:
+    """Raise what ``replica`` is known to hold of a plan to at least ``vector``."""
+    row = session.get(PeerHolding, (replica, plan_id))
+    known: dict[str, int] = {} if row is None else json.loads(row.vector)
+    merged = dict(known)
+    for r, seq in vector.items():
+        merged[r] = max(merged.get(r, 0), seq)
+    if row is None:
+        session.add(PeerHolding(replica=replica, plan_id=plan_id,
+                                vector=json.dumps(merged, sort_keys=True)))
+    elif merged != known:
+        row.vector = json.dumps(merged, sort_keys=True)
+
+
+# -- keys: pinning and key files -----------------------------------------------------------
+
+
+def pin(store: Store, ref: str, *, pinned: bool = True) -> PeerInfo:
+    """Pin (or unpin) the key we hold for a peer, after checking its fingerprint with them."""
+    with store.session() as s:
+        peer = find_peer(s, ref)
+        if not peer.public_key:
+            raise NotFoundError(f"no key known for {peer.name or peer.replica}: import a bundle "
+                                "or a key file from them first")
+        peer.pinned = pinned
+        return _info(peer, {})
+
+
+def key_file_json(store: Store, public_key: str) -> dict[str, str]:
+    """What ``cmsdesk keys export`` writes: this installation's identity and public key."""
+    profile = store.profile
+    return {"format": KEY_FILE_FORMAT, "replica": store.replica_id, "name": profile.name,
+            "party": profile.party, "region": profile.region, "role": profile.role,
+            "key": public_key}
+
+
+def pin_key_file(store: Store, path: Path) -> PeerInfo:
+    """Pin the key in a file another installation exported, creating the peer if new."""
+    try:
+        doc = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        raise BundleError(f"cannot read the key file {path}: {exc}") from exc
+    fields = ("replica", "name", "party", "region", "role", "key")
+    if (not isinstance(doc, dict) or doc.get("format") != KEY_FILE_FORMAT
+            or not all(isinstance(doc.get(f), str) for f in fields)
+            or not 0 < len(doc["replica"]) <= 32 or decode_public_key(doc["key"]) is None):
+        raise BundleError(f"{path} is not a cmsdesk key file (made by 'cmsdesk keys export')")
+    if doc["replica"] == store.replica_id:
+        raise BundleError(f"{path} holds this installation's own key; nothing to pin")
+    sender = Sender(*(doc[f] for f in fields))
+    with store.session() as s:
+        peer = s.get(Peer, sender.replica)
+        if peer is not None and peer.pinned and peer.public_key != sender.key:
+            raise BundleError(f"{peer.name or peer.replica} is pinned to another key "
+                              f"({fingerprint(peer.public_key)}): unpin it first")
+        if peer is not None:
+            peer.pinned = False  # let remember_sender take the key from the file
+        peer = remember_sender(s, store, sender, "")
+        assert peer is not None  # not our own replica, checked above
+        peer.pinned = True
+        return _info(peer, {})
