@@ -63,7 +63,8 @@ def note_text(manifest: fmt.Manifest) -> str:
             "cmsdesk bundle import FILE\n")
 
 
-def _zip(members: dict[str, bytes]) -> bytes:
+def pack(members: dict[str, bytes]) -> bytes:
+    """Zip the members in the given order (the signature stored, the rest deflated)."""
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as zf:
         for name, data in members.items():
@@ -103,7 +104,7 @@ def build_bundle(store: Store, plan_id: str, *, to_peer: str | None = None,
     note = note_text(manifest).encode("utf-8")
     manifest.members.update({fmt.CHANGES: _member(changes), fmt.NOTE: _member(note)})
     manifest_bytes = canonical_bytes(normalize(manifest.to_json()))
-    data = _zip({fmt.MANIFEST: manifest_bytes, fmt.CHANGES: changes,
+    data = pack({fmt.MANIFEST: manifest_bytes, fmt.CHANGES: changes,
                  fmt.SIGNATURE: sign(private, manifest_bytes), fmt.NOTE: note})
     return BuiltBundle(data, manifest, len(rows), peer.replica if peer else None,
                        (peer.party or peer.name or peer.replica[:8]) if peer else "")

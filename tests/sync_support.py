@@ -1,0 +1,143 @@
+"""Helpers for the sync tests: quick stores with distinct replicas, a small base plan, forging.
+
+A new store costs a migration and the framework install (about 0.2 s); the property tests need
+dozens, so :class:`Replicas` copies one prepared store file and gives each copy its own replica
+id. The base plan is small on purpose (a goal with three targets of four sentences each).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from sqlalchemy import select
+
+from cmsdesk.models import queries
+from cmsdesk.models.canonical import canonical_bytes
+from cmsdesk.models.commands import PlanEditor, create_plan
+from cmsdesk.models.identity import Profile
+from cmsdesk.models.schema import Change
+from cmsdesk.models.store import Store
+from cmsdesk.sync import format as fmt
+from cmsdesk.sync.exporter import pack
+from cmsdesk.sync.importer import import_bundle
+
+BASE_TEXTS = [
+    "Migratory species are conserved along their routes. Range States cooperate. "
+    "Threats are reduced. Progress is reported.",
+    "Habitats are protected. Stopover sites are managed. Barriers are removed. "
+    "Connectivity is restored.",
+    "Bycatch is reduced. Illegal killing ends. Poisoning stops. Monitoring improves.",
+]
+
+
+def profile_for(i: int) -> Profile:
+    regions = ("Africa", "Europe", "Oceania")
+    return Profile(f"Delegate {i}", f"Party {i}", regions[i % 3], "delegate")
+
+
+class Replicas:
+    """Makes stores from one prepared file: each a distinct installation holding the base plan."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        folder.mkdir(parents=True, exist_ok=True)
+        origin = Store.open(folder / "origin.db")
+        origin.set_profile(Profile("Secretariat", "UNEP/CMS", "", "secretariat"))
+        self.plan_id = create_plan(origin, "Plan for tests", "2015-2023").created or ""
+        editor = PlanEditor(origin, self.plan_id)
+        goal = editor.add_node(None, "chapter", "Goals").created
+        self.targets = [editor.add_node(goal, "target", f"Target {i + 1}", text).created or ""
+                        for i, text in enumerate(BASE_TEXTS)]
+        self.base_bundle = folder / "base.cmsb"
+        from cmsdesk.sync.exporter import export_bundle
+
+        export_bundle(origin, self.plan_id, self.base_bundle)
+        self.origin_replica = origin.replica_id
+        origin.close()
+        self.empty = folder / "empty.db"
+        Store.open(self.empty).close()
+        self.proto = folder / "proto.db"
+        holder = self._clone(self.empty, self.proto, Profile("x", "x", "", "delegate"))
+        import_bundle(holder, self.base_bundle)
+        holder.close()
+
+    def origin_copy(self) -> Store:
+        """A copy of the store that made the base plan: the same installation (replica, key)."""
+        path = self.folder / f"origin-{uuid.uuid4().hex[:8]}.db"
+        shutil.copyfile(self.folder / "origin.db", path)
+        return Store.open(path)
+
+    @staticmethod
+    def _clone(source: Path, path: Path, profile: Profile) -> Store:
+        shutil.copyfile(source, path)
+        store = Store.open(path)
+        store.replica_id = uuid.uuid4().hex
+        store.set_meta("replica_id", store.replica_id)
+        store.set_profile(profile)
+        return store
+
+    def new_store(self, name: str, *, base: bool = True, profile: Profile | None = None) -> Store:
+        """A store in the folder, named after ``name``: a new installation, holding the base plan or nothing."""
+        path = self.folder / f"{name}-{uuid.uuid4().hex[:8]}.db"
+        return self._clone(self.proto if base else self.empty, path,
+                           profile or Profile(name, name, "", "delegate"))
+
+
+def file_hash(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def change_set(store: Store, plan_id: str) -> dict[str, str]:
+    with store.session() as s:
+        return dict(s.execute(select(Change.id, Change.body).where(Change.plan_id == plan_id)).all())
+
+
+def state(store: Store, plan_id: str) -> dict[str, Any]:
+    with store.session() as s:
+        return queries.snapshot(s, plan_id)
+
+
+def text_of(store: Store, node_id: str, field: str = "text") -> str:
+    with store.session() as s:
+        return queries.node_view(s, node_id).fields[field]
+
+
+def members(data: bytes) -> dict[str, bytes]:
+    import io
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        return {n: zf.read(n) for n in zf.namelist()}
+
+
+def forge(manifest: dict[str, Any], changes: bytes, key: Ed25519PrivateKey, *,
+          note: bytes = b"note\n", signature: bytes | None = None,
+          extra: dict[str, bytes] | None = None) -> bytes:
+    """A bundle made by hand: the member hashes are computed, the manifest signed with ``key``
+    (unless ``signature`` is given), so that only the defect a test plants is wrong."""
+    doc = json.loads(json.dumps(manifest))
+    doc["members"] = {fmt.CHANGES: {"size": len(changes),
+                                    "sha256": hashlib.sha256(changes).hexdigest()},
+                      fmt.NOTE: {"size": len(note), "sha256": hashlib.sha256(note).hexdigest()}}
+    raw = canonical_bytes(doc)
+    return pack({fmt.MANIFEST: raw, fmt.CHANGES: changes,
+                 fmt.SIGNATURE: signature if signature is not None else key.sign(raw),
+                 fmt.NOTE: note, **(extra or {})})
+
+
+def key_of_store(store: Store) -> Ed25519PrivateKey:
+    from cmsdesk.sync.signing import signing_key
+
+    return signing_key(store)
+
+
+def lines(changes: bytes) -> Iterator[dict[str, Any]]:
+    for line in changes.splitlines():
+        yield json.loads(line)
