@@ -17,9 +17,11 @@ from cmsdesk.export.markdown_blocks import Run
 from cmsdesk.export.wording import SpanKind, classify
 
 if TYPE_CHECKING:
+    from docx.blkcntnr import BlockItemContainer
     from docx.document import Document
     from docx.oxml.xmlchemy import BaseOxmlElement
     from docx.text.paragraph import Paragraph
+    from docx.text.run import Run as DocxRun
 
 BRACKET_STYLE = "Bracketed text"
 OPTION_STYLE = "Option label"
@@ -31,7 +33,7 @@ CODE_FONT = "Courier New"
 TOC_LEVELS = 3
 
 
-def new_document(title: str, subject: str) -> Document:
+def new_document(title: str, subject: str) -> DocWriter:
     """An empty A4 document with cmsdesk's styles, a page number in the footer, and settings
     that make Word refresh the table of contents when the file is opened."""
     import docx
@@ -54,7 +56,7 @@ def new_document(title: str, subject: str) -> Document:
     props = doc.core_properties
     props.title, props.subject, props.author, props.comments = title, subject, "cmsdesk", ""
     props.last_modified_by, props.keywords, props.category = "cmsdesk", "", ""
-    return doc
+    return DocWriter(doc)
 
 
 def _define_styles(doc: Document) -> None:
@@ -182,7 +184,7 @@ def add_bookmark(paragraph: Paragraph, name: str, number: int) -> None:
     paragraph._p.append(end)
 
 
-def add_toc(doc: Document, entries: Iterable[tuple[int, str, str]]) -> None:
+def add_toc(writer: DocWriter, entries: Iterable[tuple[int, str, str]]) -> None:
     """A real TOC field over Heading 1-3, pre-filled with one linked line per heading.
 
     Word recomputes it (with page numbers) when the file opens, because the settings ask it
@@ -192,12 +194,12 @@ def add_toc(doc: Document, entries: Iterable[tuple[int, str, str]]) -> None:
     lines = [e for e in entries if e[0] <= TOC_LEVELS]
     instruction = f'TOC \\o "1-{TOC_LEVELS}" \\h \\z \\u'
     if not lines:
-        paragraph = doc.add_paragraph(style="toc 1")
+        paragraph = writer.paragraph("toc 1")
         add_field(paragraph, instruction, "Update this field to list the headings.")
         return
     begin, instr, separate, *_rest, end = _field_runs(instruction, "")
     for index, (level, text, bookmark) in enumerate(lines):
-        paragraph = doc.add_paragraph(style=f"toc {level}")
+        paragraph = writer.paragraph(f"toc {level}")
         if index == 0:
             paragraph._p.extend([begin, instr, separate])
         link = _element("w:hyperlink", {"w:anchor": bookmark, "w:history": "1"})
@@ -217,66 +219,95 @@ def mark_header_row(row: object) -> None:
     tr_pr.append(_element("w:tblHeader", {"w:val": "true"}))
 
 
-# -- text ---------------------------------------------------------------------------------
+# -- writing ------------------------------------------------------------------------------
 
 
-def add_runs(paragraph: Paragraph, runs: list[Run], style: str | None = None) -> None:
-    """Add ``runs`` with their bold/italic/code, [bracketed] passages and option labels styled.
+class DocWriter:
+    """A document being written: paragraphs and runs in named styles, brackets styled, lists
+    numbered.
 
-    Brackets are found in the paragraph's whole text, so a bracket opened in one run and
-    closed in a later, bold one is still one bracketed passage. ``style`` (a character style)
-    applies to text outside brackets.
-    """
-    text = "".join(r.text for r in runs)
-    spans = classify(text)
-    start = 0
-    for run in runs:
-        end = start + len(run.text)
-        for span in spans:
-            lo, hi = max(start, span.start), min(end, span.end)
-            if lo >= hi:
-                continue
-            piece = paragraph.add_run(text[lo:hi], SPAN_STYLES[span.kind] or style)
-            if run.bold:
-                piece.bold = True
-            if run.italic:
-                piece.italic = True
-            if run.code:
-                piece.font.name = CODE_FONT
-        start = end
-
-
-def add_text(paragraph: Paragraph, text: str, style: str | None = None) -> None:
-    """Plain text (no Markdown) with its brackets styled: headings, titles, table cells."""
-    add_runs(paragraph, [Run(text)], style)
-
-
-class ListNumbering:
-    """Numbered lists that each start at their own first number.
-
-    Every paragraph in the "List Number" style shares one numbering in Word, so two separate
-    lists would count on from each other. Each new list gets its own numbering instance that
-    points at the style's definition and restarts it.
+    python-docx finds a style by name by scanning every style of the document each time one is
+    applied (about a millisecond); a plan has hundreds of paragraphs, so the writer resolves
+    each name to its id once and sets the id directly.
     """
 
     def __init__(self, doc: Document) -> None:
-        self.numbering = doc.part.numbering_part.element
-        self.styles = doc.styles
+        self.doc = doc
+        self._ids = {style.name: style.style_id for style in doc.styles}
+        self._numbering = doc.part.numbering_part.element
+
+    def paragraph(self, style: str = "Normal", text: str = "",
+                  container: BlockItemContainer | None = None) -> Paragraph:
+        """A new paragraph at the end of the document (or of ``container``, a table cell)."""
+        paragraph = (container or self.doc).add_paragraph()
+        if style != "Normal":
+            paragraph._p.style = self._ids[style]
+        if text:
+            paragraph.add_run(text)
+        return paragraph
+
+    def style(self, paragraph: Paragraph, style: str) -> Paragraph:
+        """Give an existing paragraph (the first one of a table cell, say) a style."""
+        paragraph._p.style = self._ids[style]
+        return paragraph
+
+    def run(self, paragraph: Paragraph, text: str, style: str | None = None) -> DocxRun:
+        run = paragraph.add_run(text)
+        if style:
+            run._r.style = self._ids[style]
+        return run
+
+    def runs(self, paragraph: Paragraph, runs: list[Run], style: str | None = None) -> None:
+        """Add ``runs`` with their bold/italic/code, [bracketed] passages and option labels
+        styled.
+
+        Brackets are found in the paragraph's whole text, so a bracket opened in one run and
+        closed in a later, bold one is still one bracketed passage. ``style`` (a character
+        style) applies to the text outside brackets.
+        """
+        text = "".join(r.text for r in runs)
+        spans = classify(text)
+        start = 0
+        for run in runs:
+            end = start + len(run.text)
+            for span in spans:
+                lo, hi = max(start, span.start), min(end, span.end)
+                if lo >= hi:
+                    continue
+                piece = self.run(paragraph, text[lo:hi], SPAN_STYLES[span.kind] or style)
+                if run.bold:
+                    piece.bold = True
+                if run.italic:
+                    piece.italic = True
+                if run.code:
+                    piece.font.name = CODE_FONT
+            start = end
+
+    def text(self, paragraph: Paragraph, text: str, style: str | None = None) -> Paragraph:
+        """Plain text (no Markdown) with its brackets styled: headings, titles, table cells."""
+        self.runs(paragraph, [Run(text)], style)
+        return paragraph
 
     def new_list(self, style: str, start: int = 1) -> int:
-        style_num = self.styles[style].element.pPr.numPr.numId.val
-        abstract = self.numbering.num_having_numId(style_num).abstractNumId.val
-        num = self.numbering.add_num(abstract)
+        """A numbering instance for one new list in a "List Number" style, counting from
+        ``start``.
+
+        Every paragraph in a numbered list style shares one numbering in Word, so two separate
+        lists would count on from each other; each list gets its own instance of the style's
+        definition instead, restarted.
+        """
+        style_num = self.doc.styles[style].element.pPr.numPr.numId.val
+        abstract = self._numbering.num_having_numId(style_num).abstractNumId.val
+        num = self._numbering.add_num(abstract)
         num.add_lvlOverride(ilvl=0).add_startOverride(start)
         return int(num.numId)
 
     @staticmethod
-    def apply(paragraph: Paragraph, num_id: int) -> None:
+    def number(paragraph: Paragraph, num_id: int) -> None:
         num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
         num_pr.get_or_add_ilvl().val = 0
         num_pr.get_or_add_numId().val = num_id
 
-
-def save_docx(doc: Document, path: Path | str) -> Path:
-    """Write the document atomically (see :func:`cmsdesk.atomic.write_atomic`)."""
-    return write_atomic(path, doc.save)
+    def save(self, path: Path | str) -> Path:
+        """Write the document atomically (see :func:`cmsdesk.atomic.write_atomic`)."""
+        return write_atomic(path, self.doc.save)

@@ -10,27 +10,26 @@ from __future__ import annotations
 
 from datetime import date as Date
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
-from cmsdesk.export.compilation import Compilation, Proposal, gather_compilation
+from cmsdesk.export.compilation import (
+    Compilation,
+    NodeCompilation,
+    Proposal,
+    gather_compilation,
+)
 from cmsdesk.export.content import CONVENTION
 from cmsdesk.export.docx_common import (
     DELETED_STYLE,
     INSERTED_STYLE,
-    ListNumbering,
-    add_text,
+    DocWriter,
     new_document,
-    save_docx,
 )
 from cmsdesk.export.docx_plan import add_distribution_block
 from cmsdesk.export.markdown_blocks import parse_markdown, plain_text
 from cmsdesk.export.markdown_to_docx import add_markdown
 from cmsdesk.export.wording import word_diff
-
-if TYPE_CHECKING:
-    from docx.document import Document
 
 DIFF_STYLES = {"equal": None, "insert": INSERTED_STYLE, "delete": DELETED_STYLE}
 
@@ -41,100 +40,95 @@ def _attribution(proposal: Proposal) -> str:
     return f"Proposed by {proposal.party}{where}{by}, {proposal.clock[:10]}"
 
 
-def add_diff(doc: Document, old: str, new: str) -> None:
+def add_diff(writer: DocWriter, old: str, new: str) -> None:
     """``new`` with its differences from ``old`` marked, one paragraph per line of text."""
     before = plain_text(parse_markdown(old))
     after = plain_text(parse_markdown(new))
     if before == after:
-        doc.add_paragraph("(the same wording; only its formatting differs)",
-                          style="Document note")
+        writer.paragraph("Document note", "(the same wording; only its formatting differs)")
         return
-    paragraph = doc.add_paragraph(style="Proposal")
+    paragraph = writer.paragraph("Proposal")
     last = ""
     for op, piece in word_diff(before, after):
         if op == "delete":
             piece = piece.replace("\n", " ")  # a removed line break joins lines: no new line
         for i, line in enumerate(piece.split("\n")):
             if i:
-                paragraph, last = doc.add_paragraph(style="Proposal"), ""
+                paragraph, last = writer.paragraph("Proposal"), ""
             if not line:
                 continue
             if last and not last[-1].isspace() and not line[0].isspace():
                 paragraph.add_run(" ")  # keep a struck word apart from the one replacing it
-            paragraph.add_run(line, DIFF_STYLES[op])
+            writer.run(paragraph, line, DIFF_STYLES[op])
             last = line
 
 
-def _legend(doc: Document) -> None:
-    paragraph = doc.add_paragraph(style="Document note")
-    paragraph.add_run("Differences from the baseline are marked: ")
-    paragraph.add_run("inserted words", INSERTED_STYLE)
+def _legend(writer: DocWriter) -> None:
+    paragraph = writer.paragraph("Document note", "Differences from the baseline are marked: ")
+    writer.run(paragraph, "inserted words", INSERTED_STYLE)
     paragraph.add_run(" and ")
-    paragraph.add_run("deleted words", DELETED_STYLE)
+    writer.run(paragraph, "deleted words", DELETED_STYLE)
     paragraph.add_run(". Each proposal is the latest wording received from that Party.")
 
 
-def build_compilation_document(comp: Compilation, issued: Date) -> Document:
+def _add_node(writer: DocWriter, comp: Compilation, node: NodeCompilation,
+              page_break: bool) -> None:
+    level = min(node.depth + 1, 9)
+    heading = writer.text(writer.paragraph(f"Heading {level}"), node.heading)
+    heading.paragraph_format.page_break_before = page_break
+    if node.created_by:
+        writer.paragraph("Attribution",
+                         f"Not in the baseline: added by {', '.join(node.created_by)}.")
+    if node.deletion_by:
+        writer.paragraph("Attribution", f"Deletion proposed by {', '.join(node.deletion_by)}.")
+    for fld in node.fields:
+        writer.paragraph("Field label", fld.label)
+        writer.paragraph("Attribution", f"Baseline ({comp.baseline})")
+        if fld.baseline.strip():
+            add_markdown(writer, fld.baseline, heading_level=level + 1)
+        else:
+            writer.paragraph("Document note", "(no text in the baseline)")
+        if not fld.proposals:
+            writer.paragraph("Document note", "No proposals received.")
+        for proposal in fld.proposals:
+            writer.paragraph("Attribution", _attribution(proposal))
+            add_diff(writer, fld.baseline, proposal.value)
+    if node.comments:
+        writer.paragraph("Field label", "Comments")
+    for c in node.comments:
+        where = ", ".join(x for x in (c.party, c.region) if x)
+        paragraph = writer.paragraph("List Bullet")
+        state = " (resolved)" if c.resolved else ""
+        paragraph.add_run(f"{c.author or c.party}" + (f" ({where})" if where else "")
+                          + f", {c.clock[:10]}{state}: ").bold = True
+        writer.text(paragraph, c.text)
+
+
+def build_compilation_document(comp: Compilation, issued: Date) -> DocWriter:
     title = "Compilation of comments and proposals received"
-    doc = new_document(f"{title}: {comp.title}", comp.symbol)
-    numbering = ListNumbering(doc)
-    add_distribution_block(doc, "", issued)
-    doc.add_paragraph(CONVENTION, style="Convention name")
-    add_text(doc.add_paragraph(style="Title"), title)
-    add_text(doc.add_paragraph(style="Subtitle"), comp.title)
+    writer = new_document(f"{title}: {comp.title}", comp.symbol)
+    add_distribution_block(writer, "", issued)
+    writer.paragraph("Convention name", CONVENTION)
+    writer.text(writer.paragraph("Title"), title)
+    writer.text(writer.paragraph("Subtitle"), comp.title)
     symbol = f", {comp.baseline_symbol}" if comp.baseline_symbol else ""
-    doc.add_paragraph(
+    writer.paragraph(text=(
         f"Baseline: {comp.baseline}{symbol} ({comp.baseline_date}). Received since then: "
         f"{comp.proposal_count} proposed wording(s) and {comp.comment_count} comment(s) from "
         f"{len(comp.parties)} Party(ies) or author(s)"
-        + (f": {', '.join(comp.parties)}." if comp.parties else "."))
-    _legend(doc)
-
-    first = True
-    for node in comp.nodes:
-        level = min(node.depth + 1, 9)
-        heading = doc.add_paragraph(style=f"Heading {level}")
-        if node.depth == 0 and not first:
-            heading.paragraph_format.page_break_before = True
-        first = False
-        add_text(heading, node.heading)
-        if node.created_by:
-            doc.add_paragraph(f"Not in the baseline: added by {', '.join(node.created_by)}.",
-                              style="Attribution")
-        if node.deletion_by:
-            doc.add_paragraph(f"Deletion proposed by {', '.join(node.deletion_by)}.",
-                              style="Attribution")
-        for fld in node.fields:
-            doc.add_paragraph(fld.label, style="Field label")
-            doc.add_paragraph(f"Baseline ({comp.baseline})", style="Attribution")
-            if fld.baseline.strip():
-                add_markdown(doc, fld.baseline, heading_level=level + 1, numbering=numbering)
-            else:
-                doc.add_paragraph("(no text in the baseline)", style="Document note")
-            if node.kind == "target" and not fld.proposals:
-                doc.add_paragraph("No proposals received.", style="Document note")
-            for proposal in fld.proposals:
-                doc.add_paragraph(_attribution(proposal), style="Attribution")
-                add_diff(doc, fld.baseline, proposal.value)
-        if node.comments:
-            doc.add_paragraph("Comments", style="Field label")
-        for c in node.comments:
-            who = ", ".join(x for x in (c.party, c.region) if x)
-            paragraph = doc.add_paragraph(style="List Bullet")
-            state = " (resolved)" if c.resolved else ""
-            paragraph.add_run(f"{c.author or c.party}" + (f" ({who})" if who else "")
-                              + f", {c.clock[:10]}{state}: ").bold = True
-            add_text(paragraph, c.text)
+        + (f": {', '.join(comp.parties)}." if comp.parties else ".")))
+    _legend(writer)
+    for i, node in enumerate(comp.nodes):
+        _add_node(writer, comp, node, page_break=node.depth == 0 and i > 0)
     if comp.removed:
-        doc.add_paragraph("Deleted since the baseline", style="Heading 1")
+        writer.paragraph("Heading 1", "Deleted since the baseline")
         for what, who in comp.removed:
-            add_text(doc.add_paragraph(style="List Bullet"),
-                     f"{what}: deleted by {', '.join(who)}")
-    return doc
+            writer.text(writer.paragraph("List Bullet"), f"{what}: deleted by {', '.join(who)}")
+    return writer
 
 
 def export_compilation_docx(session: Session, plan_id: str, path: Path | str, *,
                             since: str | None = None, issued: Date | None = None) -> Path:
     """Write the compilation since draft ``since`` (default: the first version) to ``path``."""
     comp = gather_compilation(session, plan_id, since)
-    return save_docx(build_compilation_document(comp, issued or Date.today()), path)
+    return build_compilation_document(comp, issued or Date.today()).save(path)
