@@ -40,6 +40,13 @@ def version() -> str:
     return __version__
 
 
+def compile_translations() -> None:
+    """The ``.qm`` files are built from the committed ``.ts`` sources, so the build carries them."""
+    if any((ROOT / "cmsdesk" / "resources" / "translations").glob("*.ts")):
+        subprocess.run([sys.executable, "-m", "cmsdesk.ui.i18n", "build"], check=True, cwd=ROOT,
+                       stdout=subprocess.DEVNULL)
+
+
 def freeze(dist: Path, work: Path) -> Path:
     """Run PyInstaller on the spec; return the folder (or .app) it made."""
     try:
@@ -145,6 +152,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     ver = version()
     try:
+        compile_translations()
         built = freeze(args.dist.resolve(), args.work.resolve())
         check(built, ver)
         print(f"build: {built}")
@@ -154,8 +162,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"build: error: {exc}", file=sys.stderr)
         return 1
     except subprocess.CalledProcessError as exc:
-        print(f"build: error: {Path(exc.cmd[0]).name} failed with exit {exc.returncode}; "
-              "its messages are above", file=sys.stderr)
+        print(f"build: error: {' '.join(map(str, exc.cmd[:4]))} ... failed with exit "
+              f"{exc.returncode}; its messages are above", file=sys.stderr)
         return 1
     return 0
 

@@ -86,6 +86,9 @@ def test_program_holds_every_resource_and_migration(build: Build) -> None:
         assert wanted
         missing = [str(rel) for rel in wanted if not (internal / "cmsdesk" / rel).is_file()]
         assert not missing
+    # Translations are compiled by the build: every .ts source has its .qm in the program.
+    for ts in (PACKAGE / "resources" / "translations").glob("*.ts"):
+        assert (internal / "cmsdesk" / "resources" / "translations" / f"{ts.stem}.qm").is_file()
 
 
 def test_program_creates_a_store_and_an_identity(build: Build, tmp_path: Path) -> None:

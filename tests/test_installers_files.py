@@ -225,15 +225,3 @@ def test_every_resource_is_reachable_through_importlib_resources() -> None:
         node = resource(*path.relative_to(RESOURCES).parts)
         assert node.is_file() and node.read_bytes() == path.read_bytes(), path
 
-
-def test_package_files_are_not_located_through_module_paths() -> None:
-    """A frozen program has no source tree: resources go through cmsdesk.paths.resource.
-
-    The one exception is the Alembic migrations folder, which Alembic needs as a real folder;
-    the PyInstaller spec places it where ``store.MIGRATIONS`` points (test_installers_build.py
-    checks that the built program holds it).
-    """
-    allowed = {ROOT / "cmsdesk" / "models" / "store.py"}
-    users = {p for p in (ROOT / "cmsdesk").rglob("*.py")
-             if "__file__" in p.read_text("utf-8") and "migrations" not in p.parts}
-    assert users <= allowed, sorted(str(p) for p in users - allowed)
