@@ -1,0 +1,164 @@
+"""The compilation of comments and proposals: a Party's edits made in its own store and imported
+at the Secretariat appear under the right target, attributed, with the differences from the
+baseline marked; a named draft as baseline leaves out what arrived before it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import docx
+import pytest
+from conftest import open_store
+from export_support import copy_changes, field, node, paragraphs, runs_with_style, tree
+
+from cmsdesk.export.compilation import gather_compilation
+from cmsdesk.export.docx_compilation import export_compilation_docx
+from cmsdesk.export.wording import word_diff
+from cmsdesk.models.commands import PlanEditor, create_plan_from_template
+from cmsdesk.models.drafts import mark_draft
+from cmsdesk.models.queries import NotFoundError
+from cmsdesk.models.store import Store
+
+ENDING = "Progress is tracked through periodic surveys in range States."
+
+
+class Round:
+    """The Secretariat's store with the starter plan, and two Parties holding a copy."""
+
+    def __init__(self, tmp_path: Path) -> None:
+        self.sec = open_store(tmp_path / "sec.db", "Bert Lenten", "", "", "secretariat")
+        self.plan = create_plan_from_template(self.sec).created or ""
+        self.kenya = open_store(tmp_path / "ke.db", "Jane Wambui", "Kenya", "Africa")
+        self.brazil = open_store(tmp_path / "br.db", "João Silva", "Brazil",
+                                 "Central and South America and the Caribbean")
+        copy_changes(self.sec, self.kenya)
+        copy_changes(self.sec, self.brazil)
+
+    def edit(self, store: Store, label: str, fld: str, value: str) -> None:
+        PlanEditor(store, self.plan).set_field(node(self.sec, self.plan, label), fld, value)
+
+    def send(self) -> None:
+        copy_changes(self.kenya, self.sec)
+        copy_changes(self.brazil, self.sec)
+
+    def close(self) -> None:
+        for s in (self.sec, self.kenya, self.brazil):
+            s.close()
+
+
+@pytest.fixture
+def rnd(tmp_path: Path) -> Iterator[Round]:
+    r = Round(tmp_path)
+    yield r
+    r.close()
+
+
+def test_word_diff_marks_words_and_keeps_both_texts() -> None:
+    old = "Progress is tracked through periodic surveys.\n- one\n- two"
+    new = "Progress is tracked by yearly surveys.\n- one\n- three"
+    ops = word_diff(old, new)
+    assert ("delete", "through periodic ") in ops and ("insert", "by yearly ") in ops
+    assert "".join(t for op, t in ops if op != "delete") == new
+    assert "".join(t for op, t in ops if op != "insert") == old
+    assert word_diff("same text", "same text") == [("equal", "same text")]
+
+
+def test_proposals_and_comments_are_compiled_per_target_and_party(rnd: Round,
+                                                                  tmp_path: Path) -> None:
+    t1 = field(rnd.sec, rnd.plan, "T1", "text")
+    rnd.edit(rnd.kenya, "T1", "text", t1.replace("By 2020, people", "By 2020, people and "
+                                                  "governments"))
+    rnd.edit(rnd.kenya, "T1", "text", t1.replace("By 2020, people", "By 2020, all people"))
+    rnd.edit(rnd.brazil, "T1", "text", t1.replace(ENDING, "Progress is tracked by the "
+                                                   "Secretariat."))
+    rnd.edit(rnd.kenya, "T3", "milestones", "- 2017: Review\n- 2020: Done")
+    PlanEditor(rnd.brazil, rnd.plan).add_comment(node(rnd.sec, rnd.plan, "T2"),
+                                                 "Brazil cannot accept [national accounting].")
+    g2 = node(rnd.sec, rnd.plan, "G2")
+    PlanEditor(rnd.kenya, rnd.plan).add_node(g2, "target", "Wind energy",
+                                             "By 2023, wind farms avoid critical sites.")
+    PlanEditor(rnd.brazil, rnd.plan).delete_node(node(rnd.sec, rnd.plan, "I6"))
+    rnd.send()
+
+    with rnd.sec.session() as s:
+        comp = gather_compilation(s, rnd.plan)
+    assert comp.baseline == "first version of the plan" and comp.parties == ["Brazil", "Kenya"]
+    by_heading = {n.heading: n for n in comp.nodes}
+    target1 = by_heading["Target 1: Awareness of the values of migratory species"]
+    text = next(f for f in target1.fields if f.field == "text")
+    assert text.baseline == t1
+    assert [(p.party, p.region) for p in text.proposals] == [
+        ("Brazil", "Central and South America and the Caribbean"), ("Kenya", "Africa")]
+    assert text.proposals[1].value.startswith("By 2020, all people")  # Kenya's latest only
+    assert [n.heading for n in comp.nodes if n.kind == "target"][:2] == [
+        "Target 1: Awareness of the values of migratory species",
+        "Target 2: Values integrated into development planning"]
+    target2 = by_heading["Target 2: Values integrated into development planning"]
+    assert [(c.party, c.text) for c in target2.comments] == [
+        ("Brazil", "Brazil cannot accept [national accounting].")]
+    assert not any(f.proposals for f in target2.fields)
+    new = next(n for n in comp.nodes if n.heading.endswith("Wind energy"))
+    assert not new.in_baseline and new.created_by == ["Kenya (Africa)"]
+    assert comp.removed == [("Indicator: Resources for migratory species",
+                             ["Brazil (Central and South America and the Caribbean)"])]
+    assert "Vision" not in by_heading  # nothing received, and no target below it
+    assert "Goals and targets" in by_heading  # the context above the targets
+
+    out = tmp_path / "compilation.docx"
+    with rnd.sec.session() as s:
+        export_compilation_docx(s, rnd.plan, out)
+    root = tree(out)
+    texts = [t for _s, t in paragraphs(root)]
+    assert "Proposed by Kenya (Africa), by Jane Wambui, " in " ".join(texts)
+    assert any(t.startswith("Proposed by Brazil (Central and South America and the "
+                            "Caribbean), by João Silva") for t in texts)
+    inserted = runs_with_style(root, "Insertedtext")
+    deleted = runs_with_style(root, "Deletedtext")
+    assert "all " in inserted and "by the Secretariat." in inserted and "Done" in inserted
+    assert "through periodic surveys in range States." in deleted
+    comment = next(t for t in texts if "Brazil cannot accept" in t)
+    assert comment.startswith("João Silva (Brazil, Central and South America and the "
+                              "Caribbean), ")
+    assert "[national accounting]" in runs_with_style(root, "Bracketedtext")
+    assert "Not in the baseline: added by Kenya (Africa)." in texts
+    assert "Indicator: Resources for migratory species: deleted by Brazil (Central and South " \
+           "America and the Caribbean)" in texts
+    doc = docx.Document(str(out))
+    top = [(p.style.name, p.text) for p in doc.paragraphs[:5]]
+    assert top[0] == ("Distribution block", "Distr.: General")
+    assert top[1][0] == "Distribution block" and re.fullmatch(r"\d{1,2} [A-Z][a-z]+ \d{4}",
+                                                                top[1][1])
+    assert top[4] == ("Title", "Compilation of comments and proposals received")
+
+
+def test_a_named_draft_as_baseline_leaves_out_earlier_rounds(rnd: Round) -> None:
+    first_round = field(rnd.sec, rnd.plan, "T4", "text") + " Kenya's first round."
+    rnd.edit(rnd.kenya, "T4", "text", first_round)
+    rnd.send()
+    mark_draft(rnd.sec, rnd.plan, "Consultation draft 2", "UNEP/CMS/StC/2")
+    copy_changes(rnd.sec, rnd.brazil)
+    rnd.edit(rnd.brazil, "T4", "text", first_round + " Brazil's second round.")
+    rnd.send()
+    with rnd.sec.session() as s:
+        comp = gather_compilation(s, rnd.plan, "consultation draft 2")
+        with pytest.raises(NotFoundError, match="Consultation draft 2"):
+            gather_compilation(s, rnd.plan, "draft 9")
+    assert comp.baseline == "Consultation draft 2" and comp.baseline_symbol == "UNEP/CMS/StC/2"
+    t4 = next(n for n in comp.nodes if n.heading.startswith("Target 4:"))
+    text = t4.fields[0]
+    assert text.baseline == first_round  # Kenya's edit is part of the baseline now
+    assert [p.party for p in text.proposals] == ["Brazil"]
+    assert comp.parties == ["Brazil"] and comp.proposal_count == 1
+
+
+def test_formatting_only_changes_say_so(rnd: Round, tmp_path: Path) -> None:
+    t6 = field(rnd.sec, rnd.plan, "T6", "text")
+    rnd.edit(rnd.kenya, "T6", "text", t6.replace("By 2023", "**By 2023**", 1))
+    rnd.send()
+    out = tmp_path / "c.docx"
+    with rnd.sec.session() as s:
+        export_compilation_docx(s, rnd.plan, out)
+    texts = [t for _s, t in paragraphs(tree(out))]
+    assert "(the same wording; only its formatting differs)" in texts
