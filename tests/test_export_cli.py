@@ -9,18 +9,19 @@ from pathlib import Path
 
 import docx
 import pytest
+from conftest import open_store
 
 from cmsdesk.cli import main
+from cmsdesk.models.commands import create_plan_from_template
 
 
 @pytest.fixture
-def db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> str:
-    path = str(tmp_path / "store.db")
-    assert main(["--db", path, "identity", "--name", "Kofi Mensah", "--party", "Ghana",
-                 "--region", "Africa"]) == 0
-    assert main(["--db", path, "init"]) == 0
-    capsys.readouterr()
-    return path
+def db(tmp_path: Path) -> str:
+    """A closed store holding the starter plan, written by Kofi Mensah of Ghana."""
+    path = tmp_path / "store.db"
+    with open_store(path, "Kofi Mensah", "Ghana", "Africa") as store:
+        create_plan_from_template(store)
+    return str(path)
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from cmsdesk.atomic import write_atomic
 from cmsdesk.export.markdown_blocks import Run
@@ -65,74 +65,62 @@ def _define_styles(doc: Document) -> None:
     from docx.shared import Cm, Pt, RGBColor
 
     styles = doc.styles
-    normal = styles["Normal"]
+    styles["Normal"].font.size = Pt(11)
+    styles["Title"].font.size = Pt(24)
     for i in range(1, 10):
         heading = styles[f"Heading {i}"]
         heading.font.color.rgb = RGBColor(0x1F, 0x3A, 0x5F)
         heading.font.italic = False
-    styles["Title"].font.size = Pt(24)
 
-    def para(name: str, base: str = "Normal") -> object:
-        style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
-        style.base_style = styles[base]
-        style.quick_style = True
-        return style
-
-    def char(name: str) -> object:
-        style = styles.add_style(name, WD_STYLE_TYPE.CHARACTER)
-        style.base_style = styles["Default Paragraph Font"]
-        style.quick_style = True
-        return style
-
-    block = para("Distribution block")
-    block.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    block.paragraph_format.space_after = Pt(0)
-    symbol = para("Document symbol", "Distribution block")
-    symbol.font.bold = True
-    symbol.font.size = Pt(13)
-    symbol.paragraph_format.space_after = Pt(6)
-    convention = para("Convention name")
-    convention.font.bold = True
-    convention.font.all_caps = True
-    convention.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    convention.paragraph_format.space_before = Pt(36)
-    convention.paragraph_format.space_after = Pt(18)
-    note = para("Document note")
-    note.font.italic = True
-    note.font.size = Pt(10)
-    label = para("Field label")
-    label.font.bold = True
-    label.paragraph_format.keep_with_next = True
-    label.paragraph_format.space_before = Pt(6)
-    label.paragraph_format.space_after = Pt(2)
-    proposal = para("Proposal")
-    proposal.paragraph_format.space_after = Pt(2)
-    attribution = para("Attribution")
-    attribution.font.italic = True
-    attribution.paragraph_format.keep_with_next = True
-    attribution.paragraph_format.space_before = Pt(8)
-    attribution.paragraph_format.space_after = Pt(2)
-    for level in range(1, TOC_LEVELS + 1):
-        toc = para(f"toc {level}")
-        toc.paragraph_format.left_indent = Cm(0.6 * (level - 1))
-        toc.paragraph_format.space_after = Pt(2 if level > 1 else 4)
-        toc.font.bold = level == 1
-
-    bracket = char(BRACKET_STYLE)
-    bracket.font.color.rgb = RGBColor(0x9C, 0x00, 0x06)
-    # A grey background (shading, which Word and LibreOffice both honour in a style).
-    bracket.element.get_or_add_rPr().append(
+    right, centre = WD_ALIGN_PARAGRAPH.RIGHT, WD_ALIGN_PARAGRAPH.CENTER
+    # (name, based on, font settings, paragraph settings)
+    paragraph_styles: list[tuple[str, str, dict[str, object], dict[str, object]]] = [
+        ("Distribution block", "Normal", {}, {"alignment": right, "space_after": Pt(0)}),
+        ("Document symbol", "Distribution block", {"bold": True, "size": Pt(13)},
+         {"space_after": Pt(6)}),
+        ("Convention name", "Normal", {"bold": True, "all_caps": True},
+         {"alignment": centre, "space_before": Pt(36), "space_after": Pt(18)}),
+        ("Document note", "Normal", {"italic": True, "size": Pt(10)}, {}),
+        ("Field label", "Normal", {"bold": True},
+         {"keep_with_next": True, "space_before": Pt(6), "space_after": Pt(2)}),
+        ("Attribution", "Normal", {"italic": True},
+         {"keep_with_next": True, "space_before": Pt(8), "space_after": Pt(2)}),
+        ("Proposal", "Normal", {}, {"space_after": Pt(2)}),
+    ] + [(f"toc {level}", "Normal", {"bold": level == 1},
+          {"left_indent": Cm(0.6 * (level - 1)), "space_after": Pt(4 if level == 1 else 2)})
+         for level in range(1, TOC_LEVELS + 1)]
+    # (name, based on, font settings)
+    character_styles: list[tuple[str, str, dict[str, object]]] = [
+        (BRACKET_STYLE, "Default Paragraph Font", {"color.rgb": RGBColor(0x9C, 0x00, 0x06)}),
+        (OPTION_STYLE, BRACKET_STYLE, {"bold": True}),
+        (INSERTED_STYLE, "Default Paragraph Font",
+         {"underline": True, "color.rgb": RGBColor(0x00, 0x4E, 0xA8)}),
+        (DELETED_STYLE, "Default Paragraph Font",
+         {"strike": True, "color.rgb": RGBColor(0xC0, 0x00, 0x00)}),
+    ]
+    for name, base, font, paragraph in paragraph_styles:
+        style = _add_style(styles, name, WD_STYLE_TYPE.PARAGRAPH, base, font)
+        for attr, value in paragraph.items():
+            setattr(style.paragraph_format, attr, value)
+    for name, base, font in character_styles:
+        _add_style(styles, name, WD_STYLE_TYPE.CHARACTER, base, font)
+    # Bracketed text on a grey background: shading, which Word and LibreOffice both honour in
+    # a style (a highlight in a style is lost in LibreOffice).
+    styles[BRACKET_STYLE].element.get_or_add_rPr().append(
         _element("w:shd", {"w:val": "clear", "w:color": "auto", "w:fill": "E8E8E8"}))
-    option = char(OPTION_STYLE)
-    option.base_style = bracket
-    option.font.bold = True
-    inserted = char(INSERTED_STYLE)
-    inserted.font.underline = True
-    inserted.font.color.rgb = RGBColor(0x00, 0x4E, 0xA8)
-    deleted = char(DELETED_STYLE)
-    deleted.font.strike = True
-    deleted.font.color.rgb = RGBColor(0xC0, 0x00, 0x00)
-    normal.font.size = Pt(11)
+
+
+def _add_style(styles: Any, name: str, kind: Any, base: str, font: dict[str, object]) -> Any:
+    style = styles.add_style(name, kind)
+    style.base_style = styles[base]
+    style.quick_style = True
+    for attr, value in font.items():
+        target = style.font
+        *path, last = attr.split(".")
+        for step in path:
+            target = getattr(target, step)
+        setattr(target, last, value)
+    return style
 
 
 # -- low-level XML helpers ---------------------------------------------------------------
