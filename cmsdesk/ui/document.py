@@ -1,0 +1,130 @@
+"""The open plan: its store, its command editor, its undo stack, and the signal hub.
+
+Every edit made in the window goes through :meth:`PlanDocument.execute`: the edit runs as one
+command (one transaction), its outcome is announced on the hub so that views refresh, and it is
+pushed onto the undo stack under a readable name. Refused commands and failed writes come back
+as a message on the hub, never as an exception in a slot.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QUndoCommand, QUndoStack
+from sqlalchemy.exc import SQLAlchemyError
+
+from cmsdesk.models.commands import CommandError, Outcome, PlanEditor
+from cmsdesk.models.queries import NodeView, NotFoundError, node_view
+from cmsdesk.models.store import Store
+from cmsdesk.ui.edits import Edit
+from cmsdesk.ui.hub import Hub
+from cmsdesk.ui.labels import fill, translate
+
+T = TypeVar("T")
+
+
+class _EditCommand(QUndoCommand):
+    """Puts an :class:`Edit` on the QUndoStack. The edit has run already when pushed."""
+
+    def __init__(self, document: PlanDocument, edit: Edit) -> None:
+        super().__init__(edit.text)
+        self.document = document
+        self.edit = edit
+        self.pushed = False
+
+    def redo(self) -> None:
+        if not self.pushed:  # QUndoStack.push calls redo(): the edit has just been applied
+            self.pushed = True
+            return
+        if self.document.run(self.edit.redo) is None:
+            self.setObsolete(True)
+
+    def undo(self) -> None:
+        if self.document.run(self.edit.undo) is None:
+            self.setObsolete(True)  # it cannot be undone any more (the node is gone...)
+
+
+class PlanDocument(QObject):
+    def __init__(self, store: Store, plan_id: str, hub: Hub | None = None,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.plan_id = plan_id
+        self.hub = hub or Hub(self)
+        self.editor = PlanEditor(store, plan_id)
+        self.undo_stack = QUndoStack(self)
+        self._flushing = False
+        self.current_id: str | None = None
+        self.current_view: NodeView | None = None
+        self.hub.current_changed.connect(self.set_current)
+        self.hub.outcome.connect(self._on_outcome)
+        self.hub.reloaded.connect(lambda: self.set_current(self.current_id))
+
+    # -- the node the user works on -------------------------------------------------------
+
+    def set_current(self, node_id: str | None) -> None:
+        """Load the node's view once and hand it to every panel."""
+        if node_id != self.current_id:
+            self.flush()  # typing belongs to the node it was typed in
+        self.current_id = node_id
+        self.current_view = None
+        if node_id is not None:
+            try:
+                self.current_view = self.read(node_view, node_id)
+            except NotFoundError:
+                self.current_id = None
+        self.hub.node_loaded.emit(self.current_view)
+
+    def _on_outcome(self, outcome: Outcome) -> None:
+        proj = outcome.projection
+        if self.current_id is not None and (self.current_id in proj.nodes or proj.structure):
+            self.set_current(self.current_id)
+
+    def read(self, query: Callable[..., T], *args: Any) -> T:
+        """Run a query function ``query(session, *args)`` in its own read transaction."""
+        with self.store.session() as session:
+            return query(session, *args)
+
+    def flush(self) -> None:
+        """Ask the editors to record pending typing now (they run their own edits)."""
+        if not self._flushing:
+            self._flushing = True
+            try:
+                self.hub.flush_requested.emit()
+            finally:
+                self._flushing = False
+
+    def execute(self, edit: Edit) -> Outcome | None:
+        """Run an edit, announce it and make it undoable. None if it was refused."""
+        if not self._flushing:
+            self.flush()
+        outcome = self.run(edit.apply)
+        if outcome is not None and outcome.changed:
+            self.undo_stack.push(_EditCommand(self, edit))
+        return outcome
+
+    def run(self, command: Callable[[PlanEditor], Outcome]) -> Outcome | None:
+        """Run one command without touching the undo stack (comments, undo and redo)."""
+        try:
+            outcome = command(self.editor)
+        except (CommandError, NotFoundError) as exc:
+            self.hub.error.emit(str(exc))
+            return None
+        except SQLAlchemyError as exc:
+            self.hub.error.emit(fill(translate(
+                "PlanDocument", "The store could not be written, so the edit was not saved: %1"),
+                getattr(exc, "orig", None) or exc))
+            return None
+        if outcome.changed:
+            self.hub.outcome.emit(outcome)
+        return outcome
+
+    def undo(self) -> None:
+        self.flush()
+        self.undo_stack.undo()
+
+    def redo(self) -> None:
+        self.flush()
+        self.undo_stack.redo()

@@ -1,0 +1,168 @@
+"""Editing fields that save themselves: after a pause in typing, or when the field is left.
+
+There is no Save command. A version is recorded when the user stops typing for
+:data:`AUTOSAVE_DELAY_MS` or leaves the field (and before undo, switching node or closing, via
+the hub's flush signal), never per keystroke: the change log stays readable and small, and a
+laptop that dies loses at most the last pause's worth of typing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QFocusEvent, QTextCursor
+from PySide6.QtWidgets import (
+    QLineEdit,
+    QPlainTextEdit,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cmsdesk.ui.rendering import BracketHighlighter, render_markdown
+
+AUTOSAVE_DELAY_MS = 1500
+PREVIEW_DELAY_MS = 300
+
+
+class Autosaver(QObject):
+    """Calls ``save`` after a pause in typing, or at once when ``widget`` loses focus."""
+
+    def __init__(self, widget: QWidget, save: Callable[[], None],
+                 delay_ms: int = AUTOSAVE_DELAY_MS) -> None:
+        super().__init__(widget)
+        self._save = save
+        self.dirty = False
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(delay_ms)
+        self.timer.timeout.connect(self.flush)
+        widget.installEventFilter(self)
+
+    def touched(self) -> None:
+        self.dirty = True
+        self.timer.start()
+
+    def flush(self) -> None:
+        self.timer.stop()
+        if self.dirty:
+            self.dirty = False
+            self._save()
+
+    def forget(self) -> None:
+        """The value was replaced from the store: nothing is pending any more."""
+        self.timer.stop()
+        self.dirty = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusOut and isinstance(event, QFocusEvent) \
+                and event.reason() != Qt.FocusReason.PopupFocusReason:
+            self.flush()
+        return False
+
+
+class LineField(QLineEdit):
+    """A one-line field (a title) that saves itself."""
+
+    saved = Signal(str, str)  # field name, value
+
+    def __init__(self, field: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.field = field
+        self.autosaver = Autosaver(self, lambda: self.saved.emit(self.field, self.text()))
+        self.textEdited.connect(lambda _t: self.autosaver.touched())
+        self.returnPressed.connect(self.autosaver.flush)
+
+    def set_value(self, value: str) -> None:
+        if self.autosaver.dirty:
+            return  # the user's typing wins until it is saved
+        if self.text() != value:
+            self.setText(value)
+        self.autosaver.forget()
+
+
+class TextField(QWidget):
+    """A Markdown text field: the text with [brackets] marked, and a rendered preview."""
+
+    saved = Signal(str, str)  # field name, value
+
+    def __init__(self, field: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.field = field
+        self.edit = QPlainTextEdit(self)
+        self.edit.setTabChangesFocus(True)
+        self.edit.setObjectName(f"field-{field}")
+        self.highlighter = BracketHighlighter(self.edit.document())
+        self.preview = QTextBrowser(self)
+        self.preview.setOpenExternalLinks(True)
+        self.preview.setObjectName(f"preview-{field}")
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.addWidget(self.edit)
+        self.splitter.addWidget(self.preview)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+
+        self.autosaver = Autosaver(self.edit, lambda: self.saved.emit(self.field, self.value()))
+        self._preview_timer = QTimer(self)
+        self._preview_timer.setSingleShot(True)
+        self._preview_timer.setInterval(PREVIEW_DELAY_MS)
+        self._preview_timer.timeout.connect(self.render_preview)
+        self._preview_stale = True
+        self._loading = False
+        self.edit.textChanged.connect(self._typed)
+
+    def value(self) -> str:
+        return self.edit.toPlainText()
+
+    def set_value(self, value: str) -> None:
+        """Show the stored value, unless the user has typing not yet saved."""
+        if self.autosaver.dirty:
+            return
+        if self.value() != value:
+            position = self.edit.textCursor().position()
+            self._loading = True
+            try:
+                self.edit.setPlainText(value)
+            finally:
+                self._loading = False
+            cursor = self.edit.textCursor()
+            cursor.setPosition(min(position, len(value)))
+            self.edit.setTextCursor(cursor)
+            self._preview_stale = True
+            if self.preview.isVisible():
+                self._preview_timer.start(0)
+        self.autosaver.forget()
+
+    def _typed(self) -> None:
+        if self._loading:
+            return
+        self.autosaver.touched()
+        self._preview_stale = True
+        if self.preview.isVisible():
+            self._preview_timer.start()
+
+    def set_preview_visible(self, visible: bool) -> None:
+        self.preview.setVisible(visible)
+        if visible and self._preview_stale:
+            self._preview_timer.start(0)
+
+    def render_preview(self) -> None:
+        self._preview_stale = False
+        scroll = self.preview.verticalScrollBar().value()
+        self.preview.setHtml(render_markdown(self.value()))
+        self.preview.verticalScrollBar().setValue(scroll)
+
+    def showEvent(self, event: object) -> None:  # a tab shown for the first time
+        super().showEvent(event)  # type: ignore[arg-type]
+        if self.preview.isVisibleTo(self) and self._preview_stale:
+            self._preview_timer.start(0)
+
+    def focus(self) -> None:
+        self.edit.setFocus()
+        self.edit.moveCursor(QTextCursor.MoveOperation.End)

@@ -1,0 +1,74 @@
+"""How kinds, fields and nodes are named on screen, through Qt's translation functions.
+
+The structure itself (kinds, fields, statuses) is defined in :mod:`cmsdesk.models.rules`; this
+module only gives those names their translated, human form. Each string is spelled out in a
+``translate`` call so that ``pyside6-lupdate`` finds it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+translate = QCoreApplication.translate
+
+
+def fill(template: str, *values: object) -> str:
+    """Qt-style placeholders (%1, %2...) filled in, so translators can reorder them."""
+    for i, value in reversed(list(enumerate(values, start=1))):
+        template = template.replace(f"%{i}", str(value))
+    return template
+
+
+def kind_name(kind: str) -> str:
+    names = {
+        "part": translate("labels", "Part"),
+        "chapter": translate("labels", "Chapter"),
+        "goal": translate("labels", "Goal"),
+        "target": translate("labels", "Target"),
+        "indicator": translate("labels", "Indicator"),
+    }
+    return names.get(kind, kind)
+
+
+def field_name(field: str) -> str:
+    names = {
+        "title": translate("labels", "title"),
+        "text": translate("labels", "text"),
+        "note": translate("labels", "explanatory note"),
+        "indicators": translate("labels", "indicators"),
+        "milestones": translate("labels", "milestones"),
+        "actors": translate("labels", "actors"),
+        "status": translate("labels", "status"),
+        "placement": translate("labels", "place in the outline"),
+        "deleted": translate("labels", "deletion"),
+        "relevance": translate("labels", "relevance"),
+        "period": translate("labels", "period"),
+        "symbol": translate("labels", "document symbol"),
+    }
+    return names.get(field, field)
+
+
+def status_name(status: str) -> str:
+    names = {
+        "draft": translate("labels", "draft"),
+        "proposed": translate("labels", "proposed"),
+        "agreed": translate("labels", "agreed"),
+    }
+    return names.get(status, status)
+
+
+def relevance_name(relevance: str) -> str:
+    names = {
+        "primary": translate("labels", "primary"),
+        "supporting": translate("labels", "supporting"),
+    }
+    return names.get(relevance, relevance)
+
+
+def node_name(kind: str, number: int, title: str) -> str:
+    """'Target 7' for numbered kinds; the kind and quoted title for parts and chapters."""
+    if kind in ("goal", "target", "indicator") and number:
+        return fill(translate("labels", "%1 %2", "kind and number, as in Target 7"),
+                    kind_name(kind), number)
+    return fill(translate("labels", "%1 \u201c%2\u201d", "kind and title, as in Chapter “Vision”"),
+                kind_name(kind), title)

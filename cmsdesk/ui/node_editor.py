@@ -1,0 +1,239 @@
+"""The editor of the selected node: every field, contested fields flagged, and its comments.
+
+Fields save themselves (see :mod:`cmsdesk.ui.fields`); each save is an undoable edit named after
+the field and the node ("Edit text of Target 7"). A contested field keeps a banner with its
+alternatives and their proposers next to it, and its tab carries a warning sign.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QFont, QIcon
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QStackedWidget,
+    QStyle,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cmsdesk.models import rules
+from cmsdesk.models.queries import ConflictView, NodeView
+from cmsdesk.ui.comments_panel import CommentsPanel
+from cmsdesk.ui.conflict_banner import ConflictBanner
+from cmsdesk.ui.document import PlanDocument
+from cmsdesk.ui.edits import ChooseAlternative, DeleteNode, RestoreNode, SetField
+from cmsdesk.ui.fields import LineField, TextField
+from cmsdesk.ui.labels import field_name, fill, node_name, status_name
+
+TEXT_FIELDS = ("text", "note", "indicators", "milestones", "actors")
+
+
+class _FieldPage(QWidget):
+    """A tab: the contested-field banner above a Markdown field."""
+
+    def __init__(self, field: str, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.banner = ConflictBanner(self)
+        self.field = TextField(field, self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.field, 1)
+
+
+class NodeEditor(QWidget):
+    def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.view: NodeView | None = None
+        self.node_id: str | None = None
+
+        self.placeholder = QLabel(self.tr("Select a goal or target in the outline to edit it."),
+                                  self)
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+
+        page = QWidget(self)
+        self.heading = QLabel(page)
+        self.heading.setObjectName("node-heading")
+        font = QFont(self.heading.font())
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.node_banner = ConflictBanner(page)  # a contested deletion or place
+        self.node_banner.chosen.connect(lambda v: self._choose("deleted", v))
+
+        self.title = LineField("title", page)
+        self.title.setAccessibleName(self.tr("Title"))
+        self.title.saved.connect(self.save_field)
+        self.title_banner = ConflictBanner(page)
+        self.title_banner.chosen.connect(lambda v: self._choose("title", v))
+        self.status = QComboBox(page)
+        self.status.setAccessibleName(self.tr("Status"))
+        for status in rules.STATUSES:
+            self.status.addItem(status_name(status), status)
+        self.status.activated.connect(
+            lambda _i: self.save_field("status", str(self.status.currentData())))
+        self.status_label = QLabel(self.tr("&Status:"), page)
+        self.status_label.setBuddy(self.status)
+        self.status_banner = ConflictBanner(page)
+        self.status_banner.chosen.connect(lambda v: self._choose("status", v))
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        title_label = QLabel(self.tr("&Title:"), page)
+        title_label.setBuddy(self.title)
+        form.addRow(title_label, self.title)
+        status_row = QHBoxLayout()
+        status_row.addWidget(self.status)
+        status_row.addStretch(1)
+        form.addRow(self.status_label, status_row)
+
+        self.tabs = QTabWidget(page)
+        self.tabs.setDocumentMode(True)
+        self.pages: dict[str, _FieldPage] = {}
+        self.tab_titles = {
+            "text": self.tr("Te&xt"), "note": self.tr("Explanatory &note"),
+            "indicators": self.tr("&Indicators"), "milestones": self.tr("&Milestones"),
+            "actors": self.tr("&Actors"),
+        }
+        for fld in TEXT_FIELDS:
+            tab = _FieldPage(fld, self.tabs)
+            tab.field.saved.connect(self.save_field)
+            tab.field.edit.setAccessibleName(self.tab_titles[fld].replace("&", ""))
+            tab.banner.chosen.connect(lambda v, f=fld: self._choose(f, v))
+            self.pages[fld] = tab
+            self.tabs.addTab(tab, self.tab_titles[fld])
+        self.comments = CommentsPanel(document, self.tabs)
+        self.comments.count_changed.connect(self._comments_counted)
+        self.tabs.addTab(self.comments, self.tr("Comments"))
+
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(8, 6, 8, 4)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.node_banner)
+        layout.addLayout(form)
+        layout.addWidget(self.title_banner)
+        layout.addWidget(self.status_banner)
+        layout.addWidget(self.tabs, 1)
+
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.placeholder)
+        self.stack.addWidget(page)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.stack)
+
+        self._warning = QApplication.style().standardIcon(
+            QStyle.StandardPixmap.SP_MessageBoxWarning)
+        document.hub.node_loaded.connect(self.show_view)
+        document.hub.flush_requested.connect(self.flush)
+        document.hub.select_requested.connect(
+            lambda node_id, fld: QTimer.singleShot(0, lambda: self.focus_field(node_id, fld)))
+
+    # -- showing a node -------------------------------------------------------------------
+
+    def show_view(self, view: NodeView | None) -> None:
+        self.view = view
+        self.node_id = view.id if view else None
+        if view is None:
+            self.stack.setCurrentIndex(0)
+            return
+        self.stack.setCurrentIndex(1)
+        name = node_name(view.kind, view.number, view.fields.get("title", ""))
+        if view.deleted:
+            name += " " + self.tr("(in the Trash)")
+        self.heading.setText(name)
+        fields = rules.fields_of(view.kind)
+        conflicts: dict[str, ConflictView] = {c.field: c for c in view.conflicts}
+        self.title.set_value(view.fields.get("title", ""))
+        self.title_banner.show_conflict(conflicts.get("title"))
+        is_target = "status" in fields
+        self.status_label.setVisible(is_target)
+        self.status.setVisible(is_target)
+        if is_target:
+            self.status.setCurrentIndex(max(self.status.findData(view.fields["status"]), 0))
+        self.status_banner.show_conflict(conflicts.get("status") if is_target else None)
+        self.node_banner.show_conflict(conflicts.get("deleted") or conflicts.get("placement"))
+        for fld, tab in self.pages.items():
+            index = self.tabs.indexOf(tab)
+            shown = fld in fields
+            self.tabs.setTabVisible(index, shown)
+            if not shown:
+                continue
+            tab.field.set_value(view.fields.get(fld, ""))
+            tab.banner.show_conflict(conflicts.get(fld))
+            self.tabs.setTabIcon(index, self._warning if fld in conflicts else QIcon())
+            self.tabs.setTabToolTip(index, self.tr("Contested: see the proposals above the text")
+                                    if fld in conflicts else "")
+        if not self.tabs.isTabVisible(self.tabs.currentIndex()):
+            self.tabs.setCurrentIndex(0)
+
+    def _comments_counted(self, unresolved: int) -> None:
+        index = self.tabs.indexOf(self.comments)
+        self.tabs.setTabText(index, fill(self.tr("Comments (%1)"), unresolved) if unresolved
+                             else self.tr("Comments"))
+
+    def focus_field(self, node_id: str, fld: str) -> None:
+        if node_id != self.node_id or not fld:
+            return
+        if fld == "title":
+            self.title.setFocus()
+            self.title.selectAll()
+        elif fld in self.pages:
+            self.tabs.setCurrentWidget(self.pages[fld])
+            self.pages[fld].field.focus()
+
+    def set_preview_visible(self, visible: bool) -> None:
+        for tab in self.pages.values():
+            tab.field.set_preview_visible(visible)
+
+    # -- saving ---------------------------------------------------------------------------
+
+    def flush(self) -> None:
+        """Record pending typing in every field now."""
+        self.title.autosaver.flush()
+        for tab in self.pages.values():
+            tab.field.autosaver.flush()
+
+    def _name(self) -> str:
+        view = self.view
+        return node_name(view.kind, view.number, view.fields.get("title", "")) if view else ""
+
+    def save_field(self, fld: str, value: str) -> None:
+        view = self.view
+        if view is None or view.deleted or fld not in view.fields:
+            return
+        if fld == "title" and not value.strip():
+            self.title.set_value(view.fields["title"])  # a node keeps a title
+            return
+        old = view.fields[fld]
+        if value == old and fld not in {c.field for c in view.conflicts}:
+            return
+        text = fill(self.tr("Edit %1 of %2"), field_name(fld), self._name())
+        self.document.execute(SetField(text, view.id, fld, old, value))
+
+    def _choose(self, fld: str, value: Any) -> None:
+        view = self.view
+        if view is None:
+            return
+        name = self._name()
+        if fld == "deleted":
+            if value == "delete":
+                edit: Any = DeleteNode(fill(self.tr("Move %1 to the Trash"), name), view.id)
+            else:
+                edit = RestoreNode(fill(self.tr("Keep %1"), name), view.id)
+        else:
+            self.flush()
+            edit = ChooseAlternative(fill(self.tr("Choose the %1 of %2"), field_name(fld), name),
+                                     view.id, fld, str(value), view.fields.get(fld, ""))
+        self.document.execute(edit)

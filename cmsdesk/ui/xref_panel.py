@@ -1,0 +1,282 @@
+"""The cross-reference panel: which targets of a reference framework the selected target serves.
+
+Any framework in the store can be chosen (the Aichi Targets and the KMGBF are bundled). Its
+goals are listed with their targets under them; checking a target links it (an undoable edit),
+and a linked target has a relevance (primary or supporting) and a note.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from cmsdesk.models import rules
+from cmsdesk.models.frameworks import framework_tree, list_frameworks
+from cmsdesk.models.queries import NodeView, XrefView
+from cmsdesk.ui.document import PlanDocument
+from cmsdesk.ui.edits import LinkXref, UnlinkXref, UpdateXref
+from cmsdesk.ui.fields import Autosaver
+from cmsdesk.ui.labels import fill, node_name, relevance_name
+
+CODE_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+@dataclass(frozen=True)
+class FrameworkTarget:
+    code: str
+    title: str
+    summary: str
+
+
+@dataclass(frozen=True)
+class FrameworkInfo:
+    id: str
+    title: str
+    short: str
+    goals: list[tuple[str, str, list[FrameworkTarget]]]  # (code, title, targets)
+
+
+def load_framework(document: PlanDocument, framework: str) -> FrameworkInfo:
+    def read(session: Session) -> FrameworkInfo:
+        fw = next((f for f in list_frameworks(session) if f.id == framework), None)
+        goals = [(g.code, g.title, [FrameworkTarget(t.code, t.title, t.summary) for t in ts])
+                 for g, ts in framework_tree(session, framework)]
+        return FrameworkInfo(framework, fw.title if fw else framework,
+                             fw.short if fw else framework, goals)
+
+    return document.read(read)
+
+
+class XrefPanel(QWidget):
+    coverage_requested = Signal()
+
+    def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.view: NodeView | None = None
+        self._frameworks: dict[str, FrameworkInfo] = {}
+        self._items: dict[str, QTreeWidgetItem] = {}
+        self._loading = False
+
+        self.chooser = QComboBox(self)
+        self.chooser.setAccessibleName(self.tr("Reference framework"))
+        for fw in document.read(list_frameworks):
+            self.chooser.addItem(fw.title, fw.id)
+        self.chooser.currentIndexChanged.connect(lambda _i: self._framework_changed())
+        chooser_label = QLabel(self.tr("&Framework:"), self)
+        chooser_label.setBuddy(self.chooser)
+
+        self.info = QLabel(self)
+        self.info.setWordWrap(True)
+
+        self.tree = QTreeWidget(self)
+        self.tree.setObjectName("xref-tree")
+        self.tree.setColumnCount(2)
+        self.tree.setHeaderLabels([self.tr("Framework target"), self.tr("Relevance")])
+        self.tree.header().setStretchLastSection(False)
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAccessibleName(self.tr("Framework targets"))
+        self.tree.itemChanged.connect(self._item_changed)
+        self.tree.currentItemChanged.connect(lambda *_: self._show_detail())
+
+        self.detail = QGroupBox(self)
+        self.detail_summary = QLabel(self.detail)
+        self.detail_summary.setWordWrap(True)
+        self.detail_summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.relevance = QComboBox(self.detail)
+        for relevance in rules.RELEVANCES:
+            self.relevance.addItem(relevance_name(relevance), relevance)
+        self.relevance.activated.connect(lambda _i: self._save_link())
+        self.note = QPlainTextEdit(self.detail)
+        self.note.setTabChangesFocus(True)
+        self.note.setPlaceholderText(self.tr("Why this target serves it (optional)"))
+        self.note.setMaximumHeight(80)
+        self.note_saver = Autosaver(self.note, self._save_link)
+        self.note.textChanged.connect(lambda: None if self._loading else self.note_saver.touched())
+        form = QFormLayout(self.detail)
+        form.addRow(self.detail_summary)
+        form.addRow(self.tr("Relevance:"), self.relevance)
+        form.addRow(self.tr("Note:"), self.note)
+
+        self.coverage_button = QPushButton(self.tr("Coverage of the whole plan…"), self)
+        self.coverage_button.clicked.connect(self.coverage_requested)
+
+        top = QHBoxLayout()
+        top.addWidget(chooser_label)
+        top.addWidget(self.chooser, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(top)
+        layout.addWidget(self.info)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.detail)
+        layout.addWidget(self.coverage_button)
+
+        document.hub.node_loaded.connect(self.show_view)
+        document.hub.flush_requested.connect(self.note_saver.flush)
+        self._framework_changed()
+
+    # -- frameworks -----------------------------------------------------------------------
+
+    @property
+    def framework(self) -> str:
+        return str(self.chooser.currentData() or "")
+
+    def set_framework(self, framework: str) -> None:
+        index = self.chooser.findData(framework)
+        if index >= 0:
+            self.chooser.setCurrentIndex(index)
+
+    def framework_info(self, framework: str) -> FrameworkInfo:
+        if framework not in self._frameworks:
+            self._frameworks[framework] = load_framework(self.document, framework)
+        return self._frameworks[framework]
+
+    def _framework_changed(self) -> None:
+        self.note_saver.flush()
+        self._loading = True
+        try:
+            self.tree.clear()
+            self._items = {}
+            if not self.framework:
+                return
+            info = self.framework_info(self.framework)
+            bold = QFont(self.tree.font())
+            bold.setBold(True)
+            for code, title, targets in info.goals:
+                goal = QTreeWidgetItem(self.tree, [fill(self.tr("Goal %1: %2"), code, title)])
+                goal.setFont(0, bold)
+                goal.setToolTip(0, title)
+                goal.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                goal.setFirstColumnSpanned(True)
+                for t in targets:
+                    item = QTreeWidgetItem(goal, [f"{t.code}. {t.title}", ""])
+                    item.setData(0, CODE_ROLE, t.code)
+                    item.setToolTip(0, t.summary or t.title)
+                    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                                  | Qt.ItemFlag.ItemIsUserCheckable)
+                    item.setCheckState(0, Qt.CheckState.Unchecked)
+                    self._items[t.code] = item
+            self.tree.expandAll()
+        finally:
+            self._loading = False
+        self.show_view(self.view)
+
+    # -- the selected node ----------------------------------------------------------------
+
+    def links(self) -> dict[str, XrefView]:
+        """The selected target's links to the chosen framework, by framework target code."""
+        if self.view is None:
+            return {}
+        return {x.target: x for x in self.view.xrefs if x.framework == self.framework}
+
+    def show_view(self, view: NodeView | None) -> None:
+        if view is None or self.view is None or view.id != self.view.id:
+            self.note_saver.flush()
+        self.view = view
+        is_target = view is not None and view.kind == "target" and not view.deleted
+        self.tree.setEnabled(is_target)
+        if view is None:
+            self.info.setText(self.tr("Select a target to see what it contributes to."))
+        elif not is_target:
+            self.info.setText(self.tr("Cross-references belong to targets: select a target."))
+        else:
+            name = node_name(view.kind, view.number, view.fields.get("title", ""))
+            count = len(self.links())
+            self.info.setText(fill(self.tr("%1 is linked to %2 of these targets."), name, count))
+        links = self.links() if is_target else {}
+        self._loading = True
+        try:
+            for code, item in self._items.items():
+                link = links.get(code)
+                item.setCheckState(0, Qt.CheckState.Checked if link else Qt.CheckState.Unchecked)
+                item.setText(1, relevance_name(link.relevance) if link else "")
+        finally:
+            self._loading = False
+        self._show_detail()
+
+    def _selected_code(self) -> str | None:
+        item = self.tree.currentItem()
+        code = item.data(0, CODE_ROLE) if item is not None else None
+        return str(code) if code else None
+
+    def _show_detail(self) -> None:
+        code = self._selected_code()
+        link = self.links().get(code or "")
+        self._loading = True
+        try:
+            if code is None:
+                self.detail.setTitle(self.tr("Framework target"))
+                self.detail_summary.setText(self.tr("Select a framework target to read it."))
+            else:
+                info = self.framework_info(self.framework)
+                target = next(t for _c, _t, ts in info.goals for t in ts if t.code == code)
+                self.detail.setTitle(fill(self.tr("%1 target %2"), info.short, code))
+                self.detail_summary.setText(target.summary or target.title)
+            linked = link is not None and self.tree.isEnabled()
+            self.relevance.setEnabled(linked)
+            self.note.setEnabled(linked)
+            if link is not None:
+                self.relevance.setCurrentIndex(max(self.relevance.findData(link.relevance), 0))
+                if not self.note_saver.dirty and self.note.toPlainText() != link.note:
+                    self.note.setPlainText(link.note)
+            elif not self.note_saver.dirty:
+                self.note.clear()
+        finally:
+            self._loading = False
+
+    # -- editing --------------------------------------------------------------------------
+
+    def _item_changed(self, item: QTreeWidgetItem, column: int) -> None:
+        code = item.data(0, CODE_ROLE)
+        view = self.view
+        if self._loading or column != 0 or not code or view is None:
+            return
+        code = str(code)
+        name = node_name(view.kind, view.number, view.fields.get("title", ""))
+        short = self.framework_info(self.framework).short
+        link = self.links().get(code)
+        if item.checkState(0) == Qt.CheckState.Checked and link is None:
+            text = fill(self.tr("Link %1 to %2 target %3"), name, short, code)
+            self.document.execute(LinkXref(text, view.id, self.framework, code))
+        elif item.checkState(0) != Qt.CheckState.Checked and link is not None:
+            text = fill(self.tr("Unlink %1 from %2 target %3"), name, short, code)
+            self.document.execute(UnlinkXref(text, view.id, self.framework, code,
+                                             link.relevance, link.note))
+        self.tree.setCurrentItem(item)
+
+    def _save_link(self) -> None:
+        """Relevance or note of the selected link changed."""
+        view = self.view
+        code = self._selected_code()
+        link = self.links().get(code or "")
+        if self._loading or view is None or code is None or link is None:
+            return
+        relevance = str(self.relevance.currentData())
+        note = self.note.toPlainText()
+        if (relevance, note) == (link.relevance, link.note):
+            return
+        name = node_name(view.kind, view.number, view.fields.get("title", ""))
+        short = self.framework_info(self.framework).short
+        text = fill(self.tr("Edit link of %1 to %2 target %3"), name, short, code)
+        self.document.execute(UpdateXref(text, view.id, self.framework, code, link.relevance,
+                                         link.note, relevance, note))
