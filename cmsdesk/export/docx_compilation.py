@@ -83,11 +83,12 @@ def _add_node(writer: DocWriter, comp: Compilation, node: NodeCompilation,
         writer.paragraph("Attribution", f"Deletion proposed by {', '.join(node.deletion_by)}.")
     for fld in node.fields:
         writer.paragraph("Field label", fld.label)
-        writer.paragraph("Attribution", f"Baseline ({comp.baseline})")
-        if fld.baseline.strip():
-            add_markdown(writer, fld.baseline, heading_level=level + 1)
-        else:
-            writer.paragraph("Document note", "(no text in the baseline)")
+        if node.in_baseline:
+            writer.paragraph("Attribution", f"Baseline ({comp.baseline})")
+            if fld.baseline.strip():
+                add_markdown(writer, fld.baseline, heading_level=level + 1)
+            else:
+                writer.paragraph("Document note", "(no text in the baseline)")
         if not fld.proposals:
             writer.paragraph("Document note", "No proposals received.")
         for proposal in fld.proposals:
