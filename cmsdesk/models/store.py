@@ -94,6 +94,9 @@ class Store:
         try:
             revision = _current_revision(engine) if existed else None
             known = known_revisions()
+            if not known:
+                raise StoreError("this installation of cmsdesk is incomplete (its database "
+                                 "migrations are missing): reinstall it.")
             if revision is not None and revision not in known:
                 raise StoreTooNewError(
                     f"the store {path} was made by a newer cmsdesk (schema {revision}; this "
