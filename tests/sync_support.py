@@ -52,8 +52,9 @@ class Replicas:
         origin.set_profile(Profile("Secretariat", "UNEP/CMS", "", "secretariat"))
         self.plan_id = create_plan(origin, "Plan for tests", "2015-2023").created or ""
         editor = PlanEditor(origin, self.plan_id)
-        goal = editor.add_node(None, "chapter", "Goals").created
-        self.targets = [editor.add_node(goal, "target", f"Target {i + 1}", text).created or ""
+        self.chapter = editor.add_node(None, "chapter", "Goals").created or ""
+        self.targets = [editor.add_node(self.chapter, "target", f"Target {i + 1}", text).created
+                        or ""
                         for i, text in enumerate(BASE_TEXTS)]
         self.base_bundle = folder / "base.cmsb"
         from cmsdesk.sync.exporter import export_bundle
