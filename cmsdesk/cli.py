@@ -32,6 +32,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="take over a store lock left by a program that crashed")
     parser.add_argument("--screenshot", metavar="PNG",
                         help="render the main window with the starter plan to a PNG and exit")
+    parser.add_argument("--size", metavar="WxH",
+                        help="with --screenshot: the window size, e.g. 1920x1080 (default 1280x800)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for area in AREAS:
         try:
