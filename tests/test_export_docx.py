@@ -238,6 +238,9 @@ def test_exporting_the_starter_plan_takes_well_under_a_second(
         plan_store: tuple[Store, str], tmp_path: Path) -> None:
     store, plan_id = plan_store
     _export(store, plan_id, tmp_path / "warm.docx")  # imports python-docx and markdown
-    started = time.perf_counter()
-    _export(store, plan_id, tmp_path / "timed.docx")
-    assert time.perf_counter() - started < 0.6
+    timings = []
+    for attempt in range(2):  # the better of two, so that a busy machine does not fail it
+        started = time.perf_counter()
+        _export(store, plan_id, tmp_path / f"timed{attempt}.docx")
+        timings.append(time.perf_counter() - started)
+    assert min(timings) < 0.5

@@ -50,13 +50,34 @@ def new_document(title: str, subject: str) -> DocWriter:
     footer.style = doc.styles["Footer"]
     footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
     add_field(footer, "PAGE", "1")
-    settings = doc.settings.element
-    update = _element("w:updateFields", {"w:val": "true"})
-    settings.append(update)
+    _ask_to_update_fields(doc)
     props = doc.core_properties
     props.title, props.subject, props.author, props.comments = title, subject, "cmsdesk", ""
     props.last_modified_by, props.keywords, props.category = "cmsdesk", "", ""
     return DocWriter(doc)
+
+
+# Elements that follow <w:updateFields> in <w:settings> (ECMA-376 order, which Word enforces).
+_AFTER_UPDATE_FIELDS = {"hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars",
+                        "rsids", "mathPr", "attachedSchema", "themeFontLang",
+                        "clrSchemeMapping", "doNotIncludeSubdocsInStats",
+                        "doNotAutoCompressPictures", "forceUpgrade", "captions",
+                        "readModeInkLockDown", "smartTagType", "schemaLibrary",
+                        "shapeDefaults", "doNotEmbedSmartTags", "decimalSymbol",
+                        "listSeparator"}
+
+
+def _ask_to_update_fields(doc: Document) -> None:
+    """Make Word offer to update the fields (the table of contents) when the file opens."""
+    from lxml import etree
+
+    settings = doc.settings.element
+    update = _element("w:updateFields", {"w:val": "true"})
+    for child in settings:
+        if etree.QName(child).localname in _AFTER_UPDATE_FIELDS:
+            child.addprevious(update)
+            return
+    settings.append(update)
 
 
 def _define_styles(doc: Document) -> None:
