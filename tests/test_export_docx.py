@@ -244,3 +244,15 @@ def test_exporting_the_starter_plan_takes_well_under_a_second(
         _export(store, plan_id, tmp_path / f"timed{attempt}.docx")
         timings.append(time.perf_counter() - started)
     assert min(timings) < 0.5
+
+
+def test_control_characters_pasted_into_a_text_do_not_break_the_file(
+        plan_store: tuple[Store, str], tmp_path: Path) -> None:
+    store, plan_id = plan_store
+    editor = PlanEditor(store, plan_id)
+    editor.set_field(node(store, plan_id, "T2"), "text", "Pasted\x07 from\x0bWord\x0c here.")
+    editor.set_field(node(store, plan_id, "T3"), "title", "Governance\x01 [bell]")
+    doc = docx.Document(str(_export(store, plan_id, tmp_path / "pasted.docx")))
+    texts = [p.text for p in doc.paragraphs]
+    assert "Pasted from Word here." in texts
+    assert "Target 3: Governance [bell]" in texts

@@ -8,6 +8,7 @@ of fighting direct formatting. python-docx is imported here and only when a docu
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -30,6 +31,14 @@ DELETED_STYLE = "Deleted text"
 SPAN_STYLES: dict[SpanKind, str | None] = {"plain": None, "bracket": BRACKET_STYLE,
                                            "option": OPTION_STYLE}
 CODE_FONT = "Courier New"
+# Characters XML 1.0 cannot hold (text pasted from elsewhere can carry them). A vertical tab is
+# what Word itself writes for a manual line break in plain text.
+_NOT_XML = re.compile("[\x00-\x08\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def xml_text(text: str) -> str:
+    """``text`` as a Word file can hold it: line breaks kept, other control characters dropped."""
+    return _NOT_XML.sub("", text.replace("\x0b", "\n"))
 TOC_LEVELS = 3
 
 
@@ -214,7 +223,7 @@ def add_toc(writer: DocWriter, entries: Iterable[tuple[int, str, str]]) -> None:
         link = _element("w:hyperlink", {"w:anchor": bookmark, "w:history": "1"})
         run = _element("w:r")
         text_el = _element("w:t", {"xml:space": "preserve"})
-        text_el.text = text
+        text_el.text = xml_text(text)
         run.append(text_el)
         link.append(run)
         paragraph._p.append(link)
@@ -252,7 +261,7 @@ class DocWriter:
         if style != "Normal":
             paragraph._p.style = self._ids[style]
         if text:
-            paragraph.add_run(text)
+            self.run(paragraph, text)
         return paragraph
 
     def style(self, paragraph: Paragraph, style: str) -> Paragraph:
@@ -261,7 +270,7 @@ class DocWriter:
         return paragraph
 
     def run(self, paragraph: Paragraph, text: str, style: str | None = None) -> DocxRun:
-        run = paragraph.add_run(text)
+        run = paragraph.add_run(xml_text(text))
         if style:
             run._r.style = self._ids[style]
         return run

@@ -58,7 +58,7 @@ def add_diff(writer: DocWriter, old: str, new: str) -> None:
             if not line:
                 continue
             if last and not last[-1].isspace() and not line[0].isspace():
-                paragraph.add_run(" ")  # keep a struck word apart from the one replacing it
+                writer.run(paragraph, " ")  # keep a struck word apart from the one replacing it
             writer.run(paragraph, line, DIFF_STYLES[op])
             last = line
 
@@ -66,9 +66,9 @@ def add_diff(writer: DocWriter, old: str, new: str) -> None:
 def _legend(writer: DocWriter) -> None:
     paragraph = writer.paragraph("Document note", "Differences from the baseline are marked: ")
     writer.run(paragraph, "inserted words", INSERTED_STYLE)
-    paragraph.add_run(" and ")
+    writer.run(paragraph, " and ")
     writer.run(paragraph, "deleted words", DELETED_STYLE)
-    paragraph.add_run(". Each proposal is the latest wording received from that Party.")
+    writer.run(paragraph, ". Each proposal is the latest wording received from that Party.")
 
 
 def _add_node(writer: DocWriter, comp: Compilation, node: NodeCompilation,
@@ -100,8 +100,8 @@ def _add_node(writer: DocWriter, comp: Compilation, node: NodeCompilation,
         where = ", ".join(x for x in (c.party, c.region) if x)
         paragraph = writer.paragraph("List Bullet")
         state = " (resolved)" if c.resolved else ""
-        paragraph.add_run(f"{c.author or c.party}" + (f" ({where})" if where else "")
-                          + f", {c.clock[:10]}{state}: ").bold = True
+        writer.run(paragraph, f"{c.author or c.party}" + (f" ({where})" if where else "")
+                   + f", {c.clock[:10]}{state}: ").bold = True
         writer.text(paragraph, c.text)
 
 

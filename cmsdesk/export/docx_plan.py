@@ -66,20 +66,20 @@ def _add_annex(writer: DocWriter, annex: Annex, title: str, bookmark: str, numbe
     for cell, text, width in zip(header.cells, ("Target of this Plan", annex.title), widths,
                                  strict=True):
         cell.width = width
-        cell.paragraphs[0].add_run(text).bold = True
+        writer.run(cell.paragraphs[0], text).bold = True
     for row in annex.rows:
         cells = table.add_row().cells
         cells[0].width, cells[1].width = widths
         writer.text(cells[0].paragraphs[0], row.heading)
         if not row.links:
-            cells[1].paragraphs[0].add_run("\u2014 (no corresponding target)").italic = True
+            writer.run(cells[1].paragraphs[0], "\u2014 (no corresponding target)").italic = True
         for i, link in enumerate(row.links):
             paragraph = (cells[1].paragraphs[0] if i == 0
                          else writer.paragraph(container=cells[1]))
-            paragraph.add_run(f"{annex.short} {link.code}").bold = link.relevance == "primary"
+            writer.run(paragraph, f"{annex.short} {link.code}").bold = link.relevance == "primary"
             if link.title:
-                paragraph.add_run(f": {link.title}")
-            paragraph.add_run(f" ({link.relevance})").italic = True
+                writer.run(paragraph, f": {link.title}")
+            writer.run(paragraph, f" ({link.relevance})").italic = True
 
 
 def build_plan_document(content: PlanContent, issued: Date) -> DocWriter:
