@@ -59,7 +59,7 @@ def test_rules_refuse_a_goal_under_a_target_and_write_nothing(
     with pytest.raises(CommandError, match="cannot be placed under a target"):
         editor.move_node(_node(store, plan_id, "G2"), _node(store, plan_id, "T1"))
     with pytest.raises(CommandError, match="under itself"):
-        editor.move_node(_node(store, plan_id, "P1"), _node(store, plan_id, "C1"))
+        editor.move_node(_node(store, plan_id, "C4"), _node(store, plan_id, "C4"))
     with pytest.raises(CommandError, match="has no field 'note'"):
         editor.set_field(_node(store, plan_id, "G1"), "note", "x")
     with pytest.raises(CommandError, match="status must be one of"):

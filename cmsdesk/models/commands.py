@@ -117,18 +117,16 @@ class PlanEditor:
 
     def _check_parent(self, session: Session, parent_id: str | None, kind: str,
                       moving: str = "") -> None:
-        parent_kind = None
-        if parent_id is not None:
-            parent = self._node(session, parent_id)
-            parent_kind = parent.kind
-            ancestor: str | None = parent_id
-            while ancestor is not None:
-                if ancestor == moving:
-                    raise CommandError("a node cannot be moved under itself or its own content")
-                ancestor = session.scalar(select(Node.parent_id).where(Node.id == ancestor))
+        """The outline's rules: what kind may hold what, and no node inside itself."""
+        parent_kind = None if parent_id is None else self._node(session, parent_id).kind
         if not rules.may_hold(parent_kind, kind):
             where = f"a {parent_kind}" if parent_kind else "the top of the outline"
             raise CommandError(f"a {kind} cannot be placed under {where}")
+        ancestor = parent_id
+        while ancestor is not None:
+            if ancestor == moving:
+                raise CommandError("a node cannot be moved under itself or its own content")
+            ancestor = session.scalar(select(Node.parent_id).where(Node.id == ancestor))
 
     # -- nodes ----------------------------------------------------------------------------
 
