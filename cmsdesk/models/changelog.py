@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any, NamedTuple, TypeVar
 
 from sqlalchemy import delete, func, insert, select, tuple_
 from sqlalchemy.orm import Session
 
 from cmsdesk.models.canonical import canonical_bytes, digest, normalize
+from cmsdesk.models.identity import Profile
 from cmsdesk.models.schema import Change, Head
 
 FORMAT_VERSION = 1
@@ -43,18 +43,8 @@ class Key(NamedTuple):
     field: str
 
 
-@dataclass(frozen=True)
-class Author:
-    name: str = ""
-    party: str = ""
-    region: str = ""
-    role: str = ""
-
-    def to_json(self) -> dict[str, str]:
-        return {"name": self.name, "party": self.party, "region": self.region, "role": self.role}
-
-    def label(self) -> str:
-        return self.party or self.name or "unknown"
+# The author of a change is the profile of whoever made it, as it was then.
+Author = Profile
 
 
 def make_body(*, plan: str, replica: str, seq: int, author: Author, clock: str, op: str,

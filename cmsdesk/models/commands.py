@@ -18,7 +18,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from cmsdesk.models import rules
-from cmsdesk.models.changelog import Author, Key, append, heads, make_body
+from cmsdesk.models.changelog import Key, append, heads, make_body
 from cmsdesk.models.frameworks import framework_target_exists
 from cmsdesk.models.positions import key_between
 from cmsdesk.models.projection import Projection, project
@@ -51,7 +51,7 @@ class Transaction:
         self.store = store
         self.session = session
         self.plan_id = plan_id
-        self.author = Author(**store.profile.to_json())
+        self.author = store.profile
         last = session.scalar(select(func.max(Change.seq)).where(
             Change.plan_id == plan_id, Change.replica == store.replica_id))
         self.seq = (last or 0) + 1
