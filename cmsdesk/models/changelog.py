@@ -10,10 +10,10 @@ versions of that field it was edited from; the versions of a field form a small 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple, TypeVar
 
-from sqlalchemy import delete, func, insert, select, tuple_
+from sqlalchemy import and_, delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from cmsdesk.models.canonical import canonical_bytes, digest, normalize
@@ -127,12 +127,24 @@ def chunks(items: Sequence[T]) -> list[Sequence[T]]:
     return [items[i : i + CHUNK] for i in range(0, len(items), CHUNK)]
 
 
+def key_clauses(entity: Any, eid: Any, fld: Any, keys: Iterable[Key]) -> list[Any]:
+    """WHERE clauses selecting exactly the rows of ``keys`` through an (entity, eid, field)
+    index, one per entity and field. SQLite scans the whole table for a row-value
+    ``(entity, eid, field) IN (...)`` list of more than one row, which made imports slow down as
+    the change log grew.
+    """
+    eids: dict[tuple[str, str], set[str]] = {}
+    for k in keys:
+        eids.setdefault((k.entity, k.field), set()).add(k.eid)
+    return [and_(entity == name, eid.in_(part), fld == field)
+            for (name, field), ids in sorted(eids.items()) for part in chunks(sorted(ids))]
+
+
 def _current_heads(session: Session, keys: set[Key]) -> dict[Key, set[str]]:
     out: dict[Key, set[str]] = {k: set() for k in keys}
-    for part in chunks(sorted(keys)):
+    for clause in key_clauses(Head.entity, Head.eid, Head.field, keys):
         for entity, eid, fld, vid in session.execute(
-                select(Head.entity, Head.eid, Head.field, Head.version_id)
-                .where(tuple_(Head.entity, Head.eid, Head.field).in_(part))):
+                select(Head.entity, Head.eid, Head.field, Head.version_id).where(clause)):
             out[Key(entity, eid, fld)].add(vid)
     return out
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any
 
 ROLES = ("delegate", "focal point", "secretariat")
@@ -20,7 +20,8 @@ class Profile:
     role: str = "delegate"
 
     def to_json(self) -> dict[str, str]:
-        return asdict(self)
+        # written out: dataclasses.asdict deep-copies, and merges call this for every proposer
+        return {"name": self.name, "party": self.party, "region": self.region, "role": self.role}
 
     @classmethod
     def from_json(cls, raw: str | dict[str, Any]) -> Profile:

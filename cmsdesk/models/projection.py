@@ -15,11 +15,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import delete, insert, select, tuple_
+from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from cmsdesk.models.canonical import canonical_bytes
-from cmsdesk.models.changelog import Author, Key, chunks
+from cmsdesk.models.changelog import Author, Key, chunks, key_clauses
 from cmsdesk.models.schema import (
     Change,
     Comment,
@@ -202,14 +202,13 @@ class _Cache:
 
     def __init__(self, session: Session, keys: list[Key]) -> None:
         self.session = session
-        eids = sorted({k.eid for k in keys})
         wanted = set(keys)
         self.heads: dict[Key, list[str]] = {}
         self.plan_of: dict[Key, str] = {}
-        for part in chunks(keys):
+        for clause in key_clauses(Head.entity, Head.eid, Head.field, keys):
             for entity, eid, fld, vid, plan_id in session.execute(
                     select(Head.entity, Head.eid, Head.field, Head.version_id, Head.plan_id)
-                    .where(tuple_(Head.entity, Head.eid, Head.field).in_(part))):
+                    .where(clause)):
                 key = Key(entity, eid, fld)
                 if key in wanted:
                     self.heads.setdefault(key, []).append(vid)
@@ -225,11 +224,9 @@ class _Cache:
                 self.values[(Key(entity, eid, fld), vid)] = raw
         contested = {k for k, v in self.heads.items() if len(v) > 1}
         self.versions: dict[Key, dict[str, _Version]] = {}
-        for part in chunks(sorted(contested)):
+        for clause in key_clauses(Change.entity, Change.eid, Change.field, contested):
             self.versions.update(_collect_versions(session.execute(
-                select(*_VERSION_COLUMNS)
-                .where(tuple_(Change.entity, Change.eid, Change.field).in_(part))
-                .order_by(Change.version_id))))
+                select(*_VERSION_COLUMNS).where(clause).order_by(Change.version_id))))
         node_ids = {k.eid for k in keys if k.entity == "node"}
         node_ids |= {k.eid.split("|", 1)[0] for k in keys if k.entity == "xref"}
         self.nodes = {n.id: n for part in chunks(sorted(node_ids))
@@ -248,8 +245,9 @@ class _Cache:
         comment_ids = sorted({k.eid for k in keys if k.entity == "comment"})
         self.comments = {c.id: c for part in chunks(comment_ids)
                          for c in session.scalars(select(Comment).where(Comment.id.in_(part)))}
-        self.conflicts = {Key(c.entity, c.eid, c.field): c for part in chunks(eids)
-                          for c in session.scalars(select(Conflict).where(Conflict.eid.in_(part)))}
+        self.conflicts = {Key(c.entity, c.eid, c.field): c for clause in key_clauses(
+            Conflict.entity, Conflict.eid, Conflict.field, keys)
+            for c in session.scalars(select(Conflict).where(clause))}
 
     def single_value(self, key: Key, vid: str) -> Any:
         raw = self.values.get((key, vid))
