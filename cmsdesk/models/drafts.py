@@ -181,8 +181,14 @@ def first_version(session: Session, plan_id: str) -> NamedDraft:
     if stop is not None:
         bound = bound.where(Change.arrival < stop)
     arrival = int(session.scalar(bound) or first.arrival)
-    return NamedDraft(id="", plan_id=plan_id, name=FIRST_VERSION, symbol="",
-                      date=first.clock[:10], arrival=arrival,
+    return unsaved_draft(session, plan_id, arrival, FIRST_VERSION, first.clock[:10])
+
+
+def unsaved_draft(session: Session, plan_id: str, arrival: int, name: str,
+                  date: str) -> NamedDraft:
+    """The plan as it stood once the change numbered ``arrival`` was in, as a draft that is
+    not stored: a baseline such as the first version, or the plan before a given day."""
+    return NamedDraft(id="", plan_id=plan_id, name=name, symbol="", date=date, arrival=arrival,
                       heads=_encode_heads(heads_at(session, plan_id, arrival)))
 
 
