@@ -1,0 +1,1 @@
+"""Benchmarks of cmsdesk against the goals of issue 7; run ``python -m bench`` (see run.py)."""
