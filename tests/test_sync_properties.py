@@ -249,9 +249,10 @@ class Exchange(RuleBasedStateMachine):
 EXAMPLES = int(os.environ.get("CMSDESK_SYNC_EXAMPLES", "20"))
 Exchange.TestCase.settings = settings(max_examples=EXAMPLES, stateful_step_count=50, deadline=None,
                                       suppress_health_check=[HealthCheck.too_slow])
-test_exchange = Exchange.TestCase
+test_exchange = pytest.mark.slow(Exchange.TestCase)
 
 
+@pytest.mark.slow
 @settings(max_examples=max(12, EXAMPLES // 2), deadline=None)
 @given(k=st.integers(2, 5), edits=st.lists(
     st.tuples(st.integers(0, 4), target, st.integers(0, 5), st.booleans()), min_size=1,
