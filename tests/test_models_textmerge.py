@@ -85,3 +85,34 @@ def test_no_sentence_is_lost_or_garbled(base: str, heads: list[str]) -> None:
         for tok in split_sentences(h):
             if tok.text not in base_sentences:
                 assert tok.text in result.text
+
+
+def test_an_item_added_after_the_last_list_item_keeps_its_own_line() -> None:
+    base = "- Parties\n- CMS Secretariat"
+    result = merge_texts(base, [
+        ("- Parties\n- CMS Secretariat\n- Civil society", ["Kenya"]),
+        ("- All Parties\n- CMS Secretariat", ["Spain"]),
+    ])
+    assert result.clean
+    assert result.text == "- All Parties\n- CMS Secretariat\n- Civil society"
+    contested = merge_texts(base, [
+        ("- Parties\n- CMS Secretariat\n- Civil society", ["Kenya"]),
+        ("- Parties", ["Spain"]),
+    ])
+    assert contested.alternatives[1].text == "- Parties\n- CMS Secretariat\n- Civil society"
+
+
+items = st.sampled_from(["- Alpha one", "- Beta two.", "- Gamma three", "Delta four",
+                         "Epsilon five."])
+lists = st.lists(items, min_size=0, max_size=5, unique=True).map("\n".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(base=lists, heads=st.lists(lists, min_size=2, max_size=4))
+def test_merged_list_items_and_unpunctuated_sentences_stay_whole(base: str,
+                                                                 heads: list[str]) -> None:
+    result = merge_texts(base, [(h, [f"P{i}"]) for i, h in enumerate(heads)])
+    vocabulary = {t.text for h in [base, *heads] for t in split_sentences(h)}
+    views = [result.text] if result.clean else [a.text for a in result.alternatives]
+    for view in views:
+        assert {t.text for t in split_sentences(view)} <= vocabulary

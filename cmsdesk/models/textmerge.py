@@ -54,13 +54,25 @@ def _split_cached(value: str) -> tuple[Token, ...]:
     return tuple(tokens)
 
 
+# A Markdown list item (or numbered item) starts a line of its own.
+_LIST_ITEM = re.compile(r"(?:[-*+]|\d{1,9}[.)])\s")
+
+
+def _gap(before: str, after: str) -> str:
+    """The whitespace after a sentence that was last in its version and now has a follower: a
+    space where the sentence still ends there, else a line break (a list item, a sentence with
+    no final stop), so that the merged text splits into the same sentences again."""
+    return " " if _SENTENCE_END.search(before) and not _LIST_ITEM.match(after) else "\n"
+
+
 def join_tokens(tokens: list[Token]) -> str:
-    """Rebuild text; a sentence that was last in its version gets a space before a follower."""
+    """Rebuild text; a sentence that was last in its version gets a :func:`_gap` before a
+    follower."""
     out: list[str] = []
     for i, tok in enumerate(tokens):
         out.append(tok.text)
         if i + 1 < len(tokens):
-            out.append(tok.sep or " ")
+            out.append(tok.sep or _gap(tok.text, tokens[i + 1].text))
     return "".join(out)
 
 
