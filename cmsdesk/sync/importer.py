@@ -31,6 +31,7 @@ class ImportReport:
     plan_title: str
     sender: Sender
     trust: str  # see cmsdesk.sync.peers: new key, known key, pinned key ...
+    verified: bool  # the sender's key is the one seen before, pinned, or this installation's
     full: bool
     new_changes: int
     already_held: int
@@ -39,10 +40,6 @@ class ImportReport:
     conflicts_closed: int = 0
     new_plan: bool = False
     conflicts: list[Key] = field(default_factory=list)  # fields the import left contested
-
-    @property
-    def verified(self) -> bool:
-        return self.trust in VERIFIED
 
     def summary(self) -> str:
         s = self.sender
@@ -85,7 +82,7 @@ def apply_bundle(store: Store, parsed: ParsedBundle, *, plan: str | None = None)
     new = len(parsed.changes) - len(check.held)
     return ImportReport(
         path=parsed.path, bundle_id=m.bundle_id, plan_id=m.plan_id, plan_title=m.plan_title,
-        sender=m.sender, trust=check.trust, full=m.full, new_changes=new,
+        sender=m.sender, trust=check.trust, verified=check.trust in VERIFIED, full=m.full, new_changes=new,
         already_held=len(check.held), merged_clean=len(proj.merged_clean),
         conflicts_created=len(proj.conflicts_opened), conflicts_closed=len(proj.conflicts_closed),
         new_plan=check.new_plan, conflicts=sorted(proj.conflicts_opened))
