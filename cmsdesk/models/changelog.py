@@ -140,7 +140,8 @@ def key_clauses(entity: Any, eid: Any, fld: Any, keys: Iterable[Key]) -> list[An
             for (name, field), ids in sorted(eids.items()) for part in chunks(sorted(ids))]
 
 
-def _current_heads(session: Session, keys: set[Key]) -> dict[Key, set[str]]:
+def current_heads(session: Session, keys: set[Key]) -> dict[Key, set[str]]:
+    """The heads of each of ``keys`` (an empty set for a field nobody wrote)."""
     out: dict[Key, set[str]] = {k: set() for k in keys}
     for clause in key_clauses(Head.entity, Head.eid, Head.field, keys):
         for entity, eid, fld, vid in session.execute(
@@ -168,7 +169,7 @@ def append_many(session: Session, bodies: list[tuple[str, dict[str, Any]]],
     if not fresh:
         return []
     keys = {key_of(body) for _, body in fresh}
-    heads_now = _current_heads(session, keys)
+    heads_now = current_heads(session, keys)
     before = {k: set(v) for k, v in heads_now.items()}
     # A resolution's version may exist already (made the same way at another site); it must not
     # become a head again if something was written on top of it since.
