@@ -1,10 +1,17 @@
-"""Importing bundles: all checks first, then one transaction per file, then a report.
+"""Importing bundles: all checks first, then one transaction, then a report.
 
 A file is read and checked completely (:mod:`cmsdesk.sync.validate`) before the store is
 written; then its new changes are appended, its sender and what the sender holds are remembered,
 and the fields it touched are projected once, all in one transaction: the store ends with the
 whole bundle or none of it, even if the process is killed. Importing the same file twice adds
 nothing, because every change is known by its content hash.
+
+A batch (:func:`import_bundles`) is one transaction too: each file is checked against the store
+as the earlier files left it and appended (a refused file writes nothing and the others go on),
+and the fields of all the files are projected once at the end. Projecting per file re-merged a
+much-edited field against all its heads for every bundle that touched it (a consultation round
+of 130 bundles took seconds); once per batch, each field is merged once. The store never holds
+changes whose state is not projected: a batch killed midway leaves the store as it was.
 """
 
 from __future__ import annotations
@@ -13,12 +20,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cmsdesk.models.changelog import Key, append_many
-from cmsdesk.models.projection import project
+from sqlalchemy.orm import Session
+
+from cmsdesk.models.changelog import Key, append_many, current_heads
+from cmsdesk.models.projection import Projection, project
 from cmsdesk.models.store import Store
 from cmsdesk.sync.format import BundleError, Sender
 from cmsdesk.sync.peers import VERIFIED, record_holding, remember_sender
-from cmsdesk.sync.validate import ParsedBundle, check_against_store, read_bundle
+from cmsdesk.sync.validate import ParsedBundle, StoreCheck, check_against_store, read_bundle
 
 
 @dataclass
@@ -66,26 +75,47 @@ class ImportResult:
         return self.error is None
 
 
-def apply_bundle(store: Store, parsed: ParsedBundle, *, plan: str | None = None) -> ImportReport:
-    """Write a checked bundle into the store in one transaction, after the store checks."""
+@dataclass
+class _Written:
+    """A file whose changes a transaction has appended, not yet projected."""
+
+    parsed: ParsedBundle
+    check: StoreCheck
+    keys: set[Key]  # the fields its new changes touch
+
+
+def _write(session: Session, store: Store, parsed: ParsedBundle, plan: str | None) -> _Written:
+    """Check a parsed bundle against the store, then append it; nothing is written if a check
+    fails (they all read only)."""
     m = parsed.manifest
     if plan is not None and m.plan_id != plan:
         raise BundleError(f"this is a bundle of another plan (\"{m.plan_title}\"), "
                           "not of the one chosen with --plan: refused")
-    with store.session() as s:
-        check = check_against_store(s, store, parsed)
-        fresh = [c for c in parsed.changes if c.cid not in check.held]
-        append_many(s, [(c.cid, c.body) for c in fresh], origin=m.bundle_id)
-        if remember_sender(s, store, m.sender, m.created) is not None:
-            record_holding(s, m.sender.replica, m.plan_id, m.provides)
-        proj = project(s, {c.key for c in fresh})
-    new = len(parsed.changes) - len(check.held)
+    check = check_against_store(session, store, parsed)
+    fresh = [c for c in parsed.changes if c.cid not in check.held]
+    append_many(session, [(c.cid, c.body) for c in fresh], origin=m.bundle_id)
+    if remember_sender(session, store, m.sender, m.created) is not None:
+        record_holding(session, m.sender.replica, m.plan_id, m.provides)
+    return _Written(parsed, check, {c.key for c in fresh})
+
+
+def _report(w: _Written, merged_clean: int, opened: list[Key], closed: int) -> ImportReport:
+    m = w.parsed.manifest
     return ImportReport(
-        path=parsed.path, bundle_id=m.bundle_id, plan_id=m.plan_id, plan_title=m.plan_title,
-        sender=m.sender, trust=check.trust, verified=check.trust in VERIFIED, full=m.full, new_changes=new,
-        already_held=len(check.held), merged_clean=len(proj.merged_clean),
-        conflicts_created=len(proj.conflicts_opened), conflicts_closed=len(proj.conflicts_closed),
-        new_plan=check.new_plan, conflicts=sorted(proj.conflicts_opened))
+        path=w.parsed.path, bundle_id=m.bundle_id, plan_id=m.plan_id, plan_title=m.plan_title,
+        sender=m.sender, trust=w.check.trust, verified=w.check.trust in VERIFIED, full=m.full,
+        new_changes=len(w.parsed.changes) - len(w.check.held), already_held=len(w.check.held),
+        merged_clean=merged_clean, conflicts_created=len(opened), conflicts_closed=closed,
+        new_plan=w.check.new_plan, conflicts=sorted(opened))
+
+
+def apply_bundle(store: Store, parsed: ParsedBundle, *, plan: str | None = None) -> ImportReport:
+    """Write a checked bundle into the store in one transaction, after the store checks."""
+    with store.session() as s:
+        written = _write(s, store, parsed, plan)
+        proj = project(s, written.keys)
+    return _report(written, len(proj.merged_clean), sorted(proj.conflicts_opened),
+                   len(proj.conflicts_closed))
 
 
 def import_bundle(store: Store, path: Path | str, *, plan: str | None = None) -> ImportReport:
@@ -97,22 +127,67 @@ def import_bundles(store: Store, paths: Iterable[Path | str], *,
                    progress: Callable[[int, int, str], None] | None = None,
                    cancelled: Callable[[], bool] | None = None,
                    plan: str | None = None) -> list[ImportResult]:
-    """Import several files, each on its own; a refused file does not stop the others.
+    """Import several files in one transaction; a refused file does not stop the others.
 
     ``progress(done, total, name)`` is called before each file and once at the end;
-    ``cancelled()`` is asked between files (a file being imported is always finished).
+    ``cancelled()`` is asked between files (the files before are imported). Each report counts
+    what the batch's single projection found in the fields that file made concurrent (several
+    heads): merged cleanly, and conflicts created, each credited to the first file of the batch
+    that made the field concurrent (see :func:`_credit`).
     """
     todo = [Path(p) for p in paths]
     results: list[ImportResult] = []
-    for done, path in enumerate(todo):
-        if cancelled is not None and cancelled():
-            break
-        if progress is not None:
-            progress(done, len(todo), path.name)
-        try:
-            results.append(ImportResult(path, import_bundle(store, path, plan=plan), None))
-        except BundleError as exc:
-            results.append(ImportResult(path, None, str(exc)))
+    written: list[tuple[int, _Written, set[Key]]] = []  # result index, file, concurrent fields
+    with store.session() as s:
+        for done, path in enumerate(todo):
+            if cancelled is not None and cancelled():
+                break
+            if progress is not None:
+                progress(done, len(todo), path.name)
+            try:
+                w = _write(s, store, read_bundle(path), plan)
+            except BundleError as exc:
+                results.append(ImportResult(path, None, str(exc)))
+                continue
+            concurrent = {k for k, h in current_heads(s, w.keys).items() if len(h) > 1}
+            written.append((len(results), w, concurrent))
+            results.append(ImportResult(path, None, None))
+        proj = project(s, {k for _, w, _ in written for k in w.keys})
+    for (index, w, _c), (clean, opened, closed) in zip(written, _credit(written, proj),
+                                                       strict=True):
+        results[index].report = _report(w, clean, opened, closed)
     if progress is not None:
         progress(len(results), len(todo), "")
     return results
+
+
+def _credit(written: list[tuple[int, _Written, set[Key]]],
+            proj: Projection) -> list[tuple[int, list[Key], int]]:
+    """Per file of a batch: (fields merged cleanly, conflicts created, conflicts closed).
+
+    A field merged cleanly counts for every file that left it concurrent; a conflict created
+    counts for the first file that made its field concurrent, as an import file by file would
+    have reported it; a conflict closed, and a conflict no file made concurrent (a deletion
+    raced by an edit inside the node), count for the first file that touched the field, else
+    the last file.
+    """
+    first_concurrent: dict[Key, int] = {}
+    first_touch: dict[Key, int] = {}
+    for i, (_r, w, concurrent) in enumerate(written):
+        for k in concurrent:
+            first_concurrent.setdefault(k, i)
+        for k in w.keys:
+            first_touch.setdefault(k, i)
+    last = len(written) - 1
+
+    def owner(key: Key) -> int:
+        return first_concurrent.get(key, first_touch.get(key, last))
+
+    opened: list[list[Key]] = [[] for _ in written]
+    for k in proj.conflicts_opened:
+        opened[owner(k)].append(k)
+    closed = [0] * len(written)
+    for k in proj.conflicts_closed:
+        closed[first_touch.get(k, last)] += 1
+    return [(len(concurrent & proj.merged_clean), opened[i], closed[i])
+            for i, (_r, _w, concurrent) in enumerate(written)]
