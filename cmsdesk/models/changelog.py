@@ -13,7 +13,7 @@ import json
 from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple, TypeVar
 
-from sqlalchemy import and_, delete, func, insert, select
+from sqlalchemy import and_, bindparam, delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from cmsdesk.models.canonical import canonical_bytes, digest, normalize
@@ -150,10 +150,30 @@ def current_heads(session: Session, keys: set[Key]) -> dict[Key, set[str]]:
     return out
 
 
+class Appended(NamedTuple):
+    """What :func:`append_changes` did: the ids that were new, and the heads of their fields
+    afterwards."""
+
+    new: list[str]
+    heads: dict[Key, set[str]]
+
+
 def append_many(session: Session, bodies: list[tuple[str, dict[str, Any]]],
                 origin: str = "local") -> list[str]:
     """Append changes (id, body) in the given (causal) order, skipping those already held, and
-    advance the heads of their fields. Returns the ids that were new.
+    advance the heads of their fields. Returns the ids that were new. See :func:`append_changes`.
+    """
+    return append_changes(session, bodies, origin).new
+
+
+_DELETE_HEAD = delete(Head.__table__).where(
+    Head.__table__.c.entity == bindparam("e"), Head.__table__.c.eid == bindparam("i"),
+    Head.__table__.c.field == bindparam("f"), Head.__table__.c.version_id == bindparam("v"))
+
+
+def append_changes(session: Session, bodies: list[tuple[str, dict[str, Any]]],
+                   origin: str = "local") -> Appended:
+    """:func:`append_many`, also returning the heads of the fields it wrote.
 
     The caller has checked that every parent is held or comes earlier in ``bodies``. It takes a
     handful of statements whatever the number of changes, because an import brings thousands.
@@ -167,7 +187,7 @@ def append_many(session: Session, bodies: list[tuple[str, dict[str, Any]]],
             held.add(cid)
             fresh.append((cid, body))
     if not fresh:
-        return []
+        return Appended([], {})
     keys = {key_of(body) for _, body in fresh}
     heads_now = current_heads(session, keys)
     before = {k: set(v) for k, v in heads_now.items()}
@@ -200,15 +220,15 @@ def append_many(session: Session, bodies: list[tuple[str, dict[str, Any]]],
         })
     session.execute(insert(Change), rows)
     plan_of = {key_of(b): b["plan"] for _, b in fresh}
-    for k in keys:
-        for v in before[k] - heads_now[k]:
-            session.execute(delete(Head).where(Head.entity == k.entity, Head.eid == k.eid,
-                                               Head.field == k.field, Head.version_id == v))
+    gone = [{"e": k.entity, "i": k.eid, "f": k.field, "v": v}
+            for k in keys for v in before[k] - heads_now[k]]
+    if gone:
+        session.execute(_DELETE_HEAD, gone)
     new_heads = [{"entity": k.entity, "eid": k.eid, "field": k.field, "version_id": v,
                   "plan_id": plan_of[k]} for k in keys for v in heads_now[k] - before[k]]
     if new_heads:
         session.execute(insert(Head), new_heads)
-    return [cid for cid, _ in fresh]
+    return Appended([cid for cid, _ in fresh], heads_now)
 
 
 def append(session: Session, body: dict[str, Any], cid: str | None = None,

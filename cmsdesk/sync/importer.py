@@ -22,7 +22,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from cmsdesk.models.changelog import Key, append_many, current_heads
+from cmsdesk.models.changelog import Key, append_changes
 from cmsdesk.models.projection import Projection, project
 from cmsdesk.models.store import Store
 from cmsdesk.sync.format import BundleError, Sender
@@ -82,6 +82,7 @@ class _Written:
     parsed: ParsedBundle
     check: StoreCheck
     keys: set[Key]  # the fields its new changes touch
+    concurrent: set[Key]  # those of them it left with several heads
 
 
 def _write(session: Session, store: Store, parsed: ParsedBundle, plan: str | None) -> _Written:
@@ -93,10 +94,11 @@ def _write(session: Session, store: Store, parsed: ParsedBundle, plan: str | Non
                           "not of the one chosen with --plan: refused")
     check = check_against_store(session, store, parsed)
     fresh = [c for c in parsed.changes if c.cid not in check.held]
-    append_many(session, [(c.cid, c.body) for c in fresh], origin=m.bundle_id)
+    appended = append_changes(session, [(c.cid, c.body) for c in fresh], origin=m.bundle_id)
     if remember_sender(session, store, m.sender, m.created) is not None:
         record_holding(session, m.sender.replica, m.plan_id, m.provides)
-    return _Written(parsed, check, {c.key for c in fresh})
+    return _Written(parsed, check, set(appended.heads),
+                    {k for k, h in appended.heads.items() if len(h) > 1})
 
 
 def _report(w: _Written, merged_clean: int, opened: list[Key], closed: int) -> ImportReport:
@@ -137,7 +139,7 @@ def import_bundles(store: Store, paths: Iterable[Path | str], *,
     """
     todo = [Path(p) for p in paths]
     results: list[ImportResult] = []
-    written: list[tuple[int, _Written, set[Key]]] = []  # result index, file, concurrent fields
+    written: list[tuple[int, _Written]] = []  # index in the results, file
     with store.session() as s:
         for done, path in enumerate(todo):
             if cancelled is not None and cancelled():
@@ -149,20 +151,18 @@ def import_bundles(store: Store, paths: Iterable[Path | str], *,
             except BundleError as exc:
                 results.append(ImportResult(path, None, str(exc)))
                 continue
-            concurrent = {k for k, h in current_heads(s, w.keys).items() if len(h) > 1}
-            written.append((len(results), w, concurrent))
+            written.append((len(results), w))
             results.append(ImportResult(path, None, None))
-        proj = project(s, {k for _, w, _ in written for k in w.keys})
-    for (index, w, _c), (clean, opened, closed) in zip(written, _credit(written, proj),
-                                                       strict=True):
+        proj = project(s, {k for _, w in written for k in w.keys})
+    files = [w for _, w in written]
+    for (index, w), (clean, opened, closed) in zip(written, _credit(files, proj), strict=True):
         results[index].report = _report(w, clean, opened, closed)
     if progress is not None:
         progress(len(results), len(todo), "")
     return results
 
 
-def _credit(written: list[tuple[int, _Written, set[Key]]],
-            proj: Projection) -> list[tuple[int, list[Key], int]]:
+def _credit(written: list[_Written], proj: Projection) -> list[tuple[int, list[Key], int]]:
     """Per file of a batch: (fields merged cleanly, conflicts created, conflicts closed).
 
     A field merged cleanly counts for every file that left it concurrent; a conflict created
@@ -173,8 +173,8 @@ def _credit(written: list[tuple[int, _Written, set[Key]]],
     """
     first_concurrent: dict[Key, int] = {}
     first_touch: dict[Key, int] = {}
-    for i, (_r, w, concurrent) in enumerate(written):
-        for k in concurrent:
+    for i, w in enumerate(written):
+        for k in w.concurrent:
             first_concurrent.setdefault(k, i)
         for k in w.keys:
             first_touch.setdefault(k, i)
@@ -189,5 +189,5 @@ def _credit(written: list[tuple[int, _Written, set[Key]]],
     closed = [0] * len(written)
     for k in proj.conflicts_closed:
         closed[first_touch.get(k, last)] += 1
-    return [(len(concurrent & proj.merged_clean), opened[i], closed[i])
-            for i, (_r, _w, concurrent) in enumerate(written)]
+    return [(len(w.concurrent & proj.merged_clean), opened[i], closed[i])
+            for i, w in enumerate(written)]
