@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QApplication,
@@ -31,6 +31,7 @@ from cmsdesk.ui.dialogs import ProfileDialog, StartDialog
 from cmsdesk.ui.document import PlanDocument
 from cmsdesk.ui.labels import fill, translate
 from cmsdesk.ui.mainwindow import MainWindow
+from cmsdesk.ui.review_panels import install as install_review
 
 if TYPE_CHECKING:
     from cmsdesk.clicmd.common import Context
@@ -171,5 +172,8 @@ def run_app(ctx: Context) -> int:
     if plan_id is None:
         return 1
     window = build_window(store, plan_id, QSettings(), ctx.args.files)
+    panels = install_review(window)
     window.show()
+    if window.pending_files:  # bundles named on the command line: import them once shown
+        QTimer.singleShot(0, panels.import_pending)
     return app.exec()

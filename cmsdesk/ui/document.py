@@ -16,7 +16,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from sqlalchemy.exc import SQLAlchemyError
 
 from cmsdesk.models.commands import CommandError, Outcome, PlanEditor
-from cmsdesk.models.queries import NodeView, NotFoundError, node_view
+from cmsdesk.models.queries import NodeView, NotFoundError, OutlineEntry, node_view
 from cmsdesk.models.store import Store
 from cmsdesk.ui.edits import Edit
 from cmsdesk.ui.hub import Hub
@@ -58,21 +58,27 @@ class PlanDocument(QObject):
         self._flushing = False
         self.current_id: str | None = None
         self.current_view: NodeView | None = None
+        # The outline model registers its lookup of a node's entry (labels such as T7).
+        self.outline_entry: Callable[[str], OutlineEntry | None] | None = None
         self.hub.current_changed.connect(self.set_current)
         self.hub.outcome.connect(self._on_outcome)
-        self.hub.reloaded.connect(lambda: self.set_current(self.current_id))
+        self.hub.reloaded.connect(lambda: self.set_current(self.current_id, False))
 
     # -- the node the user works on -------------------------------------------------------
 
-    def set_current(self, node_id: str | None) -> None:
-        """Load the node's view once and hand it to every panel."""
+    def set_current(self, node_id: str | None, outline_current: bool = True) -> None:
+        """Load the node's view once and hand it to every panel. The label comes from the
+        outline model's entry when that is current (it is, unless the structure just changed
+        and the model has not caught up yet)."""
         if node_id != self.current_id:
             self.flush()  # typing belongs to the node it was typed in
         self.current_id = node_id
         self.current_view = None
         if node_id is not None:
+            entry = self.outline_entry(node_id) if outline_current and self.outline_entry \
+                else None
             try:
-                self.current_view = self.read(node_view, node_id)
+                self.current_view = self.read(node_view, node_id, entry)
             except NotFoundError:
                 self.current_id = None
         self.hub.node_loaded.emit(self.current_view)
@@ -80,7 +86,7 @@ class PlanDocument(QObject):
     def _on_outcome(self, outcome: Outcome) -> None:
         proj = outcome.projection
         if self.current_id is not None and (self.current_id in proj.nodes or proj.structure):
-            self.set_current(self.current_id)
+            self.set_current(self.current_id, outline_current=not proj.structure)
 
     def read(self, query: Callable[..., T], *args: Any) -> T:
         """Run a query function ``query(session, *args)`` in its own read transaction."""

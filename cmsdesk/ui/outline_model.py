@@ -87,6 +87,7 @@ class OutlineModel(QAbstractItemModel):
         self._bold.setBold(True)
         document.hub.outcome.connect(self._on_outcome)
         document.hub.reloaded.connect(self.refresh)
+        document.outline_entry = self.entry_of
         self.refresh()
 
     # -- reading the plan -----------------------------------------------------------------

@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
+    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
     QTimer,
@@ -172,9 +173,18 @@ class OutlinePanel(QWidget):
             self.tree.scrollTo(current)
 
     def _expand_inserted(self, parent: QModelIndex, first: int, last: int) -> None:
-        index = self.proxy.mapFromSource(parent)
-        if index.isValid():
-            QTimer.singleShot(0, lambda: self.tree.expand(index) if index.isValid() else None)
+        """Show new (or restored) nodes with their content, once the views have them."""
+        rows = [QPersistentModelIndex(self.model.index(r, 0, parent))
+                for r in range(first, last + 1)]
+        rows.append(QPersistentModelIndex(parent))
+
+        def expand() -> None:
+            for source in rows:
+                index = self.proxy.mapFromSource(QModelIndex(source))
+                if index.isValid():
+                    self.tree.expandRecursively(index)
+
+        QTimer.singleShot(0, self.tree, expand)
 
     # -- commands -------------------------------------------------------------------------
 

@@ -1,0 +1,50 @@
+"""Word-level differences as HTML for the review, conflict, history and draft views.
+
+The comparison itself is :func:`cmsdesk.export.wording.word_diff`, the one the compilation of
+proposals prints in Word, so the window and the document mark the same words. Inserted words
+are underlined on green, deleted ones struck through on red: colour and line both, so the
+difference is visible without colour too.
+"""
+
+from __future__ import annotations
+
+import html
+
+from cmsdesk.export.wording import word_diff
+
+INSERT_STYLE = "background-color:#d3f2d0; color:#0b4a0b; text-decoration:underline;"
+DELETE_STYLE = "background-color:#fbd9d5; color:#7a1207; text-decoration:line-through;"
+
+
+def plain_html(text: str) -> str:
+    """Text shown as typed (no Markdown), line breaks kept."""
+    return html.escape(text).replace("\n", "<br>")
+
+
+def diff_html(old: str, new: str) -> str:
+    """``new`` with what changed from ``old`` marked word by word."""
+    out = []
+    for op, piece in word_diff(old, new):
+        if op == "equal":
+            out.append(plain_html(piece))
+        else:
+            style = INSERT_STYLE if op == "insert" else DELETE_STYLE
+            out.append(f'<span style="{style}">{plain_html(piece)}</span>')
+    return "".join(out)
+
+
+def legend_html(inserted: str, deleted: str) -> str:
+    """A one-line key to the marks, with translated words."""
+    return (f'<span style="{INSERT_STYLE}">{html.escape(inserted)}</span> &nbsp; '
+            f'<span style="{DELETE_STYLE}">{html.escape(deleted)}</span>')
+
+
+def gist(old: str, new: str, limit: int = 80) -> str:
+    """The changed words only, for a list: "+and illegal killing…  −direct or indirect"."""
+    changed = [(op, " ".join(piece.split())) for op, piece in word_diff(old, new)
+               if op != "equal" and piece.strip()]
+    # What was added says most about a proposal: it comes first.
+    pieces = [f"+{p}" for op, p in changed if op == "insert"]
+    pieces += [f"\u2212{p}" for op, p in changed if op == "delete"]
+    text = "  ".join(pieces)
+    return text if len(text) <= limit else text[:limit - 1] + "…"

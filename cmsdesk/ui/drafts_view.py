@@ -1,0 +1,244 @@
+"""Named drafts: mark the plan as it stands ("Consultation draft 2", its document symbol and
+date), compare the current text with any named draft, and send a full bundle to everyone.
+
+A named draft is local bookkeeping (:mod:`cmsdesk.models.drafts`); the comparison is
+:func:`cmsdesk.models.review.compare_with_draft`, shown with the words marked.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QDate, QSignalBlocker, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cmsdesk.models.commands import CommandError
+from cmsdesk.models.drafts import DraftInfo, find_draft, list_drafts, mark_draft
+from cmsdesk.models.queries import NotFoundError
+from cmsdesk.models.review import DraftDifference, compare_with_draft
+from cmsdesk.ui.diff_html import diff_html, legend_html, plain_html
+from cmsdesk.ui.document import PlanDocument
+from cmsdesk.ui.labels import field_name, fill
+from cmsdesk.ui.lazy_view import LazyView
+
+ROLE = Qt.ItemDataRole.UserRole
+
+
+class MarkDraftDialog(QDialog):
+    """Name, document symbol and date of a new named draft."""
+
+    def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.info: DraftInfo | None = None
+        self.setWindowTitle(self.tr("Mark a named draft"))
+        intro = QLabel(self.tr("Name the plan as it stands now, for example before sending it "
+                               "out for consultation. Later you can see everything received "
+                               "since, and compare the text with it."), self)
+        intro.setWordWrap(True)
+        self.name = QLineEdit(self)
+        self.name.setPlaceholderText(self.tr("e.g. Consultation draft 2"))
+        self.symbol = QLineEdit(self)
+        self.symbol.setPlaceholderText(self.tr("e.g. UNEP/CMS/COP11/Doc.15.2"))
+        self.date = QDateEdit(QDate.currentDate(), self)
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.error = QLabel(self)
+        self.error.setStyleSheet("color: #b52a1c;")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        form = QFormLayout()
+        form.addRow(self.tr("&Name:"), self.name)
+        form.addRow(self.tr("Document &symbol:"), self.symbol)
+        form.addRow(self.tr("&Date:"), self.date)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.name.textChanged.connect(self._check)
+        self._check()
+        self.resize(480, self.sizeHint().height())
+
+    def _check(self) -> None:
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        if ok is not None:
+            ok.setEnabled(bool(self.name.text().strip()))
+
+    def accept(self) -> None:
+        """Mark the draft; a refused name stays in the dialog with the reason."""
+        self.document.flush()
+        try:
+            self.info = mark_draft(self.document.store, self.document.plan_id, self.name.text(),
+                                   self.symbol.text(), self.date.date().toPython())
+        except (CommandError, NotFoundError) as exc:
+            self.error.setText(str(exc))
+            self.error.show()
+            return
+        super().accept()
+
+
+class DraftsView(LazyView):
+    # the "Export a full bundle for everyone…" button
+    export_everyone_requested = Signal()
+
+    def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("drafts-view")
+        self.document = document
+        self.drafts: list[DraftInfo] = []
+        self.differences: list[DraftDifference] = []
+
+        self.list = QTreeWidget(self)
+        self.list.setObjectName("draft-list")
+        self.list.setRootIsDecorated(False)
+        self.list.setHeaderLabels([self.tr("Named draft"), self.tr("Symbol"), self.tr("Date"),
+                                   self.tr("Changes")])
+        header = self.list.header()
+        for column in range(4):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.mark_button = QPushButton(self.tr("&Mark the current state as a named draft…"),
+                                       self)
+        self.export_button = QPushButton(self.tr("Export a &full bundle for everyone…"), self)
+        self.export_button.setToolTip(self.tr("The whole plan as it stands, for distribution "
+                                              "to every Party"))
+        self.node_only = QCheckBox(self.tr("Only the node shown in the editor"), self)
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.comparison = QTextBrowser(self)
+        self.comparison.setObjectName("draft-comparison")
+        self.legend = QLabel(legend_html(self.tr("new since the draft"),
+                                         self.tr("in the draft, gone now")), self)
+
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.list, 1)
+        left_layout.addWidget(self.mark_button)
+        left_layout.addWidget(self.export_button)
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        top = QHBoxLayout()
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.node_only)
+        right_layout.addLayout(top)
+        right_layout.addWidget(self.comparison, 1)
+        right_layout.addWidget(self.legend)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 5)
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(splitter)
+
+        self.list.itemSelectionChanged.connect(self.compare)
+        self.node_only.toggled.connect(lambda _c: self.compare())
+        self.mark_button.clicked.connect(self.mark)
+        self.export_button.clicked.connect(self.export_everyone_requested)
+        self.follow(document.hub)
+        document.hub.current_changed.connect(self._node_changed)
+
+    def _node_changed(self, _node_id: object) -> None:
+        if self.node_only.isChecked():
+            self.invalidate()
+
+    def refresh(self) -> None:
+        super().refresh()
+        chosen = self.chosen()
+        self.drafts = list_drafts(self.document.store, self.document.plan_id)
+        with QSignalBlocker(self.list):
+            self.list.clear()
+            for d in reversed(self.drafts):
+                item = QTreeWidgetItem([d.name, d.symbol, d.date, str(d.changes)])
+                item.setData(0, ROLE, d.id)
+                self.list.addTopLevelItem(item)
+                if chosen is not None and d.id == chosen.id:
+                    item.setSelected(True)
+            if not self.list.selectedItems() and self.list.topLevelItemCount():
+                self.list.topLevelItem(0).setSelected(True)
+        self.compare()
+
+    def chosen(self) -> DraftInfo | None:
+        selected = self.list.selectedItems()
+        if not selected:
+            return None
+        return next((d for d in self.drafts if d.id == selected[0].data(0, ROLE)), None)
+
+    def select(self, name: str) -> None:
+        self.refresh()
+        for i in range(self.list.topLevelItemCount()):
+            item = self.list.topLevelItem(i)
+            item.setSelected(item.text(0) == name)
+
+    def mark(self) -> DraftInfo | None:
+        dialog = MarkDraftDialog(self.document, self)
+        if not dialog.exec() or dialog.info is None:
+            return None
+        self.refresh()
+        self.select(dialog.info.name)
+        self.document.hub.message.emit(fill(self.tr("Marked the named draft %1"),
+                                            dialog.info.name))
+        return dialog.info
+
+    def compare(self) -> list[DraftDifference]:
+        draft = self.chosen()
+        if draft is None:
+            self.differences = []
+            self.summary.setText(self.tr("No named draft yet: mark the current state to "
+                                         "compare with it later."))
+            self.comparison.clear()
+            return []
+        plan_id = self.document.plan_id
+        node = self.document.current_id if self.node_only.isChecked() else None
+        self.differences = self.document.read(
+            lambda s: compare_with_draft(s, plan_id, find_draft(s, plan_id, draft.id), node))
+        changed = len({d.node_id for d in self.differences})
+        self.summary.setText(fill(self.tr("Compared with %1 (%2): %3 node(s) differ."),
+                                  draft.name, draft.date, changed) if self.differences else
+                             fill(self.tr("The text is as it was in %1 (%2)."), draft.name,
+                                  draft.date))
+        self.comparison.setHtml(self._html(self.differences))
+        return self.differences
+
+    def _html(self, differences: list[DraftDifference]) -> str:
+        parts: list[str] = []
+        heading = None
+        for d in differences:
+            title = f"{d.label}  {d.heading}".strip()
+            if title != heading:
+                heading = title
+                note = {"added": self.tr(" (new since the draft)"),
+                        "removed": self.tr(" (no longer in the plan)")}.get(d.what, "")
+                parts.append(f"<h3>{html.escape(title + note)}</h3>")
+            if d.what == "removed":
+                parts.append(f"<p>{plain_html(d.draft)}</p>")
+                continue
+            name = field_name(d.field)
+            parts.append(f"<p><i>{html.escape(name[:1].upper() + name[1:])}</i><br>"
+                         f"{diff_html(d.draft, d.current)}</p>")
+        return "".join(parts)

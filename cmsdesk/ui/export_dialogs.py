@@ -1,0 +1,268 @@
+"""Writing files from the window: a bundle for a peer or for everyone, and the documents of
+the meeting (the draft plan in Word or Markdown, the compilation of comments received).
+
+The export bundle dialog builds the bundle in memory first (:func:`cmsdesk.sync.exporter.
+build_bundle`), so it can say in plain words what the file holds (the whole plan, or only what
+the recipient lacks) and how big it is before anything is written. The documents are written by
+:mod:`cmsdesk.export`, as ``cmsdesk export docx|markdown|compilation`` writes them. Every file
+is written atomically; a failure leaves any existing file as it was and says why.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date as Date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cmsdesk.atomic import WriteError
+from cmsdesk.models.drafts import list_drafts
+from cmsdesk.models.frameworks import list_frameworks
+from cmsdesk.models.queries import NotFoundError, find_plan
+from cmsdesk.sync.exporter import BuiltBundle, build_bundle, write_bundle
+from cmsdesk.sync.peers import list_peers
+from cmsdesk.ui.document import PlanDocument
+from cmsdesk.ui.labels import fill, translate
+
+ROLE = Qt.ItemDataRole.UserRole
+DOCX, MARKDOWN, COMPILATION = "docx", "markdown", "compilation"
+
+
+def size_text(size: int) -> str:
+    if size < 1024:
+        return fill(translate("export", "%1 bytes"), size)
+    if size < 1024 * 1024:
+        return fill(translate("export", "%1 KB"), f"{size / 1024:.1f}")
+    return fill(translate("export", "%1 MB"), f"{size / 1024 / 1024:.1f}")
+
+
+def describe_bundle(built: BuiltBundle, recipient: str) -> str:
+    """In plain words: a full draft, or only what the recipient lacks, and how many changes."""
+    if built.recipient is None:
+        return fill(translate("export", "A full draft: the whole plan as it stands here (%1 "
+                                        "changes). Anyone can import it, even someone who holds "
+                                        "nothing yet: use it to send a new draft to everyone."),
+                    built.changes)
+    if built.full:
+        return fill(translate("export", "A full draft: nothing is known yet of what %1 holds, "
+                                        "so the file carries the whole plan (%2 changes). %1 "
+                                        "can import it in any case."), recipient, built.changes)
+    if not built.changes:
+        return fill(translate("export", "%1 is known to hold everything already: the file "
+                                        "would carry no change."), recipient)
+    return fill(translate("export", "Only what %1 lacks: %2 change(s) made or received here "
+                                    "since the last bundle exchanged with %1. %1 must hold the "
+                                    "earlier drafts; if in doubt, choose Everyone to send the "
+                                    "whole plan."), recipient, built.changes)
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower() or "plan"
+
+
+class ExportBundleDialog(QDialog):
+    """Choose the recipient, read what the file will hold and its size, then save it."""
+
+    def __init__(self, document: PlanDocument, parent: QWidget | None = None, *,
+                 everyone: bool = False) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Export a bundle"))
+        self.document = document
+        self.built: BuiltBundle | None = None
+        self.written: Path | None = None
+        document.flush()
+        self.recipient = QComboBox(self)
+        self.recipient.addItem(self.tr("Everyone (a full draft, for distribution)"), None)
+        if not everyone:
+            for peer in list_peers(document.store):
+                where = ", ".join(b for b in (peer.name, peer.region) if b)
+                label = peer.party or peer.name or peer.replica[:8]
+                self.recipient.addItem(f"{label} — {where}" if where else label, peer.replica)
+        self.explanation = QLabel(self)
+        self.explanation.setWordWrap(True)
+        self.explanation.setObjectName("bundle-explanation")
+        self.size_label = QLabel(self)
+        self.size_label.setObjectName("bundle-size")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.save_button = QPushButton(self.tr("&Save…"), self)
+        self.save_button.setDefault(True)
+        self.buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.rejected.connect(self.reject)
+        self.save_button.clicked.connect(self.save)
+        form = QFormLayout()
+        form.addRow(self.tr("&For:"), self.recipient)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.explanation)
+        layout.addWidget(self.size_label)
+        layout.addStretch(1)
+        layout.addWidget(self.buttons)
+        self.recipient.currentIndexChanged.connect(lambda _i: self.rebuild())
+        self.rebuild()
+        self.resize(560, 230)
+
+    def choose(self, party_or_replica: str | None) -> None:
+        """Pick a recipient: a peer's Party or replica id, or None for everyone."""
+        for i in range(self.recipient.count()):
+            data = self.recipient.itemData(i, ROLE)
+            if data == party_or_replica or self.recipient.itemText(i).startswith(
+                    f"{party_or_replica} —"):
+                self.recipient.setCurrentIndex(i)
+                return
+        raise ValueError(f"{party_or_replica!r} is not a known recipient")
+
+    def recipient_label(self) -> str:
+        return self.recipient.currentText().split(" — ", 1)[0]
+
+    def rebuild(self) -> None:
+        replica = self.recipient.currentData(ROLE)
+        try:
+            self.built = build_bundle(self.document.store, self.document.plan_id,
+                                      to_peer=replica, full=replica is None)
+        except NotFoundError as exc:
+            self.built = None
+            self.explanation.setText(str(exc))
+            self.size_label.clear()
+            self.save_button.setEnabled(False)
+            return
+        self.explanation.setText(describe_bundle(self.built, self.recipient_label()))
+        self.size_label.setText(fill(self.tr("Size: %1"), size_text(self.built.size)))
+        self.save_button.setEnabled(True)
+
+    def default_name(self) -> str:
+        who = "everyone" if self.recipient.currentData(ROLE) is None else self.recipient_label()
+        return f"plan-for-{_slug(who)}-{Date.today().isoformat()}.cmsb"
+
+    def save(self) -> Path | None:
+        built = self.built
+        if built is None:
+            return None
+        name, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Save the bundle"), str(Path.home() / self.default_name()),
+            self.tr("cmsdesk bundles (*.cmsb)"))
+        if not name:
+            return None
+        path = Path(name if name.lower().endswith(".cmsb") else name + ".cmsb")
+        try:
+            write_bundle(self.document.store, built, path)
+        except WriteError as exc:
+            self.document.hub.error.emit(str(exc))
+            return None
+        self.written = path
+        self.document.hub.message.emit(fill(self.tr("Wrote %1 (%2)"), path.name,
+                                            size_text(built.size)))
+        self.accept()
+        return path
+
+
+class DocumentOptionsDialog(QDialog):
+    """Options of a document: the date printed on it, and per kind the Companion Volume and the
+    annex frameworks (the plan) or the baseline draft (the compilation)."""
+
+    def __init__(self, document: PlanDocument, kind: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.kind = kind
+        titles = {DOCX: self.tr("Export to Word"), MARKDOWN: self.tr("Export Markdown"),
+                  COMPILATION: self.tr("Export the compilation of comments")}
+        self.setWindowTitle(titles[kind])
+        form = QFormLayout()
+        self.date = QDateEdit(QDate.currentDate(), self)
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.companion = QCheckBox(self.tr("Include the Companion Volume"), self)
+        self.companion.setChecked(True)
+        self.frameworks: list[QCheckBox] = []
+        self.baseline = QComboBox(self)
+        if kind == COMPILATION:
+            for d in reversed(list_drafts(document.store, document.plan_id)):
+                self.baseline.addItem(f"{d.name} ({d.date})", d.id)
+            self.baseline.addItem(self.tr("the first version of the plan"), None)
+            form.addRow(self.tr("&Proposals received since:"), self.baseline)
+        else:
+            form.addRow("", self.companion)
+            rows = document.read(lambda s: [(f.id, f.title) for f in list_frameworks(s)])
+            for fid, title in rows:
+                box = QCheckBox(title, self)
+                box.setProperty("framework", fid)
+                box.setChecked(fid == "aichi")
+                self.frameworks.append(box)
+                form.addRow(self.tr("Annex:") if len(self.frameworks) == 1 else "", box)
+        form.addRow(self.tr("&Date on the document:"), self.date)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def options(self) -> dict[str, Any]:
+        issued = self.date.date().toPython()
+        if self.kind == COMPILATION:
+            return {"since": self.baseline.currentData(ROLE), "issued": issued}
+        return {"companion": self.companion.isChecked(), "issued": issued,
+                "frameworks": [str(b.property("framework")) for b in self.frameworks
+                               if b.isChecked()]}
+
+
+def _writer(kind: str) -> Callable[..., Path]:
+    """The export function of a kind of document (imported now: python-docx is slow to load)."""
+    if kind == COMPILATION:
+        from cmsdesk.export.docx_compilation import export_compilation_docx
+
+        return export_compilation_docx
+    if kind == DOCX:
+        from cmsdesk.export.docx_plan import export_plan_docx
+
+        return export_plan_docx
+    from cmsdesk.export.markdown_plan import export_plan_markdown
+
+    return export_plan_markdown
+
+
+def export_document(document: PlanDocument, kind: str,
+                    parent: QWidget | None = None) -> Path | None:
+    """Ask the options and the file, then write the document; None if cancelled or failed."""
+    dialog = DocumentOptionsDialog(document, kind, parent)
+    if not dialog.exec():
+        return None
+    options = dialog.options()
+    suffix = ".md" if kind == MARKDOWN else ".docx"
+    title = document.read(find_plan, document.plan_id).title
+    default = Path.home() / (_slug(title)[:40] + ("-compilation" if kind == COMPILATION else "")
+                             + suffix)
+    kinds = {DOCX: translate("export", "Word documents (*.docx)"),
+             MARKDOWN: translate("export", "Markdown files (*.md)"),
+             COMPILATION: translate("export", "Word documents (*.docx)")}
+    name, _filter = QFileDialog.getSaveFileName(parent, dialog.windowTitle(), str(default),
+                                                kinds[kind])
+    if not name:
+        return None
+    path = Path(name if name.lower().endswith(suffix) else name + suffix)
+    document.flush()
+    plan_id = document.plan_id
+    write = _writer(kind)
+    try:
+        written = document.read(lambda s: write(s, plan_id, path, **options))
+    except (WriteError, NotFoundError) as exc:
+        document.hub.error.emit(str(exc))
+        return None
+    document.hub.message.emit(fill(translate("export", "Wrote %1"), str(written)))
+    return written

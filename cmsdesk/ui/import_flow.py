@@ -1,0 +1,241 @@
+"""Importing bundles in the window: File > Import bundles…, files dropped on the window, and
+files named on the command line (a double-click in the file manager).
+
+Each file is checked and imported on its own (:func:`cmsdesk.sync.importer.apply_bundle`: all of
+it or none), in a worker thread with a progress dialog whose Cancel stops between files. Then a
+report lists every file: who sent it, whether the sender is verified, what it brought, how much
+merged cleanly and how many conflicts it created, and for a refused file the reason.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QColor, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cmsdesk.models.store import Store
+from cmsdesk.sync.format import BundleError
+from cmsdesk.sync.importer import ImportReport, apply_bundle
+from cmsdesk.sync.validate import read_bundle
+from cmsdesk.ui.document import PlanDocument
+from cmsdesk.ui.labels import fill
+from cmsdesk.ui.progress import run_with_progress
+
+BUNDLE_SUFFIX = ".cmsb"
+REFUSED_COLOUR = "#b52a1c"
+
+
+@dataclass
+class FileOutcome:
+    """One file of a batch: its report, the reason it was refused, or neither (not reached)."""
+
+    path: Path
+    report: ImportReport | None = None
+    error: str | None = None
+
+    @property
+    def skipped(self) -> bool:
+        return self.report is None and self.error is None
+
+
+def import_into_plan(store: Store, plan_id: str, path: Path) -> ImportReport:
+    """Check and import one file into the plan this window shows (a bundle of another plan is
+    refused: the window shows one plan). Runs outside the GUI thread."""
+    parsed = read_bundle(path)
+    m = parsed.manifest
+    if m.plan_id != plan_id:
+        raise BundleError(f"it holds another plan (\"{m.plan_title}\"), not the one open in "
+                          "this window: open that plan, or import it with 'cmsdesk bundle "
+                          "import'")
+    return apply_bundle(store, parsed)
+
+
+def bundle_paths(urls: Iterable[object]) -> list[Path]:
+    """The local .cmsb files among dropped URLs (QUrl objects)."""
+    out = []
+    for url in urls:
+        local = url.toLocalFile() if hasattr(url, "toLocalFile") else ""
+        if local and local.lower().endswith(BUNDLE_SUFFIX):
+            out.append(Path(local))
+    return out
+
+
+class ImportReportDialog(QDialog):
+    """What a batch import did, file by file."""
+
+    review_requested = Signal()
+    resolve_requested = Signal()
+
+    def __init__(self, outcomes: Sequence[FileOutcome], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Bundles imported"))
+        self.outcomes = list(outcomes)
+        done = [o for o in outcomes if o.report is not None]
+        refused = [o for o in outcomes if o.error is not None]
+        skipped = [o for o in outcomes if o.skipped]
+        conflicts = sum(o.report.conflicts_created for o in done if o.report)
+        self.summary = QLabel(self._summary(len(done), len(refused), len(skipped), conflicts),
+                              self)
+        self.summary.setWordWrap(True)
+        self.table = QTreeWidget(self)
+        self.table.setRootIsDecorated(False)
+        self.table.setWordWrap(True)
+        self.table.setHeaderLabels([self.tr("File"), self.tr("From"), self.tr("Sender"),
+                                    self.tr("New changes"), self.tr("Already held"),
+                                    self.tr("Merged cleanly"), self.tr("Conflicts created")])
+        for outcome in outcomes:
+            self.table.addTopLevelItem(self._row(outcome))
+        header = self.table.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.buttons.rejected.connect(self.reject)
+        self.review_button = QPushButton(self.tr("&Review the changes"), self)
+        self.resolve_button = QPushButton(self.tr("Resolve &conflicts"), self)
+        for button, signal, enabled in ((self.review_button, self.review_requested, bool(done)),
+                                        (self.resolve_button, self.resolve_requested,
+                                         conflicts > 0)):
+            button.setEnabled(enabled)
+            self.buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
+            button.clicked.connect(signal.emit)
+            button.clicked.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.buttons)
+        self.resize(980, min(520, 200 + 44 * len(outcomes)))
+
+    def _summary(self, done: int, refused: int, skipped: int, conflicts: int) -> str:
+        total = done + refused + skipped
+        parts = [fill(self.tr("%1 of %2 file(s) imported."), done, total)]
+        if refused:
+            parts.append(fill(self.tr("%1 refused: nothing of those files was imported."),
+                              refused))
+        if skipped:
+            parts.append(fill(self.tr("%1 not imported: the import was cancelled before "
+                                      "them."), skipped))
+        if conflicts:
+            parts.append(fill(self.tr("%1 conflict(s) created: the proposals stand side by "
+                                      "side until someone settles them."), conflicts))
+        return " ".join(parts)
+
+    def _row(self, outcome: FileOutcome) -> QTreeWidgetItem:
+        item = QTreeWidgetItem([outcome.path.name])
+        item.setToolTip(0, str(outcome.path))
+        report = outcome.report
+        if report is None:
+            reason = (self.tr("Not imported: the import was cancelled before this file")
+                      if outcome.skipped else fill(self.tr("Refused: %1"), outcome.error))
+            item.setText(1, reason)
+            item.setToolTip(1, reason)
+            item.setForeground(1, QColor(REFUSED_COLOUR))
+            item.setFirstColumnSpanned(False)
+            return item
+        s = report.sender
+        where = ", ".join(b for b in (s.party, s.region) if b)
+        item.setText(1, f"{s.name} ({where})" if where else s.name or self.tr("someone"))
+        if report.verified:
+            item.setText(2, fill(self.tr("verified (%1)"), report.trust))
+        else:
+            item.setText(2, fill(self.tr("NOT verified (%1)"), report.trust))
+            item.setForeground(2, QColor(REFUSED_COLOUR))
+            item.setToolTip(2, self.tr("The signature is valid, but this key has not been seen "
+                                       "from this sender before. Check its fingerprint with "
+                                       "the sender before trusting it."))
+        counts = (report.new_changes, report.already_held, report.merged_clean,
+                  report.conflicts_created)
+        for column, count in enumerate(counts, start=3):
+            item.setText(column, str(count))
+            item.setTextAlignment(column, Qt.AlignmentFlag.AlignRight
+                                  | Qt.AlignmentFlag.AlignVCenter)
+        if report.new_changes == 0:
+            item.setToolTip(3, self.tr("Nothing new: everything in this file was here already"))
+        if report.conflicts_created:
+            item.setForeground(6, QColor(REFUSED_COLOUR))
+        return item
+
+
+class ImportFlow(QObject):
+    """The window's bundle import: the menu action, dropped files, files given at start."""
+
+    # the report's "Review the changes" and "Resolve conflicts" buttons
+    review_requested = Signal()
+    resolve_requested = Signal()
+
+    def __init__(self, window: QWidget, document: PlanDocument) -> None:
+        super().__init__(window)
+        self.window = window
+        self.document = document
+        self.last: list[FileOutcome] = []
+        self.report_dialog: ImportReportDialog | None = None
+        self.action = QAction(self.tr("&Import bundles…"), window)
+        self.action.setShortcut(QKeySequence("Ctrl+Shift+I"))
+        self.action.setStatusTip(self.tr("Import draft bundles (.cmsb) received from others"))
+        self.action.triggered.connect(self.choose_and_import)
+        window.setAcceptDrops(True)
+        app = QApplication.instance()
+        if app is not None:
+            # Text fields accept drops themselves; watching the application catches a bundle
+            # dropped anywhere on the window, before a field pastes its path as text.
+            app.installEventFilter(self)
+
+    def choose_and_import(self) -> list[FileOutcome]:
+        names, _filter = QFileDialog.getOpenFileNames(
+            self.window, self.tr("Import bundles"), "",
+            self.tr("cmsdesk bundles (*.cmsb);;All files (*)"))
+        return self.import_files([Path(n) for n in names]) if names else []
+
+    def import_files(self, paths: Sequence[Path]) -> list[FileOutcome]:
+        """Import ``paths`` with progress, then show the report (and return it)."""
+        paths = list(dict.fromkeys(Path(p) for p in paths))
+        if not paths:
+            return []
+        self.document.flush()
+        store, plan_id = self.document.store, self.document.plan_id
+        job = run_with_progress(self.window, self.tr("Importing bundles"), paths,
+                                lambda p: import_into_plan(store, plan_id, p),
+                                describe=lambda p: p.name)
+        reports = dict(job.done)
+        errors = dict(job.failed)
+        self.last = [FileOutcome(p, reports.get(p), errors.get(p)) for p in paths]
+        if reports:
+            self.document.hub.reloaded.emit()
+        self.report_dialog = ImportReportDialog(self.last, self.window)
+        self.report_dialog.review_requested.connect(self.review_requested)
+        self.report_dialog.resolve_requested.connect(self.resolve_requested)
+        self.report_dialog.exec()
+        return self.last
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind not in (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop):
+            return False
+        if not isinstance(watched, QWidget) or watched.window() is not self.window:
+            return False
+        assert isinstance(event, QDropEvent)  # drag enter and move events are drop events
+        paths = bundle_paths(event.mimeData().urls()) if event.mimeData().hasUrls() else []
+        if not paths:
+            return False
+        event.setDropAction(Qt.DropAction.CopyAction)
+        event.accept()
+        if kind == QEvent.Type.Drop:
+            # Not inside the drop: the import runs a progress loop and a report dialog.
+            QTimer.singleShot(0, lambda: self.import_files(paths))
+        return True
