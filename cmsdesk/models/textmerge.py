@@ -20,8 +20,9 @@ from functools import lru_cache
 
 # A whitespace run ends a sentence when it holds a line break (Markdown list items, paragraphs)
 # or follows . ! ? with optional closing quotes or brackets.
-_WHITESPACE = re.compile(r"\s+")
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*$")
+# Every whitespace run, in group 1 where it follows a sentence end, else in group 2.
+_RUN = re.compile(r"[.!?][\"'\u201d\u2019)\]]*(\s+)|(\s+)")
 
 DELETED_OPTION = "(delete)"
 
@@ -43,11 +44,18 @@ def _split_cached(value: str) -> tuple[Token, ...]:
     """Split once per distinct text: an import re-merges the same texts many times."""
     tokens: list[Token] = []
     pos = 0
-    for m in _WHITESPACE.finditer(value):
-        run = m.group(0)
-        if m.start() == pos or not ("\n" in run or _SENTENCE_END.search(value, pos, m.start())):
+    for m in _RUN.finditer(value):
+        run = m.group(1)
+        if run is not None:  # after . ! ? (and closing quotes or brackets)
+            start = m.start(1)
+        else:
+            run = m.group(2)
+            start = m.start(2)
+            if "\n" not in run:
+                continue
+        if start == pos:
             continue
-        tokens.append(Token(value[pos : m.start()], run))
+        tokens.append(Token(value[pos:start], run))
         pos = m.end()
     if pos < len(value):
         tokens.append(Token(value[pos:], ""))
