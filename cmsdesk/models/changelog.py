@@ -13,7 +13,7 @@ import json
 from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple, TypeVar
 
-from sqlalchemy import and_, bindparam, delete, func, insert, select
+from sqlalchemy import Select, bindparam, delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from cmsdesk.models.canonical import canonical_bytes, digest, normalize
@@ -127,25 +127,38 @@ def chunks(items: Sequence[T]) -> list[Sequence[T]]:
     return [items[i : i + CHUNK] for i in range(0, len(items), CHUNK)]
 
 
-def key_clauses(entity: Any, eid: Any, fld: Any, keys: Iterable[Key]) -> list[Any]:
-    """WHERE clauses selecting exactly the rows of ``keys`` through an (entity, eid, field)
-    index, one per entity and field. SQLite scans the whole table for a row-value
-    ``(entity, eid, field) IN (...)`` list of more than one row, which made imports slow down as
-    the change log grew.
+def of_keys(stmt: Select[Any], entity: Any, eid: Any, fld: Any) -> Select[Any]:
+    """``stmt`` narrowed to the rows of some fields of one entity and field name, whose
+    values :func:`key_params` gives.
+
+    Build it once per query shape (at module level): SQLite searches the table's (entity, eid,
+    field) index id by id. A row-value ``(entity, eid, field) IN (...)`` list made it scan the
+    whole table instead, and statements built anew for each call cost more in SQLAlchemy than
+    the search in SQLite.
     """
+    return stmt.where(entity == bindparam("entity"), fld == bindparam("field"),
+                      eid.in_(bindparam("eids", expanding=True)))
+
+
+def key_params(keys: Iterable[Key]) -> list[dict[str, Any]]:
+    """Parameters of an :func:`of_keys` statement for exactly ``keys``: one dict per entity,
+    field name and chunk of ids."""
     eids: dict[tuple[str, str], set[str]] = {}
     for k in keys:
         eids.setdefault((k.entity, k.field), set()).add(k.eid)
-    return [and_(entity == name, eid.in_(part), fld == field)
-            for (name, field), ids in sorted(eids.items()) for part in chunks(sorted(ids))]
+    return [{"entity": entity, "field": fld, "eids": list(part)}
+            for (entity, fld), ids in sorted(eids.items()) for part in chunks(sorted(ids))]
+
+
+_HEADS = of_keys(select(Head.entity, Head.eid, Head.field, Head.version_id),
+                 Head.entity, Head.eid, Head.field)
 
 
 def current_heads(session: Session, keys: set[Key]) -> dict[Key, set[str]]:
     """The heads of each of ``keys`` (an empty set for a field nobody wrote)."""
     out: dict[Key, set[str]] = {k: set() for k in keys}
-    for clause in key_clauses(Head.entity, Head.eid, Head.field, keys):
-        for entity, eid, fld, vid in session.execute(
-                select(Head.entity, Head.eid, Head.field, Head.version_id).where(clause)):
+    for params in key_params(out):
+        for entity, eid, fld, vid in session.execute(_HEADS, params):
             out[Key(entity, eid, fld)].add(vid)
     return out
 

@@ -19,7 +19,7 @@ from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from cmsdesk.models.canonical import canonical_bytes
-from cmsdesk.models.changelog import Author, Key, chunks, key_clauses
+from cmsdesk.models.changelog import Author, Key, chunks, key_params, of_keys
 from cmsdesk.models.schema import (
     Change,
     Comment,
@@ -75,6 +75,14 @@ class _Version:
 _VERSION_COLUMNS = (Change.entity, Change.eid, Change.field, Change.version_id, Change.parents,
                    Change.value, Change.op, Change.author_name, Change.author_party,
                    Change.author_region, Change.author_role)
+
+
+# Statements for the fields of a projection (see changelog.of_keys), built once.
+_HEADS_OF = of_keys(select(Head.entity, Head.eid, Head.field, Head.version_id, Head.plan_id),
+                    Head.entity, Head.eid, Head.field)
+_VERSIONS_OF = of_keys(select(*_VERSION_COLUMNS), Change.entity, Change.eid,
+                       Change.field).order_by(Change.version_id)
+_CONFLICTS_OF = of_keys(select(Conflict), Conflict.entity, Conflict.eid, Conflict.field)
 
 
 def _collect_versions(rows: Iterable[Any]) -> dict[Key, dict[str, _Version]]:
@@ -205,10 +213,8 @@ class _Cache:
         wanted = set(keys)
         self.heads: dict[Key, list[str]] = {}
         self.plan_of: dict[Key, str] = {}
-        for clause in key_clauses(Head.entity, Head.eid, Head.field, keys):
-            for entity, eid, fld, vid, plan_id in session.execute(
-                    select(Head.entity, Head.eid, Head.field, Head.version_id, Head.plan_id)
-                    .where(clause)):
+        for params in key_params(wanted):
+            for entity, eid, fld, vid, plan_id in session.execute(_HEADS_OF, params):
                 key = Key(entity, eid, fld)
                 if key in wanted:
                     self.heads.setdefault(key, []).append(vid)
@@ -224,9 +230,8 @@ class _Cache:
                 self.values[(Key(entity, eid, fld), vid)] = raw
         contested = {k for k, v in self.heads.items() if len(v) > 1}
         self.versions: dict[Key, dict[str, _Version]] = {}
-        for clause in key_clauses(Change.entity, Change.eid, Change.field, contested):
-            self.versions.update(_collect_versions(session.execute(
-                select(*_VERSION_COLUMNS).where(clause).order_by(Change.version_id))))
+        for params in key_params(contested):
+            self.versions.update(_collect_versions(session.execute(_VERSIONS_OF, params)))
         node_ids = {k.eid for k in keys if k.entity == "node"}
         node_ids |= {k.eid.split("|", 1)[0] for k in keys if k.entity == "xref"}
         self.nodes = {n.id: n for part in chunks(sorted(node_ids))
@@ -245,9 +250,8 @@ class _Cache:
         comment_ids = sorted({k.eid for k in keys if k.entity == "comment"})
         self.comments = {c.id: c for part in chunks(comment_ids)
                          for c in session.scalars(select(Comment).where(Comment.id.in_(part)))}
-        self.conflicts = {Key(c.entity, c.eid, c.field): c for clause in key_clauses(
-            Conflict.entity, Conflict.eid, Conflict.field, keys)
-            for c in session.scalars(select(Conflict).where(clause))}
+        self.conflicts = {Key(c.entity, c.eid, c.field): c for params in key_params(wanted)
+                          for c in session.scalars(_CONFLICTS_OF, params)}
 
     def single_value(self, key: Key, vid: str) -> Any:
         raw = self.values.get((key, vid))
