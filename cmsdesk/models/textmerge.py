@@ -21,8 +21,9 @@ from functools import lru_cache
 # A whitespace run ends a sentence when it holds a line break (Markdown list items, paragraphs)
 # or follows . ! ? with optional closing quotes or brackets.
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*$")
-# Every whitespace run, in group 1 where it follows a sentence end, else in group 2.
-_RUN = re.compile(r"[.!?][\"'\u201d\u2019)\]]*(\s+)|(\s+)")
+# A whitespace run that ends a sentence: after a sentence end (group 1), or holding a line
+# break (group 2, matched from the run's first character).
+_BOUNDARY = re.compile(r"[.!?][\"'\u201d\u2019)\]]*(\s+)|([^\S\n]*\n\s*)")
 
 DELETED_OPTION = "(delete)"
 
@@ -44,18 +45,12 @@ def _split_cached(value: str) -> tuple[Token, ...]:
     """Split once per distinct text: an import re-merges the same texts many times."""
     tokens: list[Token] = []
     pos = 0
-    for m in _RUN.finditer(value):
-        run = m.group(1)
-        if run is not None:  # after . ! ? (and closing quotes or brackets)
-            start = m.start(1)
-        else:
-            run = m.group(2)
-            start = m.start(2)
-            if "\n" not in run:
-                continue
+    for m in _BOUNDARY.finditer(value):
+        group = 1 if m.start(1) >= 0 else 2
+        start = m.start(group)
         if start == pos:
             continue
-        tokens.append(Token(value[pos:start], run))
+        tokens.append(Token(value[pos:start], m.group(group)))
         pos = m.end()
     if pos < len(value):
         tokens.append(Token(value[pos:], ""))
