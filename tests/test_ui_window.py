@@ -40,7 +40,7 @@ def test_panels_status_bar_and_title(window: MainWindow) -> None:
     area = window.dockWidgetArea
     assert area(window.outline_dock) == Qt.DockWidgetArea.LeftDockWidgetArea
     assert area(window.xref_dock) == Qt.DockWidgetArea.RightDockWidgetArea
-    assert window.centralWidget() is window.editor
+    assert window.centre.widget(0) is window.editor
     assert window.editor.node_id is not None  # the first target is selected
     assert window.identity_label.text() == "Ana Pérez (Spain, Europe, delegate)"
     assert window.store_label.toolTip() == str(window.document.store.path)

@@ -37,8 +37,8 @@ def test_goals_a_to_e_with_checkable_targets(window: MainWindow) -> None:
     panel = window.xrefs
     select(window, "T1")
     tree = panel.tree
-    goals = [tree.topLevelItem(i).text(0)[:7] for i in range(tree.topLevelItemCount())]
-    assert goals == [f"Goal {g}:" for g in "ABCDE"]
+    goals = [tree.topLevelItem(i).text(0)[:2] for i in range(tree.topLevelItemCount())]
+    assert goals == [f"{g}." for g in "ABCDE"]
     assert sum(tree.topLevelItem(i).childCount() for i in range(5)) == 20
     assert panel._items["1"].checkState(0) == Qt.CheckState.Checked
     assert panel._items["1"].text(1) == "primary"

@@ -7,6 +7,7 @@ user settle the field with one of them.
 
 from __future__ import annotations
 
+import difflib
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -20,19 +21,39 @@ from PySide6.QtWidgets import (
 )
 
 from cmsdesk.models.queries import ConflictView
-from cmsdesk.ui.labels import field_name, fill, status_name
+from cmsdesk.ui.labels import field_name, fill, status_name, translate
 
-PREVIEW_CHARS = 280
+PREVIEW_CHARS = 240
+CONTEXT_WORDS = 4
 
 
-def describe_value(field: str, value: Any) -> str:
-    if field == "status":
+def _clip(text: str) -> str:
+    return text if len(text) <= PREVIEW_CHARS else text[:PREVIEW_CHARS] + "…"
+
+
+def what_differs(base: str, value: str) -> str:
+    """The words of ``value`` that differ from ``base``, with a little context: a proposal to a
+    long text is told by what it changes, not by its first sentence."""
+    old, new = base.split(), value.split()
+    ops = [op for op in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
+           if op[0] != "equal"]
+    if not ops or not old:
+        return _clip(" ".join(new))
+    first, last = ops[0], ops[-1]
+    lo, hi = first[3], last[4]
+    if lo == hi:  # only removes words
+        removed = " ".join(old[first[1]:last[2]])
+        return fill(translate("ConflictBanner", "removes “%1”"), _clip(removed))
+    start, end = max(0, lo - CONTEXT_WORDS), min(len(new), hi + CONTEXT_WORDS)
+    excerpt = " ".join(new[start:end])
+    return _clip(("…" if start else "") + excerpt + ("…" if end < len(new) else ""))
+
+
+def describe_value(conflict: ConflictView, value: Any) -> str:
+    if conflict.field == "status":
         return status_name(str(value))
-    if field == "deleted":
-        return ""
     if isinstance(value, str):
-        text = " ".join(value.split())
-        return text if len(text) <= PREVIEW_CHARS else text[:PREVIEW_CHARS] + "…"
+        return what_differs(conflict.base, value) if conflict.kind == "text" else _clip(value)
     return ""
 
 
@@ -85,9 +106,13 @@ class ConflictBanner(QFrame):
         elif conflict.field == "placement":
             head = self.tr("Contested place: this was moved to different places. "
                            "Move it where it belongs to settle it.")
-        else:
+        elif conflict.kind == "text":
             head = fill(self.tr("The %1 is contested: %2 proposals. The field shows them as "
                                 "bracketed options."), field_name(conflict.field),
+                        len(alternatives))
+        else:
+            head = fill(self.tr("The %1 is contested: %2 proposals. The first is shown until "
+                                "someone chooses."), field_name(conflict.field),
                         len(alternatives))
         title = QLabel(f"<b>{head}</b>", self)
         title.setWordWrap(True)
@@ -108,7 +133,7 @@ class ConflictBanner(QFrame):
             text = fill(self.tr("%1 — wanted by %2"), what, proposers)
         else:
             text = fill(self.tr("Option %1 — proposed by %2"), number, proposers)
-            shown = describe_value(conflict.field, value)
+            shown = describe_value(conflict, value)
             if shown:
                 text += f": {shown}"
         label = QLabel(text, row)

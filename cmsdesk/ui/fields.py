@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QFocusEvent, QTextCursor
+from PySide6.QtGui import QFocusEvent, QResizeEvent, QShowEvent, QTextCursor
 from PySide6.QtWidgets import (
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QSplitter,
@@ -25,6 +26,8 @@ from cmsdesk.ui.rendering import BracketHighlighter, render_markdown
 
 AUTOSAVE_DELAY_MS = 1500
 PREVIEW_DELAY_MS = 300
+MIN_TEXT_HEIGHT = 110  # pixels: a few lines stay visible, however full the page
+SIDE_BY_SIDE_WIDTH = 860  # pixels; below it the preview goes under the text
 
 
 class Autosaver(QObject):
@@ -94,13 +97,28 @@ class TextField(QWidget):
         self.edit = QPlainTextEdit(self)
         self.edit.setTabChangesFocus(True)
         self.edit.setObjectName(f"field-{field}")
+        self.edit.setMinimumHeight(MIN_TEXT_HEIGHT)
         self.highlighter = BracketHighlighter(self.edit.document())
         self.preview = QTextBrowser(self)
         self.preview.setOpenExternalLinks(True)
         self.preview.setObjectName(f"preview-{field}")
+        self.preview.setAccessibleName(self.tr("Preview"))
+        self.preview.setPlaceholderText(self.tr("Preview: the text as it will read"))
+        self.preview.setStyleSheet("QTextBrowser { background: #f7f5ef; }")
+        self.preview.document().setDocumentMargin(10)
+        self.preview.setMinimumHeight(MIN_TEXT_HEIGHT)
+        self.preview_label = QLabel(self.tr("Preview"), self)
+        self.preview_label.setEnabled(False)
+        preview_box = QWidget(self)
+        box = QVBoxLayout(preview_box)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(2)
+        box.addWidget(self.preview_label)
+        box.addWidget(self.preview, 1)
+        self.preview_box = preview_box
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.addWidget(self.edit)
-        self.splitter.addWidget(self.preview)
+        self.splitter.addWidget(preview_box)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
@@ -148,7 +166,7 @@ class TextField(QWidget):
             self._preview_timer.start()
 
     def set_preview_visible(self, visible: bool) -> None:
-        self.preview.setVisible(visible)
+        self.preview_box.setVisible(visible)
         if visible and self._preview_stale:
             self._preview_timer.start(0)
 
@@ -158,10 +176,19 @@ class TextField(QWidget):
         self.preview.setHtml(render_markdown(self.value()))
         self.preview.verticalScrollBar().setValue(scroll)
 
-    def showEvent(self, event: object) -> None:  # a tab shown for the first time
-        super().showEvent(event)  # type: ignore[arg-type]
+    def showEvent(self, event: QShowEvent) -> None:  # a tab shown for the first time
+        super().showEvent(event)
         if self.preview.isVisibleTo(self) and self._preview_stale:
             self._preview_timer.start(0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Text and preview side by side when there is room for two readable columns."""
+        super().resizeEvent(event)
+        wide = event.size().width() >= SIDE_BY_SIDE_WIDTH
+        orientation = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
+        if self.splitter.orientation() != orientation:
+            self.splitter.setOrientation(orientation)
+            self.splitter.setSizes([1, 1])
 
     def focus(self) -> None:
         self.edit.setFocus()

@@ -1,7 +1,8 @@
 """The main window: outline on the left, the node editor in the centre, cross-references right.
 
-Panels are dock widgets (the Search and the Trash share the outline's place as tabs; the coverage
-matrix sits below, hidden until asked for), so users can arrange them; the arrangement, the
+Panels are dock widgets (the Search and the Trash share the outline's place as tabs), so users
+can arrange them; the centre holds the node editor and, on a second tab, the whole-plan coverage
+matrix, which needs the width. The arrangement, the
 window's geometry and a few choices are remembered between runs in the QSettings given to the
 window. The status bar shows who is editing, which store is open and how many conflicts remain.
 
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QStyle,
+    QTabWidget,
     QToolBar,
     QToolButton,
     QWidget,
@@ -62,7 +64,12 @@ class MainWindow(QMainWindow):
         self.coverage = CoverageView(document, self)
         self.search = SearchPanel(document, self)
         self.trash = TrashPanel(document, self)
-        self.setCentralWidget(self.editor)
+        self.centre = QTabWidget(self)
+        self.centre.setObjectName("centre")
+        self.centre.setDocumentMode(True)
+        self.centre.addTab(self.editor, self.tr("Editor"))
+        self.centre.addTab(self.coverage, self.tr("Coverage matrix"))
+        self.setCentralWidget(self.centre)
 
         left = Qt.DockWidgetArea.LeftDockWidgetArea
         self.outline_dock = self._dock("outline", self.tr("Outline"), self.outline, left)
@@ -73,9 +80,6 @@ class MainWindow(QMainWindow):
         self.outline_dock.raise_()
         self.xref_dock = self._dock("xrefs", self.tr("Cross-references"), self.xrefs,
                                     Qt.DockWidgetArea.RightDockWidgetArea)
-        self.coverage_dock = self._dock("coverage", self.tr("Coverage matrix"), self.coverage,
-                                        Qt.DockWidgetArea.BottomDockWidgetArea)
-        self.coverage_dock.hide()
 
         self._make_status_bar()
         self._make_actions()
@@ -151,9 +155,10 @@ class MainWindow(QMainWindow):
         self.about_action = QAction(self.tr("&About cmsdesk"), self)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self.about)
-        self.coverage_action = self.coverage_dock.toggleViewAction()
-        self.coverage_action.setText(self.tr("&Coverage matrix"))
+        self.coverage_action = QAction(self.tr("&Coverage matrix"), self)
+        self.coverage_action.setToolTip(self.tr("Plan targets against framework targets"))
         self.coverage_action.setShortcut(QKeySequence("Ctrl+Shift+M"))
+        self.coverage_action.triggered.connect(self.show_coverage)
         self.focus_actions = []
         for keys, text, widget in (
                 ("Ctrl+1", self.tr("Go to the &outline"), self.outline.tree),
@@ -228,6 +233,7 @@ class MainWindow(QMainWindow):
             lambda _i: self.coverage.set_framework(self.xrefs.framework))
         self.coverage.set_framework(self.xrefs.framework)
         self.coverage.node_activated.connect(lambda node_id: hub.select_requested.emit(node_id, ""))
+        hub.select_requested.connect(lambda _n, _f: self.centre.setCurrentWidget(self.editor))
 
     # -- the File menu, for other parts of the app ----------------------------------------
 
@@ -291,6 +297,8 @@ class MainWindow(QMainWindow):
         self.redo_action.setStatusTip(tip)
 
     def _focus(self, widget: QWidget) -> None:
+        if self.editor.isAncestorOf(widget):
+            self.centre.setCurrentWidget(self.editor)
         dock = widget.parentWidget()
         while dock is not None and not isinstance(dock, QDockWidget):
             dock = dock.parentWidget()
@@ -305,8 +313,7 @@ class MainWindow(QMainWindow):
         self.search.start()
 
     def show_coverage(self) -> None:
-        self.coverage_dock.show()
-        self.coverage_dock.raise_()
+        self.centre.setCurrentWidget(self.coverage)
 
     def edit_profile(self) -> None:
         dialog = ProfileDialog(self.document.store.profile, self)
@@ -347,6 +354,7 @@ class MainWindow(QMainWindow):
 
     def restore_current(self) -> None:
         """Select the node worked on last time, or the first target."""
+        self.outline.tree.setFocus()
         remembered = self.settings.value(f"plans/{self.document.plan_id}/current")
         if remembered and self.outline.select(str(remembered)):
             return
@@ -359,7 +367,7 @@ class MainWindow(QMainWindow):
         if not self._sized and self.settings.value("window/state") is None:
             width = self.width()
             self.resizeDocks([self.outline_dock, self.xref_dock],
-                             [max(260, width * 24 // 100), max(300, width * 27 // 100)],
+                             [max(280, width * 27 // 100), max(300, width * 25 // 100)],
                              Qt.Orientation.Horizontal)
         self._sized = True
 

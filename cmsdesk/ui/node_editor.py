@@ -15,8 +15,10 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
+    QScrollArea,
     QStackedWidget,
     QStyle,
     QTabWidget,
@@ -100,9 +102,11 @@ class NodeEditor(QWidget):
 
         self.tabs = QTabWidget(page)
         self.tabs.setDocumentMode(True)
+        self.tabs.tabBar().setUsesScrollButtons(False)  # every tab stays in sight
+        self.tabs.tabBar().setElideMode(Qt.TextElideMode.ElideRight)
         self.pages: dict[str, _FieldPage] = {}
         self.tab_titles = {
-            "text": self.tr("Te&xt"), "note": self.tr("Explanatory &note"),
+            "text": self.tr("Te&xt"), "note": self.tr("&Note"),
             "indicators": self.tr("&Indicators"), "milestones": self.tr("&Milestones"),
             "actors": self.tr("&Actors"),
         }
@@ -126,9 +130,14 @@ class NodeEditor(QWidget):
         layout.addWidget(self.status_banner)
         layout.addWidget(self.tabs, 1)
 
+        # Banners can take room: rather than squeezing (and clipping) them, the page scrolls.
+        scroller = QScrollArea(self)
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        scroller.setWidget(page)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.placeholder)
-        self.stack.addWidget(page)
+        self.stack.addWidget(scroller)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.stack)
@@ -173,8 +182,10 @@ class NodeEditor(QWidget):
             tab.field.set_value(view.fields.get(fld, ""))
             tab.banner.show_conflict(conflicts.get(fld))
             self.tabs.setTabIcon(index, self._warning if fld in conflicts else QIcon())
-            self.tabs.setTabToolTip(index, self.tr("Contested: see the proposals above the text")
-                                    if fld in conflicts else "")
+            tip = field_name(fld)
+            if fld in conflicts:
+                tip += " — " + self.tr("contested: see the proposals above the text")
+            self.tabs.setTabToolTip(index, tip)
         if not self.tabs.isTabVisible(self.tabs.currentIndex()):
             self.tabs.setCurrentIndex(0)
 

@@ -163,7 +163,7 @@ class XrefPanel(QWidget):
             bold = QFont(self.tree.font())
             bold.setBold(True)
             for code, title, targets in info.goals:
-                goal = QTreeWidgetItem(self.tree, [fill(self.tr("Goal %1: %2"), code, title)])
+                goal = QTreeWidgetItem(self.tree, [f"{code}. {title}"])
                 goal.setFont(0, bold)
                 goal.setToolTip(0, title)
                 goal.setFlags(Qt.ItemFlag.ItemIsEnabled)
@@ -204,6 +204,9 @@ class XrefPanel(QWidget):
             count = len(self.links())
             self.info.setText(fill(self.tr("%1 is linked to %2 of these targets."), name, count))
         links = self.links() if is_target else {}
+        if links and self._selected_code() not in links:
+            first = next(code for code in self._items if code in links)
+            self.tree.setCurrentItem(self._items[first])  # show what the link says
         self._loading = True
         try:
             for code, item in self._items.items():
