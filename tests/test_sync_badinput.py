@@ -263,6 +263,14 @@ def test_a_change_of_another_plan_is_refused(env: Setup) -> None:
                "belongs to another plan")
 
 
+def test_a_change_to_another_plans_title_is_refused(env: Setup) -> None:
+    def retitle(body: dict[str, Any]) -> None:
+        if body["field"] == "text":
+            body.update(entity="plan", eid=str(uuid.uuid4()), field="title", parents=[])
+
+    env.refuse(reforged(env.good, change=retitle), "belongs to another plan")
+
+
 def test_a_bundle_of_another_plan_is_refused_when_a_plan_is_chosen(env: Setup) -> None:
     db = env.fresh_target()
     store = Store.open(db)

@@ -16,18 +16,26 @@ import io
 import json
 import zipfile
 import zlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from cmsdesk.models import rules
 from cmsdesk.models.canonical import digest, normalize
-from cmsdesk.models.changelog import ChangeFormatError, Key, check_body, key_of, version_id
-from cmsdesk.models.changelog import version_vector as held_vector
+from cmsdesk.models.changelog import (
+    ChangeFormatError,
+    Key,
+    check_body,
+    chunks,
+    key_of,
+    key_params,
+    of_keys,
+    version_id,
+)
 from cmsdesk.models.schema import Change, Head, Peer
 from cmsdesk.models.store import Store
 from cmsdesk.sync import format as fmt
@@ -196,7 +204,8 @@ def _changes(raw: bytes, manifest: fmt.Manifest) -> list[ReceivedChange]:
         if digest(body) != item["id"]:
             raise fmt.BundleError(f"change {number}'s content does not match its id: it was "
                                   "altered: refused")
-        if body["plan"] != manifest.plan_id:
+        if body["plan"] != manifest.plan_id or (body["entity"] == "plan"
+                                                and body["eid"] != manifest.plan_id):
             raise fmt.BundleError(f"change {number} belongs to another plan than the bundle's "
                                   f"({manifest.plan_title}): refused")
         problem = value_problem(body)
@@ -298,9 +307,19 @@ class StoreCheck:
     held: set[str]  # ids of the bundle's changes the store holds already
 
 
-def _chunks(items: list[str], size: int = 500) -> Iterable[list[str]]:
-    for i in range(0, len(items), size):
-        yield items[i : i + size]
+# Statements built once: SQLAlchemy spends more building a statement than SQLite running it.
+_IDS = bindparam("ids", expanding=True)
+_HELD_IDS = select(Change.id).where(Change.id.in_(_IDS))
+_ANY_CHANGE = select(Change.arrival).where(Change.plan_id == bindparam("plan")).limit(1)
+_COUNTERS = (select(Change.replica, func.max(Change.seq))
+             .where(Change.plan_id == bindparam("plan"), Change.replica.in_(_IDS))
+             .group_by(Change.replica))
+_VERSIONS = select(Change.entity, Change.eid, Change.field, Change.version_id).where(
+    Change.version_id.in_(_IDS))
+_OTHER_PLAN = of_keys(select(Head.plan_id), Head.entity, Head.eid, Head.field).where(
+    Head.plan_id != bindparam("plan")).limit(1)
+# A field every item has from its first change: the plan an item belongs to is read from it.
+_ANCHOR = {"node": "placement", "xref": "present", "comment": "body"}
 
 
 def _owner(session: Session, parsed: ParsedBundle, replica: str) -> str:
@@ -317,18 +336,28 @@ def _owner(session: Session, parsed: ParsedBundle, replica: str) -> str:
     return f"replica {replica[:8]}"
 
 
+def _held_counters(session: Session, plan_id: str, replicas: list[str]) -> dict[str, int]:
+    """The highest counter held of each of ``replicas`` for the plan."""
+    out: dict[str, int] = {}
+    for part in chunks(replicas):
+        out.update((r, int(n)) for r, n in session.execute(
+            _COUNTERS, {"plan": plan_id, "ids": list(part)}))
+    return out
+
+
 def check_against_store(session: Session, store: Store, parsed: ParsedBundle) -> StoreCheck:
     """Check trust and prerequisites; reads only, so a refusal leaves the store as it was."""
     m = parsed.manifest
     trust = trust_of(session, store, m.sender)
-    held = held_vector(session, m.plan_id)
-    new_plan = not held
+    new_plan = session.execute(_ANY_CHANGE, {"plan": m.plan_id}).first() is None
     if new_plan and m.requires:
         raise fmt.BundleError(
             f"this bundle updates the plan \"{m.plan_title}\", which this store does not hold: "
             f"import a full bundle of it first (ask {m.sender.label()} for one made with "
             "'cmsdesk bundle export --full')")
-    for replica in sorted(set(m.provides) | set(parsed.by_replica)):
+    replicas = sorted(set(m.provides) | set(parsed.by_replica))
+    held = {} if new_plan else _held_counters(session, m.plan_id, replicas)
+    for replica in replicas:
         have = held.get(replica, 0)
         carried = parsed.by_replica.get(replica, set())
         lacking = m.provides.get(replica, 0) - have - len({s for s in carried if s > have})
@@ -337,10 +366,10 @@ def check_against_store(session: Session, store: Store, parsed: ParsedBundle) ->
                 f"this bundle builds on {lacking} change(s) by {_owner(session, parsed, replica)} "
                 f"that this store does not hold: import the earlier bundle from "
                 f"{m.sender.label()} first (or ask for a full bundle)")
-    ids = [c.cid for c in parsed.changes]
     held_ids: set[str] = set()
-    for chunk in _chunks(ids):
-        held_ids.update(session.scalars(select(Change.id).where(Change.id.in_(chunk))))
+    if not new_plan:
+        for part in chunks([c.cid for c in parsed.changes]):
+            held_ids.update(session.scalars(_HELD_IDS, {"ids": list(part)}))
     fresh = [c for c in parsed.changes if c.cid not in held_ids]
     for c in fresh:
         if c.body["seq"] <= held.get(c.body["replica"], 0):
@@ -348,23 +377,28 @@ def check_against_store(session: Session, store: Store, parsed: ParsedBundle) ->
                 f"the bundle holds a change by {_owner(session, parsed, c.body['replica'])} "
                 "that differs from the one this store holds under the same counter (one store "
                 "was copied and both were edited): refused")
-    _check_keys_belong_to_plan(session, m.plan_id, fresh)
+    _check_items_belong_to_plan(session, m.plan_id, fresh)
     _check_parents(session, fresh)
     return StoreCheck(trust, new_plan, held_ids)
 
 
-def _check_keys_belong_to_plan(session: Session, plan_id: str,
-                               fresh: list[ReceivedChange]) -> None:
-    by_entity: dict[str, set[str]] = {}
+def _check_items_belong_to_plan(session: Session, plan_id: str,
+                                fresh: list[ReceivedChange]) -> None:
+    """No change may touch a node, link or comment (or name as a comment's node) an item this
+    store holds in another plan."""
+    items = set()
     for c in fresh:
-        by_entity.setdefault(c.body["entity"], set()).add(c.body["eid"])
-    for entity, eids in sorted(by_entity.items()):
-        for chunk in _chunks(sorted(eids)):
-            other = session.scalar(select(Head.plan_id).where(
-                Head.entity == entity, Head.eid.in_(chunk), Head.plan_id != plan_id).limit(1))
-            if other is not None:
-                raise fmt.BundleError("the bundle edits an item that belongs to another plan in "
-                                      "this store: refused")
+        b = c.body
+        if b["entity"] in _ANCHOR:
+            items.add(Key(b["entity"], b["eid"], _ANCHOR[b["entity"]]))
+        if b["entity"] == "xref":
+            items.add(Key("node", b["eid"].split("|", 1)[0], "placement"))
+        if b["entity"] == "comment" and b["field"] == "body":
+            items.add(Key("node", b["value"]["node"], "placement"))
+    for params in key_params(items):
+        if session.execute(_OTHER_PLAN, params | {"plan": plan_id}).first() is not None:
+            raise fmt.BundleError("the bundle edits an item that belongs to another plan in "
+                                  "this store: refused")
 
 
 def _check_parents(session: Session, fresh: list[ReceivedChange]) -> None:
@@ -378,9 +412,8 @@ def _check_parents(session: Session, fresh: list[ReceivedChange]) -> None:
                 wanted.setdefault(p, set()).add(key)
         made.add((key, version_id(c.body, c.cid)))
     found: set[tuple[Key, str]] = set()
-    for chunk in _chunks(sorted(wanted)):
-        rows = session.execute(select(Change.entity, Change.eid, Change.field, Change.version_id)
-                               .where(Change.version_id.in_(chunk)))
+    for part in chunks(sorted(wanted)):
+        rows = session.execute(_VERSIONS, {"ids": list(part)})
         found.update((Key(e, i, f), v) for e, i, f, v in rows)
     for vid, keys in wanted.items():
         if any((k, vid) not in found for k in keys):
