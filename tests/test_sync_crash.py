@@ -31,10 +31,11 @@ from cmsdesk.sync.peers import list_peers
 CHILD = """
 import sys
 from cmsdesk.models.store import Store
-from cmsdesk.sync.importer import import_bundle
+from cmsdesk.sync.importer import import_bundles
 store = Store.open(sys.argv[1])
 print("start", flush=True)
-import_bundle(store, sys.argv[2])
+[result] = import_bundles(store, [sys.argv[2]])  # as 'cmsdesk bundle import' does
+assert result.ok, result.error
 print("done", flush=True)
 """
 
