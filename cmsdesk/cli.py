@@ -16,7 +16,7 @@ from cmsdesk import __version__
 from cmsdesk.clicmd.common import Context, UserError, fail
 
 AREAS = ("cmsdesk.clicmd.plan", "cmsdesk.clicmd.bundles", "cmsdesk.clicmd.exports",
-         "cmsdesk.clicmd.drafts")
+         "cmsdesk.clicmd.drafts", "cmsdesk.clicmd.review")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -49,7 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
 def _subcommands() -> set[str]:
     return {"init", "identity", "plans", "outline", "show", "set", "apply", "add", "move",
             "delete", "restore", "xref", "comment", "history", "framework", "rebuild", "bundle",
-            "conflicts", "resolve", "keys", "export", "draft"}
+            "conflicts", "resolve", "keys", "export", "draft", "review", "revert", "compare"}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
