@@ -19,6 +19,7 @@ DiffOp = Literal["equal", "insert", "delete"]
 
 # "[Option 2 (Brazil; Kenya):" - the label the projection writes before each alternative.
 _OPTION_LABEL = re.compile(r"\[Option \d+(?: \([^()\]]*\))?:")
+_BRACKET = re.compile(r"[\[\]]")
 _WORDS = re.compile(r"^\s+|\S+[^\S\n]*|\n[^\S\n]*")  # words with the spaces after them
 
 
@@ -34,33 +35,39 @@ def classify(text: str) -> list[Span]:
 
     Brackets nest; everything from an opening bracket to its matching closing bracket
     (brackets included) is bracketed. An opening bracket never closed brackets the rest of the
-    text, so that an unfinished passage is still shown as open rather than as agreed.
+    text, so that an unfinished passage is still shown as open rather than as agreed. Only the
+    brackets are visited (a plan of 1,000 nodes has a million characters).
     """
-    kinds: list[SpanKind] = []
+    spans: list[Span] = []
+
+    def add(start: int, end: int, kind: SpanKind) -> None:
+        if start == end:
+            return
+        if spans and spans[-1].kind == kind:
+            spans[-1] = Span(spans[-1].start, end, kind)
+        else:
+            spans.append(Span(start, end, kind))
+
     depth = 0
     pos = 0
-    while pos < len(text):
-        ch = text[pos]
-        if ch == "[":
-            label = _OPTION_LABEL.match(text, pos)
+    for m in _BRACKET.finditer(text):
+        i = m.start()
+        add(pos, i, "bracket" if depth else "plain")
+        pos = i + 1
+        if text[i] == "[":
             depth += 1
-            if label:
-                kinds.extend(["option"] * (label.end() - pos))
+            label = _OPTION_LABEL.match(text, i)
+            if label:  # a label holds no other bracket
+                add(i, label.end(), "option")
                 pos = label.end()
-                continue
-            kinds.append("bracket")
-        elif ch == "]" and depth:
-            kinds.append("bracket")
+            else:
+                add(i, pos, "bracket")
+        elif depth:
+            add(i, pos, "bracket")
             depth -= 1
         else:
-            kinds.append("bracket" if depth else "plain")
-        pos += 1
-    spans: list[Span] = []
-    for i, kind in enumerate(kinds):
-        if spans and spans[-1].kind == kind:
-            spans[-1] = Span(spans[-1].start, i + 1, kind)
-        else:
-            spans.append(Span(i, i + 1, kind))
+            add(i, pos, "plain")
+    add(pos, len(text), "bracket" if depth else "plain")
     return spans
 
 
