@@ -41,7 +41,7 @@ def test_goals_a_to_e_with_checkable_targets(window: MainWindow) -> None:
     assert goals == [f"{g}." for g in "ABCDE"]
     assert sum(tree.topLevelItem(i).childCount() for i in range(5)) == 20
     assert panel._items["1"].checkState(0) == Qt.CheckState.Checked
-    assert panel._items["1"].text(1) == "primary"
+    assert panel._items["1"].text(0) == "1. Awareness of biodiversity values — primary"
     select(window, "G1")
     assert not tree.isEnabled() and "belong to targets" in panel.info.text()
 

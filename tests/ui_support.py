@@ -48,6 +48,7 @@ def make_window(qtbot: QtBot, store: Store, plan_id: str, folder: Path,
                 size: tuple[int, int] = (1280, 800)) -> MainWindow:
     window = build_window(store, plan_id, settings_in(folder))
     qtbot.addWidget(window)
+    window.restore_layout()
     window.resize(*size)
     window.show()
     qtbot.waitExposed(window)

@@ -7,6 +7,7 @@ without a plan offers the starter plan or a draft bundle received from someone.
 
 from __future__ import annotations
 
+import signal
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -156,12 +157,29 @@ def build_window(store: Store, plan_id: str, settings: QSettings,
     return window
 
 
+def close_on_terminate(app: QApplication) -> None:
+    """A logout or ``kill`` sends SIGTERM: close the windows properly (pending typing recorded,
+    layout saved) and return from the event loop, so the store's lock is released."""
+
+    def terminate(_signum: int, _frame: object) -> None:
+        app.closeAllWindows()
+        app.quit()
+
+    signal.signal(signal.SIGTERM, terminate)
+    # Python runs signal handlers only between bytecodes: a light timer gives it the chance
+    # while Qt's event loop waits.
+    ticker = QTimer(app)
+    ticker.timeout.connect(lambda: None)
+    ticker.start(500)
+
+
 def run_app(ctx: Context) -> int:
     if ctx.args.screenshot:
         from cmsdesk.ui.screenshot import take_screenshot
 
         return take_screenshot(ctx)
     app = make_application()
+    close_on_terminate(app)
     store = open_store(ctx)
     if store is None or not ensure_profile(store):
         return 1
@@ -173,6 +191,7 @@ def run_app(ctx: Context) -> int:
         return 1
     window = build_window(store, plan_id, QSettings(), ctx.args.files)
     panels = install_review(window)
+    window.restore_layout()  # after every part has added its docks
     window.show()
     if window.pending_files:  # bundles named on the command line: import them once shown
         QTimer.singleShot(0, panels.import_pending)

@@ -89,6 +89,7 @@ class ConflictBanner(QFrame):
             item = self._layout.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
+                widget.hide()  # at once: deletion waits for the event loop
                 widget.deleteLater()
 
     def show_conflict(self, conflict: ConflictView | None) -> None:

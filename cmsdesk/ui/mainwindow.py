@@ -7,7 +7,8 @@ window's geometry and a few choices are remembered between runs in the QSettings
 window. The status bar shows who is editing, which store is open and how many conflicts remain.
 
 Other parts of the app add their commands to the File menu with :meth:`MainWindow.add_file_actions`
-(section ``"import"`` for Import bundles…, ``"export"`` for Export bundle… and Export to Word…).
+(section ``"import"`` for Import bundles…, ``"export"`` for Export bundle… and Export to Word…)
+and their docks with ``addDockWidget``, before :meth:`MainWindow.restore_layout` is called.
 Bundle files named on the command line wait in :attr:`MainWindow.pending_files` for the import.
 """
 
@@ -16,7 +17,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
@@ -329,16 +330,33 @@ class MainWindow(QMainWindow):
 
     # -- settings -------------------------------------------------------------------------
 
-    def _restore_settings(self) -> None:
+    def restore_layout(self) -> None:
+        """The window's geometry and dock arrangement from the last run (a first run gets most
+        of the screen). Call it once every part of the app has added its docks, before the
+        window is shown: docks added later would miss their remembered places."""
         s = self.settings
         geometry = s.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
+        if geometry is None or not self.restoreGeometry(geometry):
+            self._default_geometry()
         state = s.value("window/state")
         if state is not None:
             self.restoreState(state, LAYOUT_VERSION)
+
+    def _restore_settings(self) -> None:
+        s = self.settings
         self.preview_action.setChecked(str(s.value("editor/preview", "true")) == "true")
         self.xrefs.set_framework(str(s.value("xrefs/framework", "aichi")))
+
+    def _default_geometry(self) -> None:
+        """First run: most of the screen, centred (the panels need the room)."""
+        screen = QGuiApplication.primaryScreen()
+        if screen is None:
+            return
+        area = screen.availableGeometry()
+        width = min(area.width() * 92 // 100, 1680)
+        height = min(area.height() * 92 // 100, 1050)
+        self.setGeometry(area.x() + (area.width() - width) // 2,
+                         area.y() + (area.height() - height) // 2, width, height)
 
     def save_settings(self) -> None:
         s = self.settings
@@ -367,7 +385,8 @@ class MainWindow(QMainWindow):
         if not self._sized and self.settings.value("window/state") is None:
             width = self.width()
             self.resizeDocks([self.outline_dock, self.xref_dock],
-                             [max(280, width * 27 // 100), max(300, width * 25 // 100)],
+                             [min(420, max(240, width * 24 // 100)),
+                              min(460, max(260, width * 25 // 100))],
                              Qt.Orientation.Horizontal)
         self._sized = True
 

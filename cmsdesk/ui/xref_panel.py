@@ -7,6 +7,7 @@ and a linked target has a relevance (primary or supporting) and a note.
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
@@ -16,7 +17,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -36,6 +36,7 @@ from cmsdesk.ui.fields import Autosaver
 from cmsdesk.ui.labels import fill, node_name, relevance_name
 
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
+TITLE_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,10 @@ class XrefPanel(QWidget):
 
         self.chooser = QComboBox(self)
         self.chooser.setAccessibleName(self.tr("Reference framework"))
+        # Narrow docks stay possible: the combo box shrinks instead of the editor.
+        self.chooser.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.chooser.setMinimumContentsLength(10)
         for fw in document.read(list_frameworks):
             self.chooser.addItem(fw.title, fw.id)
         self.chooser.currentIndexChanged.connect(lambda _i: self._framework_changed())
@@ -88,11 +93,9 @@ class XrefPanel(QWidget):
 
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("xref-tree")
-        self.tree.setColumnCount(2)
-        self.tree.setHeaderLabels([self.tr("Framework target"), self.tr("Relevance")])
-        self.tree.header().setStretchLastSection(False)
-        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.setColumnCount(1)
+        self.tree.setHeaderHidden(True)
+        self.tree.setIndentation(14)
         self.tree.setUniformRowHeights(True)
         self.tree.setAccessibleName(self.tr("Framework targets"))
         self.tree.itemChanged.connect(self._item_changed)
@@ -101,6 +104,7 @@ class XrefPanel(QWidget):
         self.detail = QGroupBox(self)
         self.detail_summary = QLabel(self.detail)
         self.detail_summary.setWordWrap(True)
+        self.detail_summary.setTextFormat(Qt.TextFormat.RichText)
         self.detail_summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.relevance = QComboBox(self.detail)
         for relevance in rules.RELEVANCES:
@@ -169,7 +173,8 @@ class XrefPanel(QWidget):
                 goal.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 goal.setFirstColumnSpanned(True)
                 for t in targets:
-                    item = QTreeWidgetItem(goal, [f"{t.code}. {t.title}", ""])
+                    item = QTreeWidgetItem(goal, [f"{t.code}. {t.title}"])
+                    item.setData(0, TITLE_ROLE, f"{t.code}. {t.title}")
                     item.setData(0, CODE_ROLE, t.code)
                     item.setToolTip(0, t.summary or t.title)
                     item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
@@ -212,7 +217,9 @@ class XrefPanel(QWidget):
             for code, item in self._items.items():
                 link = links.get(code)
                 item.setCheckState(0, Qt.CheckState.Checked if link else Qt.CheckState.Unchecked)
-                item.setText(1, relevance_name(link.relevance) if link else "")
+                title = item.data(0, TITLE_ROLE)
+                item.setText(0, fill(self.tr("%1 — %2"), title, relevance_name(link.relevance))
+                             if link else title)
         finally:
             self._loading = False
         self._show_detail()
@@ -234,7 +241,8 @@ class XrefPanel(QWidget):
                 info = self.framework_info(self.framework)
                 target = next(t for _c, _t, ts in info.goals for t in ts if t.code == code)
                 self.detail.setTitle(fill(self.tr("%1 target %2"), info.short, code))
-                self.detail_summary.setText(target.summary or target.title)
+                self.detail_summary.setText(
+                    f"<b>{html.escape(target.title)}</b><br>{html.escape(target.summary)}")
             linked = link is not None and self.tree.isEnabled()
             self.relevance.setEnabled(linked)
             self.note.setEnabled(linked)
