@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QScrollArea,
+    QSizePolicy,
     QStackedWidget,
     QStyle,
     QTabWidget,
@@ -36,6 +37,7 @@ from cmsdesk.ui.fields import LineField, TextField
 from cmsdesk.ui.labels import field_name, fill, node_name, status_name
 
 TEXT_FIELDS = ("text", "note", "indicators", "milestones", "actors")
+MIN_TABS_HEIGHT = 300  # pixels
 
 
 class _FieldPage(QWidget):
@@ -102,6 +104,10 @@ class NodeEditor(QWidget):
 
         self.tabs = QTabWidget(page)
         self.tabs.setDocumentMode(True)
+        # The tabs take the height that is left, never ask for more: the page then scrolls
+        # only when the banners truly need the room.
+        self.tabs.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
+        self.tabs.setMinimumHeight(MIN_TABS_HEIGHT)
         self.tabs.tabBar().setUsesScrollButtons(False)  # every tab stays in sight
         self.tabs.tabBar().setElideMode(Qt.TextElideMode.ElideRight)
         self.pages: dict[str, _FieldPage] = {}
