@@ -139,6 +139,8 @@ def test_import_bundles_from_the_menu_with_refused_and_duplicate_files(
     assert table[2][1] == "Anna Schmidt (Germany, Europe)" and int(table[2][6]) >= 1
     assert table[4][1].startswith("Refused:") and "zip" in table[4][1]
     assert table[5][1].startswith("Refused: it holds another plan (\"Another plan\")")
+    assert dialog.refusals.text().startswith("<b>broken.cmsb</b> was refused: ")
+    assert "<b>other.cmsb</b> was refused: it holds another plan" in dialog.refusals.text()
     assert dialog.summary.text().startswith("4 of 6 file(s) imported. 2 refused")
     assert "4 conflict(s) created" in dialog.summary.text()
     assert desk.conflicts() == "4 unresolved conflicts"  # the status bar followed

@@ -3,7 +3,8 @@
 The comparison itself is :func:`cmsdesk.export.wording.word_diff`, the one the compilation of
 proposals prints in Word, so the window and the document mark the same words. Inserted words
 are underlined on green, deleted ones struck through on red: colour and line both, so the
-difference is visible without colour too.
+difference is visible without colour too. Text in [square brackets] (not agreed yet) is marked
+as the editor marks it.
 """
 
 from __future__ import annotations
@@ -11,26 +12,31 @@ from __future__ import annotations
 import html
 
 from cmsdesk.export.wording import word_diff
+from cmsdesk.ui.rendering import mark_brackets_html
 
 INSERT_STYLE = "background-color:#d3f2d0; color:#0b4a0b; text-decoration:underline;"
 DELETE_STYLE = "background-color:#fbd9d5; color:#7a1207; text-decoration:line-through;"
 
 
-def plain_html(text: str) -> str:
-    """Text shown as typed (no Markdown), line breaks kept."""
+def _escaped(text: str) -> str:
     return html.escape(text).replace("\n", "<br>")
 
 
+def plain_html(text: str) -> str:
+    """Text shown as typed (no Markdown), line breaks kept, [bracketed] text marked."""
+    return mark_brackets_html(_escaped(text))
+
+
 def diff_html(old: str, new: str) -> str:
-    """``new`` with what changed from ``old`` marked word by word."""
+    """``new`` with what changed from ``old`` marked word by word ([brackets] marked too)."""
     out = []
     for op, piece in word_diff(old, new):
         if op == "equal":
-            out.append(plain_html(piece))
+            out.append(_escaped(piece))
         else:
             style = INSERT_STYLE if op == "insert" else DELETE_STYLE
-            out.append(f'<span style="{style}">{plain_html(piece)}</span>')
-    return "".join(out)
+            out.append(f'<span style="{style}">{_escaped(piece)}</span>')
+    return mark_brackets_html("".join(out))
 
 
 def legend_html(inserted: str, deleted: str) -> str:

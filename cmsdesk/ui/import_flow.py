@@ -9,6 +9,7 @@ merged cleanly and how many conflicts it created, and for a refused file the rea
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -105,6 +106,13 @@ class ImportReportDialog(QDialog):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # Reasons are long sentences: in full below the table, where they wrap.
+        self.refusals = QLabel("<br>".join(
+            fill(self.tr("<b>%1</b> was refused: %2"), html.escape(o.path.name),
+                 html.escape(o.error or "")) for o in refused), self)
+        self.refusals.setWordWrap(True)
+        self.refusals.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.refusals.setVisible(bool(refused))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.buttons.rejected.connect(self.reject)
         self.review_button = QPushButton(self.tr("&Review the changes"), self)
@@ -119,6 +127,7 @@ class ImportReportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.refusals)
         layout.addWidget(self.buttons)
         self.resize(980, min(520, 200 + 44 * len(outcomes)))
 
@@ -151,6 +160,7 @@ class ImportReportDialog(QDialog):
         s = report.sender
         where = ", ".join(b for b in (s.party, s.region) if b)
         item.setText(1, f"{s.name} ({where})" if where else s.name or self.tr("someone"))
+        item.setToolTip(1, item.text(1))
         if report.verified:
             item.setText(2, fill(self.tr("verified (%1)"), report.trust))
         else:

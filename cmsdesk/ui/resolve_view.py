@@ -78,6 +78,7 @@ class Column(QFrame):
         self.header.setWordWrap(True)
         self.body = QTextBrowser(self)
         self.body.setObjectName(name)
+        self.body.setMinimumHeight(60)
         self.body.setHtml(body)
         self.header_row = QHBoxLayout()
         self.header_row.addWidget(self.header, 1)
@@ -150,6 +151,8 @@ class ResolveView(LazyView):
         self.cards_layout.setContentsMargins(0, 0, 0, 0)
         self.cards_scroll = QScrollArea(self)
         self.cards_scroll.setWidgetResizable(True)
+        # Columns scroll their own text; the row of columns only ever scrolls sideways.
+        self.cards_scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.cards_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.cards_scroll.setWidget(self.cards_host)
 

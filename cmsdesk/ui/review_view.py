@@ -159,9 +159,9 @@ class ReviewView(LazyView):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2, 3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-        self.tree.setColumnWidth(1, 110)
-        self.tree.setColumnWidth(2, 150)
-        self.tree.setColumnWidth(3, 120)
+        self.tree.setColumnWidth(1, 95)
+        self.tree.setColumnWidth(2, 130)
+        self.tree.setColumnWidth(3, 115)
         self.detail = QTextBrowser(self)
         self.detail.setObjectName("review-detail")
         self.detail.setOpenLinks(False)
