@@ -84,7 +84,7 @@ def test_add_rename_delete_and_restore_with_undo(window: MainWindow, qtbot: QtBo
     assert new is not None
     added = view(store, new)
     assert added.parent_id == g2 and added.label == "T6" and added.fields["title"] == "New target"
-    assert doc.undo_stack.undoText() == "Add target"
+    assert doc.undo_stack.undoText() == "Add a target"
     qtbot.waitUntil(window.editor.title.hasFocus)  # ready to type the title
     qtbot.keyClicks(window.editor.title, "Migratory landbirds")  # replaces the selection
     qtbot.keyClick(window.editor.title, Qt.Key.Key_Return)

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from cmsdesk.models import rules
 from cmsdesk.ui.document import PlanDocument
 from cmsdesk.ui.edits import AddNode, DeleteNode
-from cmsdesk.ui.labels import fill, kind_name, node_name
+from cmsdesk.ui.labels import fill, node_name
 from cmsdesk.ui.outline_model import NODE_ID_ROLE, OutlineModel
 
 
@@ -104,13 +104,20 @@ class OutlinePanel(QWidget):
             return act
 
         self.add_actions: dict[str, QAction] = {}
-        new_names = {
+        # Whole phrases per kind (not "New %1"): languages inflect them differently.
+        self.new_titles = {
             "part": self.tr("New part"), "chapter": self.tr("New chapter"),
             "goal": self.tr("New goal"), "target": self.tr("New target"),
             "indicator": self.tr("New indicator"),
         }
+        self.add_texts = {
+            "part": self.tr("Add a part"), "chapter": self.tr("Add a chapter"),
+            "goal": self.tr("Add a goal"), "target": self.tr("Add a target"),
+            "indicator": self.tr("Add an indicator"),
+        }
         for kind in rules.KINDS:
-            self.add_actions[kind] = action(new_names[kind], lambda _c=False, k=kind: self.add(k))
+            self.add_actions[kind] = action(self.new_titles[kind],
+                                            lambda _c=False, k=kind: self.add(k))
         self.add_actions["target"].setShortcut(QKeySequence(QKeySequence.StandardKey.New))
         self.rename_action = action(self.tr("Rename"), self.rename, QKeySequence(Qt.Key.Key_F2))
         self.delete_action = action(self.tr("Move to Trash"), self.delete,
@@ -193,9 +200,7 @@ class OutlinePanel(QWidget):
         if place is None:
             return None
         parent_id, index = place
-        title = fill(self.tr("New %1"), kind_name(kind).lower())
-        edit = AddNode(fill(self.tr("Add %1"), kind_name(kind).lower()), parent_id, kind, title,
-                       index)
+        edit = AddNode(self.add_texts[kind], parent_id, kind, self.new_titles[kind], index)
         if self.document.execute(edit) is None:
             return None
         self.select(edit.node_id)
