@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from export_support import field, node
 from review_support import DRAFT, SECRETARIAT, T6_FIRST, Round, build_round, open_copy
 
 from cmsdesk.models import queries
@@ -47,14 +48,8 @@ def queries_outline(store: Store, plan_id: str) -> list[queries.OutlineEntry]:
         return queries.outline(s, plan_id)
 
 
-def node(store: Store, plan_id: str, label: str) -> str:
-    with store.session() as s:
-        return queries.resolve_node(s, plan_id, label)
-
-
 def text(store: Store, plan_id: str, label: str, fld: str = "text") -> str:
-    with store.session() as s:
-        return queries.node_view(s, node(store, plan_id, label)).fields[fld]
+    return field(store, plan_id, label, fld)
 
 
 def load(store: Store, plan_id: str, since: str | None = DRAFT, **flt: Any) -> Review:
