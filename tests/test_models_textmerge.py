@@ -4,6 +4,7 @@ and the same result whatever order the heads come in."""
 from __future__ import annotations
 
 import itertools
+import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -100,6 +101,9 @@ def test_an_item_added_after_the_last_list_item_keeps_its_own_line() -> None:
         ("- Parties", ["Spain"]),
     ])
     assert contested.alternatives[1].text == "- Parties\n- CMS Secretariat\n- Civil society"
+    # next to a contested passage, an agreed item added at the end keeps its line too
+    shown = merge_texts("- A\n- B", [("- X\n- B\n- C", ["Kenya"]), ("- Y\n- B\n- C", ["Spain"])])
+    assert shown.text == "[Option 1 (Kenya): - X] [Option 2 (Spain): - Y] - B\n- C"
 
 
 items = st.sampled_from(["- Alpha one", "- Beta two.", "- Gamma three", "Delta four",
@@ -114,5 +118,7 @@ def test_merged_list_items_and_unpunctuated_sentences_stay_whole(base: str,
     result = merge_texts(base, [(h, [f"P{i}"]) for i, h in enumerate(heads)])
     vocabulary = {t.text for h in [base, *heads] for t in split_sentences(h)}
     views = [result.text] if result.clean else [a.text for a in result.alternatives]
+    # the passages of the shown text between its contested ones (whose options are views')
+    views += [p.strip() for p in re.split(r"\[Option \d+ \([^)]*\): [^\]]*\]", result.text)]
     for view in views:
         assert {t.text for t in split_sentences(view)} <= vocabulary

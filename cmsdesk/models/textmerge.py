@@ -176,7 +176,10 @@ def merge_texts(base: str, heads: list[tuple[str, list[str]]]) -> MergeResult:
     views: list[list[Token]] = [[] for _ in ordered]
     stake = [False] * len(ordered)
     hunks_out: list[tuple[str, list[Option]]] = []
-    display: list[str] = []  # text pieces; conflict pieces are already rendered
+    # agreed text as sentences (adjacent agreed passages are one list, so that the sentences
+    # on either side of their boundary are separated as join_tokens separates them), and the
+    # contested passages already rendered
+    display: list[list[Token] | str] = []
     pos = 0
 
     def emit_common(tokens: list[Token]) -> None:
@@ -184,7 +187,10 @@ def merge_texts(base: str, heads: list[tuple[str, list[str]]]) -> MergeResult:
         for v in views:
             v.extend(tokens)
         if tokens:
-            display.append(join_tokens(tokens))
+            if display and isinstance(display[-1], list):
+                display[-1].extend(tokens)
+            else:
+                display.append(list(tokens))
 
     for group in _group(all_hunks):
         lo = min(h.lo for h in group)
@@ -224,7 +230,8 @@ def merge_texts(base: str, heads: list[tuple[str, list[str]]]) -> MergeResult:
         (Option(text, tuple(sorted(who))) for text, who in alternatives.items()),
         key=lambda o: (o.text, o.proposers),
     )
-    return MergeResult(False, _join_display(display), hunks_out, alts)
+    pieces = [p if isinstance(p, str) else join_tokens(p) for p in display]
+    return MergeResult(False, _join_display(pieces), hunks_out, alts)
 
 
 def _join_display(pieces: list[str]) -> str:
