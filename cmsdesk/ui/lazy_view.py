@@ -14,8 +14,12 @@ class LazyView(QWidget):
 
     def follow(self, hub: Hub) -> None:
         """Refresh after every command, undo, redo and import."""
+        # Methods, not lambdas: Qt drops the connections when the panel is destroyed.
         hub.reloaded.connect(self.invalidate)
-        hub.outcome.connect(lambda _outcome: self.invalidate())
+        hub.outcome.connect(self._outcome)
+
+    def _outcome(self, _outcome: object) -> None:
+        self.invalidate()
 
     def refresh(self) -> None:
         """Load and show the data again (subclasses); clears the stale mark."""
