@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import os
 import zipfile
 import zlib
 from collections.abc import Callable
@@ -78,9 +79,13 @@ def _safe_name(name: str) -> bool:
 
 
 def _read_file(path: Path) -> bytes:
+    """The file's bytes, read with a bounded read. The bound is the file's size (capped):
+    ``read(n)`` allocates n bytes first, and 64 MiB per file made a batch import's memory
+    peak look like that much."""
     try:
         with path.open("rb") as fh:
-            data = fh.read(fmt.MAX_FILE_SIZE + 1)
+            size = os.fstat(fh.fileno()).st_size
+            data = fh.read(min(size, fmt.MAX_FILE_SIZE) + 1)
     except OSError as exc:
         raise fmt.BundleError(f"cannot read {path}: {exc.strerror or exc}") from exc
     if len(data) > fmt.MAX_FILE_SIZE:
