@@ -3,9 +3,11 @@
 ``python -m bench.import_probe import STORE FILES.json OUT.json`` imports the bundles listed
 in FILES.json (in that order) into STORE through ``cmsdesk.sync.importer.import_bundles``;
 ``check`` instead only reads and checks them (``read_bundle``: zip, signature, hashes, change
-ids), the part of an import no store can skip. OUT.json receives the seconds the call took,
-the peak resident memory of the process before and after it (``ru_maxrss``), and the reports.
-A process of its own means the import starts with cold caches and its memory peak is its own.
+ids), the part of an import no store can skip; ``memory`` imports under ``tracemalloc`` (slow,
+not timed) for the peak of the Python allocations the import makes. OUT.json receives the
+seconds the call took, the peak resident memory of the process before and after it
+(``ru_maxrss``), the tracemalloc peak, and the reports. A process of its own means the import
+starts with cold caches and its memory peak is its own.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import json
 import resource
 import sys
 import time
+import tracemalloc
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +33,8 @@ def run(mode: str, store_path: Path, files: list[Path]) -> dict[str, Any]:
     store = Store.open(store_path)
     try:
         before = _maxrss_mib()
+        if mode == "memory":
+            tracemalloc.start()
         start = time.perf_counter()
         if mode == "check":
             parsed = [read_bundle(f) for f in files]
@@ -44,10 +49,11 @@ def run(mode: str, store_path: Path, files: list[Path]) -> dict[str, Any]:
                         "merged_clean": r.report.merged_clean if r.report else 0}
                        for r in results]
         after = _maxrss_mib()
+        traced = tracemalloc.get_traced_memory()[1] / 2**20 if mode == "memory" else None
     finally:
         store.close()
     return {"seconds": seconds, "maxrss_before_mib": before, "maxrss_after_mib": after,
-            "reports": reports}
+            "traced_peak_mib": traced, "reports": reports}
 
 
 if __name__ == "__main__":

@@ -174,6 +174,7 @@ def measure_round(rnd: Round, runs: int, seed: int) -> Measurement:
         other, path = run_probe(rnd, "import", order, name)
         order_seconds[name] = other["seconds"]
         same[name] = _snapshot(path, rnd.plan_id) == reference
+    traced = run_probe(rnd, "memory", forward, "memory")[0]["traced_peak_mib"]
     clean = clean_check(store_path, rnd.plan_id)
     created = sum(r["conflicts_created"] for r in result["reports"])
     new = sum(r["new"] for r in result["reports"])
@@ -183,7 +184,7 @@ def measure_round(rnd: Round, runs: int, seed: int) -> Measurement:
     m.details = {"delegates": n, "changes_written": rnd.edits, "changes_imported": new,
                  "editable_fields": rnd.fields, "making_the_round_s": round(rnd.seconds, 1),
                  "same_state": same, "clean": clean, "peak_rss_mib": peak,
-                 "rss_growth_mib": growth}
+                 "rss_growth_mib": growth, "traced_peak_mib": traced}
     label = f"{n} bundles"
     m.add(
         Figure(f"median bundle size ({rnd.edits // max(n, 1)} edits)", median(rnd.sizes),
@@ -194,7 +195,8 @@ def measure_round(rnd: Round, runs: int, seed: int) -> Measurement:
                median(imports) <= IMPORT_TOLERANCE * GOAL_IMPORT_S,
                note=f"{new} changes into {rnd.fields} edited fields"),
         Figure("peak memory of the importing process", peak, "MiB",
-               note=f"grew by {growth:.1f} MiB during the import"),
+               note=f"{growth:.1f} MiB above its peak before the import; the import's "
+                    f"Python allocations peak at {traced:.1f} MiB"),
         Figure("conflicts created", created, "",
                note=f"{clean['text_conflicts']} contested text fields at the end"),
         Figure("fields whose shown text is not clean sentences", clean["unclean_fields"], "",
