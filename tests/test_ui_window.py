@@ -186,3 +186,22 @@ def test_selecting_a_node_does_not_derive_the_outline_again(
         window.outline.select(node)
     assert calls == []
     assert window.editor.heading.text() == "Target 12"
+
+
+def test_plan_details_are_edited_and_undone(window: MainWindow,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    from cmsdesk.ui.dialogs import PlanDetailsDialog
+
+    def fill_in(dialog: PlanDetailsDialog) -> int:
+        dialog.edits["symbol"].setText("UNEP/CMS/COP12/Doc.24")
+        dialog.edits["period"].setText("2015–2023")
+        return 1
+
+    monkeypatch.setattr(PlanDetailsDialog, "exec", fill_in)
+    window.plan_action.trigger()
+    plan = window.document.read(queries.find_plan, window.document.plan_id)
+    assert (plan.symbol, plan.period) == ("UNEP/CMS/COP12/Doc.24", "2015–2023")
+    assert window.document.undo_stack.undoText() == "Edit the plan's document symbol"
+    window.undo_action.trigger()
+    plan = window.document.read(queries.find_plan, window.document.plan_id)
+    assert plan.symbol == "UNEP/CMS/COP11/Doc.15.2"

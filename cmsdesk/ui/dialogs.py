@@ -104,3 +104,29 @@ class StartDialog(QDialog):
     def _choose(self, choice: str) -> None:
         self.choice = choice
         self.accept()
+
+
+class PlanDetailsDialog(QDialog):
+    """The plan's title, period and document symbol (e.g. UNEP/CMS/COP11/Doc.15.2)."""
+
+    def __init__(self, values: dict[str, str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Plan details"))
+        self.edits = {fld: QLineEdit(values.get(fld, ""), self)
+                      for fld in ("title", "period", "symbol")}
+        self.edits["symbol"].setPlaceholderText(self.tr("e.g. UNEP/CMS/COP11/Doc.15.2"))
+        form = QFormLayout()
+        form.addRow(self.tr("&Title:"), self.edits["title"])
+        form.addRow(self.tr("&Period:"), self.edits["period"])
+        form.addRow(self.tr("Document &symbol:"), self.edits["symbol"])
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.resize(520, self.sizeHint().height())
+
+    def values(self) -> dict[str, str]:
+        return {fld: edit.text().strip() for fld, edit in self.edits.items()}

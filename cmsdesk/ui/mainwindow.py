@@ -35,9 +35,10 @@ from cmsdesk import __version__
 from cmsdesk.models import queries
 from cmsdesk.models.commands import Outcome
 from cmsdesk.ui.coverage_view import CoverageView
-from cmsdesk.ui.dialogs import ProfileDialog
+from cmsdesk.ui.dialogs import PlanDetailsDialog, ProfileDialog
 from cmsdesk.ui.document import PlanDocument
-from cmsdesk.ui.labels import fill
+from cmsdesk.ui.edits import SetPlanField
+from cmsdesk.ui.labels import field_name, fill
 from cmsdesk.ui.node_editor import NodeEditor
 from cmsdesk.ui.outline_panel import OutlinePanel
 from cmsdesk.ui.search_panel import SearchPanel
@@ -143,6 +144,8 @@ class MainWindow(QMainWindow):
         self.find_action = QAction(self.tr("&Find…"), self)
         self.find_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
         self.find_action.triggered.connect(self.start_search)
+        self.plan_action = QAction(self.tr("Plan &details…"), self)
+        self.plan_action.triggered.connect(self.edit_plan_details)
         self.profile_action = QAction(self.tr("My &profile…"), self)
         self.profile_action.triggered.connect(self.edit_profile)
         self.quit_action = QAction(self.tr("&Quit"), self)
@@ -189,6 +192,7 @@ class MainWindow(QMainWindow):
         self.edit_menu.addSeparator()
         self.edit_menu.addAction(self.find_action)
         self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.plan_action)
         self.edit_menu.addAction(self.profile_action)
 
         self.view_menu: QMenu = bar.addMenu(self.tr("&View"))
@@ -315,6 +319,17 @@ class MainWindow(QMainWindow):
 
     def show_coverage(self) -> None:
         self.centre.setCurrentWidget(self.coverage)
+
+    def edit_plan_details(self) -> None:
+        plan = self.document.read(queries.find_plan, self.document.plan_id)
+        before = {"title": plan.title, "period": plan.period, "symbol": plan.symbol}
+        dialog = PlanDetailsDialog(before, self)
+        if not dialog.exec():
+            return
+        for fld, value in dialog.values().items():
+            if value != before[fld] and (value or fld != "title"):
+                text = fill(self.tr("Edit the plan's %1"), field_name(fld))
+                self.document.execute(SetPlanField(text, fld, before[fld], value))
 
     def edit_profile(self) -> None:
         dialog = ProfileDialog(self.document.store.profile, self)

@@ -78,7 +78,7 @@ def take_screenshot(ctx: Context) -> int:
     from PySide6.QtCore import QSettings
 
     from cmsdesk.models.store import Store
-    from cmsdesk.ui.app import build_window, make_application
+    from cmsdesk.ui.app import build_window, install_review, make_application
 
     size = parse_size(getattr(ctx.args, "size", None))
     target = Path(ctx.args.screenshot)
@@ -92,6 +92,8 @@ def take_screenshot(ctx: Context) -> int:
         try:
             settings = QSettings(str(Path(tmp) / "layout.ini"), QSettings.Format.IniFormat)
             window = build_window(store, _plan_of(store, ctx.args.plan), settings)
+            install_review(window)  # the window as run_app shows it, with its Review menu
+            window.restore_layout()  # the first-run layout: the settings file is new
             try:
                 render(window, size, target)
             except WriteError as exc:

@@ -517,6 +517,10 @@
         <translation>&amp;Buscar…</translation>
     </message>
     <message>
+        <source>Plan &amp;details…</source>
+        <translation>&amp;Datos del plan…</translation>
+    </message>
+    <message>
         <source>My &amp;profile…</source>
         <translation>Mi &amp;perfil…</translation>
     </message>
@@ -609,6 +613,10 @@
         <translation>Nada que rehacer</translation>
     </message>
     <message>
+        <source>Edit the plan&apos;s %1</source>
+        <translation>Editar «%1» del plan</translation>
+    </message>
+    <message>
         <source>About cmsdesk</source>
         <translation>Acerca de cmsdesk</translation>
     </message>
@@ -633,7 +641,7 @@
     </message>
     <message>
         <source>e.g. UNEP/CMS/COP11/Doc.15.2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">p. ej. UNEP/CMS/COP11/Doc.15.2</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
@@ -641,7 +649,7 @@
     </message>
     <message>
         <source>Document &amp;symbol:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">&amp;Signatura del documento:</translation>
     </message>
     <message>
         <source>&amp;Date:</source>
@@ -827,6 +835,29 @@
     <message>
         <source>%1 is in the Trash (Undo brings it back)</source>
         <translation>%1 está en la papelera (Deshacer lo recupera)</translation>
+    </message>
+</context>
+<context>
+    <name>PlanDetailsDialog</name>
+    <message>
+        <source>Plan details</source>
+        <translation>Datos del plan</translation>
+    </message>
+    <message>
+        <source>e.g. UNEP/CMS/COP11/Doc.15.2</source>
+        <translation>p. ej. UNEP/CMS/COP11/Doc.15.2</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Título:</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>&amp;Período:</translation>
+    </message>
+    <message>
+        <source>Document &amp;symbol:</source>
+        <translation>&amp;Signatura del documento:</translation>
     </message>
 </context>
 <context>

@@ -517,6 +517,10 @@
         <translation>&amp;Rechercher…</translation>
     </message>
     <message>
+        <source>Plan &amp;details…</source>
+        <translation>&amp;Détails du plan…</translation>
+    </message>
+    <message>
         <source>My &amp;profile…</source>
         <translation>Mon &amp;profil…</translation>
     </message>
@@ -609,6 +613,10 @@
         <translation>Rien à rétablir</translation>
     </message>
     <message>
+        <source>Edit the plan&apos;s %1</source>
+        <translation>Modifier « %1 » du plan</translation>
+    </message>
+    <message>
         <source>About cmsdesk</source>
         <translation>À propos de cmsdesk</translation>
     </message>
@@ -633,7 +641,7 @@
     </message>
     <message>
         <source>e.g. UNEP/CMS/COP11/Doc.15.2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">p. ex. UNEP/CMS/COP11/Doc.15.2</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
@@ -641,7 +649,7 @@
     </message>
     <message>
         <source>Document &amp;symbol:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">&amp;Cote du document :</translation>
     </message>
     <message>
         <source>&amp;Date:</source>
@@ -827,6 +835,29 @@
     <message>
         <source>%1 is in the Trash (Undo brings it back)</source>
         <translation>%1 est dans la corbeille (Annuler le fait revenir)</translation>
+    </message>
+</context>
+<context>
+    <name>PlanDetailsDialog</name>
+    <message>
+        <source>Plan details</source>
+        <translation>Détails du plan</translation>
+    </message>
+    <message>
+        <source>e.g. UNEP/CMS/COP11/Doc.15.2</source>
+        <translation>p. ex. UNEP/CMS/COP11/Doc.15.2</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Titre :</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>&amp;Période :</translation>
+    </message>
+    <message>
+        <source>Document &amp;symbol:</source>
+        <translation>&amp;Cote du document :</translation>
     </message>
 </context>
 <context>
