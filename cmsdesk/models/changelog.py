@@ -231,7 +231,7 @@ def append_changes(session: Session, bodies: list[tuple[str, dict[str, Any]]],
             "author_role": author["role"], "clock": body["clock"],
             "body": canonical_bytes(body).decode("utf-8"), "origin": origin,
         })
-    session.execute(insert(Change), rows)
+    session.execute(insert(Change.__table__), rows)
     plan_of = {key_of(b): b["plan"] for _, b in fresh}
     gone = [{"e": k.entity, "i": k.eid, "f": k.field, "v": v}
             for k in keys for v in before[k] - heads_now[k]]
@@ -240,7 +240,7 @@ def append_changes(session: Session, bodies: list[tuple[str, dict[str, Any]]],
     new_heads = [{"entity": k.entity, "eid": k.eid, "field": k.field, "version_id": v,
                   "plan_id": plan_of[k]} for k in keys for v in heads_now[k] - before[k]]
     if new_heads:
-        session.execute(insert(Head), new_heads)
+        session.execute(insert(Head.__table__), new_heads)
     return Appended([cid for cid, _ in fresh], heads_now)
 
 
