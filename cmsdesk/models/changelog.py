@@ -155,10 +155,16 @@ _HEADS = of_keys(select(Head.entity, Head.eid, Head.field, Head.version_id),
 
 
 def current_heads(session: Session, keys: set[Key]) -> dict[Key, set[str]]:
-    """The heads of each of ``keys`` (an empty set for a field nobody wrote)."""
+    """The heads of each of ``keys`` (an empty set for a field nobody wrote).
+
+    It runs on the session's connection, as does the check of held ids below: the change log
+    and the heads are written with plain statements only (nothing for the ORM to flush first),
+    and the ORM's handling of each result cost more than the query in an import.
+    """
     out: dict[Key, set[str]] = {k: set() for k in keys}
+    connection = session.connection()
     for params in key_params(out):
-        for entity, eid, fld, vid in session.execute(_HEADS, params):
+        for entity, eid, fld, vid in connection.execute(_HEADS, params):
             out[Key(entity, eid, fld)].add(vid)
     return out
 
@@ -179,6 +185,7 @@ def append_many(session: Session, bodies: list[tuple[str, dict[str, Any]]],
     return append_changes(session, bodies, origin).new
 
 
+_HELD = select(Change.id).where(Change.id.in_(bindparam("ids", expanding=True)))
 _DELETE_HEAD = delete(Head.__table__).where(
     Head.__table__.c.entity == bindparam("e"), Head.__table__.c.eid == bindparam("i"),
     Head.__table__.c.field == bindparam("f"), Head.__table__.c.version_id == bindparam("v"))
@@ -192,8 +199,9 @@ def append_changes(session: Session, bodies: list[tuple[str, dict[str, Any]]],
     handful of statements whatever the number of changes, because an import brings thousands.
     """
     held: set[str] = set()
+    connection = session.connection()
     for part in chunks([cid for cid, _ in bodies]):
-        held.update(session.scalars(select(Change.id).where(Change.id.in_(part))))
+        held.update(connection.scalars(_HELD, {"ids": list(part)}))
     fresh = []
     for cid, body in bodies:
         if cid not in held:
