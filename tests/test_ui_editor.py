@@ -16,7 +16,9 @@ from ui_support import (
     make_window,
     node_id,
     second_site,
+    select_label,
     silence_dialogs,
+    starter_window,
     view,
 )
 
@@ -32,17 +34,7 @@ pytestmark = QT_LOG_MARKS
 @pytest.fixture
 def window(qtbot: QtBot, plan_store: tuple[Store, str], tmp_path: Path,
            monkeypatch: pytest.MonkeyPatch) -> MainWindow:
-    silence_dialogs(monkeypatch)
-    store, plan_id = plan_store
-    return make_window(qtbot, store, plan_id, tmp_path)
-
-
-def select(window: MainWindow, label: str) -> str:
-    doc = window.document
-    node = node_id(doc.store, doc.plan_id, label)
-    assert window.outline.select(node)
-    assert window.editor.node_id == node
-    return node
+    return starter_window(qtbot, plan_store, tmp_path, monkeypatch)
 
 
 def type_text(widget: QWidget, text: str) -> None:
@@ -60,7 +52,7 @@ def versions(store: Store, node: str, fld: str) -> int:
 def test_typing_records_one_version_after_a_pause_and_undo_restores(
         window: MainWindow, qtbot: QtBot) -> None:
     store = window.document.store
-    node = select(window, "T7")
+    node = select_label(window, "T7")
     field = window.editor.pages["text"].field
     field.autosaver.timer.setInterval(50)
     window.editor.tabs.setCurrentWidget(window.editor.pages["text"])
@@ -82,7 +74,7 @@ def test_typing_records_one_version_after_a_pause_and_undo_restores(
 
 def test_leaving_a_field_saves_it_and_non_ascii_survives(window: MainWindow) -> None:
     store = window.document.store
-    node = select(window, "T3")
+    node = select_label(window, "T3")
     title = window.editor.title
     title.setFocus()
     title.selectAll()
@@ -96,8 +88,8 @@ def test_leaving_a_field_saves_it_and_non_ascii_survives(window: MainWindow) -> 
     type_text(note.edit, "Año: ça marche — über")
     window.document.flush()
     assert view(store, node).fields["note"] == "Año: ça marche — über"
-    select(window, "T4")
-    select(window, "T3")  # shown again from the store
+    select_label(window, "T4")
+    select_label(window, "T3")  # shown again from the store
     assert window.editor.title.text() == "Gouvernance: écosystèmes, ñandú, Übergänge"
     assert note.value() == "Año: ça marche — über"
     assert window.outline.model.index_of(node).data().endswith("ñandú, Übergänge")
@@ -105,18 +97,18 @@ def test_leaving_a_field_saves_it_and_non_ascii_survives(window: MainWindow) -> 
 
 def test_switching_node_saves_pending_typing_in_the_right_node(window: MainWindow) -> None:
     store = window.document.store
-    t1 = select(window, "T1")
+    t1 = select_label(window, "T1")
     actors = window.editor.pages["actors"].field
     actors.edit.setPlainText("- Parties\n- Ramsar Convention")
     actors.autosaver.touched()  # typed, the pause not over yet
-    t2 = select(window, "T2")
+    t2 = select_label(window, "T2")
     assert view(store, t1).fields["actors"] == "- Parties\n- Ramsar Convention"
     assert "Ramsar" not in view(store, t2).fields["actors"]
 
 
 def test_status_and_every_target_field_are_editable(window: MainWindow) -> None:
     store = window.document.store
-    node = select(window, "T9")
+    node = select_label(window, "T9")
     editor = window.editor
     assert all(editor.tabs.isTabVisible(editor.tabs.indexOf(p)) for p in editor.pages.values())
     editor.status.setCurrentIndex(editor.status.findData("proposed"))
@@ -128,13 +120,13 @@ def test_status_and_every_target_field_are_editable(window: MainWindow) -> None:
     window.document.flush()
     fields = view(store, node).fields
     assert fields["indicators"] == "- new indicators" and fields["milestones"] == "- new milestones"
-    select(window, "G1")  # a goal has a title and a text only
+    select_label(window, "G1")  # a goal has a title and a text only
     assert not editor.status.isVisible()
     assert not editor.tabs.isTabVisible(editor.tabs.indexOf(editor.pages["note"]))
 
 
 def test_markdown_preview_and_brackets_are_marked(window: MainWindow, qtbot: QtBot) -> None:
-    node = select(window, "T2")
+    node = select_label(window, "T2")
     field = window.editor.pages["text"].field
     window.document.run(lambda ed: ed.set_field(
         node, "text", "Parties **shall** [consider] [Option 1: adopt] [Option 2: note] it."))
@@ -192,7 +184,7 @@ def test_a_contested_field_shows_its_alternatives_and_proposers(
 
 
 def test_comments_are_added_listed_and_resolved(window: MainWindow) -> None:
-    node = select(window, "T6")
+    node = select_label(window, "T6")
     comments = window.editor.comments
     window.editor.tabs.setCurrentWidget(comments)
     comments.box.setPlainText("¿Podemos añadir los humedales? ")

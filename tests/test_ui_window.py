@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QFont
 from pytestqt.qtbot import QtBot
-from ui_support import QT_LOG_MARKS, make_window, node_id, silence_dialogs, view
+from ui_support import QT_LOG_MARKS, make_window, node_id, silence_dialogs, starter_window, view
 
 from cmsdesk.models import queries
 from cmsdesk.models.store import Store
@@ -21,9 +21,7 @@ pytestmark = QT_LOG_MARKS
 @pytest.fixture
 def window(qtbot: QtBot, plan_store: tuple[Store, str], tmp_path: Path,
            monkeypatch: pytest.MonkeyPatch) -> MainWindow:
-    silence_dialogs(monkeypatch)
-    store, plan_id = plan_store
-    return make_window(qtbot, store, plan_id, tmp_path)
+    return starter_window(qtbot, plan_store, tmp_path, monkeypatch)
 
 
 def test_the_qt_binding_does_not_leak_references() -> None:

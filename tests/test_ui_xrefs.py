@@ -7,7 +7,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
-from ui_support import QT_LOG_MARKS, make_window, node_id, silence_dialogs, view
+from ui_support import (
+    QT_LOG_MARKS,
+    select_label,
+    starter_window,
+    view,
+)
 
 from cmsdesk.models.store import Store
 from cmsdesk.ui.mainwindow import MainWindow
@@ -18,15 +23,7 @@ pytestmark = QT_LOG_MARKS
 @pytest.fixture
 def window(qtbot: QtBot, plan_store: tuple[Store, str], tmp_path: Path,
            monkeypatch: pytest.MonkeyPatch) -> MainWindow:
-    silence_dialogs(monkeypatch)
-    store, plan_id = plan_store
-    return make_window(qtbot, store, plan_id, tmp_path)
-
-
-def select(window: MainWindow, label: str) -> str:
-    node = node_id(window.document.store, window.document.plan_id, label)
-    assert window.outline.select(node)
-    return node
+    return starter_window(qtbot, plan_store, tmp_path, monkeypatch)
 
 
 def links(store: Store, node: str, framework: str = "aichi") -> dict[str, str]:
@@ -35,20 +32,20 @@ def links(store: Store, node: str, framework: str = "aichi") -> dict[str, str]:
 
 def test_goals_a_to_e_with_checkable_targets(window: MainWindow) -> None:
     panel = window.xrefs
-    select(window, "T1")
+    select_label(window, "T1")
     tree = panel.tree
     goals = [tree.topLevelItem(i).text(0)[:2] for i in range(tree.topLevelItemCount())]
     assert goals == [f"{g}." for g in "ABCDE"]
     assert sum(tree.topLevelItem(i).childCount() for i in range(5)) == 20
     assert panel._items["1"].checkState(0) == Qt.CheckState.Checked
     assert panel._items["1"].text(0) == "1. Awareness of biodiversity values — primary"
-    select(window, "G1")
+    select_label(window, "G1")
     assert not tree.isEnabled() and "belong to targets" in panel.info.text()
 
 
 def test_checking_a_target_persists_and_shows_in_the_matrix(window: MainWindow) -> None:
     store = window.document.store
-    node = select(window, "T4")
+    node = select_label(window, "T4")
     panel = window.xrefs
     before = links(store, node)
     assert "19" not in before
@@ -87,7 +84,7 @@ def test_checking_a_target_persists_and_shows_in_the_matrix(window: MainWindow) 
 
 def test_the_matrix_names_gaps_on_both_sides(window: MainWindow) -> None:
     store = window.document.store
-    node = select(window, "T16")
+    node = select_label(window, "T16")
     panel = window.xrefs
     for code in list(links(store, node)):
         panel._items[code].setCheckState(0, Qt.CheckState.Unchecked)
@@ -108,7 +105,7 @@ def test_the_matrix_names_gaps_on_both_sides(window: MainWindow) -> None:
 
 def test_any_framework_can_be_used(window: MainWindow) -> None:
     store = window.document.store
-    node = select(window, "T8")
+    node = select_label(window, "T8")
     panel = window.xrefs
     panel.set_framework("kmgbf")
     assert len(panel._items) == 23

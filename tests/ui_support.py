@@ -55,6 +55,23 @@ def make_window(qtbot: QtBot, store: Store, plan_id: str, folder: Path,
     return window
 
 
+def starter_window(qtbot: QtBot, plan_store: tuple[Store, str], folder: Path,
+                   monkeypatch: pytest.MonkeyPatch) -> MainWindow:
+    """The main window over a fresh store holding the starter plan, dialogs silenced."""
+    silence_dialogs(monkeypatch)
+    store, plan_id = plan_store
+    return make_window(qtbot, store, plan_id, folder)
+
+
+def select_label(window: MainWindow, label: str) -> str:
+    """Select a node by its label (T7) in the outline; the editor follows."""
+    doc = window.document
+    node = node_id(doc.store, doc.plan_id, label)
+    assert window.outline.select(node)
+    assert window.editor.node_id == node
+    return node
+
+
 def node_id(store: Store, plan_id: str, label: str) -> str:
     with store.session() as s:
         return queries.resolve_node(s, plan_id, label)
