@@ -203,3 +203,36 @@ def test_plan_details_are_edited_and_undone(window: MainWindow,
     window.undo_action.trigger()
     plan = window.document.read(queries.find_plan, window.document.plan_id)
     assert plan.symbol == "UNEP/CMS/COP11/Doc.15.2"
+
+
+def test_docks_added_hidden_by_an_extension_leave_no_tab_bar(
+        qtbot: QtBot, plan_store: tuple[Store, str], tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QDockWidget, QLabel, QTabBar
+    from ui_support import settings_in
+
+    from cmsdesk.ui.app import build_window
+
+    silence_dialogs(monkeypatch)
+    window = build_window(*plan_store, settings_in(tmp_path))
+    qtbot.addWidget(window)
+    docks = []
+    for name in ("first", "second", "third"):  # as the review panels are added
+        dock = QDockWidget(name, window)
+        dock.setObjectName(f"dock-{name}")
+        dock.setWidget(QLabel(name))
+        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+        docks.append(dock)
+    for first, second in zip(docks, docks[1:], strict=False):
+        window.tabifyDockWidget(first, second)
+    window.layout().activate()
+    for dock in docks:
+        dock.hide()
+    window.layout().activate()
+    window.restore_layout()
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    shown = [bar for bar in window.findChildren(QTabBar) if bar.isVisible()
+             and "first" in [bar.tabText(i) for i in range(bar.count())]]
+    assert shown == []

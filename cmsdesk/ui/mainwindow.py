@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QStyle,
+    QTabBar,
     QTabWidget,
     QToolBar,
     QToolButton,
@@ -356,6 +357,16 @@ class MainWindow(QMainWindow):
         state = s.value("window/state")
         if state is not None:
             self.restoreState(state, LAYOUT_VERSION)
+        self._hide_stale_tab_bars()
+
+    def _hide_stale_tab_bars(self) -> None:
+        """Docks tabbed together and hidden before the window is shown leave their group's tab
+        bar where it was (Qt 6.11), drawn over the panels; the layout shows it again when two of
+        those docks are shown."""
+        shown = {d.windowTitle() for d in self.findChildren(QDockWidget) if d.isVisibleTo(self)}
+        for bar in self.findChildren(QTabBar, options=Qt.FindChildOption.FindDirectChildrenOnly):
+            if not {bar.tabText(i) for i in range(bar.count())} & shown:
+                bar.hide()
 
     def _restore_settings(self) -> None:
         s = self.settings
