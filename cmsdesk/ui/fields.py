@@ -22,12 +22,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cmsdesk.ui.rendering import BracketHighlighter, render_markdown
+from cmsdesk.ui.rendering import BracketHighlighter, markdown_loaded, render_markdown
 
 AUTOSAVE_DELAY_MS = 1500
 PREVIEW_DELAY_MS = 300
 MIN_TEXT_HEIGHT = 110  # pixels: a few lines stay visible, however full the page
 SIDE_BY_SIDE_WIDTH = 860  # pixels; below it the preview goes under the text
+
+
+def preview_delay() -> int:
+    """0 ms once Markdown is loaded; before that, long enough for the window to appear first
+    (importing Markdown and rendering is the slowest part of showing a node)."""
+    return 0 if markdown_loaded() else PREVIEW_DELAY_MS
 
 
 class Autosaver(QObject):
@@ -154,7 +160,7 @@ class TextField(QWidget):
             self.edit.setTextCursor(cursor)
             self._preview_stale = True
             if self.preview.isVisible():
-                self._preview_timer.start(0)
+                self._preview_timer.start(preview_delay())
         self.autosaver.forget()
 
     def _typed(self) -> None:
@@ -168,7 +174,7 @@ class TextField(QWidget):
     def set_preview_visible(self, visible: bool) -> None:
         self.preview_box.setVisible(visible)
         if visible and self._preview_stale:
-            self._preview_timer.start(0)
+            self._preview_timer.start(preview_delay())
 
     def render_preview(self) -> None:
         self._preview_stale = False
@@ -179,7 +185,7 @@ class TextField(QWidget):
     def showEvent(self, event: QShowEvent) -> None:  # a tab shown for the first time
         super().showEvent(event)
         if self.preview.isVisibleTo(self) and self._preview_stale:
-            self._preview_timer.start(0)
+            self._preview_timer.start(preview_delay())
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Text and preview side by side when there is room for two readable columns."""

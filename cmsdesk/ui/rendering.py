@@ -9,6 +9,7 @@ not needed to start the window.
 from __future__ import annotations
 
 import re
+import sys
 
 from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
@@ -48,6 +49,10 @@ def mark_brackets_html(markup: str) -> str:
             chunk.append("</span>")
         out.append("".join(chunk))
     return "".join(out)
+
+
+def markdown_loaded() -> bool:
+    return "markdown" in sys.modules
 
 
 def render_markdown(text: str) -> str:
