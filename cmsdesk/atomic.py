@@ -31,6 +31,17 @@ def _explain(path: Path, exc: OSError) -> str:
     return f"cannot write {path}: {why}. Any existing file there was left unchanged."
 
 
+def _mode_for(target: Path) -> int:
+    """Keep an existing file's permissions; a new file gets the usual ones (mkstemp's are 0600,
+    too strict for a document meant to be shared)."""
+    try:
+        return target.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def write_atomic(path: Path | str, produce: Callable[[BinaryIO], None]) -> Path:
     """Call ``produce`` with a binary file object, then move the result to ``path``."""
     target = Path(path)
@@ -42,6 +53,7 @@ def write_atomic(path: Path | str, produce: Callable[[BinaryIO], None]) -> Path:
             produce(fh)
             fh.flush()
             os.fsync(fh.fileno())
+        os.chmod(tmp_name, _mode_for(target))
         os.replace(tmp_name, target)
         tmp_name = ""
     except OSError as exc:

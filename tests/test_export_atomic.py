@@ -5,11 +5,12 @@ is left as it was with no temporary file behind."""
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 import pytest
 
-from cmsdesk.atomic import WriteError
+from cmsdesk.atomic import WriteError, write_bytes_atomic
 from cmsdesk.export.docx_compilation import export_compilation_docx
 from cmsdesk.export.docx_plan import export_plan_docx
 from cmsdesk.export.markdown_plan import export_plan_markdown
@@ -63,3 +64,17 @@ def test_a_missing_folder_says_so(plan_store: tuple[Store, str], tmp_path: Path)
     store, plan_id = plan_store
     with store.session() as s, pytest.raises(WriteError, match="the folder does not exist"):
         export_plan_markdown(s, plan_id, tmp_path / "nowhere" / "plan.md")
+
+
+def test_a_new_file_gets_ordinary_permissions_and_an_old_file_keeps_its_own(tmp_path: Path) -> None:
+    umask = os.umask(0o022)
+    try:
+        fresh = write_bytes_atomic(tmp_path / "new.cmsb", b"data")
+        assert stat.S_IMODE(fresh.stat().st_mode) == 0o644
+        kept = tmp_path / "old.docx"
+        kept.write_bytes(b"old")
+        kept.chmod(0o600)
+        write_bytes_atomic(kept, b"new")
+        assert stat.S_IMODE(kept.stat().st_mode) == 0o600 and kept.read_bytes() == b"new"
+    finally:
+        os.umask(umask)
