@@ -139,22 +139,27 @@ def test_a_flipped_bit_is_refused_or_harmless(env: Setup, position: int, bit: in
             store.close()
 
 
-def _inflates_to(raw: bytes) -> bytes | None:
+def _changes_as_read(bundle: bytes) -> bytes | None:
+    """What a zip reader gets out of the changes member (None if it cannot read it).
+
+    Judged by the reader itself, not by inflating the raw stream by hand: a flip can damage the
+    stream past the point where the member's data ends, and then both readers disagree.
+    """
     try:
-        return zlib.decompressobj(-15).decompress(raw)
-    except zlib.error:
+        return zipfile.ZipFile(io.BytesIO(bundle)).read(fmt.CHANGES)
+    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError):
         return None
 
 
 def test_flips_inside_the_compressed_changes_are_refused(env: Setup) -> None:
     info = zipfile.ZipFile(io.BytesIO(env.good)).getinfo(fmt.CHANGES)
     start = info.header_offset + 30 + len(info.filename)
-    original = _inflates_to(env.good[start : start + info.compress_size])
+    original = _changes_as_read(env.good)
     for offset in range(0, info.compress_size, max(1, info.compress_size // 12)):
         data = bytearray(env.good)
         data[start + offset] ^= 0x10
-        if _inflates_to(bytes(data[start : start + info.compress_size])) == original:
-            # a padding bit of the deflate stream: the content is intact and signed
+        if _changes_as_read(bytes(data)) == original:
+            # a bit the content does not depend on (deflate padding): it is intact and signed
             assert env.accept(bytes(data)) == env.accept(env.good)
         else:
             env.refuse(bytes(data), "damaged|altered")
