@@ -32,7 +32,6 @@ from cmsdesk.ui.dialogs import ProfileDialog, StartDialog
 from cmsdesk.ui.document import PlanDocument
 from cmsdesk.ui.labels import fill, translate
 from cmsdesk.ui.mainwindow import MainWindow
-from cmsdesk.ui.review_panels import install as install_review
 
 if TYPE_CHECKING:
     from cmsdesk.clicmd.common import Context
@@ -190,9 +189,22 @@ def run_app(ctx: Context) -> int:
     if plan_id is None:
         return 1
     window = build_window(store, plan_id, QSettings(), ctx.args.files)
-    panels = install_review(window)
-    window.restore_layout()  # after every part has added its docks
+    window.restore_layout()
     window.show()
-    if window.pending_files:  # bundles named on the command line: import them once shown
-        QTimer.singleShot(0, panels.import_pending)
+    QTimer.singleShot(0, lambda: finish_start(window))
     return app.exec()
+
+
+def finish_start(window: MainWindow) -> None:
+    """Add what the first frame does not need: review, merge, import and export.
+
+    They pull in the bundle, signature and diff code; building them after the window is up
+    keeps start-up close to the bare cost of Qt. Their docks then take their remembered places,
+    and bundles named on the command line are imported.
+    """
+    from cmsdesk.ui.review_panels import install as install_review
+
+    panels = install_review(window)
+    window.restore_layout()  # again, now that every part has added its docks
+    if window.pending_files:
+        panels.import_pending()

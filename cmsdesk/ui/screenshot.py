@@ -78,7 +78,8 @@ def take_screenshot(ctx: Context) -> int:
     from PySide6.QtCore import QSettings
 
     from cmsdesk.models.store import Store
-    from cmsdesk.ui.app import build_window, install_review, make_application
+    from cmsdesk.ui.app import build_window, make_application
+    from cmsdesk.ui.review_panels import install as install_review
 
     size = parse_size(getattr(ctx.args, "size", None))
     target = Path(ctx.args.screenshot)
