@@ -80,29 +80,54 @@ def test_a_store_from_a_newer_version_is_refused_and_left_unchanged(tmp_path: Pa
     assert not (tmp_path / "s.db.lock").exists()
 
 
-def test_an_older_store_is_backed_up_and_migrated(tmp_path: Path) -> None:
-    revisions = known_revisions()
-    if len(revisions) < 2:
-        pytest.skip("only one schema revision exists so far: nothing older to migrate from")
-    from alembic import command
-    from alembic.config import Config
+NEXT_REVISION = """\"\"\"A later schema, for the test: one more table.\"\"\"
+import sqlalchemy as sa
+from alembic import op
 
-    from cmsdesk.models.store import MIGRATIONS
+revision = "{rev}"
+down_revision = "{down}"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_table("later_things", sa.Column("id", sa.Integer(), primary_key=True))
+
+
+def downgrade() -> None:
+    op.drop_table("later_things")
+"""
+
+
+def test_an_older_store_is_backed_up_and_migrated(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """A store made by this version, opened by a version with one more migration."""
+    import shutil
+
+    import cmsdesk.models.store as store_module
 
     path = tmp_path / "s.db"
-    engine = create_engine(f"sqlite:///{path}")
-    cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, revisions[0])
-    engine.dispose()
-    Store.open(path).close()
-    backups = list(tmp_path.glob(f"s.before-migration-{revisions[0]}-*.db"))
-    assert len(backups) == 1
-    engine = create_engine(f"sqlite:///{path}")
+    with Store.open(path) as old:
+        old.set_meta("kept", "yes")
+    current = known_revisions()[-1]
+    newer = f"{int(current) + 1:04d}"
+    migrations = tmp_path / "migrations"
+    shutil.copytree(store_module.MIGRATIONS, migrations,
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    (migrations / "versions" / f"{newer}_later_things.py").write_text(
+        NEXT_REVISION.format(rev=newer, down=current), encoding="utf-8")
+    monkeypatch.setattr(store_module, "MIGRATIONS", migrations)
+
+    with Store.open(path) as migrated:
+        assert migrated.get_meta("kept") == "yes"
+        with migrated.engine.connect() as conn:
+            assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == newer
+            assert conn.execute(text("SELECT count(*) FROM later_things")).scalar() == 0
+    (backup,) = tmp_path.glob(f"s.before-migration-{current}-*.db")
+    engine = create_engine(f"sqlite:///{backup}")
     with engine.connect() as conn:
-        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == revisions[-1]
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == current
+        assert conn.execute(text("SELECT value FROM meta WHERE key = 'kept'")).scalar() == "yes"
     engine.dispose()
 
 
