@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import signal
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QApplication,
@@ -190,9 +191,31 @@ def run_app(ctx: Context) -> int:
         return 1
     window = build_window(store, plan_id, QSettings(), ctx.args.files)
     window.restore_layout()
+    after_first_frame(app, window, lambda: finish_start(window))
     window.show()
-    QTimer.singleShot(0, lambda: finish_start(window))
     return app.exec()
+
+
+class _FirstFrame(QObject):
+    """Calls ``then`` once the first paint of ``window`` has been dispatched."""
+
+    def __init__(self, app: QApplication, window: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(window)
+        self.app, self.window, self.then = app, window, then
+        app.installEventFilter(self)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if (event.type() == QEvent.Type.Paint and isinstance(obj, QWidget)
+                and obj.window() is self.window):
+            self.app.removeEventFilter(self)
+            QTimer.singleShot(0, self.then)
+        return False
+
+
+def after_first_frame(app: QApplication, window: QWidget, then: Callable[[], None]) -> None:
+    """Run ``then`` when the window has been painted once (a zero-delay timer at show time
+    would run before the platform's first expose and paint)."""
+    _FirstFrame(app, window, then)
 
 
 def finish_start(window: MainWindow) -> None:
