@@ -7,10 +7,12 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from conftest import open_store
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from sqlalchemy import create_engine, text
 from sync_support import Replicas, change_set, forge, members, state, text_of
 
-from cmsdesk.models.commands import PlanEditor, create_plan
+from cmsdesk.models.commands import PlanEditor, create_plan, create_plan_from_template
 from cmsdesk.models.identity import Profile
 from cmsdesk.models.store import Store
 from cmsdesk.sync import format as fmt
@@ -278,3 +280,21 @@ def _b64_public(key: Ed25519PrivateKey) -> str:
     from cmsdesk.sync.signing import public_key_of
 
     return public_key_of(key)
+
+
+def test_an_import_first_backs_the_store_up(tmp_path: Path) -> None:
+    source = open_store(tmp_path / "secretariat.db")
+    plan_id = create_plan_from_template(source).created or ""
+    bundle = export_bundle(source, plan_id, tmp_path / "draft.cmsb", full=True)
+    source.close()
+    target = open_store(tmp_path / "delegate.db")
+    try:
+        import_bundles(target, [tmp_path / "draft.cmsb"])
+    finally:
+        target.close()
+    assert bundle.size > 0
+    (backup,) = (tmp_path / "delegate-backups").glob("delegate.before-import-*.db")
+    engine = create_engine(f"sqlite:///{backup}")
+    with engine.connect() as conn:  # taken before the import: no plan in it yet
+        assert conn.execute(text("SELECT count(*) FROM plans")).scalar() == 0
+    engine.dispose()

@@ -145,6 +145,18 @@ class Store:
             with self.session() as s:
                 install_bundled_frameworks(s)
 
+    def backup_before(self, action: str, keep: int = 5) -> Path:
+        """Copy the store before ``action`` (an import, a merge) into ``<stem>-backups/`` beside
+        it, keeping the ``keep`` most recent copies for that action. A user who regrets a merge
+        copies one back over the store."""
+        folder = self.path.with_name(f"{self.path.stem}-backups")
+        folder.mkdir(exist_ok=True)
+        stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")
+        target = _copy_database(self.path, folder / f"{self.path.stem}.before-{action}-{stamp}.db")
+        for old in sorted(folder.glob(f"{self.path.stem}.before-{action}-*.db"))[:-keep]:
+            old.unlink(missing_ok=True)
+        return target
+
     # -- sessions and meta ----------------------------------------------------------------
 
     @contextmanager
@@ -209,11 +221,9 @@ def _current_revision(engine: Engine) -> str | None:
         raise StoreError(f"the store is damaged or not a cmsdesk store: {exc.orig}") from exc
 
 
-def _backup(path: Path, revision: str) -> Path:
-    """Copy the store (consistently, through SQLite's backup API) before migrating it."""
-    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.stem}.before-migration-{revision}-{stamp}{path.suffix}")
-    src = sqlite3.connect(path)
+def _copy_database(source: Path, target: Path) -> Path:
+    """A consistent copy of a store, through SQLite's backup API (safe while it is open)."""
+    src = sqlite3.connect(source)
     dst = sqlite3.connect(target)
     try:
         src.backup(dst)
@@ -221,6 +231,13 @@ def _backup(path: Path, revision: str) -> Path:
         dst.close()
         src.close()
     return target
+
+
+def _backup(path: Path, revision: str) -> Path:
+    """Copy the store before migrating it."""
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+    return _copy_database(
+        path, path.with_name(f"{path.stem}.before-migration-{revision}-{stamp}{path.suffix}"))
 
 
 def _migrate(engine: Engine) -> None:

@@ -113,6 +113,7 @@ def _report(w: _Written, merged_clean: int, opened: list[Key], closed: int) -> I
 
 def apply_bundle(store: Store, parsed: ParsedBundle, *, plan: str | None = None) -> ImportReport:
     """Write a checked bundle into the store in one transaction, after the store checks."""
+    store.backup_before("import")
     with store.session() as s:
         written = _write(s, store, parsed, plan)
         proj = project(s, written.keys)
@@ -140,6 +141,7 @@ def import_bundles(store: Store, paths: Iterable[Path | str], *,
     todo = [Path(p) for p in paths]
     results: list[ImportResult] = []
     written: list[tuple[int, _Written]] = []  # index in the results, file
+    store.backup_before("import")
     with store.session() as s:
         for done, path in enumerate(todo):
             if cancelled is not None and cancelled():
