@@ -19,7 +19,8 @@ AREAS = ("cmsdesk.clicmd.plan", "cmsdesk.clicmd.bundles", "cmsdesk.clicmd.export
          "cmsdesk.clicmd.drafts", "cmsdesk.clicmd.review")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser() -> tuple[argparse.ArgumentParser, set[str]]:
+    """The parser, and the names of its subcommands."""
     parser = argparse.ArgumentParser(
         prog="cmsdesk",
         description="Draft the CMS Strategic Plan offline and exchange drafts as bundle files. "
@@ -36,32 +37,21 @@ def build_parser() -> argparse.ArgumentParser:
                         help="with --screenshot: the window size, e.g. 1920x1080 (default 1280x800)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for area in AREAS:
-        try:
-            module = importlib.import_module(area)
-        except ModuleNotFoundError as exc:
-            if exc.name != area:
-                raise
-            continue
-        module.register(sub)
-    return parser
-
-
-def _subcommands() -> set[str]:
-    return {"init", "identity", "plans", "outline", "show", "set", "apply", "add", "move",
-            "delete", "restore", "xref", "comment", "history", "framework", "rebuild", "bundle",
-            "conflicts", "resolve", "keys", "export", "draft", "review", "revert", "compare"}
+        importlib.import_module(area).register(sub)
+    return parser, set(sub.choices)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
+    parser, commands = build_parser()
     # Bundle files given to the bare program (a double-click in the file manager) open the app
     # and import them.
     files = [a for a in args_list if a.lower().endswith(".cmsb") and not a.startswith("-")]
-    if files and not any(a in _subcommands() for a in args_list):
+    if files and not any(a in commands for a in args_list):
         args_list = [a for a in args_list if a not in files]
     else:
         files = []
-    args = build_parser().parse_args(args_list)
+    args = parser.parse_args(args_list)
     args.files = files
     ctx = Context(args)
     try:
