@@ -307,10 +307,7 @@ def cmd_delete(args: argparse.Namespace, ctx: Context) -> int:
 
 def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
     plan_id = ctx.plan_id()
-    with ctx.store(write=False).session() as s:
-        trashed = {n.id: n for n in queries.trash(s, plan_id)}
-    match = [i for i in trashed if i == args.node or (len(args.node) >= 6 and i.startswith(args.node))]
-    node = match[0] if len(match) == 1 else _node_id(ctx, plan_id, args.node)
+    node = _node_id(ctx, plan_id, args.node)  # ids and id prefixes reach nodes in the Trash too
     return _report(guard(PlanEditor(ctx.store(), plan_id).restore_node, node))
 
 
