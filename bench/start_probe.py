@@ -65,24 +65,47 @@ def floor() -> int:
 
 
 def app(argv: list[str]) -> int:
+    """The real start, watched: ``cmsdesk.ui.app`` is patched as it is imported (by the start
+    itself, as in the installed program), not imported here first."""
+    import importlib.abc
+    import importlib.util
+    from types import ModuleType
+
     from cmsdesk import cli
-    from cmsdesk.ui import app as start
 
-    after_first_frame, finish_start = start.after_first_frame, start.finish_start
+    def watch(start: ModuleType) -> None:
+        after_first_frame, finish_start = start.after_first_frame, start.finish_start
 
-    def after_first_frame_watched(application: object, window: object, then: object) -> None:
-        after_first_frame(application, window, then)  # type: ignore[arg-type]
-        _watch(application, lambda w: w is window, then_ready=True)
+        def after_first_frame_watched(application: object, window: object, then: object) -> None:
+            after_first_frame(application, window, then)
+            _watch(application, lambda w: w is window, then_ready=True)
 
-    def finish_start_and_quit(window: object) -> None:
-        from PySide6.QtWidgets import QApplication
+        def finish_start_and_quit(window: object) -> None:
+            from PySide6.QtWidgets import QApplication
 
-        finish_start(window)  # type: ignore[arg-type]
-        print(f"{time.time():.6f}", flush=True)
-        QApplication.quit()
+            finish_start(window)
+            print(f"{time.time():.6f}", flush=True)
+            QApplication.quit()
 
-    start.after_first_frame = after_first_frame_watched  # type: ignore[assignment]
-    start.finish_start = finish_start_and_quit  # type: ignore[assignment]
+        start.after_first_frame = after_first_frame_watched
+        start.finish_start = finish_start_and_quit
+
+    class PatchOnImport(importlib.abc.MetaPathFinder):
+        def find_spec(self, name: str, path: object, target: object = None) -> object:
+            if name != "cmsdesk.ui.app":
+                return None
+            sys.meta_path.remove(self)
+            spec = importlib.util.find_spec(name)
+            load = spec.loader.exec_module  # type: ignore[union-attr]
+
+            def exec_module(module: ModuleType) -> None:
+                load(module)
+                watch(module)
+
+            spec.loader.exec_module = exec_module  # type: ignore[union-attr, method-assign]
+            return spec
+
+    sys.meta_path.insert(0, PatchOnImport())
     return cli.main(argv)
 
 

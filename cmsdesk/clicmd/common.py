@@ -2,6 +2,9 @@
 
 Exceptions that carry a message meant for the user (a locked or newer store, an unknown node,
 a refused command...) are turned into :class:`UserError` here, so the entry point prints one line.
+
+Loading this module loads no model code: the parser is built from it and the subcommand modules
+before anything else, and the desktop app's start should not wait for code it does not use.
 """
 
 from __future__ import annotations
@@ -10,24 +13,25 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from cmsdesk.atomic import WriteError
-from cmsdesk.models.commands import CommandError
-from cmsdesk.models.lock import StoreLockedError
-from cmsdesk.models.queries import NotFoundError
-from cmsdesk.models.store import Store, StoreError
-from cmsdesk.paths import default_store_path
+if TYPE_CHECKING:
+    from cmsdesk.models.store import Store
 
 
 class UserError(Exception):
     """An error to report in one line, without a traceback."""
 
 
-# Errors whose message is written for the user.
-USER_ERRORS: tuple[type[BaseException], ...] = (
-    StoreError, StoreLockedError, CommandError, NotFoundError, WriteError,
-)
+def user_errors() -> tuple[type[BaseException], ...]:
+    """The errors whose message is written for the user."""
+    from cmsdesk.atomic import WriteError
+    from cmsdesk.models.commands import CommandError
+    from cmsdesk.models.lock import StoreLockedError
+    from cmsdesk.models.queries import NotFoundError
+    from cmsdesk.models.store import StoreError
+
+    return StoreError, StoreLockedError, CommandError, NotFoundError, WriteError
 
 
 def fail(message: str, code: int = 1) -> int:
@@ -44,14 +48,20 @@ class Context:
 
     @property
     def store_path(self) -> Path:
-        return Path(self.args.db).expanduser() if self.args.db else default_store_path()
+        if self.args.db:
+            return Path(self.args.db).expanduser()
+        from cmsdesk.paths import default_store_path
+
+        return default_store_path()
 
     def store(self, write: bool = True) -> Store:
         if self._store is None:
+            from cmsdesk.models.store import Store
+
             try:
                 self._store = Store.open(self.store_path, write=write,
                                          take_over_lock=self.args.take_over_lock)
-            except USER_ERRORS as exc:
+            except user_errors() as exc:
                 raise UserError(str(exc)) from exc
         return self._store
 
@@ -71,7 +81,7 @@ def guard(fn: Any, *args: Any, **kwargs: Any) -> Any:
     """Call ``fn``, turning errors meant for the user into :class:`UserError`."""
     try:
         return fn(*args, **kwargs)
-    except USER_ERRORS as exc:
+    except user_errors() as exc:
         raise UserError(str(exc)) from exc
     except OSError as exc:
         raise UserError(f"{exc.strerror or exc}: {exc.filename or ''}".rstrip(": ")) from exc

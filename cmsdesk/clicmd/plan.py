@@ -6,13 +6,15 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cmsdesk.clicmd.common import Context, UserError, emit_json, guard, read_text_arg
 from cmsdesk.models import queries, rules
 from cmsdesk.models.changelog import Key
-from cmsdesk.models.commands import Outcome, PlanEditor, create_plan, create_plan_from_template
 from cmsdesk.models.identity import ROLES, Profile
+
+if TYPE_CHECKING:
+    from cmsdesk.models.commands import Outcome, PlanEditor
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -118,6 +120,13 @@ def _parent_id(ctx: Context, plan_id: str, ref: str) -> str | None:
     return None if ref.lower() in ("top", "-", "root") else _node_id(ctx, plan_id, ref)
 
 
+def _editor(ctx: Context, plan_id: str) -> PlanEditor:
+    """The commands on the plan (loaded on first use: the app's start does not need them)."""
+    from cmsdesk.models.commands import PlanEditor
+
+    return PlanEditor(ctx.store(), plan_id)
+
+
 def _report(outcome: Outcome) -> int:
     if outcome.changed:
         print(f"{outcome.description}: {len(outcome.changes)} change(s) recorded")
@@ -130,6 +139,8 @@ def _report(outcome: Outcome) -> int:
 
 
 def cmd_init(args: argparse.Namespace, ctx: Context) -> int:
+    from cmsdesk.models.commands import create_plan, create_plan_from_template
+
     store = ctx.store()
     if args.empty:
         outcome = guard(create_plan, store, args.title)
@@ -239,7 +250,7 @@ def _plan_or_node_key(ctx: Context, plan_id: str, ref: str, fld: str) -> Key:
 def cmd_set(args: argparse.Namespace, ctx: Context) -> int:
     plan_id = ctx.plan_id()
     value = read_text_arg(args)
-    editor = PlanEditor(ctx.store(), plan_id)
+    editor = _editor(ctx, plan_id)
     if args.node.lower() == "plan":
         return _report(guard(editor.set_plan_field, args.field, value))
     return _report(guard(editor.set_field, _node_id(ctx, plan_id, args.node), args.field, value))
@@ -275,7 +286,7 @@ def cmd_apply(args: argparse.Namespace, ctx: Context) -> int:
     if not edits:
         raise UserError(f"{args.file} holds no edits")
     try:
-        outcome = guard(PlanEditor(ctx.store(), plan_id).set_fields, edits)
+        outcome = guard(_editor(ctx, plan_id).set_fields, edits)
     except UserError as exc:
         raise UserError(f"{exc}; nothing was applied") from exc
     return _report(outcome)
@@ -284,7 +295,7 @@ def cmd_apply(args: argparse.Namespace, ctx: Context) -> int:
 def cmd_add(args: argparse.Namespace, ctx: Context) -> int:
     plan_id = ctx.plan_id()
     parent = _parent_id(ctx, plan_id, args.parent)
-    outcome = guard(PlanEditor(ctx.store(), plan_id).add_node, parent, args.kind, args.title,
+    outcome = guard(_editor(ctx, plan_id).add_node, parent, args.kind, args.title,
                     args.text, args.index)
     with ctx.store().session() as s:
         label = next((e.label for e in queries.outline(s, plan_id) if e.id == outcome.created), "")
@@ -296,19 +307,19 @@ def cmd_move(args: argparse.Namespace, ctx: Context) -> int:
     plan_id = ctx.plan_id()
     node = _node_id(ctx, plan_id, args.node)
     parent = _parent_id(ctx, plan_id, args.under)
-    return _report(guard(PlanEditor(ctx.store(), plan_id).move_node, node, parent, args.index))
+    return _report(guard(_editor(ctx, plan_id).move_node, node, parent, args.index))
 
 
 def cmd_delete(args: argparse.Namespace, ctx: Context) -> int:
     plan_id = ctx.plan_id()
     node = _node_id(ctx, plan_id, args.node)
-    return _report(guard(PlanEditor(ctx.store(), plan_id).delete_node, node))
+    return _report(guard(_editor(ctx, plan_id).delete_node, node))
 
 
 def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
     plan_id = ctx.plan_id()
     node = _node_id(ctx, plan_id, args.node)  # ids and id prefixes reach nodes in the Trash too
-    return _report(guard(PlanEditor(ctx.store(), plan_id).restore_node, node))
+    return _report(guard(_editor(ctx, plan_id).restore_node, node))
 
 
 def cmd_xref(args: argparse.Namespace, ctx: Context) -> int:
@@ -317,7 +328,7 @@ def cmd_xref(args: argparse.Namespace, ctx: Context) -> int:
     framework, sep, target = args.ref.partition(":")
     if not sep or not framework or not target:
         raise UserError(f"{args.ref!r}: write FRAMEWORK:TARGET, for example aichi:11")
-    editor = PlanEditor(ctx.store(), plan_id)
+    editor = _editor(ctx, plan_id)
     if args.action == "add":
         return _report(guard(editor.add_xref, node, framework, target,
                              args.relevance or "primary", args.note or ""))
@@ -329,7 +340,7 @@ def cmd_xref(args: argparse.Namespace, ctx: Context) -> int:
 
 def cmd_comment(args: argparse.Namespace, ctx: Context) -> int:
     plan_id = ctx.plan_id()
-    editor = PlanEditor(ctx.store(), plan_id)
+    editor = _editor(ctx, plan_id)
     if args.resolve:
         return _report(guard(editor.resolve_comment, args.resolve))
     if not args.node or args.text is None:

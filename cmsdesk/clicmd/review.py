@@ -7,11 +7,13 @@ They do what the window's Review and Named drafts panels do, through the same fu
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cmsdesk.clicmd.common import Context, emit_json, guard
 from cmsdesk.models import queries
-from cmsdesk.models.review import FieldReview, Review, ReviewFilter, ReviewItem
+
+if TYPE_CHECKING:
+    from cmsdesk.models.review import FieldReview, Review, ReviewItem
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -101,7 +103,7 @@ def _item_lines(fr: FieldReview, item: ReviewItem) -> list[str]:
 
 
 def cmd_review(args: argparse.Namespace, ctx: Context) -> int:
-    from cmsdesk.models.review import baseline, review, set_reviewed
+    from cmsdesk.models.review import ReviewFilter, baseline, review, set_reviewed
 
     plan_id = ctx.plan_id()
     store = ctx.store()

@@ -7,6 +7,7 @@ without a plan offers the starter plan or a draft bundle received from someone.
 
 from __future__ import annotations
 
+import gc
 import signal
 import sys
 from collections.abc import Callable
@@ -223,10 +224,14 @@ def finish_start(window: MainWindow) -> None:
 
     They pull in the bundle, signature and diff code; building them after the window is up
     keeps start-up close to the bare cost of Qt. Their docks then take their remembered places,
-    and bundles named on the command line are imported.
+    and bundles named on the command line are imported. The garbage collector, paused for the
+    start (:func:`cmsdesk.cli.main`), resumes, leaving the objects made so far (modules, the
+    window) out of its later passes.
     """
     from cmsdesk.ui.review_panels import install as install_review
 
+    gc.freeze()
+    gc.enable()
     panels = install_review(window)
     window.restore_layout()  # again, now that every part has added its docks
     if window.pending_files:
