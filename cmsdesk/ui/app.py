@@ -26,11 +26,9 @@ from PySide6.QtWidgets import (
 
 from cmsdesk.clicmd.common import UserError
 from cmsdesk.models import queries
-from cmsdesk.models.commands import create_plan_from_template
 from cmsdesk.models.lock import StoreLockedError
 from cmsdesk.models.store import Store
 from cmsdesk.paths import resource
-from cmsdesk.ui.dialogs import ProfileDialog, StartDialog
 from cmsdesk.ui.document import PlanDocument
 from cmsdesk.ui.labels import fill, translate
 from cmsdesk.ui.mainwindow import MainWindow
@@ -95,6 +93,8 @@ def ask_take_over(message: str, parent: QWidget | None) -> bool:
 def ensure_profile(store: Store, parent: QWidget | None = None) -> bool:
     if store.has_profile:
         return True
+    from cmsdesk.ui.dialogs import ProfileDialog
+
     dialog = ProfileDialog(None, parent)
     if not dialog.exec():
         return False
@@ -133,6 +133,9 @@ def choose_plan(store: Store, wanted: str | None, parent: QWidget | None = None)
             return queries.find_plan(s, wanted).id
         all_plans = [(p.id, p.title) for p in queries.plans(s)]
     while not all_plans:
+        from cmsdesk.models.commands import create_plan_from_template
+        from cmsdesk.ui.dialogs import StartDialog
+
         dialog = StartDialog(parent)
         if not dialog.exec():
             return None
@@ -192,31 +195,34 @@ def run_app(ctx: Context) -> int:
         return 1
     window = build_window(store, plan_id, QSettings(), ctx.args.files)
     window.restore_layout()
-    after_first_frame(app, window, lambda: finish_start(window))
+    after_first_frame(window, lambda: finish_start(window))
     window.show()
     return app.exec()
 
 
 class _FirstFrame(QObject):
-    """Calls ``then`` once the first paint of ``window`` has been dispatched."""
+    """Calls ``then`` once the first paint of ``window`` has been dispatched.
 
-    def __init__(self, app: QApplication, window: QWidget, then: Callable[[], None]) -> None:
+    A frame paints the window itself before its children, so watching the window alone is
+    enough (a filter on the application would run Python for each of the thousand-odd events
+    of the start)."""
+
+    def __init__(self, window: QWidget, then: Callable[[], None]) -> None:
         super().__init__(window)
-        self.app, self.window, self.then = app, window, then
-        app.installEventFilter(self)
+        self.window, self.then = window, then
+        window.installEventFilter(self)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        if (event.type() == QEvent.Type.Paint and isinstance(obj, QWidget)
-                and obj.window() is self.window):
-            self.app.removeEventFilter(self)
+        if event.type() == QEvent.Type.Paint:
+            self.window.removeEventFilter(self)
             QTimer.singleShot(0, self.then)
         return False
 
 
-def after_first_frame(app: QApplication, window: QWidget, then: Callable[[], None]) -> None:
+def after_first_frame(window: QWidget, then: Callable[[], None]) -> None:
     """Run ``then`` when the window has been painted once (a zero-delay timer at show time
     would run before the platform's first expose and paint)."""
-    _FirstFrame(app, window, then)
+    _FirstFrame(window, then)
 
 
 def finish_start(window: MainWindow) -> None:

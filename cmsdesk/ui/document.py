@@ -9,18 +9,20 @@ as a message on the hub, never as an exception in a slot.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from sqlalchemy.exc import SQLAlchemyError
 
-from cmsdesk.models.commands import CommandError, Outcome, PlanEditor
 from cmsdesk.models.queries import NodeView, NotFoundError, OutlineEntry, node_view
 from cmsdesk.models.store import Store
 from cmsdesk.ui.edits import Edit
 from cmsdesk.ui.hub import Hub
 from cmsdesk.ui.labels import fill, translate
+
+if TYPE_CHECKING:
+    from cmsdesk.models.commands import Outcome, PlanEditor
 
 T = TypeVar("T")
 
@@ -53,7 +55,7 @@ class PlanDocument(QObject):
         self.store = store
         self.plan_id = plan_id
         self.hub = hub or Hub(self)
-        self.editor = PlanEditor(store, plan_id)
+        self._editor: PlanEditor | None = None
         self.undo_stack = QUndoStack(self)
         self._flushing = False
         self.current_id: str | None = None
@@ -63,6 +65,15 @@ class PlanDocument(QObject):
         self.hub.current_changed.connect(self.set_current)
         self.hub.outcome.connect(self._on_outcome)
         self.hub.reloaded.connect(lambda: self.set_current(self.current_id, False))
+
+    @property
+    def editor(self) -> PlanEditor:
+        """The plan's commands, loaded at the first edit: showing the plan needs none of them."""
+        if self._editor is None:
+            from cmsdesk.models.commands import PlanEditor
+
+            self._editor = PlanEditor(self.store, self.plan_id)
+        return self._editor
 
     # -- the node the user works on -------------------------------------------------------
 
@@ -113,6 +124,8 @@ class PlanDocument(QObject):
 
     def run(self, command: Callable[[PlanEditor], Outcome]) -> Outcome | None:
         """Run one command without touching the undo stack (comments, undo and redo)."""
+        from cmsdesk.models.commands import CommandError
+
         try:
             outcome = command(self.editor)
         except (CommandError, NotFoundError) as exc:

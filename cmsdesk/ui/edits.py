@@ -11,9 +11,12 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from cmsdesk.models.changelog import Key
-from cmsdesk.models.commands import Outcome, PlanEditor
+
+if TYPE_CHECKING:
+    from cmsdesk.models.commands import Outcome, PlanEditor
 
 
 @dataclass

@@ -15,6 +15,7 @@ Bundle files named on the command line wait in :attr:`MainWindow.pending_files` 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShowEvent
@@ -34,9 +35,7 @@ from PySide6.QtWidgets import (
 
 from cmsdesk import __version__
 from cmsdesk.models import queries
-from cmsdesk.models.commands import Outcome
 from cmsdesk.ui.coverage_view import CoverageView
-from cmsdesk.ui.dialogs import PlanDetailsDialog, ProfileDialog
 from cmsdesk.ui.document import PlanDocument
 from cmsdesk.ui.edits import SetPlanField
 from cmsdesk.ui.labels import field_name, fill
@@ -45,6 +44,9 @@ from cmsdesk.ui.outline_panel import OutlinePanel
 from cmsdesk.ui.search_panel import SearchPanel
 from cmsdesk.ui.trash_panel import TrashPanel
 from cmsdesk.ui.xref_panel import XrefPanel
+
+if TYPE_CHECKING:
+    from cmsdesk.models.commands import Outcome
 
 LAYOUT_VERSION = 1
 
@@ -322,6 +324,8 @@ class MainWindow(QMainWindow):
         self.centre.setCurrentWidget(self.coverage)
 
     def edit_plan_details(self) -> None:
+        from cmsdesk.ui.dialogs import PlanDetailsDialog
+
         plan = self.document.read(queries.find_plan, self.document.plan_id)
         before = {"title": plan.title, "period": plan.period, "symbol": plan.symbol}
         dialog = PlanDetailsDialog(before, self)
@@ -333,6 +337,8 @@ class MainWindow(QMainWindow):
                 self.document.execute(SetPlanField(text, fld, before[fld], value))
 
     def edit_profile(self) -> None:
+        from cmsdesk.ui.dialogs import ProfileDialog
+
         dialog = ProfileDialog(self.document.store.profile, self)
         if dialog.exec():
             self.document.store.set_profile(dialog.profile())
