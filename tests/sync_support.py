@@ -1,4 +1,5 @@
-"""Helpers for the sync tests: quick stores with distinct replicas, a small base plan, forging.
+"""Helpers for the sync tests: quick stores with distinct replicas, a small base plan, forging
+bundles (of format 2.0, and of 1.0 for the tests of the 1.0 reader).
 
 A new store costs a migration and the framework install (about 0.2 s); the property tests need
 dozens, so :class:`Replicas` copies one prepared store file and gives each copy its own replica
@@ -8,10 +9,11 @@ id. The base plan is small on purpose (a goal with three targets of four sentenc
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import shutil
 import uuid
-from collections.abc import Iterator
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -20,13 +22,15 @@ from sqlalchemy import select
 
 from cmsdesk.models import queries
 from cmsdesk.models.canonical import canonical_bytes
+from cmsdesk.models.changelog import version_id
 from cmsdesk.models.commands import PlanEditor, create_plan
 from cmsdesk.models.identity import Profile
 from cmsdesk.models.schema import Change
 from cmsdesk.models.store import Store
 from cmsdesk.sync import format as fmt
-from cmsdesk.sync.exporter import pack
+from cmsdesk.sync.exporter import pack, signature_line
 from cmsdesk.sync.importer import import_bundle
+from cmsdesk.sync.patch import encoded, parse_patch, shortest_patch
 
 BASE_TEXTS = [
     "Migratory species are conserved along their routes. Range States cooperate. "
@@ -111,18 +115,68 @@ def text_of(store: Store, node_id: str, field: str = "text") -> str:
 
 
 def members(data: bytes) -> dict[str, bytes]:
-    import io
-    import zipfile
-
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
         return {n: zf.read(n) for n in zf.namelist()}
 
 
-def forge(manifest: dict[str, Any], changes: bytes, key: Ed25519PrivateKey, *,
-          note: bytes = b"note\n", signature: bytes | None = None,
-          extra: dict[str, bytes] | None = None) -> bytes:
-    """A bundle made by hand: the member hashes are computed, the manifest signed with ``key``
+def unpack(data: bytes) -> tuple[dict[str, Any], list[dict[str, Any]], bytes]:
+    """A 2.0 bundle's manifest, change lines (as objects) and archive comment."""
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        first, *rest, _signature, _end = zf.read(fmt.DATA).split(b"\n")
+        return json.loads(first), [json.loads(line) for line in rest], zf.comment
+
+
+def seal(manifest: dict[str, Any], items: list[dict[str, Any]], key: Ed25519PrivateKey, *,
+         signature: bytes | None = None, comment: bytes = b"note",
+         extra: dict[str, bytes] | None = None) -> bytes:
+    """A 2.0 bundle made by hand from its manifest and change lines, signed with ``key``
     (unless ``signature`` is given), so that only the defect a test plants is wrong."""
+    signed = canonical_bytes(manifest) + b"\n" + b"".join(encoded(i) + b"\n" for i in items)
+    line = signature_line(signature if signature is not None else key.sign(signed))
+    return pack({fmt.DATA: signed + line, **(extra or {})}, comment)
+
+
+def version_values(store: Store) -> dict[str, str]:
+    """Every version's value (canonical JSON text) a store holds: the bases of patches."""
+    with store.session() as s:
+        return dict(s.execute(select(Change.version_id, Change.value)).all())
+
+
+def restored(items: list[dict[str, Any]], bases: dict[str, str]) -> list[dict[str, Any]]:
+    """The change lines with every patch replaced by the whole value."""
+    out = []
+    for item in items:
+        body = dict(item["change"])
+        if "patch" in body:
+            patch = parse_patch(body.pop("patch"), len(body["parents"]))
+            body["value"] = json.loads(patch.apply(bases[body["parents"][patch.base]]))
+        out.append({"change": body, "id": item["id"]})
+    return out
+
+
+def patched(items: list[dict[str, Any]], bases: dict[str, str]) -> list[dict[str, Any]]:
+    """Whole change lines as the exporter writes them: a patch instead of the value where
+    shorter (the bases: ``bases`` and the values of earlier lines)."""
+    known = dict(bases)
+    out = []
+    for item in items:
+        body = item["change"]
+        value = canonical_bytes(body["value"]).decode("utf-8")
+        patch = shortest_patch(value, [known.get(p) for p in body["parents"]])
+        known[version_id(body, item["id"])] = value
+        if patch is None:
+            out.append(item)
+        else:
+            rest = {k: v for k, v in body.items() if k != "value"}
+            out.append({"change": rest | {"patch": patch.to_json()}, "id": item["id"]})
+    return out
+
+
+def forge_1(manifest: dict[str, Any], changes: bytes, key: Ed25519PrivateKey, *,
+            note: bytes = b"note\n", signature: bytes | None = None,
+            extra: dict[str, bytes] | None = None) -> bytes:
+    """A bundle of format 1.0 made by hand: the member hashes are computed, the manifest signed
+    with ``key`` (unless ``signature`` is given), so that only the defect a test plants is wrong."""
     doc = json.loads(json.dumps(manifest))
     doc["members"] = {fmt.CHANGES: {"size": len(changes),
                                     "sha256": hashlib.sha256(changes).hexdigest()},
@@ -131,14 +185,3 @@ def forge(manifest: dict[str, Any], changes: bytes, key: Ed25519PrivateKey, *,
     return pack({fmt.MANIFEST: raw, fmt.CHANGES: changes,
                  fmt.SIGNATURE: signature if signature is not None else key.sign(raw),
                  fmt.NOTE: note, **(extra or {})})
-
-
-def key_of_store(store: Store) -> Ed25519PrivateKey:
-    from cmsdesk.sync.signing import signing_key
-
-    return signing_key(store)
-
-
-def lines(changes: bytes) -> Iterator[dict[str, Any]]:
-    for line in changes.splitlines():
-        yield json.loads(line)

@@ -10,7 +10,7 @@ import pytest
 from conftest import open_store
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import create_engine, text
-from sync_support import Replicas, change_set, forge, members, state, text_of
+from sync_support import Replicas, change_set, seal, state, text_of, unpack
 
 from cmsdesk.models.commands import PlanEditor, create_plan, create_plan_from_template
 from cmsdesk.models.identity import Profile
@@ -193,10 +193,9 @@ def _sender_bundle(a: Store, reps: Replicas, tmp_path: Path, name: str) -> Path:
 
 def _resigned(path: Path, signer: Ed25519PrivateKey, **sender: str) -> bytes:
     """The same bundle, its manifest claiming ``sender`` fields, signed by ``signer``."""
-    parts = members(path.read_bytes())
-    manifest = json.loads(parts[fmt.MANIFEST])
+    manifest, items, comment = unpack(path.read_bytes())
     manifest["sender"].update(sender)
-    return forge(manifest, parts[fmt.CHANGES], signer, note=parts[fmt.NOTE])
+    return seal(manifest, items, signer, comment=comment)
 
 
 def test_a_pinned_sender_with_another_key_is_refused(reps: Replicas, make: Make, origin: Store,

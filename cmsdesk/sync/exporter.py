@@ -1,34 +1,44 @@
-"""Making a bundle: the changes a recipient lacks, a signed manifest, and a note, in one zip.
+"""Making a bundle: the changes a recipient lacks, as patches where shorter, signed, in one zip.
 
 For a known peer the bundle holds only the changes above what that peer is known to hold (per
 replica, since counters run per replica and plan); otherwise, or with ``full``, every change of the
 plan. Changes go in local arrival order, which is causal: a change's parents always arrived before
-it. Building and writing are separate so a window can show the size before saving.
+it. A change edited from a version the recipient holds or receives on an earlier line carries a
+patch of that version's value when that is shorter (:mod:`cmsdesk.sync.patch`): a one-sentence
+edit then costs about the sentence, not the whole text. Building and writing are separate so a
+window can show the size before saving.
 """
 
 from __future__ import annotations
 
-import hashlib
+import base64
+import dataclasses
 import io
-import uuid
+import json
 import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import Row, and_, bindparam, or_, select
+from sqlalchemy.orm import Session
 
 from cmsdesk.atomic import write_bytes_atomic
 from cmsdesk.models.canonical import canonical_bytes, normalize
-from cmsdesk.models.changelog import version_vector
+from cmsdesk.models.changelog import chunks, version_vector
 from cmsdesk.models.queries import NotFoundError
 from cmsdesk.models.schema import Change, Plan
 from cmsdesk.models.store import Store
 from cmsdesk.sync import format as fmt
+from cmsdesk.sync.patch import encoded, shortest_patch
 from cmsdesk.sync.peers import find_peer, holding, record_holding
 from cmsdesk.sync.signing import public_key_of, sign, signing_key
 
 # Zip entries carry a date; a fixed one keeps the bytes independent of the time of day.
 _ZIP_DATE = (2015, 1, 1, 0, 0, 0)
+_VALUES = select(Change.version_id, Change.value).where(
+    Change.version_id.in_(bindparam("ids", expanding=True)))
 
 
 @dataclass
@@ -51,27 +61,65 @@ class BuiltBundle:
 
 
 def change_line(cid: str, body_json: str) -> bytes:
-    """One line of ``changes.jsonl``: the change and its id, as canonical JSON."""
+    """One change line: the change and its id, as canonical JSON."""
     return b'{"change":' + body_json.encode("utf-8") + b',"id":"' + cid.encode("ascii") + b'"}'
 
 
-def note_text(manifest: fmt.Manifest) -> str:
-    """The plain-language note: what the file is and how to open it (short: it is in every
-    bundle, and a one-sentence delta should stay near a kilobyte)."""
-    return (f"cmsdesk draft bundle from {manifest.sender.label()}: {manifest.count} change(s) "
-            f"to \"{manifest.plan_title}\".\nOpen it with cmsdesk: double-click it, or run "
-            "cmsdesk bundle import FILE\n")
+def _shorten(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
-def pack(members: dict[str, bytes]) -> bytes:
-    """Zip the members in the given order (the signature stored, the rest deflated)."""
+def note_text(manifest: fmt.Manifest) -> bytes:
+    """The archive comment: what the file is and how to open it, short (it is in every bundle,
+    and a one-sentence delta must stay under a kilobyte) and at most ``NOTE_LIMIT`` bytes."""
+    count = f"{manifest.count} change" + ("" if manifest.count == 1 else "s")
+    note = (f"cmsdesk draft bundle from {_shorten(manifest.sender.label(), 32)}: {count} to "
+            f"\"{_shorten(manifest.plan_title, 24)}\". Open it with cmsdesk.")
+    # cut to the limit on a character boundary (names in some scripts take 3 bytes a letter)
+    return note.encode("utf-8")[:fmt.NOTE_LIMIT].decode("utf-8", "ignore").encode("utf-8")
+
+
+def pack(members: dict[str, bytes], comment: bytes = b"") -> bytes:
+    """Zip the members, deflated, in the given order, with ``comment`` as the archive comment."""
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as zf:
         for name, data in members.items():
             info = zipfile.ZipInfo(name, _ZIP_DATE)
-            info.compress_type = zipfile.ZIP_STORED if name == fmt.SIGNATURE else zipfile.ZIP_DEFLATED
+            info.compress_type = zipfile.ZIP_DEFLATED
             zf.writestr(info, data, compresslevel=9)
+        zf.comment = comment
     return buf.getvalue()
+
+
+def signature_line(signature: bytes) -> bytes:
+    """The last line of ``bundle.jsonl``: the signature of every line before it."""
+    line = json.dumps({"signature": base64.b64encode(signature).decode("ascii")},
+                      separators=(",", ":"))
+    return line.encode("ascii") + b"\n"
+
+
+def _base_values(session: Session, rows: Sequence[Row[Any]]) -> dict[str, str]:
+    """The values (canonical JSON text) of every version the rows name as parent: those the
+    bundle carries, and the others in one batch of queries."""
+    values = {vid: value for _, _, vid, value, _ in rows}
+    wanted = sorted({p for *_, parents in rows for p in json.loads(parents)} - set(values))
+    for part in chunks(wanted):
+        values.update(session.execute(_VALUES, {"ids": list(part)}).all())
+    return values
+
+
+def _lines(rows: Sequence[Row[Any]], values: dict[str, str]) -> bytes:
+    """The change lines, each with a patch of one of its parents' values where shorter."""
+    out = []
+    for cid, body, _, value, parents in rows:
+        patch = shortest_patch(value, [values.get(p) for p in json.loads(parents)])
+        if patch is None:
+            out.append(change_line(cid, body))
+        else:
+            doc = json.loads(body)
+            del doc["value"]
+            out.append(encoded({"change": doc | {"patch": patch.to_json()}, "id": cid}))
+    return b"".join(line + b"\n" for line in out)
 
 
 def build_bundle(store: Store, plan_id: str, *, to_peer: str | None = None,
@@ -87,31 +135,26 @@ def build_bundle(store: Store, plan_id: str, *, to_peer: str | None = None,
         peer = find_peer(s, to_peer) if to_peer else None
         known = {} if full or peer is None else (holding(s, peer.replica, plan_id) or {})
         requires = {r: min(known[r], seq) for r, seq in ours.items() if known.get(r, 0) > 0}
-        stmt = select(Change.id, Change.body).where(Change.plan_id == plan_id)
+        stmt = select(Change.id, Change.body, Change.version_id, Change.value,
+                      Change.parents).where(Change.plan_id == plan_id)
         if requires:
             stmt = stmt.where(or_(Change.replica.not_in(requires), *(
                 and_(Change.replica == r, Change.seq > n) for r, n in requires.items())))
         rows = s.execute(stmt.order_by(Change.arrival)).all()
+        changes = _lines(rows, _base_values(s, rows))
         title = plan.title
     sender = fmt.Sender(store.replica_id, profile.name, profile.party, profile.region,
                         profile.role, public_key_of(private))
-    changes = b"".join(change_line(cid, body) + b"\n" for cid, body in rows)
     manifest = fmt.Manifest(
-        bundle_id=uuid.uuid4().hex, created=store.next_clock(), plan_id=plan_id,
+        bundle_id="", created=store.next_clock(), plan_id=plan_id,  # the id names the signed bytes
         plan_title=title, sender=sender, kind="delta" if requires else "full",
         recipient=peer.replica if peer else None, requires=requires, provides=ours,
-        count=len(rows), members={}, version=(fmt.MAJOR, fmt.MINOR))
-    note = note_text(manifest).encode("utf-8")
-    manifest.members.update({fmt.CHANGES: _member(changes), fmt.NOTE: _member(note)})
-    manifest_bytes = canonical_bytes(normalize(manifest.to_json()))
-    data = pack({fmt.MANIFEST: manifest_bytes, fmt.CHANGES: changes,
-                 fmt.SIGNATURE: sign(private, manifest_bytes), fmt.NOTE: note})
+        count=len(rows), version=(fmt.MAJOR, fmt.MINOR))
+    signed = canonical_bytes(normalize(manifest.to_json())) + b"\n" + changes
+    manifest = dataclasses.replace(manifest, bundle_id=fmt.bundle_id(signed))
+    data = pack({fmt.DATA: signed + signature_line(sign(private, signed))}, note_text(manifest))
     return BuiltBundle(data, manifest, len(rows), peer.replica if peer else None,
                        (peer.party or peer.name or peer.replica[:8]) if peer else "")
-
-
-def _member(data: bytes) -> tuple[int, str]:
-    return len(data), hashlib.sha256(data).hexdigest()
 
 
 def write_bundle(store: Store, built: BuiltBundle, out_path: Path | str) -> Path:

@@ -1,13 +1,20 @@
-"""The bundle file format: member names, the manifest schema, the version policy and the limits.
+"""The bundle file format: its layout, the manifest schema, the version policy and the limits.
 
-A bundle (``.cmsb``) is a zip that standard tools open. It holds exactly these members:
+A bundle (``.cmsb``) is a zip that standard tools open. From format 2.0 it holds one deflated
+member, ``bundle.jsonl``:
 
-* ``manifest.json``: who sent what for which plan, as version vectors, with the size and SHA-256
-  of every other member except the signature;
-* ``changes.jsonl``: one canonical change per line, in an order where parents come first;
-* ``signature``: the 64-byte Ed25519 signature of the exact manifest bytes (the manifest pins
-  the hashes of the other members, so the signature covers them all);
-* ``README.txt``: a short note saying what the file is and how to open it.
+* line 1, the manifest: who sent what for which plan, as version vectors;
+* then one change per line, in an order where parents come first; where it is shorter, a
+  change carries a patch of the value it was edited from instead of its whole value
+  (:mod:`cmsdesk.sync.patch`);
+* a last line ``{"signature": ...}``: the Ed25519 signature of the exact bytes of every line
+  before it, so one signature covers the manifest and every change.
+
+The zip's archive comment is a short note saying what the file is and how to open it (``unzip
+-l`` prints it). It is not signed: the app shows the signed sender, never the note.
+
+Format 1.0 (four members: ``manifest.json``, ``changes.jsonl``, ``signature``, ``README.txt``)
+is still read; see :mod:`cmsdesk.sync.container`.
 
 Version policy: ``version`` is ``"MAJOR.MINOR"``. A newer minor version only adds manifest
 fields, which an older reader ignores; a newer major version is refused with a message asking
@@ -16,22 +23,28 @@ the user to update. See docs/bundle-format.md.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 from typing import Any
 
 FORMAT_NAME = "cmsdesk-bundle"
-MAJOR = 1
+MAJOR = 2
 MINOR = 0
 VERSION = f"{MAJOR}.{MINOR}"
+OLDEST_MAJOR = 1  # the oldest format this cmsdesk still reads
 EXTENSION = ".cmsb"
 
+DATA = "bundle.jsonl"  # the one member of a 2.0 bundle
+NOTE_LIMIT = 150  # bytes of the archive comment a bundle is written with
+
+# Format 1.0, still read: its four members.
 MANIFEST = "manifest.json"
 CHANGES = "changes.jsonl"
 SIGNATURE = "signature"
 NOTE = "README.txt"
-MEMBERS = (MANIFEST, CHANGES, SIGNATURE, NOTE)
-HASHED_MEMBERS = (CHANGES, NOTE)  # listed with size and hash in the manifest
+MEMBERS_1 = (MANIFEST, CHANGES, SIGNATURE, NOTE)
+HASHED_MEMBERS_1 = (CHANGES, NOTE)  # listed with size and hash in a 1.0 manifest
 
 KINDS = ("full", "delta")
 
@@ -39,7 +52,9 @@ MiB = 1024 * 1024
 # Limits on what an import will read; a real bundle of a whole negotiation stays far below them.
 MAX_FILE_SIZE = 64 * MiB
 MAX_ENTRIES = 8
-MAX_MEMBER_SIZE = {MANIFEST: 1 * MiB, CHANGES: 512 * MiB, SIGNATURE: 64, NOTE: 64 * 1024}
+MAX_MEMBER_SIZE = {DATA: 513 * MiB, MANIFEST: 1 * MiB, CHANGES: 512 * MiB, SIGNATURE: 64,
+                   NOTE: 64 * 1024}
+MAX_MANIFEST_SIZE = 1 * MiB  # the manifest line of a 2.0 bundle
 MAX_TOTAL_SIZE = 520 * MiB
 MAX_RATIO = 100  # uncompressed / compressed, for members above RATIO_FLOOR bytes
 RATIO_FLOOR = 1 * MiB
@@ -81,7 +96,12 @@ class Sender:
 
 @dataclass(frozen=True)
 class Manifest:
-    """The checked content of ``manifest.json``."""
+    """The checked content of a manifest.
+
+    ``bundle_id`` (recorded as the ``origin`` of the changes a bundle brought) is a field of a
+    1.0 manifest; from 2.0 it is derived from the signed bytes (:func:`bundle_id`), so it is
+    not written.
+    """
 
     bundle_id: str
     created: str
@@ -93,7 +113,6 @@ class Manifest:
     requires: dict[str, int]
     provides: dict[str, int]
     count: int
-    members: dict[str, tuple[int, str]]  # name -> (size, sha256 hex)
     version: tuple[int, int]
 
     @property
@@ -101,14 +120,18 @@ class Manifest:
         return self.kind == "full"
 
     def to_json(self) -> dict[str, Any]:
+        """The manifest line of a bundle of the current format."""
         return {
-            "format": FORMAT_NAME, "version": f"{self.version[0]}.{self.version[1]}",
-            "id": self.bundle_id, "created": self.created,
+            "format": FORMAT_NAME, "version": VERSION, "created": self.created,
             "plan": {"id": self.plan_id, "title": self.plan_title},
             "sender": self.sender.to_json(), "kind": self.kind, "to": self.recipient,
             "requires": self.requires, "provides": self.provides, "count": self.count,
-            "members": {n: {"size": s, "sha256": h} for n, (s, h) in self.members.items()},
         }
+
+
+def bundle_id(signed: bytes) -> str:
+    """The id of a 2.0 bundle: it names exactly what was signed, so it needs no field."""
+    return hashlib.sha256(signed).hexdigest()[:32]
 
 
 def parse_version(raw: Any) -> tuple[int, int]:
@@ -119,7 +142,7 @@ def parse_version(raw: Any) -> tuple[int, int]:
     major, minor = int(m.group(1)), int(m.group(2))
     if major > MAJOR:
         raise BundleError(f"the bundle is format {major}.{minor}, {NEWER_MAJOR}")
-    if major < MAJOR:
+    if major < OLDEST_MAJOR:
         raise BundleError(f"the bundle is format {major}.{minor}, which no cmsdesk ever wrote")
     return major, minor
 
@@ -144,28 +167,27 @@ def _vector(raw: Any, name: str) -> dict[str, int]:
     return dict(raw)
 
 
-def parse_manifest(doc: Any) -> Manifest:
-    """Check the manifest's schema; unknown fields (a newer minor version) are ignored."""
+def check_format(doc: Any) -> tuple[int, int]:
+    """The format version a manifest claims: checked first, so that a file of a newer major
+    version is refused with the message asking to update before anything else is read."""
     if not isinstance(doc, dict):
         raise BundleError("the manifest is not a JSON object")
     if doc.get("format") != FORMAT_NAME:
         raise BundleError("this file is not a cmsdesk bundle (its manifest names another format)")
-    version = parse_version(doc.get("version"))
+    return parse_version(doc.get("version"))
+
+
+def parse_manifest(doc: Any, signed: bytes) -> Manifest:
+    """Check the manifest's schema; unknown fields (a newer minor version) are ignored.
+
+    ``signed`` is what the signature covers: a 2.0 bundle's id is derived from it, while a 1.0
+    manifest names its id.
+    """
+    version = check_format(doc)
     plan = doc.get("plan")
     sender = doc.get("sender")
     if not isinstance(plan, dict) or not isinstance(sender, dict):
         raise BundleError("the manifest's plan or sender is missing")
-    members = doc.get("members")
-    if not isinstance(members, dict) or set(members) != set(HASHED_MEMBERS):
-        raise BundleError(f"the manifest must list exactly the members {', '.join(HASHED_MEMBERS)}")
-    sizes: dict[str, tuple[int, str]] = {}
-    for name, entry in members.items():
-        size = entry.get("size") if isinstance(entry, dict) else None
-        sha = entry.get("sha256") if isinstance(entry, dict) else None
-        if (not isinstance(size, int) or isinstance(size, bool) or size < 0
-                or not isinstance(sha, str) or not _HEX64.match(sha)):
-            raise BundleError(f"the manifest's entry for {name} needs a size and a SHA-256")
-        sizes[name] = (size, sha)
     kind = doc.get("kind")
     if kind not in KINDS:
         raise BundleError(f"the manifest's kind must be one of {', '.join(KINDS)}")
@@ -176,12 +198,29 @@ def parse_manifest(doc: Any) -> Manifest:
     if (kind == "full") != (not requires):
         raise BundleError("the manifest says full or delta but its requirements say otherwise")
     return Manifest(
-        bundle_id=_str(doc, "id", "", limit=64), created=_str(doc, "created", "", limit=40),
+        bundle_id=_str(doc, "id", "", limit=64) if version[0] == 1 else bundle_id(signed),
+        created=_str(doc, "created", "", limit=40),
         plan_id=_str(plan, "id", "plan ", limit=36), plan_title=_str(plan, "title", "plan ",
                                                                     limit=10_000),
         sender=Sender(*(_str(sender, f, "sender ", limit=200)
                         for f in ("replica", "name", "party", "region", "role", "key"))),
         kind=kind, recipient=_str(doc, "to", "", limit=32, optional=True), requires=requires,
-        provides=_vector(doc.get("provides"), "provides"), count=count, members=sizes,
-        version=version,
+        provides=_vector(doc.get("provides"), "provides"), count=count, version=version,
     )
+
+
+def parse_members_1(doc: dict[str, Any]) -> dict[str, tuple[int, str]]:
+    """The size and SHA-256 a 1.0 manifest pins for each hashed member."""
+    members = doc.get("members")
+    if not isinstance(members, dict) or set(members) != set(HASHED_MEMBERS_1):
+        raise BundleError("the manifest must list exactly the members "
+                          f"{', '.join(HASHED_MEMBERS_1)}")
+    sizes: dict[str, tuple[int, str]] = {}
+    for name, entry in members.items():
+        size = entry.get("size") if isinstance(entry, dict) else None
+        sha = entry.get("sha256") if isinstance(entry, dict) else None
+        if (not isinstance(size, int) or isinstance(size, bool) or size < 0
+                or not isinstance(sha, str) or not _HEX64.match(sha)):
+            raise BundleError(f"the manifest's entry for {name} needs a size and a SHA-256")
+        sizes[name] = (size, sha)
+    return sizes

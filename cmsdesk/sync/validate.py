@@ -1,32 +1,28 @@
 """Every check a bundle must pass before an import writes anything.
 
-:func:`read_bundle` checks the file on its own: size, zip structure and compression ratio (zip
-bombs), member names (no paths), the manifest's schema and version, the signature over the
-manifest, every member's size and hash, every change's shape and id, that every change belongs
-to the manifest's plan, and that the changes are exactly what the manifest's version vectors
-say. :func:`check_against_store` then checks it against the store, reading only: the sender's
-key against pinned keys, and the prerequisites (what the bundle assumes the receiver holds).
-Every refusal is a :class:`~cmsdesk.sync.format.BundleError` whose message names the problem.
+:func:`read_bundle` checks the file on its own: the zip, the layout, the manifest's schema and
+version and the signature (:mod:`cmsdesk.sync.container`), then every change's shape and id,
+that every change belongs to the manifest's plan, and that the changes are exactly what the
+manifest's version vectors say. :func:`check_against_store` then checks it against the store,
+reading only: the sender's key against pinned keys, the prerequisites (what the bundle assumes
+the receiver holds), and only then restores the values of patched changes
+(:mod:`cmsdesk.sync.patch`), whose base versions the prerequisites guarantee, and checks their
+ids. Every refusal is a :class:`~cmsdesk.sync.format.BundleError` whose message names the
+problem.
 """
 
 from __future__ import annotations
 
-import hashlib
-import io
-import json
-import os
-import zipfile
-import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath, PureWindowsPath
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from cmsdesk.models import rules
-from cmsdesk.models.canonical import digest, normalize
+from cmsdesk.models.canonical import canonical_bytes, digest, normalize
 from cmsdesk.models.changelog import (
     ChangeFormatError,
     Key,
@@ -40,16 +36,19 @@ from cmsdesk.models.changelog import (
 from cmsdesk.models.schema import Change, Head, Peer
 from cmsdesk.models.store import Store
 from cmsdesk.sync import format as fmt
+from cmsdesk.sync.container import parse_json, read_container
+from cmsdesk.sync.patch import Patch, PatchError, parse_patch
 from cmsdesk.sync.peers import trust_of
-from cmsdesk.sync.signing import verify
-
-_DAMAGED = "the file is damaged or truncated (not a readable zip): ask the sender for it again"
 
 
 @dataclass
 class ReceivedChange:
+    """A change as read from a bundle. While ``patch`` is set, ``body`` has no value yet: it is
+    restored against the store (:func:`check_against_store`), and the id checked then."""
+
     cid: str
     body: dict[str, Any]
+    patch: Patch | None = None
 
     @property
     def key(self) -> Key:
@@ -71,118 +70,16 @@ class ParsedBundle:
 # -- the file ---------------------------------------------------------------------------------
 
 
-def _safe_name(name: str) -> bool:
-    if not name or "\x00" in name or "/" in name or "\\" in name or ":" in name:
-        return False
-    return ".." not in name and not PurePosixPath(name).is_absolute() and \
-        not PureWindowsPath(name).is_absolute()
-
-
-def _read_file(path: Path) -> bytes:
-    """The file's bytes, read with a bounded read. The bound is the file's size (capped):
-    ``read(n)`` allocates n bytes first, and 64 MiB per file made a batch import's memory
-    peak look like that much."""
-    try:
-        with path.open("rb") as fh:
-            size = os.fstat(fh.fileno()).st_size
-            data = fh.read(min(size, fmt.MAX_FILE_SIZE) + 1)
-    except OSError as exc:
-        raise fmt.BundleError(f"cannot read {path}: {exc.strerror or exc}") from exc
-    if len(data) > fmt.MAX_FILE_SIZE:
-        raise fmt.BundleError(f"the file is larger than {fmt.MAX_FILE_SIZE // fmt.MiB} MiB: "
-                              "not a bundle cmsdesk would make")
-    return data
-
-
-def _entries(zf: zipfile.ZipFile) -> dict[str, zipfile.ZipInfo]:
-    infos = zf.infolist()
-    if len(infos) > fmt.MAX_ENTRIES:
-        raise fmt.BundleError(f"the file has {len(infos)} entries; a bundle has {len(fmt.MEMBERS)}")
-    out: dict[str, zipfile.ZipInfo] = {}
-    for info in infos:
-        if not _safe_name(info.filename):
-            raise fmt.BundleError(f"the file holds an entry with a path ({info.filename!r}): "
-                                  "refused, a bundle holds plain member names only")
-        if info.filename in out:
-            raise fmt.BundleError(f"the file holds {info.filename} twice: refused")
-        out[info.filename] = info
-    return out
-
-
-def _read_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
-    """Read one member with a bounded read, after the size and compression ratio checks."""
-    limit = fmt.MAX_MEMBER_SIZE[info.filename]
-    if info.flag_bits & 0x1:
-        raise fmt.BundleError(f"{info.filename} is encrypted: not a cmsdesk bundle")
-    if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-        raise fmt.BundleError(f"{info.filename} uses an unsupported compression method")
-    if info.file_size > limit:
-        raise fmt.BundleError(f"{info.filename} is too large ({info.file_size} bytes): refused")
-    if (info.file_size > fmt.RATIO_FLOOR
-            and info.file_size > fmt.MAX_RATIO * max(info.compress_size, 1)):
-        raise fmt.BundleError(f"{info.filename} expands more than {fmt.MAX_RATIO} times: "
-                              "refused as a possible zip bomb")
-    try:
-        with zf.open(info) as fh:
-            data = fh.read(limit + 1)
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError,
-            NotImplementedError) as exc:
-        raise fmt.BundleError(f"{info.filename}: {_DAMAGED}") from exc
-    if len(data) > limit or len(data) != info.file_size:
-        raise fmt.BundleError(f"{info.filename} is not the size its zip entry says: {_DAMAGED}")
-    return data
-
-
-def _json(data: bytes, what: str) -> Any:
-    def no_constants(name: str) -> Any:
-        raise ValueError(f"{name} is not allowed")
-
-    try:
-        return json.loads(data.decode("utf-8"), parse_constant=no_constants)
-    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
-        raise fmt.BundleError(f"{what} is not valid UTF-8 JSON: the file is damaged") from exc
-
-
 def read_bundle(path: Path | str) -> ParsedBundle:
-    """Read and check a bundle file without touching any store."""
+    """Read and check a bundle file without touching any store.
+
+    Everything that needs no store is checked; a patched change's value, and with it its id,
+    is restored and checked against the store (:func:`check_against_store`).
+    """
     path = Path(path)
-    data = _read_file(path)
-    try:
-        zf = zipfile.ZipFile(io.BytesIO(data))
-        entries = _entries(zf)
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, KeyError,
-            NotImplementedError) as exc:
-        raise fmt.BundleError(_DAMAGED) from exc
-    with zf:
-        if fmt.MANIFEST not in entries:
-            raise fmt.BundleError("the file has no manifest: not a cmsdesk bundle")
-        manifest_bytes = _read_member(zf, entries[fmt.MANIFEST])
-        manifest = fmt.parse_manifest(_json(manifest_bytes, "the manifest"))
-        unexpected = sorted(set(entries) - set(fmt.MEMBERS))
-        missing = sorted(set(fmt.MEMBERS) - set(entries))
-        if unexpected or missing:
-            raise fmt.BundleError("the file does not hold the members of a bundle "
-                                  f"(unexpected: {unexpected or 'none'}; missing: "
-                                  f"{missing or 'none'})")
-        total = sum(i.file_size for i in entries.values())
-        if total > fmt.MAX_TOTAL_SIZE:
-            raise fmt.BundleError(f"the file expands to {total} bytes: refused")
-        signature = _read_member(zf, entries[fmt.SIGNATURE])
-        if not verify(manifest.sender.key, signature, manifest_bytes):
-            raise fmt.BundleError("the signature does not match the manifest; the "
-                                  "file was altered or forged: refused")
-        members = {name: _read_member(zf, entries[name]) for name in fmt.HASHED_MEMBERS}
-    for name, content in members.items():
-        size, sha = manifest.members[name]
-        if len(content) != size or hashlib.sha256(content).hexdigest() != sha:
-            raise fmt.BundleError(f"{name} does not match the signed manifest; the "
-                                  "file was altered or damaged: refused")
-    try:
-        note = members[fmt.NOTE].decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise fmt.BundleError("the note is not UTF-8 text") from exc
-    changes = _changes(members[fmt.CHANGES], manifest)
-    parsed = ParsedBundle(path, len(data), manifest, changes, note)
+    box = read_container(path)
+    changes = _changes(box.lines, box.manifest)
+    parsed = ParsedBundle(path, box.size, box.manifest, changes, box.note)
     parsed.by_replica = _check_vectors(parsed)
     return parsed
 
@@ -190,35 +87,50 @@ def read_bundle(path: Path | str) -> ParsedBundle:
 # -- the changes --------------------------------------------------------------------------------
 
 
-def _changes(raw: bytes, manifest: fmt.Manifest) -> list[ReceivedChange]:
-    lines = raw.split(b"\n")
-    if lines and lines[-1] == b"":
-        lines.pop()
+def _changes(lines: list[bytes], manifest: fmt.Manifest) -> list[ReceivedChange]:
     if len(lines) != manifest.count:
         raise fmt.BundleError(f"the bundle holds {len(lines)} changes but its manifest says "
                               f"{manifest.count}: refused")
     out = []
     for number, line in enumerate(lines, 1):
-        item = _json(line, f"change {number}")
-        if not isinstance(item, dict) or set(item) != {"change", "id"}:
+        item = parse_json(line, f"change {number}")
+        if (not isinstance(item, dict) or set(item) != {"change", "id"}
+                or not isinstance(item["id"], str)):
             raise fmt.BundleError(f"change {number} is not an object with its id and content")
         try:
-            body = normalize(check_body(item["change"]))
-        except (ChangeFormatError, TypeError) as exc:
+            change = _received(item["id"], item["change"])
+        except (ChangeFormatError, PatchError, TypeError) as exc:
             raise fmt.BundleError(f"change {number} is malformed: {exc}") from exc
-        if digest(body) != item["id"]:
-            raise fmt.BundleError(f"change {number}'s content does not match its id: it was "
-                                  "altered: refused")
+        body = change.body
         if body["plan"] != manifest.plan_id or (body["entity"] == "plan"
                                                 and body["eid"] != manifest.plan_id):
             raise fmt.BundleError(f"change {number} belongs to another plan than the bundle's "
                                   f"({manifest.plan_title}): refused")
-        problem = value_problem(body)
-        if problem:
-            raise fmt.BundleError(f"change {number} ({body['entity']} {body['field']}): "
-                                  f"{problem}: refused")
-        out.append(ReceivedChange(item["id"], body))
+        if change.patch is None:
+            _check_content(number, change)
+        out.append(change)
     return out
+
+
+def _received(cid: str, raw: Any) -> ReceivedChange:
+    """A change line's content: a whole change, or one whose value is a patch."""
+    if not isinstance(raw, dict) or "patch" not in raw or "value" in raw:
+        return ReceivedChange(cid, normalize(check_body(raw)))
+    rest = {k: v for k, v in raw.items() if k != "patch"}
+    check_body(rest | {"value": None})  # the value itself is checked once restored
+    return ReceivedChange(cid, normalize(rest), parse_patch(raw["patch"], len(rest["parents"])))
+
+
+def _check_content(number: int, change: ReceivedChange) -> None:
+    """A whole change: its id is the hash of its content, and its value fits its field."""
+    body = change.body
+    if digest(body) != change.cid:
+        raise fmt.BundleError(f"change {number}'s content does not match its id: it was "
+                              "altered: refused")
+    problem = value_problem(body)
+    if problem:
+        raise fmt.BundleError(f"change {number} ({body['entity']} {body['field']}): "
+                              f"{problem}: refused")
 
 
 def _is_text(v: Any) -> bool:
@@ -321,6 +233,7 @@ _COUNTERS = (select(Change.replica, func.max(Change.seq))
              .group_by(Change.replica))
 _VERSIONS = select(Change.entity, Change.eid, Change.field, Change.version_id).where(
     Change.version_id.in_(_IDS))
+_VALUES = select(Change.version_id, Change.value).where(Change.version_id.in_(_IDS))
 _OTHER_PLAN = of_keys(select(Head.plan_id), Head.entity, Head.eid, Head.field).where(
     Head.plan_id != bindparam("plan")).limit(1)
 # A field every item has from its first change: the plan an item belongs to is read from it.
@@ -371,6 +284,7 @@ def check_against_store(session: Session, store: Store, parsed: ParsedBundle) ->
                 f"this bundle builds on {lacking} change(s) by {_owner(session, parsed, replica)} "
                 f"that this store does not hold: import the earlier bundle from "
                 f"{m.sender.label()} first (or ask for a full bundle)")
+    _restore_values(session, parsed.changes)
     held_ids: set[str] = set()
     if not new_plan:
         for part in chunks([c.cid for c in parsed.changes]):
@@ -385,6 +299,41 @@ def check_against_store(session: Session, store: Store, parsed: ParsedBundle) ->
     _check_items_belong_to_plan(session, m.plan_id, fresh)
     _check_parents(session, fresh)
     return StoreCheck(trust, new_plan, held_ids)
+
+
+def _restore_values(session: Session, changes: list[ReceivedChange]) -> None:
+    """Give every patched change its value and check its id and value.
+
+    A patch's base is a version the store holds or an earlier line of the bundle made; the
+    store's are read in one batch. Called once the prerequisites are known to be held, so a
+    missing base means the bundle itself is wrong.
+    """
+    patched = [c for c in changes if c.patch is not None]
+    if not patched:
+        return
+    wanted = sorted({c.body["parents"][c.patch.base] for c in patched if c.patch is not None})
+    stored: dict[str, str] = {}
+    for part in chunks(wanted):
+        stored.update(session.execute(_VALUES, {"ids": list(part)}).all())
+    made: dict[str, Any] = {}  # version id -> value, of the bundle's lines so far
+    for number, c in enumerate(changes, 1):
+        if c.patch is not None:
+            base = c.body["parents"][c.patch.base]
+            text = (canonical_bytes(made[base]).decode("utf-8") if base in made
+                    else stored.get(base))
+            if text is None:
+                raise fmt.BundleError(
+                    f"change {number} is a patch of a version that neither this store nor the "
+                    "bundle holds: refused; ask for a full bundle")
+            try:
+                restored = c.patch.apply(text)
+            except PatchError as exc:
+                raise fmt.BundleError(f"change {number}: {exc}: the file was altered: "
+                                      "refused") from exc
+            c.body["value"] = normalize(parse_json(restored, f"change {number}'s patched value"))
+            c.patch = None
+            _check_content(number, c)
+        made[version_id(c.body, c.cid)] = c.body["value"]
 
 
 def _check_items_belong_to_plan(session: Session, plan_id: str,
