@@ -20,10 +20,10 @@ AREAS = ("cmsdesk.clicmd.plan", "cmsdesk.clicmd.bundles", "cmsdesk.clicmd.export
          "cmsdesk.clicmd.drafts", "cmsdesk.clicmd.review")
 
 
-def build_parser() -> tuple[argparse.ArgumentParser, set[str]]:
-    """The parser, and the names of its subcommands."""
+def app_parser(add_help: bool = True) -> argparse.ArgumentParser:
+    """The options of the program itself (the app's), without the subcommands."""
     parser = argparse.ArgumentParser(
-        prog="cmsdesk",
+        prog="cmsdesk", add_help=add_help,
         description="Draft the CMS Strategic Plan offline and exchange drafts as bundle files. "
         "With no command, opens the desktop app.",
     )
@@ -36,6 +36,12 @@ def build_parser() -> tuple[argparse.ArgumentParser, set[str]]:
                         help="render the main window with the starter plan to a PNG and exit")
     parser.add_argument("--size", metavar="WxH",
                         help="with --screenshot: the window size, e.g. 1920x1080 (default 1280x800)")
+    return parser
+
+
+def build_parser() -> tuple[argparse.ArgumentParser, set[str]]:
+    """The parser, and the names of its subcommands."""
+    parser = app_parser()
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for area in AREAS:
         importlib.import_module(area).register(sub)
@@ -54,18 +60,34 @@ def main(argv: Sequence[str] | None = None) -> int:
         gc.enable()
 
 
-def _run(argv: Sequence[str] | None) -> int:
-    args_list = list(sys.argv[1:] if argv is None else argv)
+def _is_bundle(arg: str) -> bool:
+    return arg.lower().endswith(".cmsb") and not arg.startswith("-")
+
+
+def parse(args_list: list[str]) -> argparse.Namespace:
+    """The arguments; ``command`` is None for the app, whose ``files`` are bundles to import.
+
+    Bundle files given to the bare program (a double-click in the file manager) open the app
+    and import them. The subcommands' parser is built only when the arguments are not the app's
+    own: it loads every area of the command line, which the app's start does not need.
+    """
+    known, rest = app_parser(add_help=False).parse_known_args(args_list)
+    if all(_is_bundle(a) for a in rest):
+        known.command, known.files = None, rest
+        return known
     parser, commands = build_parser()
-    # Bundle files given to the bare program (a double-click in the file manager) open the app
-    # and import them.
-    files = [a for a in args_list if a.lower().endswith(".cmsb") and not a.startswith("-")]
+    files = [a for a in args_list if _is_bundle(a)]
     if files and not any(a in commands for a in args_list):
         args_list = [a for a in args_list if a not in files]
     else:
         files = []
     args = parser.parse_args(args_list)
     args.files = files
+    return args
+
+
+def _run(argv: Sequence[str] | None) -> int:
+    args = parse(list(sys.argv[1:] if argv is None else argv))
     ctx = Context(args)
     try:
         if args.command is None:

@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import create_engine, event, inspect, text
+from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -65,6 +65,8 @@ class Store:
         self.lock = lock
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._last_clock = ""
+        # Read once: only the lock holder writes it. None: not read yet; "": none set.
+        self._profile_json: str | None = None
         self.replica_id = self.get_meta("replica_id") or ""
 
     # -- opening --------------------------------------------------------------------------
@@ -177,17 +179,25 @@ class Store:
         else:
             session.merge(Meta(key=key, value=value))
 
+    def _stored_profile(self) -> str:
+        if self._profile_json is None:
+            self._profile_json = self.get_meta("profile") or ""
+        return self._profile_json
+
     @property
     def profile(self) -> Profile:
-        raw = self.get_meta("profile")
+        """Who is editing (an empty profile until one is set)."""
+        raw = self._stored_profile()
         return Profile.from_json(raw) if raw else Profile()
 
     def set_profile(self, profile: Profile) -> None:
-        self.set_meta("profile", json.dumps(profile.to_json()))
+        raw = json.dumps(profile.to_json())
+        self.set_meta("profile", raw)
+        self._profile_json = raw
 
     @property
     def has_profile(self) -> bool:
-        return self.get_meta("profile") is not None
+        return bool(self._stored_profile())
 
     def next_clock(self) -> str:
         """A hybrid clock reading, for display only: wall time plus a counter that keeps
@@ -214,7 +224,8 @@ def _looks_like_sqlite(path: Path) -> bool:
 def _current_revision(engine: Engine) -> str | None:
     try:
         with engine.connect() as conn:
-            if not inspect(conn).has_table("alembic_version"):
+            if conn.execute(text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND "
+                                 "name = 'alembic_version'")).first() is None:
                 return None
             return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
     except DatabaseError as exc:

@@ -1,4 +1,7 @@
-"""The Trash: deleted nodes (with their content), each of which can be restored."""
+"""The Trash: deleted nodes (with their content), each of which can be restored.
+
+It shares the outline's place as a tab, so it is mostly hidden: it reads the store only when it
+is seen (:class:`~cmsdesk.ui.lazy_view.LazyView`)."""
 
 from __future__ import annotations
 
@@ -16,11 +19,12 @@ from cmsdesk.models.queries import trash
 from cmsdesk.ui.document import PlanDocument
 from cmsdesk.ui.edits import RestoreNode
 from cmsdesk.ui.labels import fill, kind_name
+from cmsdesk.ui.lazy_view import LazyView
 
 NODE_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class TrashPanel(QWidget):
+class TrashPanel(LazyView):
     def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document = document
@@ -39,11 +43,14 @@ class TrashPanel(QWidget):
         layout.addWidget(self.empty)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.restore_button)
-        document.hub.outcome.connect(lambda o: self.refresh() if o.projection.structure else None)
-        document.hub.reloaded.connect(self.refresh)
-        self.refresh()
+        self.follow(document.hub)
+
+    def _outcome(self, outcome: object) -> None:
+        if outcome.projection.structure:  # type: ignore[attr-defined]
+            self.invalidate()
 
     def refresh(self) -> None:
+        super().refresh()
         self.list.clear()
         nodes = self.document.read(
             lambda s, plan: [(n.id, n.kind, n.title) for n in trash(s, plan)],

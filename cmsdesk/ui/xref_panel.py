@@ -54,13 +54,13 @@ class FrameworkInfo:
     goals: list[tuple[str, str, list[FrameworkTarget]]]  # (code, title, targets)
 
 
-def load_framework(document: PlanDocument, framework: str) -> FrameworkInfo:
+def load_framework(document: PlanDocument, framework: str, title: str,
+                   short: str) -> FrameworkInfo:
+    """A framework's goals and targets (its title and short name are in the list of them)."""
     def read(session: Session) -> FrameworkInfo:
-        fw = next((f for f in list_frameworks(session) if f.id == framework), None)
         goals = [(g.code, g.title, [FrameworkTarget(t.code, t.title, t.summary) for t in ts])
                  for g, ts in framework_tree(session, framework)]
-        return FrameworkInfo(framework, fw.title if fw else framework,
-                             fw.short if fw else framework, goals)
+        return FrameworkInfo(framework, title, short, goals)
 
     return document.read(read)
 
@@ -73,6 +73,7 @@ class XrefPanel(QWidget):
         self.document = document
         self.view: NodeView | None = None
         self._frameworks: dict[str, FrameworkInfo] = {}
+        self._names: dict[str, tuple[str, str]] = {}  # framework -> (title, short)
         self._items: dict[str, QTreeWidgetItem] = {}
         self._loading = False
 
@@ -84,6 +85,7 @@ class XrefPanel(QWidget):
         self.chooser.setMinimumContentsLength(10)
         for fw in document.read(list_frameworks):
             self.chooser.addItem(fw.title, fw.id)
+            self._names[fw.id] = (fw.title, fw.short)
         self.chooser.currentIndexChanged.connect(lambda _i: self._framework_changed())
         chooser_label = QLabel(self.tr("&Framework:"), self)
         chooser_label.setBuddy(self.chooser)
@@ -152,7 +154,8 @@ class XrefPanel(QWidget):
 
     def framework_info(self, framework: str) -> FrameworkInfo:
         if framework not in self._frameworks:
-            self._frameworks[framework] = load_framework(self.document, framework)
+            title, short = self._names.get(framework, (framework, framework))
+            self._frameworks[framework] = load_framework(self.document, framework, title, short)
         return self._frameworks[framework]
 
     def _framework_changed(self) -> None:
