@@ -228,8 +228,11 @@ def measure_one_sentence(rnd: Round, seed: int) -> Measurement:
     with zipfile.ZipFile(io.BytesIO(built.data)) as zf:
         members = {i.filename: {"stored": i.compress_size, "size": i.file_size}
                    for i in zf.infolist()}
-    m.details = {"members": members, "changes": built.changes, "field_chars": len(value),
-                 "full": built.full}
+        comment = len(zf.comment)
+    stored = sum(v["stored"] for v in members.values())
+    m.details = {"members": members, "comment": comment,
+                 "zip_headers": built.size - stored - comment, "changes": built.changes,
+                 "field_chars": len(value), "full": built.full}
     m.add(Figure("signed delta bundle after changing one sentence", built.size, "bytes",
                  goal=f"≤ {GOAL_DELTA_BYTES} B", met=built.size <= GOAL_DELTA_BYTES and
                  not built.full and built.changes == 1,

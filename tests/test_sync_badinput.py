@@ -243,6 +243,8 @@ def test_a_newer_major_version_is_refused_and_a_newer_minor_is_read(env: Setup) 
 
     message = env.refuse(env.reforged(manifest=newer(fmt.MAJOR + 1, 0)), "newer")
     assert message.endswith("made by a newer cmsdesk: update to import it")
+    later = members(env.reforged(manifest=newer(fmt.MAJOR + 1, 0)))
+    env.refuse(pack(later | {"added-later.bin": b"x"}), "newer")  # whatever else it holds
     assert len(env.accept(env.reforged(manifest=newer(fmt.MAJOR, fmt.MINOR + 7)))) == 17
     env.refuse(env.reforged(manifest=newer(1, 0)), "laid out as format 2")
     env.refuse(env.reforged(manifest=newer(0, 9)), "no cmsdesk ever wrote")

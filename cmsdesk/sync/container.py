@@ -194,13 +194,14 @@ def _signature_line(raw: bytes) -> tuple[bytes, bytes]:
 
 def _read_layout_2(zf: zipfile.ZipFile,
                    entries: dict[str, zipfile.ZipInfo]) -> tuple[fmt.Manifest, list[bytes]]:
-    _expect_members(entries, (fmt.DATA,))
     raw = _read_member(zf, entries[fmt.DATA])
     end = raw.find(b"\n", 0, fmt.MAX_MANIFEST_SIZE + 1)
     if end < 0:
         raise fmt.BundleError("the bundle's first line is not a manifest: the file is damaged")
     doc = parse_json(raw[:end], "the manifest")
-    _expect_major(fmt.check_format(doc), 2)
+    version = fmt.check_format(doc)  # first: a newer major may hold other members
+    _expect_members(entries, (fmt.DATA,))
+    _expect_major(version, 2)
     signed, signature = _signature_line(raw)
     manifest = fmt.parse_manifest(doc, signed)
     if not verify(manifest.sender.key, signature, signed):
@@ -216,9 +217,9 @@ def _read_layout_1(zf: zipfile.ZipFile, entries: dict[str, zipfile.ZipInfo]
     manifest_bytes = _read_member(zf, entries[fmt.MANIFEST])
     doc = parse_json(manifest_bytes, "the manifest")
     _expect_major(fmt.check_format(doc), 1)
+    _expect_members(entries, fmt.MEMBERS_1)
     manifest = fmt.parse_manifest(doc, manifest_bytes)
     pinned = fmt.parse_members_1(doc)
-    _expect_members(entries, fmt.MEMBERS_1)
     signature = _read_member(zf, entries[fmt.SIGNATURE])
     if not verify(manifest.sender.key, signature, manifest_bytes):
         raise fmt.BundleError(f"the signature does not match the manifest; {_ALTERED}")

@@ -73,7 +73,7 @@ def note_text(manifest: fmt.Manifest) -> bytes:
     """The archive comment: what the file is and how to open it, short (it is in every bundle,
     and a one-sentence delta must stay under a kilobyte) and at most ``NOTE_LIMIT`` bytes."""
     count = f"{manifest.count} change" + ("" if manifest.count == 1 else "s")
-    note = (f"cmsdesk draft bundle from {_shorten(manifest.sender.label(), 32)}: {count} to "
+    note = (f"cmsdesk draft bundle from {_shorten(manifest.sender.label(), 40)}: {count} to "
             f"\"{_shorten(manifest.plan_title, 24)}\". Open it with cmsdesk.")
     # cut to the limit on a character boundary (names in some scripts take 3 bytes a letter)
     return note.encode("utf-8")[:fmt.NOTE_LIMIT].decode("utf-8", "ignore").encode("utf-8")
