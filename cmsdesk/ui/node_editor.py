@@ -7,10 +7,11 @@ alternatives and their proposers next to it, and its tab carries a warning sign.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QFont, QIcon
+from PySide6.QtGui import QFont, QIcon, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -41,16 +42,56 @@ MIN_TABS_HEIGHT = 300  # pixels
 
 
 class _FieldPage(QWidget):
-    """A tab: the contested-field banner above a Markdown field."""
+    """A tab: the contested-field banner above a Markdown field.
 
-    def __init__(self, field: str, parent: QWidget) -> None:
+    The field (editor, preview, highlighter) is built when the tab is first shown or used: a
+    node has five such tabs, most of which a session never opens, and building them all took
+    a noticeable part of the window's start. Until then the page keeps the value it was given.
+    """
+
+    def __init__(self, name: str, parent: QWidget, built: Callable[[TextField], None]) -> None:
         super().__init__(parent)
+        self.name = name
         self.banner = ConflictBanner(self)
-        self.field = TextField(field, self)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.banner)
-        layout.addWidget(self.field, 1)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(4, 4, 4, 4)
+        self._layout.addWidget(self.banner)
+        self._built = built
+        self._field: TextField | None = None
+        self._value = ""
+        self._preview = True
+
+    @property
+    def field(self) -> TextField:
+        if self._field is None:
+            field = TextField(self.name, self)
+            self._layout.addWidget(field, 1)
+            field.set_preview_visible(self._preview)
+            field.set_value(self._value)
+            self._field = field
+            self._built(field)
+        return self._field
+
+    def set_value(self, value: str) -> None:
+        if self._field is None:
+            self._value = value
+        else:
+            self._field.set_value(value)
+
+    def set_preview_visible(self, visible: bool) -> None:
+        if self._field is None:
+            self._preview = visible
+        else:
+            self._field.set_preview_visible(visible)
+
+    def flush(self) -> None:
+        """Record pending typing (there is none in a field not built yet)."""
+        if self._field is not None:
+            self._field.autosaver.flush()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.field  # noqa: B018 (built when first seen)
+        super().showEvent(event)
 
 
 class NodeEditor(QWidget):
@@ -117,9 +158,7 @@ class NodeEditor(QWidget):
             "actors": self.tr("&Actors"),
         }
         for fld in TEXT_FIELDS:
-            tab = _FieldPage(fld, self.tabs)
-            tab.field.saved.connect(self.save_field)
-            tab.field.edit.setAccessibleName(self.tab_titles[fld].replace("&", ""))
+            tab = _FieldPage(fld, self.tabs, self._field_built)
             tab.banner.chosen.connect(lambda v, f=fld: self._choose(f, v))
             self.pages[fld] = tab
             self.tabs.addTab(tab, self.tab_titles[fld])
@@ -185,7 +224,7 @@ class NodeEditor(QWidget):
             self.tabs.setTabVisible(index, shown)
             if not shown:
                 continue
-            tab.field.set_value(view.fields.get(fld, ""))
+            tab.set_value(view.fields.get(fld, ""))
             tab.banner.show_conflict(conflicts.get(fld))
             self.tabs.setTabIcon(index, self._warning if fld in conflicts else QIcon())
             tip = field_name(fld)
@@ -194,6 +233,10 @@ class NodeEditor(QWidget):
             self.tabs.setTabToolTip(index, tip)
         if not self.tabs.isTabVisible(self.tabs.currentIndex()):
             self.tabs.setCurrentIndex(0)
+
+    def _field_built(self, field: TextField) -> None:
+        field.saved.connect(self.save_field)
+        field.edit.setAccessibleName(self.tab_titles[field.field].replace("&", ""))
 
     def _comments_counted(self, unresolved: int) -> None:
         index = self.tabs.indexOf(self.comments)
@@ -212,7 +255,7 @@ class NodeEditor(QWidget):
 
     def set_preview_visible(self, visible: bool) -> None:
         for tab in self.pages.values():
-            tab.field.set_preview_visible(visible)
+            tab.set_preview_visible(visible)
 
     # -- saving ---------------------------------------------------------------------------
 
@@ -220,7 +263,7 @@ class NodeEditor(QWidget):
         """Record pending typing in every field now."""
         self.title.autosaver.flush()
         for tab in self.pages.values():
-            tab.field.autosaver.flush()
+            tab.flush()
 
     def _name(self) -> str:
         view = self.view
