@@ -302,38 +302,40 @@ def check_against_store(session: Session, store: Store, parsed: ParsedBundle) ->
 
 
 def _restore_values(session: Session, changes: list[ReceivedChange]) -> None:
-    """Give every patched change its value and check its id and value.
+    """Give every patched change its value, and check its id and value.
 
-    A patch's base is a version the store holds or an earlier line of the bundle made; the
-    store's are read in one batch. Called once the prerequisites are known to be held, so a
-    missing base means the bundle itself is wrong.
+    A patch's base is a version the store holds or one an earlier line of the bundle made; the
+    store's are read in one batch for the whole bundle. Called once the prerequisites are known
+    to be held, so a base found nowhere means the bundle itself is wrong.
     """
-    patched = [c for c in changes if c.patch is not None]
-    if not patched:
+    bases = {i: (c.patch, c.body["parents"][c.patch.base])
+             for i, c in enumerate(changes) if c.patch is not None}
+    if not bases:
         return
-    wanted = sorted({c.body["parents"][c.patch.base] for c in patched if c.patch is not None})
     stored: dict[str, str] = {}
-    for part in chunks(wanted):
+    for part in chunks(sorted({base for _, base in bases.values()})):
         stored.update(session.execute(_VALUES, {"ids": list(part)}).all())
     made: dict[str, Any] = {}  # version id -> value, of the bundle's lines so far
-    for number, c in enumerate(changes, 1):
-        if c.patch is not None:
-            base = c.body["parents"][c.patch.base]
-            text = (canonical_bytes(made[base]).decode("utf-8") if base in made
-                    else stored.get(base))
-            if text is None:
-                raise fmt.BundleError(
-                    f"change {number} is a patch of a version that neither this store nor the "
-                    "bundle holds: refused; ask for a full bundle")
-            try:
-                restored = c.patch.apply(text)
-            except PatchError as exc:
-                raise fmt.BundleError(f"change {number}: {exc}: the file was altered: "
-                                      "refused") from exc
-            c.body["value"] = normalize(parse_json(restored, f"change {number}'s patched value"))
-            c.patch = None
-            _check_content(number, c)
+    for i, c in enumerate(changes):
+        if i in bases:
+            patch, base = bases[i]
+            _restore(i + 1, c, patch, canonical_bytes(made[base]).decode("utf-8")
+                     if base in made else stored.get(base))
         made[version_id(c.body, c.cid)] = c.body["value"]
+
+
+def _restore(number: int, change: ReceivedChange, patch: Patch, base_text: str | None) -> None:
+    """Apply a change's patch to the text of its base, then check the whole change."""
+    if base_text is None:
+        raise fmt.BundleError(f"change {number} is a patch of a version that neither this store "
+                              "nor the bundle holds: refused; ask for a full bundle")
+    try:
+        text = patch.apply(base_text)
+    except PatchError as exc:
+        raise fmt.BundleError(f"change {number}: {exc}: the file was altered: refused") from exc
+    change.body["value"] = normalize(parse_json(text, f"change {number}'s patched value"))
+    change.patch = None
+    _check_content(number, change)
 
 
 def _check_items_belong_to_plan(session: Session, plan_id: str,
