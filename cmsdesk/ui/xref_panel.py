@@ -169,21 +169,28 @@ class XrefPanel(QWidget):
             info = self.framework_info(self.framework)
             bold = QFont(self.tree.font())
             bold.setBold(True)
+            target_flags = (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                            | Qt.ItemFlag.ItemIsUserCheckable)
+            goals = []
+            # Built apart from the tree and added at once: the tree's model then signals one
+            # insertion instead of one per item.
             for code, title, targets in info.goals:
-                goal = QTreeWidgetItem(self.tree, [f"{code}. {title}"])
+                goal = QTreeWidgetItem([f"{code}. {title}"])
                 goal.setFont(0, bold)
                 goal.setToolTip(0, title)
                 goal.setFlags(Qt.ItemFlag.ItemIsEnabled)
-                goal.setFirstColumnSpanned(True)
                 for t in targets:
                     item = QTreeWidgetItem(goal, [f"{t.code}. {t.title}"])
                     item.setData(0, TITLE_ROLE, f"{t.code}. {t.title}")
                     item.setData(0, CODE_ROLE, t.code)
                     item.setToolTip(0, t.summary or t.title)
-                    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                                  | Qt.ItemFlag.ItemIsUserCheckable)
+                    item.setFlags(target_flags)
                     item.setCheckState(0, Qt.CheckState.Unchecked)
                     self._items[t.code] = item
+                goals.append(goal)
+            self.tree.addTopLevelItems(goals)
+            for goal in goals:
+                goal.setFirstColumnSpanned(True)  # only an item in a tree can span
             self.tree.expandAll()
         finally:
             self._loading = False
