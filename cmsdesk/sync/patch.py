@@ -81,10 +81,10 @@ def make_patch(base: int, base_text: str, new_text: str) -> Patch:
 
 
 def encoded(obj: Any) -> bytes:
-    """The canonical JSON form of a line that holds a patch.
-
-    Like :func:`cmsdesk.models.canonical.canonical_bytes` but without NFC normalization: a
-    patch's text is a slice of NFC text, which must travel exactly as sliced.
+    """Canonical JSON without the NFC normalization of
+    :func:`cmsdesk.models.canonical.canonical_bytes`: for a line that holds a patch (its text is
+    a slice of NFC text, which must travel exactly as sliced), and for hashing a change that is
+    in NFC already (normalizing it again cost an import of 2,600 changes about 50 ms).
     """
     return json.dumps(obj, sort_keys=True, separators=(",", ":"),
                       ensure_ascii=False).encode("utf-8")

@@ -13,6 +13,7 @@ problem.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,7 +23,7 @@ from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from cmsdesk.models import rules
-from cmsdesk.models.canonical import canonical_bytes, digest, normalize
+from cmsdesk.models.canonical import canonical_bytes, normalize
 from cmsdesk.models.changelog import (
     ChangeFormatError,
     Key,
@@ -37,7 +38,7 @@ from cmsdesk.models.schema import Change, Head, Peer
 from cmsdesk.models.store import Store
 from cmsdesk.sync import format as fmt
 from cmsdesk.sync.container import parse_json, read_container
-from cmsdesk.sync.patch import Patch, PatchError, parse_patch
+from cmsdesk.sync.patch import Patch, PatchError, encoded, parse_patch
 from cmsdesk.sync.peers import trust_of
 
 
@@ -123,8 +124,8 @@ def _received(cid: str, raw: Any) -> ReceivedChange:
 
 def _check_content(number: int, change: ReceivedChange) -> None:
     """A whole change: its id is the hash of its content, and its value fits its field."""
-    body = change.body
-    if digest(body) != change.cid:
+    body = change.body  # in NFC already: normalized as it was read or restored
+    if hashlib.sha256(encoded(body)).hexdigest() != change.cid:
         raise fmt.BundleError(f"change {number}'s content does not match its id: it was "
                               "altered: refused")
     problem = value_problem(body)
