@@ -21,6 +21,9 @@ from cmsdesk.models.identity import Profile
 from cmsdesk.models.store import Store
 
 GOAL_RATIO = 1.5
+# Starts of each kind per run: a start is about a second, and on a shared machine one start in
+# a few is slowed by a third or more, so the medians need more samples than the other figures.
+STARTS_PER_RUN = 3
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -61,7 +64,7 @@ def measure(folder: Path, runs: int, warm_up: bool = True) -> Measurement:
     floor: list[float] = []
     app: list[float] = []
     ready: list[float] = []
-    for _ in range(runs):
+    for _ in range(runs * STARTS_PER_RUN if warm_up else runs):
         floor.append(start_seconds(["floor"], env)[0])
         shown, in_place = start_seconds(app_args, env)
         app.append(shown)

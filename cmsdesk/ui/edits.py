@@ -4,7 +4,8 @@ The change log is append-only, so undoing never removes a change: it records the
 (the old text again, the node moved back to its old parent and place, a deleted node restored).
 That way an undo made before sending a bundle travels to everyone like any other edit.
 An edit's first run is :meth:`Edit.apply`; :meth:`Edit.redo` may differ (an added node is
-restored from the Trash rather than created a second time).
+restored from the Trash rather than created a second time). Edits are commands: two are the same
+only if they are one object (``eq=False``, which also spares generating comparisons at start).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
     from cmsdesk.models.commands import Outcome, PlanEditor
 
 
-@dataclass
+@dataclass(eq=False)
 class Edit(ABC):
     text: str  # the undo entry's name, e.g. "Edit text of Target 7"
 
@@ -33,7 +34,7 @@ class Edit(ABC):
     def undo(self, editor: PlanEditor) -> Outcome: ...
 
 
-@dataclass
+@dataclass(eq=False)
 class SetField(Edit):
     node_id: str
     field: str
@@ -47,7 +48,7 @@ class SetField(Edit):
         return editor.set_field(self.node_id, self.field, self.old)
 
 
-@dataclass
+@dataclass(eq=False)
 class SetPlanField(Edit):
     field: str
     old: str
@@ -60,7 +61,7 @@ class SetPlanField(Edit):
         return editor.set_plan_field(self.field, self.old)
 
 
-@dataclass
+@dataclass(eq=False)
 class AddNode(Edit):
     parent_id: str | None
     kind: str
@@ -80,7 +81,7 @@ class AddNode(Edit):
         return editor.delete_node(self.node_id)
 
 
-@dataclass
+@dataclass(eq=False)
 class MoveNode(Edit):
     node_id: str
     old_parent: str | None
@@ -95,7 +96,7 @@ class MoveNode(Edit):
         return editor.move_node(self.node_id, self.old_parent, self.old_index)
 
 
-@dataclass
+@dataclass(eq=False)
 class DeleteNode(Edit):
     node_id: str
 
@@ -106,7 +107,7 @@ class DeleteNode(Edit):
         return editor.restore_node(self.node_id)
 
 
-@dataclass
+@dataclass(eq=False)
 class RestoreNode(Edit):
     node_id: str
 
@@ -117,7 +118,7 @@ class RestoreNode(Edit):
         return editor.delete_node(self.node_id)
 
 
-@dataclass
+@dataclass(eq=False)
 class LinkXref(Edit):
     node_id: str
     framework: str
@@ -133,7 +134,7 @@ class LinkXref(Edit):
         return editor.remove_xref(self.node_id, self.framework, self.target)
 
 
-@dataclass
+@dataclass(eq=False)
 class UnlinkXref(Edit):
     node_id: str
     framework: str
@@ -149,7 +150,7 @@ class UnlinkXref(Edit):
                                self.note)
 
 
-@dataclass
+@dataclass(eq=False)
 class UpdateXref(Edit):
     node_id: str
     framework: str
@@ -168,7 +169,7 @@ class UpdateXref(Edit):
                                   relevance=self.old_relevance, note=self.old_note)
 
 
-@dataclass
+@dataclass(eq=False)
 class ChooseAlternative(Edit):
     """Settle a contested node field with one of its alternatives. Undo puts back the
     bracketed text the field showed (as one version: the conflict itself stays settled)."""
