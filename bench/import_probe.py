@@ -2,8 +2,10 @@
 
 ``python -m bench.import_probe import STORE FILES.json OUT.json`` imports the bundles listed
 in FILES.json (in that order) into STORE through ``cmsdesk.sync.importer.import_bundles``;
-``check`` instead only reads and checks them (``read_bundle``: zip, signature, hashes, change
-ids), the part of an import no store can skip; ``memory`` imports under ``tracemalloc`` (slow,
+``check`` instead only reads and checks them (``read_bundle``: zip, signature, manifest, the
+ids of the changes that carry their whole value), the part of an import no store can skip (a
+change sent as a patch against its parent's value is rebuilt and checked against its id only
+with the store, so its check counts in the import, not here); ``memory`` imports under ``tracemalloc`` (slow,
 not timed) for the peak of the Python allocations the import makes. OUT.json receives the
 seconds the call took, the peak resident memory of the process before and after it
 (``ru_maxrss``), the tracemalloc peak, and the reports. A process of its own means the import

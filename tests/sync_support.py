@@ -185,3 +185,28 @@ def forge_1(manifest: dict[str, Any], changes: bytes, key: Ed25519PrivateKey, *,
     return pack({fmt.MANIFEST: raw, fmt.CHANGES: changes,
                  fmt.SIGNATURE: signature if signature is not None else key.sign(raw),
                  fmt.NOTE: note, **(extra or {})})
+
+
+def check_fixture_plan(store: Store, plan_id: str, t1_id: str,
+                       t2_id: str) -> tuple[queries.NodeView, queries.NodeView]:
+    """What every format's pair of fixture bundles holds once both are imported: the
+    Secretariat's plan (a part, a goal, two targets, a cross-reference, a status, a comment) and
+    Perú's rewrite of a sentence of T1 the Secretariat also rewrote, kept as a conflict. The
+    views of T1 and T2, for the checks particular to a format."""
+    from cmsdesk.sync.conflicts import list_conflicts
+
+    with store.session() as s:
+        plan = queries.find_plan(s, None)
+        assert (plan.title, plan.symbol) == ("Strategic Plan for Migratory Species 2015-2023",
+                                             "UNEP/CMS/COP11/Doc.15.2")
+        assert [e.label for e in queries.outline(s, plan_id)] == ["P1", "G1", "T1", "T2"]
+        t1, t2 = queries.node_view(s, t1_id), queries.node_view(s, t2_id)
+    assert [(x.framework, x.target) for x in t1.xrefs] == [("aichi", "1")]
+    assert t2.fields["status"] == "proposed"
+    assert t2.comments[0].text == "Should this name fisheries subsidies?"
+    assert "el ñandú está protegido" in t1.fields["text"]
+    [conflict] = list_conflicts(store, plan_id)
+    assert [a["proposers"] for a in conflict.alternatives] == [["UNEP/CMS Secretariat"],
+                                                              ["Perú"]]
+    assert t1.fields["text"].startswith("[Option 1 (UNEP/CMS Secretariat): By 2020, people")
+    return t1, t2

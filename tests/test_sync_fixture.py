@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cmsdesk.models import queries
+from sync_support import check_fixture_plan
+
 from cmsdesk.models.store import Store
-from cmsdesk.sync.conflicts import list_conflicts
 from cmsdesk.sync.importer import import_bundle
 from cmsdesk.sync.signing import fingerprint
 from cmsdesk.sync.validate import read_bundle
@@ -39,17 +39,4 @@ def test_the_format_1_0_fixtures_import_into_an_empty_store(store: Store) -> Non
     assert full.new_plan and full.new_changes == 19 and not full.verified
     delta = import_bundle(store, FIXTURES / "v1.0-delta.cmsb")
     assert delta.new_changes == 1 and delta.conflicts_created == 1
-    with store.session() as s:
-        plan = queries.find_plan(s, None)
-        assert (plan.title, plan.symbol) == ("Strategic Plan for Migratory Species 2015-2023",
-                                             "UNEP/CMS/COP11/Doc.15.2")
-        assert [e.label for e in queries.outline(s, PLAN)] == ["P1", "G1", "T1", "T2"]
-        t1, t2 = queries.node_view(s, T1), queries.node_view(s, T2)
-    assert [(x.framework, x.target) for x in t1.xrefs] == [("aichi", "1")]
-    assert t2.fields["status"] == "proposed"
-    assert t2.comments[0].text == "Should this name fisheries subsidies?"
-    assert "el ñandú está protegido" in t1.fields["text"]
-    [conflict] = list_conflicts(store, PLAN)
-    assert [a["proposers"] for a in conflict.alternatives] == [["UNEP/CMS Secretariat"],
-                                                              ["Perú"]]
-    assert t1.fields["text"].startswith("[Option 1 (UNEP/CMS Secretariat): By 2020, people")
+    check_fixture_plan(store, PLAN, T1, T2)
