@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from cmsdesk import __version__
-from cmsdesk.cli import main
+from cmsdesk.cli import main, parse
 
 
 @pytest.fixture
@@ -154,3 +154,15 @@ def test_a_locked_store_names_its_holder_and_changes_nothing(tmp_path: Path, db:
     shown = subprocess.run([str(exe), "--db", db, "--take-over-lock", "show", "T1", "--json"],
                            capture_output=True, text=True, check=True)
     assert json.loads(shown.stdout)["fields"]["title"] != "x"
+
+
+def test_bundle_files_given_to_the_bare_program_open_the_app_and_wait_for_its_import() -> None:
+    """A double-click on a bundle runs ``cmsdesk FILE.cmsb``: the app, with the file to import;
+    the same name after a subcommand stays that command's argument."""
+    app = parse(["--db", "s.db", "kenya.cmsb", "Brazil.CMSB"])
+    assert (app.command, app.db, app.files) == (None, "s.db", ["kenya.cmsb", "Brazil.CMSB"])
+    assert (parse([]).command, parse([]).files) == (None, [])
+    command = parse(["--db", "s.db", "bundle", "import", "kenya.cmsb"])
+    assert (command.command, command.files) == ("bundle", [])
+    with pytest.raises(SystemExit):
+        parse(["--db", "s.db", "no-such-command"])
