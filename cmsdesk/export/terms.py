@@ -1,0 +1,221 @@
+"""The words every exported document prints around the plan's texts, in each language.
+
+A document in French must be French throughout: chapter and annex headings, the "Goal" and
+"Target" labels in the Convention's own terms (But / Objectif, Objetivo / Meta), status and
+relevance words, the distribution block and the document symbol's prefix as United Nations
+documents translate it (UNEP/CMS/... -> PNUE/CMS/... -> PNUMA/CMS/...). Writers ask a
+:class:`Terms` for each such word instead of holding English strings, so that no language is
+ever mixed into another's document. The table is plain data: a test checks that every word
+exists in every language.
+
+Usage::
+
+    t = terms_for("fr")
+    t("contents")                 # "Table des matières"
+    t.kind("target")              # "Objectif"
+    t.heading("goal", 2, "...")   # "But 2 : ..."
+    t.date(day)                   # "25 juillet 2014"
+    t.symbol("UNEP/CMS/COP14/Doc.1")  # "PNUE/CMS/COP14/Doc.1"
+"""
+
+from __future__ import annotations
+
+from datetime import date as Date
+
+from cmsdesk.models.languages import check_language
+
+# The words, by language. Keys name what a word is for; {placeholders} are filled by the caller.
+TERMS: dict[str, dict[str, str]] = {
+    "en": {
+        "kind.part": "Part", "kind.chapter": "Chapter", "kind.goal": "Goal",
+        "kind.target": "Target", "kind.indicator": "Indicator",
+        "field.title": "Title", "field.text": "Text",
+        "field.note": "Explanatory note", "field.indicators": "Indicators",
+        "field.milestones": "Milestones", "field.actors": "Actors", "field.status": "Status",
+        "status.draft": "draft", "status.proposed": "proposed", "status.agreed": "agreed",
+        "relevance.primary": "primary", "relevance.supporting": "supporting",
+        "relevance_note": ("Primary: the target of this Plan contributes directly to the "
+                           "framework target. Supporting: it contributes indirectly."),
+        "convention": "Convention on Migratory Species",
+        "brackets_note": ("Text in [square brackets] is not yet agreed. Where Parties proposed "
+                          "different wordings, each stands as an [Option] naming the Parties "
+                          "that proposed it."),
+        "distribution": "Distr.: General",
+        "original": "Original: {language}",
+        "contents": "Contents",
+        "untitled_plan": "Draft strategic plan",
+        "annex": "Annex{number}: Correspondence with the {framework}",
+        "annex_plan_target": "Target of this Plan",
+        "annex_no_target": "\u2014 (no corresponding target)",
+        "fallback": "[{language} original: not yet translated]",
+        "fallback_note": ("{count} text(s) of this document are not yet translated into "
+                          "{language} and stand in the original {original}, marked as such."),
+        "compilation_title": "Compilation of comments and proposals received",
+        "comments": "Comments",
+        "proposed_by": "Proposed by {party}",
+        "baseline": "Baseline ({name})",
+        "no_proposals": "No proposals received.",
+        "deleted_section": "Deleted since the baseline",
+        "resolved": "resolved",
+    },
+    "fr": {
+        "kind.part": "Partie", "kind.chapter": "Chapitre", "kind.goal": "But",
+        "kind.target": "Objectif", "kind.indicator": "Indicateur",
+        "field.title": "Titre", "field.text": "Texte",
+        "field.note": "Note explicative", "field.indicators": "Indicateurs",
+        "field.milestones": "Étapes", "field.actors": "Acteurs", "field.status": "Statut",
+        "status.draft": "projet", "status.proposed": "proposé", "status.agreed": "convenu",
+        "relevance.primary": "principal", "relevance.supporting": "complémentaire",
+        "relevance_note": ("Principal : l'objectif du présent Plan contribue directement à "
+                           "l'objectif du cadre. Complémentaire : il y contribue "
+                           "indirectement."),
+        "convention": "Convention sur les espèces migratrices",
+        "brackets_note": ("Le texte entre [crochets] n'est pas encore agréé. Lorsque des "
+                          "Parties ont proposé des libellés différents, chacun figure comme "
+                          "une [Option] qui nomme les Parties qui l'ont proposée."),
+        "distribution": "Distr. générale",
+        "original": "Original : {language}",
+        "contents": "Table des matières",
+        "untitled_plan": "Projet de plan stratégique",
+        "annex": "Annexe{number} : Tableau de correspondance ({framework})",
+        "annex_plan_target": "Objectif du présent Plan",
+        "annex_no_target": "\u2014 (aucun objectif correspondant)",
+        "fallback": "[original en {language} : pas encore traduit]",
+        "fallback_note": ("{count} texte(s) du présent document ne sont pas encore traduits "
+                          "en {language} et figurent dans la langue originale ({original}), "
+                          "signalés comme tels."),
+        "compilation_title": "Compilation des observations et propositions reçues",
+        "comments": "Observations",
+        "proposed_by": "Proposé par {party}",
+        "baseline": "Texte de référence ({name})",
+        "no_proposals": "Aucune proposition reçue.",
+        "deleted_section": "Supprimé depuis le texte de référence",
+        "resolved": "réglé",
+    },
+    "es": {
+        "kind.part": "Parte", "kind.chapter": "Capítulo", "kind.goal": "Objetivo",
+        "kind.target": "Meta", "kind.indicator": "Indicador",
+        "field.title": "Título", "field.text": "Texto",
+        "field.note": "Nota explicativa", "field.indicators": "Indicadores",
+        "field.milestones": "Hitos", "field.actors": "Actores", "field.status": "Estado",
+        "status.draft": "borrador", "status.proposed": "propuesto", "status.agreed": "acordado",
+        "relevance.primary": "principal", "relevance.supporting": "complementaria",
+        "relevance_note": ("Principal: la meta del presente Plan contribuye directamente a la "
+                           "meta del marco. Complementaria: contribuye indirectamente."),
+        "convention": "Convención sobre las Especies Migratorias",
+        "brackets_note": ("El texto entre [corchetes] aún no está acordado. Cuando las Partes "
+                          "propusieron redacciones diferentes, cada una figura como una "
+                          "[Opción] que nombra a las Partes que la propusieron."),
+        "distribution": "Distr. general",
+        "original": "Original: {language}",
+        "contents": "Índice",
+        "untitled_plan": "Proyecto de plan estratégico",
+        "annex": "Anexo{number}: Cuadro de correspondencia ({framework})",
+        "annex_plan_target": "Meta del presente Plan",
+        "annex_no_target": "\u2014 (ninguna meta correspondiente)",
+        "fallback": "[original en {language}: aún no traducido]",
+        "fallback_note": ("{count} texto(s) del presente documento aún no están traducidos al "
+                          "{language} y figuran en el idioma original ({original}), señalados "
+                          "como tales."),
+        "compilation_title": "Recopilación de observaciones y propuestas recibidas",
+        "comments": "Observaciones",
+        "proposed_by": "Propuesto por {party}",
+        "baseline": "Texto de referencia ({name})",
+        "no_proposals": "No se recibieron propuestas.",
+        "deleted_section": "Suprimido desde el texto de referencia",
+        "resolved": "resuelto",
+    },
+}
+
+# The name of each language as written in each language (lower case where the language writes
+# it so in running text: "Original : anglais", "Original: inglés").
+LANGUAGE_NAMES = {
+    "en": {"en": "English", "fr": "French", "es": "Spanish"},
+    "fr": {"en": "anglais", "fr": "français", "es": "espagnol"},
+    "es": {"en": "inglés", "fr": "francés", "es": "español"},
+}
+
+MONTHS = {
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"),
+    "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+           "septembre", "octobre", "novembre", "décembre"),
+    "es": ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+           "septiembre", "octubre", "noviembre", "diciembre"),
+}
+
+# United Nations documents translate the issuing body of a symbol: UNEP in English, PNUE in
+# French, PNUMA in Spanish; the rest of the symbol (CMS/COP14/Doc.1) stays as it is.
+SYMBOL_PREFIXES = {"en": "UNEP/", "fr": "PNUE/", "es": "PNUMA/"}
+
+# "Goal 2: title" puts a space before the colon in French typography.
+_COLON = {"en": ": ", "fr": "\u00a0: ", "es": ": "}
+
+
+class Terms:
+    """The furniture words of one language; call it with a key (and placeholder values)."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = check_language(lang)
+        self._words = TERMS[lang]
+
+    def __call__(self, key: str, **values: object) -> str:
+        word = self._words[key]
+        return word.format(**values) if values else word
+
+    def kind(self, kind: str) -> str:
+        """What a node of ``kind`` is called: Goal / But / Objetivo."""
+        return self._words[f"kind.{kind}"]
+
+    def field(self, name: str) -> str:
+        """The label of a node field: Explanatory note / Note explicative / Nota explicativa."""
+        return self._words[f"field.{name}"]
+
+    def status(self, status: str) -> str:
+        return self._words[f"status.{status}"]
+
+    def relevance(self, relevance: str) -> str:
+        return self._words[f"relevance.{relevance}"]
+
+    def language(self, code: str) -> str:
+        """The name of language ``code`` in this language: "anglais" for en in French."""
+        return LANGUAGE_NAMES[self.lang][code]
+
+    def heading(self, kind: str, number: int | None, title: str) -> str:
+        """"Objectif 7 : title" for numbered kinds; parts and chapters print their title."""
+        if number is None or kind not in ("goal", "target", "indicator"):
+            return title
+        return f"{self.kind(kind)} {number}{_COLON[self.lang]}{title}"
+
+    def date(self, day: Date) -> str:
+        """A date as United Nations documents print it in this language:
+        25 July 2014, 1er juillet 2014, 25 de julio de 2014."""
+        month = MONTHS[self.lang][day.month - 1]
+        if self.lang == "fr":
+            return f"{'1er' if day.day == 1 else day.day} {month} {day.year}"
+        if self.lang == "es":
+            return f"{day.day} de {month} de {day.year}"
+        return f"{day.day} {month} {day.year}"
+
+    def symbol(self, symbol: str) -> str:
+        """The document symbol with its issuing body as this language writes it."""
+        for prefix in SYMBOL_PREFIXES.values():
+            if symbol.startswith(prefix):
+                return SYMBOL_PREFIXES[self.lang] + symbol[len(prefix):]
+        return symbol
+
+    def distribution(self, day: Date, original: str) -> list[str]:
+        """The distribution block's lines: Distr.: General, the date, Original: English."""
+        return [self("distribution"), self.date(day),
+                self("original", language=self.language(original).capitalize()
+                     if self.lang == "en" else self.language(original))]
+
+    def annex_title(self, index: int, count: int, framework: str) -> str:
+        """"Annex 2: Correspondence with the Aichi Biodiversity Targets" (numbered if several)."""
+        return self("annex", number=f" {index + 1}" if count > 1 else "", framework=framework)
+
+
+def terms_for(lang: str) -> Terms:
+    """The furniture words of ``lang`` (a :class:`LanguageError` if unknown)."""
+    return Terms(lang)
+
