@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import re
 import uuid
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import date as Date
 from typing import Any
 
@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from cmsdesk.models.changelog import Key
 from cmsdesk.models.commands import CommandError
+from cmsdesk.models.draft_meta import DocumentMeta, check_symbol
 from cmsdesk.models.projection import value_of
 from cmsdesk.models.queries import NotFoundError
 from cmsdesk.models.schema import Change, NamedDraft, Plan
@@ -42,9 +43,15 @@ class DraftInfo:
     date: str
     arrival: int
     changes: int  # changes of the plan the draft includes
+    meta: dict[str, Any] = field(default_factory=dict)  # DocumentMeta.to_json()
+    options: dict[str, Any] = field(default_factory=dict)  # the export options last used
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
+
+    @property
+    def document(self) -> DocumentMeta:
+        return DocumentMeta.from_json(self.meta)
 
 
 HeadMap = dict[Key, list[str]]
@@ -102,35 +109,81 @@ def _count_changes(session: Session, plan_id: str, arrival: int) -> int:
 
 def _info(session: Session, row: NamedDraft) -> DraftInfo:
     return DraftInfo(row.id, row.plan_id, row.name, row.symbol, row.date, row.arrival,
-                     _count_changes(session, row.plan_id, row.arrival))
+                     _count_changes(session, row.plan_id, row.arrival),
+                     json.loads(row.meta or "{}"), json.loads(row.options or "{}"))
 
 
-def mark_draft(store: Store, plan_id: str, name: str, symbol: str = "",
-               date: Date | str | None = None) -> DraftInfo:
-    """Name the plan as it stands now (for example before sending it out for consultation).
+def document_meta(draft: NamedDraft) -> DocumentMeta:
+    """The metadata of the document a draft prints (defaults for an unsaved baseline)."""
+    return DocumentMeta.from_json(json.loads(draft.meta or "{}"))
 
-    Raises :class:`CommandError` for an empty or already used name or a malformed date, and
-    :class:`NotFoundError` for an unknown plan; nothing is written then.
-    """
+
+def _check_name(session: Session, plan_id: str, name: str, keep: str = "") -> str:
     name = name.strip()
     if not name:
         raise CommandError("a draft needs a name, for example \"Consultation draft 2\"")
+    for other in session.scalars(select(NamedDraft).where(NamedDraft.plan_id == plan_id)):
+        if other.id != keep and other.name.casefold() == name.casefold():
+            raise CommandError(f"a draft named {other.name!r} exists already (marked "
+                               f"{other.date}); choose another name")
+    return name
+
+
+def mark_draft(store: Store, plan_id: str, name: str, symbol: str = "",
+               date: Date | str | None = None, meta: DocumentMeta | None = None) -> DraftInfo:
+    """Name the plan as it stands now (for example before sending it out for consultation),
+    with the metadata of the document that will print it.
+
+    Raises :class:`CommandError` for an empty or already used name, a malformed date or
+    symbol, and :class:`NotFoundError` for an unknown plan; nothing is written then.
+    """
     when = _day_text(date)
+    symbol = check_symbol(symbol)
     with store.session() as s:
         if s.get(Plan, plan_id) is None:
             raise NotFoundError(f"no plan {plan_id} in this store")
-        for other in s.scalars(select(NamedDraft).where(NamedDraft.plan_id == plan_id)):
-            if other.name.casefold() == name.casefold():
-                raise CommandError(f"a draft named {other.name!r} exists already (marked "
-                                   f"{other.date}); choose another name")
+        name = _check_name(s, plan_id, name)
         arrival = int(s.scalar(select(func.max(Change.arrival))
                                .where(Change.plan_id == plan_id)) or 0)
         row = NamedDraft(id=str(uuid.uuid4()), plan_id=plan_id, name=name,
-                         symbol=symbol.strip(), date=when, arrival=arrival,
-                         heads=_encode_heads(heads_at(s, plan_id, arrival)))
+                         symbol=symbol, date=when, arrival=arrival,
+                         heads=_encode_heads(heads_at(s, plan_id, arrival)),
+                         meta=_encode_meta(meta or DocumentMeta()), options="{}")
         s.add(row)
         s.flush()
         return _info(s, row)
+
+
+def _encode_meta(meta: DocumentMeta) -> str:
+    return json.dumps(meta.to_json(), sort_keys=True, ensure_ascii=False)
+
+
+def edit_draft(store: Store, plan_id: str, ref: str, *, name: str | None = None,
+               symbol: str | None = None, date: Date | str | None = None,
+               **meta: Any) -> DraftInfo:
+    """Change a named draft's name, symbol, date or document metadata (``meta``: fields of
+    :class:`DocumentMeta`; None keeps a value). What the draft holds of the plan never changes.
+
+    Every value is checked before anything is written: a bad one raises
+    :class:`CommandError`, an unknown draft :class:`NotFoundError`.
+    """
+    with store.session() as s:
+        row = find_draft(s, plan_id, ref)
+        new_name = row.name if name is None else _check_name(s, plan_id, name, keep=row.id)
+        new_symbol = row.symbol if symbol is None else check_symbol(symbol)
+        new_date = row.date if date is None else _day_text(date)
+        new_meta = document_meta(row).updated(**meta)
+        row.name, row.symbol, row.date = new_name, new_symbol, new_date
+        row.meta = _encode_meta(new_meta)
+        s.flush()
+        return _info(s, row)
+
+
+def remember_options(store: Store, plan_id: str, ref: str, options: dict[str, Any]) -> None:
+    """Keep ``options`` (plain JSON) as the export options of the draft ``ref``."""
+    with store.session() as s:
+        row = find_draft(s, plan_id, ref)
+        row.options = json.dumps(options, sort_keys=True)
 
 
 def _ordered(session: Session, plan_id: str) -> list[NamedDraft]:
@@ -189,7 +242,8 @@ def unsaved_draft(session: Session, plan_id: str, arrival: int, name: str,
     """The plan as it stood once the change numbered ``arrival`` was in, as a draft that is
     not stored: a baseline such as the first version, or the plan before a given day."""
     return NamedDraft(id="", plan_id=plan_id, name=name, symbol="", date=date, arrival=arrival,
-                      heads=_encode_heads(heads_at(session, plan_id, arrival)))
+                      heads=_encode_heads(heads_at(session, plan_id, arrival)), meta="{}",
+                      options="{}")
 
 
 def draft_heads(draft: NamedDraft) -> HeadMap:

@@ -345,6 +345,8 @@ class PeerHolding:
     _column("date", String(40), default=""),
     _column("arrival", Integer, default=0),
     _column("heads", Text, default="{}"),
+    _column("meta", Text, default="{}", server_default="{}"),
+    _column("options", Text, default="{}", server_default="{}"),
 )
 class NamedDraft:
     """A named snapshot of a plan (for example "Consultation draft 2")."""
@@ -356,6 +358,8 @@ class NamedDraft:
     date: Mapped[str]
     arrival: Mapped[int]  # last change arrival included
     heads: Mapped[str]  # JSON: field key -> head versions
+    meta: Mapped[str]  # JSON: the document's metadata (models/draft_meta.py), symbol/date aside
+    options: Mapped[str]  # JSON: the export options last used for this draft
 
 
 @_table(
