@@ -37,11 +37,11 @@ def test_export_docx_and_markdown(capsys: pytest.CaptureFixture[str], db: str,
                             "2014-07-25", "--framework", "aichi", "--framework", "kmgbf")
     assert code == 0 and stdout.strip() == f"wrote {out}" and not err
     doc = docx.Document(str(out))
-    assert "25 July 2014" in [p.text for p in doc.paragraphs[:4]] and len(doc.tables) == 2
+    assert "25 July 2014" in doc.tables[0].cell(0, 1).text and len(doc.tables) == 3
     code, _o, _e = run(capsys, "--db", db, "export", "docx", str(out), "--no-companion")
     headings = [p.text for p in docx.Document(str(out)).paragraphs
                 if p.style.name == "Heading 1"]
-    assert code == 0 and "Companion Volume on Implementation" not in headings
+    assert code == 0 and not any("Companion Volume" in h for h in headings)
     md = tmp_path / "plan.md"
     code, _o, _e = run(capsys, "--db", db, "export", "markdown", str(md))
     assert code == 0 and "##### Target 16: Resource mobilisation" in md.read_text("utf-8")

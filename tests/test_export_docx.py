@@ -38,15 +38,17 @@ def test_first_page_has_symbol_distribution_title_and_contents(
         starter_docx: tuple[Store, str, Path]) -> None:
     _store, _plan, out = starter_docx
     doc = docx.Document(str(out))
-    first = [(p.style.name, p.text) for p in doc.paragraphs[:8]]
-    assert first[:6] == [
+    left, right = doc.tables[0].rows[0].cells  # the distribution block, as CMS lays it out
+    assert [(p.style.name, p.text) for p in left.paragraphs] == [
+        ("Convention name", "Convention on Migratory Species")]
+    assert [(p.style.name, p.text) for p in right.paragraphs] == [
+        ("Distribution block", "Distribution: General"),
         ("Document symbol", "UNEP/CMS/COP11/Doc.15.2"),
-        ("Distribution block", "Distr.: General"),
         ("Distribution block", "25 July 2014"),
         ("Distribution block", "Original: English"),
-        ("Convention name", "Convention on Migratory Species"),
-        ("Title", "Strategic Plan for Migratory Species 2015-2023"),
     ]
+    first = [(p.style.name, p.text) for p in doc.paragraphs[:4]]
+    assert first[0] == ("Title", "STRATEGIC PLAN FOR MIGRATORY SPECIES 2015-2023")
     assert ("TOC Heading", "Contents") in first
     assert round(doc.sections[0].page_width.cm, 1) == 21.0  # A4
     assert doc.core_properties.title == "Strategic Plan for Migratory Species 2015-2023"
@@ -60,9 +62,21 @@ def test_headings_follow_the_outline_with_their_numbers(
     doc = docx.Document(str(out))
     headings = [(p.style.name, p.text) for p in doc.paragraphs
                 if p.style.name.startswith("Heading")]
-    expected = [(f"Heading {e.depth + 1}", e.heading()) for e in entries]
-    expected.append(("Heading 1", "Annex: Correspondence with the Aichi Biodiversity Targets"))
+    numbers = {"Strategic Plan for Migratory Species 2015-2023": "I",
+               "Companion Volume on Implementation": "II"}
+    counts: dict[str | None, int] = {}
+    expected = []
+    for e in entries:
+        title = e.heading()
+        if e.depth == 0:
+            title = f"{numbers[e.title]}. {title}"
+        elif e.kind == "chapter":  # chapters numbered within their part
+            counts[e.parent_id] = counts.get(e.parent_id, 0) + 1
+            title = f"{counts[e.parent_id]}. {title}"
+        expected.append((f"Heading {e.depth + 1}", title))
+    expected.append(("Heading 1", "Annex A: Correspondence with the Aichi Biodiversity Targets"))
     assert headings == expected
+    assert ("Heading 2", "5. Enabling conditions") in headings
     texts = [t for _s, t in headings]
     assert "Goal 1: Underlying causes of decline" in texts
     assert [t.split(":")[0] for t in texts if t.startswith("Target")] == [
@@ -87,7 +101,7 @@ def test_table_of_contents_is_a_real_field_linked_to_the_headings(
     marks = {b.get(f"{{{W}}}name") for b in root.iter(f"{{{W}}}bookmarkStart")}
     toc_lines = [t for s, t in paragraphs(root) if s.startswith("toc")]
     assert len(anchors) == len(toc_lines) and set(anchors) <= marks
-    assert toc_lines[0] == "Strategic Plan for Migratory Species 2015-2023"
+    assert toc_lines[0] == "I. Strategic Plan for Migratory Species 2015-2023"
     assert "Goal 5: Implementation and capacity" in toc_lines
     assert not any(t.startswith("Target") for t in toc_lines)  # Heading 4 is below the TOC
     assert toc_lines[-1].startswith("Annex")
@@ -127,13 +141,15 @@ def test_companion_volume_and_frameworks_are_options(plan_store: tuple[Store, st
                   frameworks=["aichi", "kmgbf"])
     doc = docx.Document(str(out))
     headings = [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]
-    assert "Companion Volume on Implementation" not in headings
+    assert not any("Companion Volume" in h for h in headings)
     assert not any(h.startswith("Indicator") for h in headings)
-    assert "Enabling conditions" in headings
+    assert "5. Enabling conditions" in headings
     assert [h for h in headings if h.startswith("Annex")] == [
-        "Annex 1: Correspondence with the Aichi Biodiversity Targets",
-        "Annex 2: Correspondence with the Kunming-Montreal Global Biodiversity Framework"]
-    assert len(doc.tables) == 2 and all(len(t.rows) == 17 for t in doc.tables)
+        "Annex A: Correspondence with the reference frameworks"]
+    assert headings[-2:] == ["Aichi Biodiversity Targets",
+                             "Kunming-Montreal Global Biodiversity Framework"]
+    annex_tables = doc.tables[1:]  # after the first page's distribution block
+    assert len(annex_tables) == 2 and all(len(t.rows) == 17 for t in annex_tables)
     with store.session() as s, pytest.raises(NotFoundError, match="no framework 'sdg'"):
         export_plan_docx(s, plan_id, tmp_path / "x.docx", frameworks=["sdg"])
     assert not (tmp_path / "x.docx").exists()

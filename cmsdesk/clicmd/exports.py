@@ -1,11 +1,18 @@
-"""Subcommands that write documents: export docx, export markdown, export compilation."""
+"""Subcommands that write documents: export docx, export markdown, export compilation.
+
+``export docx`` prints the plan as it stands, or a named draft as it was marked (``--draft``)
+with that draft's metadata, in one of two presentations; the switches chosen for a draft are
+remembered with it, so the next export of that draft looks the same without repeating them.
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
 from datetime import date as Date
+from typing import Any
 
-from cmsdesk.clicmd.common import Context, guard
+from cmsdesk.clicmd.common import Context, UserError, guard
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -18,13 +25,15 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
             ("markdown", "the draft plan as a Markdown file", cmd_export_markdown)):
         k = kinds.add_parser(name, help=help_text)
         k.add_argument("out", metavar="OUT", help=f"the file to write (OUT.{'docx' if name == 'docx' else 'md'})")
-        k.add_argument("--companion", action=argparse.BooleanOptionalAction, default=True,
+        k.add_argument("--companion", action=argparse.BooleanOptionalAction, default=None,
                        help="include the Companion Volume, the second part (default: include)")
         k.add_argument("--framework", action="append", metavar="ID",
                        help="a framework whose correspondence with the targets goes in an "
                        "annex (default: aichi; repeat for several)")
         k.add_argument("--date", metavar="YYYY-MM-DD", help="the date printed under the "
-                       "document symbol (default: today)")
+                       "document symbol (default: the draft's date, else today)")
+        if name == "docx":
+            _add_docx_options(k)
         k.set_defaults(func=func)
 
     k = kinds.add_parser("compilation", help="each target's baseline text, every Party's "
@@ -35,6 +44,43 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     k.add_argument("--date", metavar="YYYY-MM-DD", help="the date printed on the document "
                    "(default: today)")
     k.set_defaults(func=cmd_export_compilation)
+
+
+def _add_docx_options(k: argparse.ArgumentParser) -> None:
+    k.add_argument("--draft", metavar="NAME", help="print this named draft as it was when "
+                   "marked, with its symbol, date and metadata (see 'cmsdesk draft list')")
+    k.add_argument("--presentation", choices=("negotiation", "working"),
+                   help="negotiation: targets as numbered paragraphs, compact annex, no "
+                   "contents; working: the full layout (default: what was last used for the "
+                   "draft, else working)")
+    k.add_argument("--toc", action=argparse.BooleanOptionalAction, default=None,
+                   help="a table of contents")
+    k.add_argument("--page-breaks", action=argparse.BooleanOptionalAction, default=None,
+                   help="each top-level chapter on a new page")
+    k.add_argument("--short-titles", action=argparse.BooleanOptionalAction, default=None,
+                   help="targets' short titles")
+    k.add_argument("--fields", metavar="LIST", help="the target fields to print: note, "
+                   "indicators, milestones, actors (comma-separated), all or none")
+    k.add_argument("--annexes", action=argparse.BooleanOptionalAction, default=None,
+                   help="the correspondence annex")
+    k.add_argument("--template", metavar="FILE.dotx", help="a Word template whose styles, "
+                   "page size and margins the document takes")
+
+
+def docx_options(args: argparse.Namespace, remembered: dict[str, Any]) -> Any:
+    """The export options: a presentation's preset (or what the draft remembers), then every
+    switch given on the command line."""
+    from cmsdesk.export.options import ExportOptions
+
+    if args.presentation:
+        base = ExportOptions.preset(args.presentation)
+    else:
+        base = ExportOptions.from_json(remembered)
+    given = {"toc": args.toc, "page_breaks": args.page_breaks,
+             "short_titles": args.short_titles, "fields": args.fields,
+             "annexes": args.annexes, "frameworks": args.framework,
+             "companion": args.companion}
+    return guard(base.updated, **given)
 
 
 def parse_date(text: str | None) -> Date | None:
@@ -48,16 +94,35 @@ def _plan_export(args: argparse.Namespace, ctx: Context, write: object) -> int:
     issued = parse_date(args.date)
     plan_id = ctx.plan_id()
     with ctx.store(write=False).session() as s:
-        path = guard(write, s, plan_id, args.out, companion=args.companion,
+        path = guard(write, s, plan_id, args.out, companion=args.companion is not False,
                      frameworks=args.framework or ["aichi"], issued=issued)
     print(f"wrote {path}")
     return 0
 
 
 def cmd_export_docx(args: argparse.Namespace, ctx: Context) -> int:
+    from cmsdesk.export.docx_common import TemplateError
     from cmsdesk.export.docx_plan import export_plan_docx
+    from cmsdesk.models.drafts import find_draft, remember_options
 
-    return _plan_export(args, ctx, export_plan_docx)
+    issued = parse_date(args.date)
+    plan_id = ctx.plan_id()
+    store = ctx.store(write=args.draft is not None)
+    remembered: dict[str, Any] = {}
+    if args.draft is not None:
+        with store.session() as s:
+            remembered = json.loads(guard(find_draft, s, plan_id, args.draft).options or "{}")
+    options = docx_options(args, remembered)
+    with store.session() as s:
+        try:
+            path = guard(export_plan_docx, s, plan_id, args.out, issued=issued,
+                         options=options, draft=args.draft, template=args.template)
+        except TemplateError as exc:
+            raise UserError(str(exc)) from exc
+    if args.draft is not None:
+        remember_options(store, plan_id, args.draft, options.to_json())
+    print(f"wrote {path}")
+    return 0
 
 
 def cmd_export_markdown(args: argparse.Namespace, ctx: Context) -> int:

@@ -1,10 +1,12 @@
 """What an export of the plan holds, read from the store once and shared by every writer.
 
 The Word and the Markdown writers render the same :class:`PlanContent`: the sections in outline
-order with their derived numbers ("Goal 1", "Target 7"), each target's explanatory note,
-indicators, milestones and actors, and one annex per reference framework that maps every plan
-target to that framework's targets. Reading it in a handful of queries (not one per node) keeps
-exporting a large plan fast.
+order with their derived numbers ("Goal 1", "Target 7"; chapters I, II... at the top and 1,
+2... within them; annexes lettered A, B... in outline order), each target's explanatory note,
+indicators, milestones and actors, and one :class:`Annex` per reference framework that maps
+every plan target to that framework's targets. The correspondence annex is a node of the outline
+(kind "correspondence") that the Secretariat places; a plan without one gets it at the end.
+Reading it in a handful of queries (not one per node) keeps exporting a large plan fast.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cmsdesk.export.wording import has_brackets
-from cmsdesk.models import queries
+from cmsdesk.models import queries, rules
 from cmsdesk.models.frameworks import framework_tree, list_frameworks
 from cmsdesk.models.queries import NotFoundError, OutlineEntry
 from cmsdesk.models.schema import CrossReference, Framework, Node
@@ -39,6 +41,30 @@ def format_date(day: Date) -> str:
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
+_ROMAN = (("M", 1000), ("CM", 900), ("D", 500), ("CD", 400), ("C", 100), ("XC", 90),
+          ("L", 50), ("XL", 40), ("X", 10), ("IX", 9), ("V", 5), ("IV", 4), ("I", 1))
+
+
+def roman(number: int) -> str:
+    """I, II, III, IV... as United Nations documents number their chapters."""
+    out = ""
+    for letters, value in _ROMAN:
+        while number >= value:
+            out += letters
+            number -= value
+    return out
+
+
+def letter(index: int) -> str:
+    """A, B, ... Z, AA, AB...: the letter of the annex at ``index`` (0-based)."""
+    out = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        out = chr(ord("A") + rest) + out
+    return out
+
+
 @dataclass
 class Section:
     """One node of the exported outline."""
@@ -47,10 +73,16 @@ class Section:
     depth: int  # 0 for a top-level part or chapter
     text: str
     details: list[tuple[str, str]] = field(default_factory=list)  # (label, Markdown) of a target
+    number: str = ""  # "II" for a chapter, "B" for an annex; empty for goals and targets
+    detail_fields: list[tuple[str, str]] = field(default_factory=list)  # (field name, Markdown)
 
     @property
     def heading(self) -> str:
         return self.entry.heading()
+
+    @property
+    def is_annex(self) -> bool:
+        return self.entry.kind in rules.ANNEX_KINDS
 
 
 @dataclass
@@ -65,6 +97,7 @@ class AnnexLink:
 class AnnexRow:
     heading: str  # "Target 1: Awareness of ..."
     links: list[AnnexLink]
+    number: int = 0  # the target's number
 
 
 @dataclass
@@ -83,6 +116,17 @@ class PlanContent:
     sections: list[Section]
     annexes: list[Annex]
     conflicts: int
+
+    @property
+    def placed_correspondence(self) -> bool:
+        """Whether the outline places the correspondence annex (else it comes last)."""
+        return any(s.entry.kind == "correspondence" for s in self.sections)
+
+    @property
+    def annex_count(self) -> int:
+        """How many lettered annexes the document has."""
+        placed = sum(1 for s in self.sections if s.is_annex and s.depth == 0)
+        return placed + (0 if self.placed_correspondence or not self.annexes else 1)
 
     @property
     def has_brackets(self) -> bool:
@@ -136,21 +180,52 @@ def _annex(session: Session, plan_id: str, framework_id: str,
     for group in links.values():
         group.sort(key=lambda link: (order.get(link.code, (unknown, ""))[0], link.code))
     return Annex(fw.id, fw.title, fw.short,
-                 [AnnexRow(s.heading, links.get(s.entry.id, [])) for s in targets])
+                 [AnnexRow(s.heading, links.get(s.entry.id, []), s.entry.number)
+                  for s in targets])
+
+
+class _Numbering:
+    """Chapter numbers (I, II... at the top, 1, 2... within them) and annex letters,
+    in outline order; goals, targets and indicators carry their own numbers."""
+
+    def __init__(self) -> None:
+        self.chapters: dict[str | None, int] = {}
+        self.annexes = 0
+
+    def next(self, entry: OutlineEntry) -> str:
+        if entry.kind in rules.ANNEX_KINDS:
+            self.annexes += 1
+            return letter(self.annexes - 1)
+        if entry.kind not in ("part", "chapter"):
+            return ""
+        count = self.chapters[entry.parent_id] = self.chapters.get(entry.parent_id, 0) + 1
+        return roman(count) if entry.depth == 0 else str(count)
 
 
 def plan_content(session: Session, plan_id: str, *, companion: bool = True,
-                 frameworks: tuple[str, ...] | list[str] = DEFAULT_FRAMEWORKS) -> PlanContent:
-    """Everything a writer needs to render the plan; unknown plan or framework: NotFoundError."""
+                 frameworks: tuple[str, ...] | list[str] = DEFAULT_FRAMEWORKS,
+                 correspondence: bool = True) -> PlanContent:
+    """Everything a writer needs to render the plan; unknown plan or framework: NotFoundError.
+
+    Without ``correspondence`` the correspondence annex is left out (and the annexes after it
+    are lettered as if it had never been there).
+    """
     plan = queries.find_plan(session, plan_id)
     nodes = {n.id: n for n in session.scalars(select(Node).where(Node.plan_id == plan_id))}
     sections: list[Section] = []
+    numbers = _Numbering()
     for entry in _exported_entries(queries.outline(session, plan_id), companion):
+        if entry.kind == "correspondence" and not correspondence:
+            continue
         node = nodes[entry.id]
-        details = [(label, getattr(node, name)) for name, label in DETAIL_FIELDS
+        present = [(name, label, getattr(node, name)) for name, label in DETAIL_FIELDS
                    if entry.kind == "target" and getattr(node, name).strip()]
-        sections.append(Section(entry, entry.depth, node.text, details))
+        sections.append(Section(entry, entry.depth, node.text,
+                                [(label, value) for _n, label, value in present],
+                                numbers.next(entry),
+                                [(name, value) for name, _l, value in present]))
     targets = [s for s in sections if s.entry.kind == "target"]
-    annexes = [_annex(session, plan_id, fw, targets) for fw in dict.fromkeys(frameworks)]
+    annexes = [_annex(session, plan_id, fw, targets) for fw in dict.fromkeys(frameworks)] \
+        if correspondence else []
     return PlanContent(plan.title, plan.period, plan.symbol, sections, annexes,
                        queries.conflict_count(session, plan_id))

@@ -9,7 +9,8 @@ of fighting direct formatting. python-docx is imported here and only when a docu
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -42,28 +43,85 @@ def xml_text(text: str) -> str:
 TOC_LEVELS = 3
 
 
-def new_document(title: str, subject: str) -> DocWriter:
-    """An empty A4 document with cmsdesk's styles, a page number in the footer, and settings
-    that make Word refresh the table of contents when the file is opened."""
+def new_document(title: str, subject: str, template: Path | str | None = None) -> DocWriter:
+    """An empty document with cmsdesk's styles and settings that make Word refresh the table
+    of contents when the file is opened.
+
+    Without ``template``: A4 with 2.5 cm margins and cmsdesk's look. With a Word template
+    (.dotx, or a .docx used as one): its styles, page size and margins, its body emptied; the
+    styles cmsdesk needs that it lacks are added, those it has are left as the house made them.
+    A file that is not a Word document raises :class:`TemplateError`.
+    """
     import docx
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Cm
 
-    doc = docx.Document()
-    section = doc.sections[0]
-    section.page_width, section.page_height = Cm(21), Cm(29.7)
-    section.left_margin = section.right_margin = Cm(2.5)
-    section.top_margin = section.bottom_margin = Cm(2.5)
+    if template is None:
+        doc = docx.Document()
+        section = doc.sections[0]
+        section.page_width, section.page_height = Cm(21), Cm(29.7)
+        section.left_margin = section.right_margin = Cm(2.5)
+        section.top_margin = section.bottom_margin = Cm(2.5)
+        _set_look(doc)
+    else:
+        doc = _from_template(Path(template))
     _define_styles(doc)
-    footer = section.footer.paragraphs[0]
-    footer.style = doc.styles["Footer"]
-    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    add_field(footer, "PAGE", "1")
     _ask_to_update_fields(doc)
     props = doc.core_properties
     props.title, props.subject, props.author, props.comments = title, subject, "cmsdesk", ""
     props.last_modified_by, props.keywords, props.category = "cmsdesk", "", ""
     return DocWriter(doc)
+
+
+class TemplateError(ValueError):
+    """A --template that is not a Word template; the message says what to give instead."""
+
+
+_TEMPLATE_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
+_DOCUMENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+
+
+def _from_template(path: Path) -> Document:
+    """The template's styles, numbering, page size and margins, with an empty body.
+
+    Word saves a template (.dotx) with a content type python-docx refuses; it is read as the
+    document it otherwise is.
+    """
+    import io
+    import zipfile
+
+    import docx
+
+    refusal = (f"{path} is not a Word template: give a .dotx (or .docx) file saved by Word "
+               "or LibreOffice")
+    try:
+        with zipfile.ZipFile(path) as z:
+            names = z.namelist()
+            if "[Content_Types].xml" not in names or "word/document.xml" not in names:
+                raise TemplateError(refusal)
+            buffer = io.BytesIO()
+            with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as out:
+                for name in names:
+                    data = z.read(name)
+                    if name == "[Content_Types].xml":
+                        data = data.replace(_TEMPLATE_TYPE.encode(), _DOCUMENT_TYPE.encode())
+                    out.writestr(name, data)
+        doc = docx.Document(io.BytesIO(buffer.getvalue()))
+    except FileNotFoundError:
+        raise TemplateError(f"there is no template {path}") from None
+    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        if isinstance(exc, TemplateError):
+            raise
+        raise TemplateError(refusal) from None
+    except OSError as exc:
+        raise TemplateError(f"cannot read the template {path}: {exc.strerror}") from None
+    body = doc.element.body
+    for child in list(body):
+        if child is not body.sectPr:
+            body.remove(child)
+    section = doc.sections[0]
+    for part in (section.header, section.footer):
+        part.is_linked_to_previous = True  # the frame is cmsdesk's: the symbol, the page number
+    return doc
 
 
 # Elements that follow <w:updateFields> in <w:settings> (ECMA-376 order, which Word enforces).
@@ -89,27 +147,45 @@ def _ask_to_update_fields(doc: Document) -> None:
     settings.append(update)
 
 
+def _set_look(doc: Document) -> None:
+    """cmsdesk's own look of the built-in styles (a template brings its own instead)."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt, RGBColor
+
+    styles = doc.styles
+    styles["Normal"].font.size = Pt(11)
+    title = styles["Title"]
+    title.font.size = Pt(16)
+    title.font.bold = True
+    title.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    title.paragraph_format.space_before = Pt(18)
+    title.paragraph_format.space_after = Pt(12)
+    for i in range(1, 10):
+        heading = styles[f"Heading {i}"]
+        heading.font.color.rgb = RGBColor(0x1F, 0x3A, 0x5F)
+        heading.font.italic = False
+
+
 def _define_styles(doc: Document) -> None:
     from docx.enum.style import WD_STYLE_TYPE
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Cm, Pt, RGBColor
 
     styles = doc.styles
-    styles["Normal"].font.size = Pt(11)
-    styles["Title"].font.size = Pt(24)
-    for i in range(1, 10):
-        heading = styles[f"Heading {i}"]
-        heading.font.color.rgb = RGBColor(0x1F, 0x3A, 0x5F)
-        heading.font.italic = False
-
     right, centre = WD_ALIGN_PARAGRAPH.RIGHT, WD_ALIGN_PARAGRAPH.CENTER
     # (name, based on, font settings, paragraph settings)
     paragraph_styles: list[tuple[str, str, dict[str, object], dict[str, object]]] = [
         ("Distribution block", "Normal", {}, {"alignment": right, "space_after": Pt(0)}),
-        ("Document symbol", "Distribution block", {"bold": True, "size": Pt(13)},
-         {"space_after": Pt(6)}),
-        ("Convention name", "Normal", {"bold": True, "all_caps": True},
-         {"alignment": centre, "space_before": Pt(36), "space_after": Pt(18)}),
+        ("Document symbol", "Distribution block", {"bold": True, "size": Pt(12)},
+         {"space_after": Pt(0)}),
+        ("Convention name", "Normal", {"bold": True, "all_caps": True, "size": Pt(13)},
+         {"space_after": Pt(0)}),
+        ("Meeting block", "Normal", {"bold": True},
+         {"alignment": centre, "space_after": Pt(0), "keep_with_next": True}),
+        ("Prepared by", "Normal", {"italic": True}, {"alignment": centre,
+                                                       "space_after": Pt(12)}),
+        ("Consultation note", "Normal", {"italic": True, "size": Pt(10)},
+         {"space_before": Pt(6), "space_after": Pt(12)}),
         ("Document note", "Normal", {"italic": True, "size": Pt(10)}, {}),
         ("Field label", "Normal", {"bold": True},
          {"keep_with_next": True, "space_before": Pt(6), "space_after": Pt(2)}),
@@ -128,16 +204,21 @@ def _define_styles(doc: Document) -> None:
         (DELETED_STYLE, "Default Paragraph Font",
          {"strike": True, "color.rgb": RGBColor(0xC0, 0x00, 0x00)}),
     ]
+    have = {style.name for style in styles}
     for name, base, font, paragraph in paragraph_styles:
+        if name in have:
+            continue  # a template's own
         style = _add_style(styles, name, WD_STYLE_TYPE.PARAGRAPH, base, font)
         for attr, value in paragraph.items():
             setattr(style.paragraph_format, attr, value)
     for name, base, font in character_styles:
-        _add_style(styles, name, WD_STYLE_TYPE.CHARACTER, base, font)
-    # Bracketed text on a grey background: shading, which Word and LibreOffice both honour in
-    # a style (a highlight in a style is lost in LibreOffice).
-    styles[BRACKET_STYLE].element.get_or_add_rPr().append(
-        _element("w:shd", {"w:val": "clear", "w:color": "auto", "w:fill": "E8E8E8"}))
+        if name not in have:
+            _add_style(styles, name, WD_STYLE_TYPE.CHARACTER, base, font)
+    if BRACKET_STYLE not in have:
+        # Bracketed text on a grey background: shading, which Word and LibreOffice both
+        # honour in a style (a highlight in a style is lost in LibreOffice).
+        styles[BRACKET_STYLE].element.get_or_add_rPr().append(
+            _element("w:shd", {"w:val": "clear", "w:color": "auto", "w:fill": "E8E8E8"}))
 
 
 def _add_style(styles: Any, name: str, kind: Any, base: str, font: dict[str, object]) -> Any:
@@ -280,6 +361,18 @@ class DocWriter:
         if text:
             self.run(paragraph, text)
         return paragraph
+
+    @contextmanager
+    def inserting_before(self, placeholder: Paragraph) -> Iterator[None]:
+        """Write the block's paragraphs where ``placeholder`` stands (then drop it): a table
+        of contents is written once the headings it lists are known."""
+        end = self._end
+        self._end = placeholder._p
+        try:
+            yield
+        finally:
+            self._end = end
+            placeholder._p.getparent().remove(placeholder._p)
 
     def style(self, paragraph: Paragraph, style: str) -> Paragraph:
         """Give an existing paragraph (the first one of a table cell, say) a style."""

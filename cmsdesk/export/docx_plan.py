@@ -1,29 +1,38 @@
-"""The draft plan as a Word document, laid out as a convention secretariat issues one.
+"""The draft plan as a Word document, laid out as a CMS meeting document.
 
-First page: the document symbol with the distribution block (Distr.: General, date, Original:
-English) at the top right, the Convention's name, the title, a note on bracketed text when
-there is any, and a table of contents. Then the chapters in outline order with their derived
-numbers ("Goal 1: ...", "Target 7: ..."), each target's explanatory note, indicators,
-milestones and actors, optionally the Companion Volume, and one annex per reference framework
-that maps every target of the Plan to that framework's targets.
+First page (:mod:`cmsdesk.export.meeting`): the convention's name and the distribution block,
+the meeting block with the agenda item, the title in capitals, "(Prepared by ...)" and the
+consultation note; the symbol in the header of every page and the page number in the footer.
+Then, in one of two presentations (:mod:`cmsdesk.export.options`):
+
+* the *negotiation text*: numbered chapters, goals as headings, each target one paragraph
+  opening with its bold label ("Target 7:"), a compact correspondence table (target number;
+  the framework targets' numbers, a dash where there is none); no table of contents, no short
+  titles, no field headings, no page break per chapter;
+* the *working copy*: a table of contents, each chapter on a new page, targets as headings
+  with their short titles, each target's note, indicators, milestones and actors under field
+  labels, and the full correspondence table with titles and relevance.
+
+Annexes are lettered in outline order; the correspondence annex stands where the outline's
+"correspondence" node puts it (at the end when the outline has none). A named draft prints as
+it stood when marked (:mod:`cmsdesk.models.draft_state`), with its own metadata.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date as Date
 from pathlib import Path
 
 from sqlalchemy.orm import Session
 
 from cmsdesk.export.content import (
-    BRACKETS_NOTE,
-    CONVENTION,
     DEFAULT_FRAMEWORKS,
-    RELEVANCE_NOTE,
     Annex,
     PlanContent,
-    annex_title,
-    format_date,
+    Section,
+    letter,
     plan_content,
 )
 from cmsdesk.export.docx_common import (
@@ -33,11 +42,24 @@ from cmsdesk.export.docx_common import (
     mark_header_row,
     new_document,
 )
+from cmsdesk.export.markdown_blocks import Run
 from cmsdesk.export.markdown_to_docx import add_markdown
+from cmsdesk.export.meeting import DocumentInfo, add_first_page, add_page_frame, document_info
+from cmsdesk.export.meeting_terms import MeetingTerms
+from cmsdesk.export.options import ExportOptions
+from cmsdesk.models.drafts import find_draft
+
+DASH = "\u2014"
 
 
 def add_distribution_block(writer: DocWriter, symbol: str, issued: Date) -> None:
-    """Symbol, distribution, date and original language, at the top right of the first page."""
+    """Symbol, distribution, date and original language, at the top right of the first page.
+
+    Kept for documents without a meeting frame; meeting documents use
+    :func:`cmsdesk.export.meeting.add_first_page`.
+    """
+    from cmsdesk.export.content import format_date
+
     if symbol:
         writer.text(writer.paragraph("Document symbol"), symbol)
     for line in ("Distr.: General", format_date(issued), "Original: English"):
@@ -48,13 +70,22 @@ def _heading_level(depth: int) -> int:
     return min(depth + 1, 9)
 
 
-def _add_annex(writer: DocWriter, annex: Annex, title: str, bookmark: str, number: int) -> None:
+def annex_heading(words: MeetingTerms, number: str, title: str) -> str:
+    return words("annex_titled", letter=number, title=title) if title else \
+        words("annex", letter=number)
+
+
+def correspondence_title(words: MeetingTerms, annexes: list[Annex]) -> str:
+    if len(annexes) == 1:
+        return words("correspondence", framework=annexes[0].title)
+    return words("correspondence_many")
+
+
+def _full_table(writer: DocWriter, annex: Annex, words: MeetingTerms) -> None:
+    """Each target of the Plan with its framework targets' titles and relevance."""
     from docx.shared import Cm
 
-    heading = writer.text(writer.paragraph("Heading 1"), title)
-    heading.paragraph_format.page_break_before = True
-    add_bookmark(heading, bookmark, number)
-    writer.paragraph("Document note", RELEVANCE_NOTE)
+    terms = words.terms
     table = writer.doc.add_table(rows=1, cols=2)
     table.style = writer.doc.styles["Table Grid"]
     table.autofit = False
@@ -63,8 +94,8 @@ def _add_annex(writer: DocWriter, annex: Annex, title: str, bookmark: str, numbe
         column.width = width
     header = table.rows[0]
     mark_header_row(header)
-    for cell, text, width in zip(header.cells, ("Target of this Plan", annex.title), widths,
-                                 strict=True):
+    for cell, text, width in zip(header.cells, (terms("annex_plan_target"), annex.title),
+                                 widths, strict=True):
         cell.width = width
         writer.run(cell.paragraphs[0], text).bold = True
     for row in annex.rows:
@@ -72,52 +103,176 @@ def _add_annex(writer: DocWriter, annex: Annex, title: str, bookmark: str, numbe
         cells[0].width, cells[1].width = widths
         writer.text(cells[0].paragraphs[0], row.heading)
         if not row.links:
-            writer.run(cells[1].paragraphs[0], "\u2014 (no corresponding target)").italic = True
+            writer.run(cells[1].paragraphs[0], terms("annex_no_target")).italic = True
         for i, link in enumerate(row.links):
             paragraph = (cells[1].paragraphs[0] if i == 0
                          else writer.paragraph(container=cells[1]))
             writer.run(paragraph, f"{annex.short} {link.code}").bold = link.relevance == "primary"
             if link.title:
                 writer.run(paragraph, f": {link.title}")
-            writer.run(paragraph, f" ({link.relevance})").italic = True
+            writer.run(paragraph, f" ({terms.relevance(link.relevance)})").italic = True
 
 
-def build_plan_document(content: PlanContent, issued: Date) -> DocWriter:
-    """The document for ``content``, ready to save."""
-    writer = new_document(content.title, content.symbol or "Draft strategic plan")
-    bookmarks: list[str] = [f"_Toc{i + 1:04d}" for i in range(len(content.sections))]
-    annex_titles = [annex_title(i, content.annexes) for i in range(len(content.annexes))]
-    annex_marks = [f"_TocA{i + 1:03d}" for i in range(len(content.annexes))]
+def compact_rows(annexes: list[Annex]) -> list[list[str]]:
+    """One row per target: its number, then per framework the numbers of the corresponding
+    targets, comma-separated, or a dash where there is none."""
+    rows = []
+    for i, row in enumerate(annexes[0].rows):
+        rows.append([str(row.number)] + [", ".join(link.code for link in a.rows[i].links) or DASH
+                                         for a in annexes])
+    return rows
 
-    add_distribution_block(writer, content.symbol, issued)
-    writer.paragraph("Convention name", CONVENTION)
-    writer.text(writer.paragraph("Title"), content.title)
-    if content.has_brackets or content.conflicts:
-        writer.text(writer.paragraph("Document note"), BRACKETS_NOTE)
-    writer.paragraph("TOC Heading", "Contents")
-    add_toc(writer, [(_heading_level(s.depth), s.heading, mark)
-                     for s, mark in zip(content.sections, bookmarks, strict=True)]
-            + [(1, title, mark) for title, mark in zip(annex_titles, annex_marks, strict=True)])
 
-    for number, (section, mark) in enumerate(zip(content.sections, bookmarks, strict=True)):
+def _compact_table(writer: DocWriter, annexes: list[Annex], words: MeetingTerms) -> None:
+    """The negotiation text's correspondence: one narrow table for every framework."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm
+
+    table = writer.doc.add_table(rows=1, cols=1 + len(annexes))
+    table.style = writer.doc.styles["Table Grid"]
+    table.autofit = False
+    widths = [Cm(2.5)] + [Cm(min(6.0, 13.5 / len(annexes)))] * len(annexes)
+    header = table.rows[0]
+    mark_header_row(header)
+    titles = [words.terms.kind("target")] + [a.title for a in annexes]
+    for cell, text in zip(header.cells, titles, strict=True):
+        writer.run(cell.paragraphs[0], text).bold = True
+    for column, cell, width in zip(table.columns, header.cells, widths, strict=True):
+        column.width = cell.width = width
+    for values in compact_rows(annexes):
+        cells = table.add_row().cells
+        for cell, value, width in zip(cells, values, widths, strict=True):
+            cell.width = width
+            writer.text(cell.paragraphs[0], value)
+        cells[0].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+
+
+class _PlanWriter:
+    """Writes one plan document; holds what the sections share (bookmarks, annex letters)."""
+
+    def __init__(self, content: PlanContent, info: DocumentInfo, options: ExportOptions,
+                 words: MeetingTerms, template: Path | str | None) -> None:
+        self.content, self.info, self.options, self.words = content, info, options, words
+        self.writer = new_document(info.title, info.symbol or words.terms("untitled_plan"),
+                                   template)
+        self.marks = 0
+        self.toc: list[tuple[int, str, str]] = []
+        self.annexes = content.annexes if options.annexes else []
+        self.trailing = "" if content.placed_correspondence or not self.annexes \
+            else letter(sum(1 for s in content.sections if s.is_annex and s.depth == 0))
+
+    def heading(self, level: int, text: str, page_break: bool) -> None:
+        paragraph = self.writer.text(self.writer.paragraph(f"Heading {level}"), text)
+        paragraph.paragraph_format.page_break_before = page_break
+        self.marks += 1
+        mark = f"_Toc{self.marks:04d}"
+        add_bookmark(paragraph, mark, self.marks)
+        self.toc.append((level, text, mark))
+
+    def section_heading(self, section: Section) -> str:
+        entry, terms = section.entry, self.words.terms
+        if section.is_annex:
+            title = entry.title
+            if entry.kind == "correspondence" and not title.strip():
+                title = correspondence_title(self.words, self.annexes)
+            return annex_heading(self.words, section.number, title)
+        if section.number:
+            return f"{section.number}. {entry.title}"
+        if entry.kind in ("target", "indicator") and not self.options.short_titles:
+            return terms.heading(entry.kind, entry.number, "").rstrip()
+        return terms.heading(entry.kind, entry.number, entry.title)
+
+    def labelled_paragraph(self, section: Section) -> None:
+        """A target (or indicator) as one paragraph: its bold label, then its text."""
+        label = self.section_heading(section)
+        add_markdown(self.writer, section.text, heading_level=_heading_level(section.depth),
+                     lead=[Run(label, bold=True), Run(" ")])
+
+    def section(self, section: Section) -> None:
         level = _heading_level(section.depth)
-        heading = writer.text(writer.paragraph(f"Heading {level}"), section.heading)
-        if section.depth == 0:
-            heading.paragraph_format.page_break_before = True
-        add_bookmark(heading, mark, number)
-        add_markdown(writer, section.text, heading_level=level)
-        for label, value in section.details:
-            writer.paragraph("Field label", label)
-            add_markdown(writer, value, heading_level=level + 1)
-    for i, annex in enumerate(content.annexes):
-        _add_annex(writer, annex, annex_titles[i], annex_marks[i], len(bookmarks) + i)
-    return writer
+        negotiation = self.options.negotiation
+        if negotiation and section.entry.kind in ("target", "indicator"):
+            self.labelled_paragraph(section)
+        else:
+            page_break = section.depth == 0 and (self.options.page_breaks or section.is_annex)
+            self.heading(level, self.section_heading(section), page_break)
+            add_markdown(self.writer, section.text, heading_level=level)
+        for name, value in section.detail_fields:
+            if name in self.options.fields:
+                self.writer.paragraph("Field label", self.words.terms.field(name))
+                add_markdown(self.writer, value, heading_level=level + 1)
+        if section.entry.kind == "correspondence":
+            self.correspondence()
+
+    def correspondence(self) -> None:
+        if self.options.negotiation:
+            _compact_table(self.writer, self.annexes, self.words)
+            return
+        self.writer.paragraph("Document note", self.words.terms("relevance_note"))
+        for annex in self.annexes:
+            if len(self.annexes) > 1:
+                self.writer.paragraph("Heading 2", annex.title)
+            _full_table(self.writer, annex, self.words)
+
+    def write(self) -> DocWriter:
+        content, writer = self.content, self.writer
+        add_page_frame(writer, self.info.symbol, self.words)
+        add_first_page(writer, self.info, self.words)
+        if content.has_brackets or content.conflicts:
+            writer.text(writer.paragraph("Document note"), self.words.terms("brackets_note"))
+        toc_at = None
+        if self.options.toc:
+            writer.paragraph("TOC Heading", self.words.terms("contents"))
+            toc_at = writer.paragraph()  # the table of contents goes here once headings exist
+        for section in content.sections:
+            if section.entry.kind == "correspondence" and not self.annexes:
+                continue
+            self.section(section)
+        if self.trailing:
+            self.heading(1, annex_heading(self.words, self.trailing,
+                                          correspondence_title(self.words, self.annexes)),
+                         page_break=True)
+            self.correspondence()
+        if toc_at is not None:
+            with writer.inserting_before(toc_at):
+                add_toc(writer, self.toc)
+        return writer
+
+
+def build_plan_document(content: PlanContent, info: DocumentInfo,
+                        options: ExportOptions | None = None, lang: str = "en",
+                        template: Path | str | None = None) -> DocWriter:
+    """The document for ``content``, ready to save."""
+    return _PlanWriter(content, info, options or ExportOptions(), MeetingTerms(lang),
+                       template).write()
+
+
+@contextmanager
+def printed_state(session: Session, plan_id: str, draft: str | None) -> Iterator[Session]:
+    """The session to read the plan from: the store, or the named draft as it was marked."""
+    if draft is None:
+        yield session
+        return
+    from cmsdesk.models.draft_state import state_at
+
+    with state_at(session, find_draft(session, plan_id, draft)) as past:
+        yield past
 
 
 def export_plan_docx(session: Session, plan_id: str, path: Path | str, *,
                      companion: bool = True,
                      frameworks: tuple[str, ...] | list[str] = DEFAULT_FRAMEWORKS,
-                     issued: Date | None = None) -> Path:
-    """Write the plan to ``path`` as a Word document, atomically (a WriteError says why not)."""
-    content = plan_content(session, plan_id, companion=companion, frameworks=frameworks)
-    return build_plan_document(content, issued or Date.today()).save(path)
+                     issued: Date | None = None, options: ExportOptions | None = None,
+                     draft: str | None = None, template: Path | str | None = None,
+                     lang: str = "en") -> Path:
+    """Write the plan (or the named draft ``draft`` as it was) to ``path`` as a Word
+    document, atomically; a WriteError, TemplateError or NotFoundError says why not."""
+    options = options or ExportOptions(companion=companion, frameworks=tuple(frameworks))
+    info = document_info(session, plan_id, draft, issued)
+    with printed_state(session, plan_id, draft) as state:
+        content = plan_content(state, plan_id, companion=options.companion,
+                               frameworks=options.frameworks, correspondence=options.annexes)
+    if not info.meta.title:
+        info = DocumentInfo(info.meta, info.symbol, info.issued, content.title, info.draft)
+    return build_plan_document(content, info, options, lang, template).save(path)
+

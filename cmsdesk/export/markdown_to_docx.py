@@ -33,13 +33,24 @@ def _add_table(writer: DocWriter, block: Block) -> None:
             writer.runs(cell.paragraphs[0], runs)
 
 
-def add_markdown(writer: DocWriter, text: str, *, heading_level: int) -> None:
+def add_markdown(writer: DocWriter, text: str, *, heading_level: int,
+                 lead: list[Run] | None = None) -> None:
     """Append ``text`` (Markdown) to the document. Its headings go below ``heading_level``:
-    under a Heading 2, a Markdown "# Title" becomes Heading 3."""
+    under a Heading 2, a Markdown "# Title" becomes Heading 3.
+
+    ``lead`` (a bold "Target 7:", say) opens the text's first paragraph, or stands alone in
+    a paragraph of its own when the text does not start with one.
+    """
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
     lists: dict[int, int] = {}  # list id in this text -> Word numbering instance
-    for block in parse_markdown(text):
+    blocks = parse_markdown(text)
+    if lead:
+        if blocks and blocks[0].kind == "paragraph":
+            blocks[0] = Block("paragraph", [*lead, *blocks[0].runs])
+        else:
+            writer.runs(writer.paragraph(), [r for r in lead if r.text.strip()])
+    for block in blocks:
         if block.kind == "table":
             _add_table(writer, block)
             continue

@@ -28,7 +28,8 @@ from cmsdesk.models.languages import check_language
 TERMS: dict[str, dict[str, str]] = {
     "en": {
         "kind.part": "Part", "kind.chapter": "Chapter", "kind.goal": "Goal",
-        "kind.target": "Target", "kind.indicator": "Indicator",
+        "kind.target": "Target", "kind.indicator": "Indicator", "kind.annex": "Annex",
+        "kind.correspondence": "Correspondence annex",
         "field.title": "Title", "field.text": "Text",
         "field.note": "Explanatory note", "field.indicators": "Indicators",
         "field.milestones": "Milestones", "field.actors": "Actors", "field.status": "Status",
@@ -60,7 +61,8 @@ TERMS: dict[str, dict[str, str]] = {
     },
     "fr": {
         "kind.part": "Partie", "kind.chapter": "Chapitre", "kind.goal": "But",
-        "kind.target": "Objectif", "kind.indicator": "Indicateur",
+        "kind.target": "Objectif", "kind.indicator": "Indicateur", "kind.annex": "Annexe",
+        "kind.correspondence": "Annexe de correspondance",
         "field.title": "Titre", "field.text": "Texte",
         "field.note": "Note explicative", "field.indicators": "Indicateurs",
         "field.milestones": "Étapes", "field.actors": "Acteurs", "field.status": "Statut",
@@ -94,7 +96,8 @@ TERMS: dict[str, dict[str, str]] = {
     },
     "es": {
         "kind.part": "Parte", "kind.chapter": "Capítulo", "kind.goal": "Objetivo",
-        "kind.target": "Meta", "kind.indicator": "Indicador",
+        "kind.target": "Meta", "kind.indicator": "Indicador", "kind.annex": "Anexo",
+        "kind.correspondence": "Anexo de correspondencia",
         "field.title": "Título", "field.text": "Texto",
         "field.note": "Nota explicativa", "field.indicators": "Indicadores",
         "field.milestones": "Hitos", "field.actors": "Actores", "field.status": "Estado",

@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
-KINDS = ("part", "chapter", "goal", "target", "indicator")
+KINDS = ("part", "chapter", "goal", "target", "indicator", "annex", "correspondence")
+# Annexes stand at the top level, lettered in outline order (Annex A, B...) when printed: an
+# "annex" holds its own text (and chapters); a "correspondence" annex is the table of the
+# targets' correspondence with the reference frameworks, placed where the Secretariat puts it.
+ANNEX_KINDS = ("annex", "correspondence")
 
 # None is the top of the outline.
 ALLOWED_CHILDREN: dict[str | None, tuple[str, ...]] = {
-    None: ("part", "chapter"),
+    None: ("part", "chapter", "annex", "correspondence"),
     "part": ("chapter", "goal"),
     "chapter": ("chapter", "goal", "target", "indicator"),
     "goal": ("target",),
     "target": ("indicator",),
     "indicator": (),
+    "annex": ("chapter",),
+    "correspondence": (),
 }
 
 COMMON_FIELDS = ("title", "text")
@@ -21,9 +27,11 @@ RELEVANCES = ("primary", "supporting")
 PLAN_FIELDS = ("title", "period", "symbol")
 
 # Labels the outline prints (G2, T7...) and how people name the kinds.
-LABEL_PREFIX = {"part": "P", "chapter": "C", "goal": "G", "target": "T", "indicator": "I"}
+LABEL_PREFIX = {"part": "P", "chapter": "C", "goal": "G", "target": "T", "indicator": "I",
+                "annex": "A", "correspondence": "X"}
 KIND_NAMES = {"part": "Part", "chapter": "Chapter", "goal": "Goal", "target": "Target",
-              "indicator": "Indicator"}
+              "indicator": "Indicator", "annex": "Annex",
+              "correspondence": "Correspondence annex"}
 
 
 def fields_of(kind: str) -> tuple[str, ...]:

@@ -26,6 +26,8 @@ def kind_name(kind: str) -> str:
         "goal": translate("labels", "Goal"),
         "target": translate("labels", "Target"),
         "indicator": translate("labels", "Indicator"),
+        "annex": translate("labels", "Annex"),
+        "correspondence": translate("labels", "Correspondence annex"),
     }
     return names.get(kind, kind)
 

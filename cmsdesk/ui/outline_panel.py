@@ -108,12 +108,14 @@ class OutlinePanel(QWidget):
         self.new_titles = {
             "part": self.tr("New part"), "chapter": self.tr("New chapter"),
             "goal": self.tr("New goal"), "target": self.tr("New target"),
-            "indicator": self.tr("New indicator"),
+            "indicator": self.tr("New indicator"), "annex": self.tr("New annex"),
+            "correspondence": self.tr("New correspondence annex"),
         }
         self.add_texts = {
             "part": self.tr("Add a part"), "chapter": self.tr("Add a chapter"),
             "goal": self.tr("Add a goal"), "target": self.tr("Add a target"),
-            "indicator": self.tr("Add an indicator"),
+            "indicator": self.tr("Add an indicator"), "annex": self.tr("Add an annex"),
+            "correspondence": self.tr("Add the correspondence annex"),
         }
         for kind in rules.KINDS:
             self.add_actions[kind] = action(self.new_titles[kind],

@@ -793,6 +793,14 @@
         <translation>Nuevo indicador</translation>
     </message>
     <message>
+        <source>New annex</source>
+        <translation>Nuevo anexo</translation>
+    </message>
+    <message>
+        <source>New correspondence annex</source>
+        <translation>Nuevo anexo de correspondencia</translation>
+    </message>
+    <message>
         <source>Add a part</source>
         <translation>Añadir una parte</translation>
     </message>
@@ -811,6 +819,14 @@
     <message>
         <source>Add an indicator</source>
         <translation>Añadir un indicador</translation>
+    </message>
+    <message>
+        <source>Add an annex</source>
+        <translation>Añadir un anexo</translation>
+    </message>
+    <message>
+        <source>Add the correspondence annex</source>
+        <translation>Añadir el anexo de correspondencia</translation>
     </message>
     <message>
         <source>Rename</source>
@@ -1489,6 +1505,14 @@ Si cmsdesk se cerró de forma inesperada, tome el bloqueo: nada más está usand
     <message>
         <source>Indicator</source>
         <translation>Indicador</translation>
+    </message>
+    <message>
+        <source>Annex</source>
+        <translation>Anexo</translation>
+    </message>
+    <message>
+        <source>Correspondence annex</source>
+        <translation>Anexo de correspondencia</translation>
     </message>
     <message>
         <source>title</source>

@@ -793,6 +793,14 @@
         <translation>Nouvel indicateur</translation>
     </message>
     <message>
+        <source>New annex</source>
+        <translation>Nouvelle annexe</translation>
+    </message>
+    <message>
+        <source>New correspondence annex</source>
+        <translation>Nouvelle annexe de correspondance</translation>
+    </message>
+    <message>
         <source>Add a part</source>
         <translation>Ajouter une partie</translation>
     </message>
@@ -811,6 +819,14 @@
     <message>
         <source>Add an indicator</source>
         <translation>Ajouter un indicateur</translation>
+    </message>
+    <message>
+        <source>Add an annex</source>
+        <translation>Ajouter une annexe</translation>
+    </message>
+    <message>
+        <source>Add the correspondence annex</source>
+        <translation>Ajouter l’annexe de correspondance</translation>
     </message>
     <message>
         <source>Rename</source>
@@ -1489,6 +1505,14 @@ Si cmsdesk s’est arrêté brutalement, reprenez le verrou : rien d’autre n�
     <message>
         <source>Indicator</source>
         <translation>Indicateur</translation>
+    </message>
+    <message>
+        <source>Annex</source>
+        <translation>Annexe</translation>
+    </message>
+    <message>
+        <source>Correspondence annex</source>
+        <translation>Annexe de correspondance</translation>
     </message>
     <message>
         <source>title</source>
