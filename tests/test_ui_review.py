@@ -539,8 +539,8 @@ def test_word_compilation_and_markdown_from_the_file_menu(
         monkeypatch: pytest.MonkeyPatch) -> None:
     panels = secretariat.panels
     file_menu = [a.text() for a in secretariat.window.file_menu.actions() if not a.isSeparator()]
-    assert file_menu[:5] == ["&Import bundles…", "&Export bundle…", "Export to &Word…",
-                             "Export compilation of &comments…", "Export &Markdown…"]
+    assert file_menu[3:8] == ["&Import bundles…", "&Export bundle…", "Export to &Word…",
+                              "Export compilation of &comments…", "Export &Markdown…"]
     options: list[DocumentOptionsDialog] = []
     monkeypatch.setattr(DocumentOptionsDialog, "exec", lambda d: options.append(d) or 1)
     target: list[Path] = []

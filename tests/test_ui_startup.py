@@ -34,7 +34,7 @@ def context(db: Path) -> Context:
                                       screenshot=None, size=None, files=[]))
 
 
-def test_first_start_asks_for_the_profile_then_offers_the_starter_plan(
+def test_first_start_asks_for_the_profile_then_the_secretariat_creates_the_plan(
         qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     silence_dialogs(monkeypatch)
     ctx = context(tmp_path / "new.db")
@@ -43,7 +43,7 @@ def test_first_start_asks_for_the_profile_then_offers_the_starter_plan(
         dialog.name.setText("Fatou Ndiaye")
         dialog.party.setText("Sénégal")
         dialog.region.setCurrentText("Africa")
-        dialog.role.setCurrentIndex(dialog.role.findData("focal point"))
+        dialog.role.setCurrentIndex(dialog.role.findData("secretariat"))
         return 1
 
     monkeypatch.setattr(ProfileDialog, "exec", fill_profile)
@@ -52,7 +52,7 @@ def test_first_start_asks_for_the_profile_then_offers_the_starter_plan(
     store = app.open_store(ctx)
     assert store is not None and not store.has_profile
     assert app.ensure_profile(store)
-    assert store.profile == Profile("Fatou Ndiaye", "Sénégal", "Africa", "focal point")
+    assert store.profile == Profile("Fatou Ndiaye", "Sénégal", "Africa", "secretariat")
     plan_id = app.choose_plan(store, None)
     with store.session() as s:
         assert [p.id for p in queries.plans(s)] == [plan_id]
@@ -83,8 +83,7 @@ def test_first_start_from_a_bundle_received(qtbot: QtBot, tmp_path: Path,
     fresh = Store.open(tmp_path / "fresh.db")
     fresh.set_profile(Profile("Luis", "Chile", "Central and South America and the Caribbean",
                               "delegate"))
-    monkeypatch.setattr(StartDialog, "exec",
-                        lambda d: (setattr(d, "choice", StartDialog.BUNDLE), 1)[1])
+    monkeypatch.setattr(StartDialog, "exec", lambda d: (d._accepted(), 1)[1])  # the default
     monkeypatch.setattr(QFileDialog, "getOpenFileName",
                         lambda *a, **k: (str(bundle), ""))
     assert app.choose_plan(fresh, None) == plan_id
@@ -122,7 +121,34 @@ def test_a_store_held_by_a_running_process_is_refused_with_its_holder(
     write_lock(db, "colleague", 1)  # process 1 always runs
     monkeypatch.setattr(app, "ask_take_over", lambda msg, parent: pytest.fail("not a crash"))
     assert app.open_store(context(db)) is None
-    assert "colleague" in shown[0] and "in use" in shown[0]
+    assert "colleague" in shown[0] and "already open" in shown[0]
+    assert "process" not in shown[0] and "--" not in shown[0]
+
+
+def test_the_crash_dialog_speaks_plain_language_and_continues_by_default(
+        qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    seen: list[QMessageBox] = []
+
+    def click_default(box: QMessageBox) -> int:
+        seen.append(box)
+        box.defaultButton().click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", click_default)
+    db = tmp_path / "crashed.db"
+    Store.open(db).close()
+    write_lock(db, "ghost", 999999999)
+    ctx = context(db)
+    store = app.open_store(ctx)
+    assert store is not None  # taken over
+    (box,) = seen
+    assert box.text().startswith("cmsdesk was not closed properly last time")
+    assert "Your work up to the last save is safe. Continue?" in box.text()
+    assert "process" not in box.text() and "lock" not in box.text()
+    assert "999999999" in box.detailedText()  # the technical reason, only if asked for
+    ctx.close()
 
 
 def test_long_work_reports_results_failures_and_keeps_the_window_alive(qtbot: QtBot) -> None:

@@ -39,7 +39,7 @@ def silence_dialogs(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         shown.append(text)
         return QMessageBox.StandardButton.Ok
 
-    for name in ("warning", "critical", "information", "about"):
+    for name in ("warning", "critical", "information", "about", "question"):
         monkeypatch.setattr(QMessageBox, name, record)
     return shown
 

@@ -1,8 +1,10 @@
 """Starting the desktop app: the store (and its lock), the profile, the plan, then the window.
 
 A store locked by another running cmsdesk is refused with the holder named; a lock left by a
-crashed process can be taken over. A store without a profile asks who is editing; a store
-without a plan offers the starter plan or a draft bundle received from someone.
+crashed process is taken over once the user agrees to continue. A store without a profile asks
+who is editing; a store without a plan asks who the person is: a delegate or focal point opens
+the draft bundle received (or waits for it in an empty window that says where it will come
+from); only the Secretariat creates a plan. With several plans, the last one opened opens.
 """
 
 from __future__ import annotations
@@ -11,14 +13,12 @@ import gc
 import signal
 import sys
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QInputDialog,
     QMessageBox,
     QWidget,
@@ -63,7 +63,8 @@ def make_application() -> QApplication:
 
 
 def open_store(ctx: Context, parent: QWidget | None = None) -> Store | None:
-    """Open the store, asking to take over a lock left by a crash. None: the user gave up."""
+    """Open the store; a lock left by a crash is taken over once the user agrees to go on.
+    None: the user gave up, or another running cmsdesk holds the store (said so)."""
     while True:
         try:
             return ctx.store()
@@ -74,20 +75,41 @@ def open_store(ctx: Context, parent: QWidget | None = None) -> Store | None:
             if crashed and not ctx.args.take_over_lock and ask_take_over(str(exc), parent):
                 ctx.args.take_over_lock = True
                 continue
-            QMessageBox.critical(parent, translate("app", "cmsdesk cannot open the store"),
-                                 str(exc))
+            if isinstance(cause, StoreLockedError) and not crashed:
+                QMessageBox.critical(parent, translate("app", "cmsdesk is already open"),
+                                     in_use_message(cause))
+            else:
+                QMessageBox.critical(parent, translate("app", "cmsdesk cannot open the store"),
+                                     str(exc))
             return None
 
 
+def in_use_message(error: StoreLockedError) -> str:
+    """Another running cmsdesk holds the store: say who, in words, without process ids."""
+    holder = error.holder
+    if holder is None:
+        return translate("app", "cmsdesk is already open in another window. Switch to that "
+                                "window, or close it and start cmsdesk again.")
+    return fill(translate("app", "cmsdesk is already open (by %1 on %2, since %3). Switch to "
+                                 "that window, or close it and start cmsdesk again."),
+                holder.user, holder.host, holder.since)
+
+
 def ask_take_over(message: str, parent: QWidget | None) -> bool:
-    box = QMessageBox(QMessageBox.Icon.Warning, translate("app", "The store is locked"),
-                      fill(translate("app", "%1\n\nIf cmsdesk crashed, take the lock over: "
-                                            "nothing else is using the store."), message),
+    """After a crash: go on with the store (taking the lock over) or quit. ``message`` is the
+    technical reason, shown only under Show Details."""
+    box = QMessageBox(QMessageBox.Icon.Information,
+                      translate("app", "cmsdesk was not closed properly"),
+                      translate("app", "cmsdesk was not closed properly last time (the computer "
+                                       "may have stopped, or the program crashed). Your work up "
+                                       "to the last save is safe. Continue?"),
                       QMessageBox.StandardButton.NoButton, parent)
-    take = box.addButton(translate("app", "Take over"), QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(translate("app", "Quit"), QMessageBox.ButtonRole.RejectRole)
+    box.setDetailedText(message)
+    go = box.addButton(translate("app", "&Continue"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(translate("app", "&Quit"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(go)
     box.exec()
-    return box.clickedButton() is take
+    return box.clickedButton() is go
 
 
 def ensure_profile(store: Store, parent: QWidget | None = None) -> bool:
@@ -102,50 +124,41 @@ def ensure_profile(store: Store, parent: QWidget | None = None) -> bool:
     return True
 
 
-def import_first_bundle(store: Store, parent: QWidget | None) -> str | None:
-    """Ask for a bundle file and import it; the id of the plan it brought, or None."""
-    path, _filter = QFileDialog.getOpenFileName(
-        parent, translate("app", "Open a draft bundle"), str(Path.home()),
-        translate("app", "cmsdesk bundles (*.cmsb);;All files (*)"))
-    if not path:
-        return None
-    try:
-        from cmsdesk.sync.importer import import_bundle
-    except ImportError:
-        QMessageBox.warning(parent, translate("app", "cmsdesk"),
-                            translate("app", "This version of cmsdesk cannot import bundles."))
-        return None
-    from cmsdesk.ui.progress import run_with_progress
-
-    report = run_with_progress(parent, translate("app", "Importing the bundle"), [Path(path)],
-                               lambda p: import_bundle(store, p), describe=lambda p: p.name)
-    if report.failed:
-        QMessageBox.warning(parent, translate("app", "The bundle was not imported"),
-                            report.failed[0][1])
-        return None
-    return report.done[0][1].plan_id if report.done else None
+NO_PLAN_YET = ""  # choose_plan's answer for a delegate still waiting for the draft
 
 
-def choose_plan(store: Store, wanted: str | None, parent: QWidget | None = None) -> str | None:
-    """The plan to open: the one asked for, the only one, one chosen, or a new one."""
+def choose_plan(store: Store, wanted: str | None, parent: QWidget | None = None,
+                settings: QSettings | None = None) -> str | None:
+    """The plan to open: the one asked for, the only one, the last one opened, one chosen; in
+    an empty store what the first-start dialog decides (a received bundle's plan, a new plan,
+    or :data:`NO_PLAN_YET`). None: the user quit."""
+    from cmsdesk.ui import plans
+
     with store.session() as s:
         if wanted:
             return queries.find_plan(s, wanted).id
-        all_plans = [(p.id, p.title) for p in queries.plans(s)]
+    all_plans = plans.plan_titles(store)
     while not all_plans:
-        from cmsdesk.models.commands import create_plan_from_template
         from cmsdesk.ui.dialogs import StartDialog
 
-        dialog = StartDialog(parent)
+        dialog = StartDialog(store.profile.role if store.has_profile else "delegate", parent)
         if not dialog.exec():
             return None
-        if dialog.choice == StartDialog.STARTER:
-            return create_plan_from_template(store).created
-        plan_id = import_first_bundle(store, parent)
+        if dialog.choice == StartDialog.WAIT:
+            return NO_PLAN_YET
+        if dialog.choice in (StartDialog.STARTER, StartDialog.EMPTY):
+            plan_id = plans.ask_new_plan_of_kind(store, dialog.choice == StartDialog.STARTER,
+                                                 parent)
+        else:
+            path = plans.ask_bundle_file(parent)
+            plan_id = plans.import_plan_bundle(store, [path], parent) if path else None
         if plan_id:
             return plan_id
     if len(all_plans) == 1:
         return all_plans[0][0]
+    last = plans.last_opened(store, settings) if settings is not None else None
+    if last:
+        return last
     names = [f"{title} ({plan_id[:8]})" for plan_id, title in all_plans]
     name, ok = QInputDialog.getItem(parent, translate("app", "Choose a plan"),
                                     translate("app", "This store holds several plans:"),
@@ -155,9 +168,22 @@ def choose_plan(store: Store, wanted: str | None, parent: QWidget | None = None)
 
 def build_window(store: Store, plan_id: str, settings: QSettings,
                  files: list[str] | None = None) -> MainWindow:
+    from cmsdesk.ui.plans import PlanSwitcher
+
     document = PlanDocument(store, plan_id)
     window = MainWindow(document, settings, files)
+    window.plans = PlanSwitcher(window)
     window.restore_current()
+    return window
+
+
+def open_window(store: Store, plan_id: str, settings: QSettings,
+                files: list[str] | None = None) -> MainWindow:
+    """Build the main window on a plan, show it, and add the rest after its first frame."""
+    window = build_window(store, plan_id, settings, files)
+    window.restore_layout()
+    after_first_frame(window, lambda: finish_start(window))
+    window.show()
     return window
 
 
@@ -187,16 +213,20 @@ def run_app(ctx: Context) -> int:
     store = open_store(ctx)
     if store is None or not ensure_profile(store):
         return 1
+    settings = QSettings()
     try:
-        plan_id = choose_plan(store, ctx.args.plan)
+        plan_id = choose_plan(store, ctx.args.plan, settings=settings)
     except queries.NotFoundError as exc:
         raise UserError(str(exc)) from exc
     if plan_id is None:
         return 1
-    window = build_window(store, plan_id, QSettings(), ctx.args.files)
-    window.restore_layout()
-    after_first_frame(window, lambda: finish_start(window))
-    window.show()
+    if plan_id == NO_PLAN_YET:
+        from cmsdesk.ui.waiting_window import WaitingWindow
+
+        waiting = WaitingWindow(store, settings, ctx.args.files)
+        waiting.show()
+    else:
+        open_window(store, plan_id, settings, ctx.args.files)
     return app.exec()
 
 

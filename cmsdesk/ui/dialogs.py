@@ -1,20 +1,24 @@
-"""Dialogs of the first start: who you are, and where the first plan comes from."""
+"""Dialogs of the first start and of plans: who you are, where the first plan comes from, a
+new plan, and a plan's details."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGroupBox,
     QLabel,
     QLineEdit,
-    QPushButton,
+    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
 
 from cmsdesk.models.identity import REGIONS, ROLES, Profile
+from cmsdesk.ui.labels import region_name, role_name
 
 
 class ProfileDialog(QDialog):
@@ -31,12 +35,11 @@ class ProfileDialog(QDialog):
         self.party = QLineEdit(self)
         self.party.setPlaceholderText(self.tr("e.g. Kenya, or the CMS Secretariat"))
         self.region = QComboBox(self)
-        self.region.addItems(list(REGIONS))
+        for region in REGIONS:
+            self.region.addItem(region_name(region), region)
         self.role = QComboBox(self)
-        role_names = {"delegate": self.tr("delegate"), "focal point": self.tr("focal point"),
-                      "secretariat": self.tr("Secretariat")}
         for role in ROLES:
-            self.role.addItem(role_names.get(role, role), role)
+            self.role.addItem(role_name(role), role)
         if profile is not None:
             self.name.setText(profile.name)
             self.party.setText(profile.party)
@@ -69,41 +72,135 @@ class ProfileDialog(QDialog):
 
     def profile(self) -> Profile:
         return Profile(self.name.text().strip(), self.party.text().strip(),
-                       self.region.currentText(), str(self.role.currentData()))
+                       str(self.region.currentData()), str(self.role.currentData()))
 
 
 class StartDialog(QDialog):
-    """The store holds no plan: start from the starter plan, or from a bundle received."""
+    """The store holds no plan: who is this person, and where does their plan come from?
 
-    STARTER = "starter"
+    A delegate or focal point receives the draft from the Secretariat: opening that bundle (the
+    default) or waiting for it are their choices. Only the Secretariat creates a plan; a plan
+    created elsewhere is another plan, and the drafts the Secretariat sends would not merge
+    into it, so those choices say so.
+    """
+
     BUNDLE = "bundle"
+    WAIT = "wait"
+    STARTER = "starter"
+    EMPTY = "empty"
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, role: str = "delegate", parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Start a plan"))
+        self.setWindowTitle(self.tr("Welcome to cmsdesk"))
         self.choice: str | None = None
-        text = QLabel(self.tr(
-            "This store holds no plan yet. Start from the starter plan (the structure of the "
-            "Strategic Plan for Migratory Species, with its goals, targets and Aichi "
-            "cross-references), or open a draft bundle (.cmsb) that someone sent you."), self)
-        text.setWordWrap(True)
-        starter = QPushButton(self.tr("Start from the &starter plan"), self)
-        starter.setDefault(True)
-        starter.clicked.connect(lambda: self._choose(self.STARTER))
-        bundle = QPushButton(self.tr("Open a draft &bundle received from someone…"), self)
-        bundle.clicked.connect(lambda: self._choose(self.BUNDLE))
-        cancel = QPushButton(self.tr("&Quit"), self)
-        cancel.clicked.connect(self.reject)
+        intro = QLabel(self.tr(
+            "<b>Where does your plan come from?</b> The CMS Secretariat prepares the draft of "
+            "the Strategic Plan and sends it to the Parties as a draft bundle (a .cmsb file, "
+            "usually by e-mail). Delegates and focal points open that file."), self)
+        intro.setWordWrap(True)
+        self.options = QButtonGroup(self)
         layout = QVBoxLayout(self)
-        layout.addWidget(text)
-        layout.addWidget(starter)
-        layout.addWidget(bundle)
-        layout.addWidget(cancel)
-        self.resize(480, self.sizeHint().height())
+        layout.addWidget(intro)
+        for heading, choices in (
+                (self.tr("I am a delegate or a national or regional focal point"), (
+                    (self.BUNDLE, self.tr("Open the &draft bundle I received…"), self.tr(
+                        "Choose the .cmsb file the Secretariat or your focal point sent you. "
+                        "Your proposals and comments are added to that draft, and you send "
+                        "them back as a bundle.")),
+                    (self.WAIT, self.tr("I have &not received a draft yet"), self.tr(
+                        "cmsdesk opens empty and says where the draft will come from. When the "
+                        "file arrives, drop it on the window or use File > Open a draft "
+                        "bundle.")))),
+                (self.tr("I work for the CMS Secretariat"), (
+                    (self.STARTER, self.tr("Create a new plan from the &starter template"),
+                     self.tr("A new plan with the structure of the Strategic Plan for Migratory "
+                             "Species (goals, targets and Aichi Biodiversity Targets "
+                             "cross-references). Only the Secretariat does this: bundles sent "
+                             "for any other plan will not merge into it.")),
+                    (self.EMPTY, self.tr("Create a new &empty plan"), self.tr(
+                        "A new plan with a title and an empty outline, to be built from "
+                        "scratch. Also for the Secretariat only."))))):
+            group = QGroupBox(heading, self)
+            box = QVBoxLayout(group)
+            for choice, text, explanation in choices:
+                button = QRadioButton(text, group)
+                button.setProperty("choice", choice)
+                button.setAccessibleDescription(explanation)
+                note = QLabel(explanation, group)
+                note.setWordWrap(True)
+                note.setIndent(24)
+                note.setBuddy(button)
+                self.options.addButton(button)
+                box.addWidget(button)
+                box.addWidget(note)
+            layout.addWidget(group)
+        self.buttons = QDialogButtonBox(self)
+        self.go = self.buttons.addButton(self.tr("&Continue"),
+                                         QDialogButtonBox.ButtonRole.AcceptRole)
+        self.go.setDefault(True)
+        self.buttons.addButton(self.tr("&Quit"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.buttons.accepted.connect(self._accepted)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.select(self.STARTER if role == "secretariat" else self.BUNDLE)
+        self.resize(560, self.sizeHint().height())
 
-    def _choose(self, choice: str) -> None:
-        self.choice = choice
+    def button(self, choice: str) -> QRadioButton:
+        return next(b for b in self.options.buttons()
+                    if b.property("choice") == choice)  # type: ignore[return-value]
+
+    def select(self, choice: str) -> None:
+        self.button(choice).setChecked(True)
+
+    def selected(self) -> str:
+        checked = self.options.checkedButton()
+        return str(checked.property("choice")) if checked is not None else self.BUNDLE
+
+    def _accepted(self) -> None:
+        self.choice = self.selected()
         self.accept()
+
+
+class NewPlanDialog(QDialog):
+    """File > New plan… (the Secretariat's): from the starter template or an empty outline."""
+
+    def __init__(self, starter_title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("New plan"))
+        self.starter_title = starter_title
+        warning = QLabel(self.tr(
+            "A new plan is a different plan: bundles of the plan you work on now will not merge "
+            "into it. Only the CMS Secretariat creates the plan that Parties draft together."),
+            self)
+        warning.setWordWrap(True)
+        self.starter = QRadioButton(self.tr("From the &starter template (goals, targets and "
+                                            "Aichi Biodiversity Targets cross-references)"), self)
+        self.empty = QRadioButton(self.tr("With an &empty outline"), self)
+        self.starter.setChecked(True)
+        self.title = QLineEdit(starter_title, self)
+        self.title.setAccessibleName(self.tr("Title of the new plan"))
+        form = QFormLayout()
+        form.addRow(self.tr("&Title:"), self.title)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(warning)
+        layout.addWidget(self.starter)
+        layout.addWidget(self.empty)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.title.textChanged.connect(
+            lambda text: self.ok.setEnabled(bool(text.strip())))
+        self.resize(520, self.sizeHint().height())
+
+    def from_template(self) -> bool:
+        return self.starter.isChecked()
+
+    def plan_title(self) -> str:
+        return self.title.text().strip()
 
 
 class PlanDetailsDialog(QDialog):

@@ -38,7 +38,7 @@ from cmsdesk.models.queries import NotFoundError, find_plan
 from cmsdesk.sync.exporter import BuiltBundle, build_bundle, write_bundle
 from cmsdesk.sync.peers import list_peers
 from cmsdesk.ui.document import PlanDocument
-from cmsdesk.ui.labels import fill, translate
+from cmsdesk.ui.labels import fill, framework_title, translate
 
 ROLE = Qt.ItemDataRole.UserRole
 DOCX, MARKDOWN, COMPILATION = "docx", "markdown", "compilation"
@@ -199,7 +199,7 @@ class DocumentOptionsDialog(QDialog):
             form.addRow("", self.companion)
             rows = document.read(lambda s: [(f.id, f.title) for f in list_frameworks(s)])
             for fid, title in rows:
-                box = QCheckBox(title, self)
+                box = QCheckBox(framework_title(fid, title), self)
                 box.setProperty("framework", fid)
                 box.setChecked(fid == "aichi")
                 self.frameworks.append(box)

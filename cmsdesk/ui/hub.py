@@ -21,6 +21,8 @@ class Hub(QObject):
     node_loaded = Signal(object)
     # Show this node (node id, and a field name or ""): from search, the matrix, the Trash.
     select_requested = Signal(str, str)
+    # Show this plan (a plan id) in the window, in place of the one shown now.
+    open_plan_requested = Signal(str)
     # Record pending typing now (before undo, a structural edit, switching node, closing).
     flush_requested = Signal()
     # A short note for the status bar.

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -55,15 +56,23 @@ class FileOutcome:
         return self.report is None and self.error is None
 
 
+class OtherPlanError(BundleError):
+    """The bundle holds another plan than the window's: not imported with this batch; the
+    window offers to import it and open that plan."""
+
+    def __init__(self, plan_id: str, title: str) -> None:
+        super().__init__(f"it holds another plan (\"{title}\"), not the one open in this "
+                         "window")
+        self.plan_id, self.title = plan_id, title
+
+
 def import_into_plan(store: Store, plan_id: str, path: Path) -> ImportReport:
     """Check and import one file into the plan this window shows (a bundle of another plan is
-    refused: the window shows one plan). Runs outside the GUI thread."""
+    refused with :class:`OtherPlanError`). Runs outside the GUI thread."""
     parsed = read_bundle(path)
     m = parsed.manifest
     if m.plan_id != plan_id:
-        raise BundleError(f"it holds another plan (\"{m.plan_title}\"), not the one open in "
-                          "this window: open that plan, or import it with 'cmsdesk bundle "
-                          "import'")
+        raise OtherPlanError(m.plan_id, m.plan_title)
     return apply_bundle(store, parsed)
 
 
@@ -219,8 +228,16 @@ class ImportFlow(QObject):
             return []
         self.document.flush()
         store, plan_id = self.document.store, self.document.plan_id
-        job = run_with_progress(self.window, self.tr("Importing bundles"), paths,
-                                lambda p: import_into_plan(store, plan_id, p),
+        other_plans: dict[Path, OtherPlanError] = {}
+
+        def work(path: Path) -> ImportReport:
+            try:
+                return import_into_plan(store, plan_id, path)
+            except OtherPlanError as exc:
+                other_plans[path] = exc
+                raise
+
+        job = run_with_progress(self.window, self.tr("Importing bundles"), paths, work,
                                 describe=lambda p: p.name)
         reports = dict(job.done)
         errors = dict(job.failed)
@@ -231,7 +248,31 @@ class ImportFlow(QObject):
         self.report_dialog.review_requested.connect(self.review_requested)
         self.report_dialog.resolve_requested.connect(self.resolve_requested)
         self.report_dialog.exec()
+        if other_plans:
+            self.offer_other_plan(other_plans)
         return self.last
+
+    def offer_other_plan(self, refused: dict[Path, OtherPlanError]) -> str | None:
+        """Files of another plan: offer to import them and open that plan (the first one named,
+        when they hold several). The id of the plan opened, or None."""
+        from cmsdesk.ui.plans import import_plan_bundle
+
+        first = next(iter(refused.values()))
+        paths = [p for p, exc in refused.items() if exc.plan_id == first.plan_id]
+        answer = QMessageBox.question(
+            self.window, self.tr("Another plan"),
+            fill(self.tr("%1 holds another plan, “%2”, not the one open in this "
+                         "window. Import it and open that plan? (This plan stays on this "
+                         "computer; File > Open plan… comes back to it.)"),
+                 ", ".join(p.name for p in paths), first.title),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return None
+        opened = import_plan_bundle(self.document.store, paths, self.window)
+        if opened:
+            self.document.hub.open_plan_requested.emit(opened)
+        return opened
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()

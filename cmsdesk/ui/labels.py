@@ -7,7 +7,12 @@ module only gives those names their translated, human form. Each string is spell
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication
+
+if TYPE_CHECKING:
+    from cmsdesk.models.identity import Profile
 
 translate = QCoreApplication.translate
 
@@ -65,6 +70,47 @@ def relevance_name(relevance: str) -> str:
         "supporting": translate("labels", "supporting"),
     }
     return names.get(relevance, relevance)
+
+
+def region_name(region: str) -> str:
+    """A CMS region (stored in English, as the Convention's lists name it) in the interface's
+    language."""
+    names = {
+        "Africa": translate("labels", "Africa"),
+        "Asia": translate("labels", "Asia"),
+        "Central and South America and the Caribbean": translate(
+            "labels", "Central and South America and the Caribbean"),
+        "Europe": translate("labels", "Europe"),
+        "North America": translate("labels", "North America"),
+        "Oceania": translate("labels", "Oceania"),
+    }
+    return names.get(region, region)
+
+
+def role_name(role: str) -> str:
+    names = {
+        "delegate": translate("labels", "delegate"),
+        "focal point": translate("labels", "focal point"),
+        "secretariat": translate("labels", "Secretariat"),
+    }
+    return names.get(role, role)
+
+
+def profile_text(profile: Profile) -> str:
+    """'Ana Pérez (Spain, Europe, delegate)' with the region and role in the interface's
+    language."""
+    bits = [b for b in (profile.party, region_name(profile.region), role_name(profile.role)) if b]
+    name = profile.name or translate("labels", "(no name)")
+    return f"{name} ({', '.join(bits)})" if bits else name
+
+
+def framework_title(framework: str, title: str) -> str:
+    """A bundled framework's name in the interface's language (others as they are titled)."""
+    names = {
+        "aichi": translate("labels", "Aichi Biodiversity Targets"),
+        "kmgbf": translate("labels", "Kunming-Montreal Global Biodiversity Framework"),
+    }
+    return names.get(framework, title)
 
 
 def node_name(kind: str, number: int, title: str) -> str:

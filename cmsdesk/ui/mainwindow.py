@@ -7,8 +7,8 @@ window's geometry and a few choices are remembered between runs in the QSettings
 window. The status bar shows who is editing, which store is open and how many conflicts remain.
 
 Other parts of the app add their commands to the File menu with :meth:`MainWindow.add_file_actions`
-(section ``"import"`` for Import bundles…, ``"export"`` for Export bundle… and Export to Word…)
-and their docks with ``addDockWidget``, before :meth:`MainWindow.restore_layout` is called.
+(section ``"plans"`` for Open plan…, ``"import"`` for Import bundles…, ``"export"`` for Export
+bundle… and Export to Word…) and their docks with ``addDockWidget``, before :meth:`MainWindow.restore_layout` is called.
 Bundle files named on the command line wait in :attr:`MainWindow.pending_files` for the import.
 """
 
@@ -38,7 +38,7 @@ from cmsdesk.models import queries
 from cmsdesk.ui.coverage_view import CoverageView
 from cmsdesk.ui.document import PlanDocument
 from cmsdesk.ui.edits import SetPlanField
-from cmsdesk.ui.labels import field_name, fill
+from cmsdesk.ui.labels import field_name, fill, profile_text
 from cmsdesk.ui.node_editor import NodeEditor
 from cmsdesk.ui.outline_panel import OutlinePanel
 from cmsdesk.ui.search_panel import SearchPanel
@@ -47,6 +47,7 @@ from cmsdesk.ui.xref_panel import XrefPanel
 
 if TYPE_CHECKING:
     from cmsdesk.models.commands import Outcome
+    from cmsdesk.ui.plans import PlanSwitcher
 
 LAYOUT_VERSION = 1
 
@@ -59,6 +60,7 @@ class MainWindow(QMainWindow):
         self.hub = document.hub
         self.settings = settings
         self.pending_files: list[Path] = [Path(f) for f in files or []]
+        self.plans: PlanSwitcher | None = None  # File > Open plan… (added by the app)
         self.setObjectName("cmsdesk-main")
         self.setDockOptions(QMainWindow.DockOption.AnimatedDocks
                             | QMainWindow.DockOption.AllowTabbedDocks)
@@ -179,7 +181,8 @@ class MainWindow(QMainWindow):
     def _make_menus(self) -> None:
         bar = self.menuBar()
         self.file_menu: QMenu = bar.addMenu(self.tr("&File"))
-        self._file_sections = {"import": self.file_menu.addSeparator(),
+        self._file_sections = {"plans": self.file_menu.addSeparator(),
+                               "import": self.file_menu.addSeparator(),
                                "export": self.file_menu.addSeparator()}
         self.file_menu.addAction(self.quit_action)
 
@@ -246,7 +249,8 @@ class MainWindow(QMainWindow):
     # -- the File menu, for other parts of the app ----------------------------------------
 
     def add_file_actions(self, *actions: QAction, section: str = "import") -> None:
-        """Put actions in the File menu, in ``section`` "import" or "export" (in call order)."""
+        """Put actions in the File menu, in ``section`` "plans", "import" or "export" (in call
+        order)."""
         before = self._file_sections[section]
         for act in actions:
             self.file_menu.insertAction(before, act)
@@ -264,7 +268,7 @@ class MainWindow(QMainWindow):
 
     def update_status(self) -> None:
         profile = self.document.store.profile
-        self.identity_label.setText(profile.describe())
+        self.identity_label.setText(profile_text(profile))
         path = str(self.document.store.path)
         self.store_label.setText(fill(self.tr("Store: %1"), _shorten(path)))
         self.store_label.setToolTip(path)

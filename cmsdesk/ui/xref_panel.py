@@ -33,7 +33,7 @@ from cmsdesk.models.queries import NodeView, XrefView
 from cmsdesk.ui.document import PlanDocument
 from cmsdesk.ui.edits import LinkXref, UnlinkXref, UpdateXref
 from cmsdesk.ui.fields import Autosaver
-from cmsdesk.ui.labels import fill, node_name, relevance_name
+from cmsdesk.ui.labels import fill, framework_title, node_name, relevance_name
 
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
 TITLE_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -84,8 +84,9 @@ class XrefPanel(QWidget):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.chooser.setMinimumContentsLength(10)
         for fw in document.read(list_frameworks):
-            self.chooser.addItem(fw.title, fw.id)
-            self._names[fw.id] = (fw.title, fw.short)
+            title = framework_title(fw.id, fw.title)
+            self.chooser.addItem(title, fw.id)
+            self._names[fw.id] = (title, fw.short)
         self.chooser.currentIndexChanged.connect(lambda _i: self._framework_changed())
         chooser_label = QLabel(self.tr("&Framework:"), self)
         chooser_label.setBuddy(self.chooser)

@@ -5,19 +5,19 @@
     <name>AlternativeCard</name>
     <message>
         <source>Choose</source>
-        <translation type="unfinished"></translation>
+        <translation>Elegir</translation>
     </message>
     <message>
         <source>Move to the Trash</source>
-        <translation type="unfinished">Enviar a la papelera</translation>
+        <translation>Enviar a la papelera</translation>
     </message>
     <message>
         <source>Keep it</source>
-        <translation type="unfinished">Conservarlo</translation>
+        <translation>Conservarlo</translation>
     </message>
     <message>
         <source>Settle the field with option %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Resolver el campo con la opción %1</translation>
     </message>
 </context>
 <context>
@@ -156,322 +156,330 @@
     <name>DocumentOptionsDialog</name>
     <message>
         <source>Export to Word</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar a Word</translation>
     </message>
     <message>
         <source>Export Markdown</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar en Markdown</translation>
     </message>
     <message>
         <source>Export the compilation of comments</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar la compilación de comentarios</translation>
     </message>
     <message>
         <source>Include the Companion Volume</source>
-        <translation type="unfinished"></translation>
+        <translation>Incluir el Volumen complementario</translation>
     </message>
     <message>
         <source>the first version of the plan</source>
-        <translation type="unfinished"></translation>
+        <translation>la primera versión del plan</translation>
     </message>
     <message>
         <source>&amp;Proposals received since:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Propuestas recibidas desde:</translation>
     </message>
     <message>
         <source>Annex:</source>
-        <translation type="unfinished"></translation>
+        <translation>Anexo:</translation>
     </message>
     <message>
         <source>&amp;Date on the document:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fecha del documento:</translation>
     </message>
 </context>
 <context>
     <name>DraftsView</name>
     <message>
         <source>Named draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Borrador con nombre</translation>
     </message>
     <message>
         <source>Symbol</source>
-        <translation type="unfinished"></translation>
+        <translation>Signatura</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha</translation>
     </message>
     <message>
         <source>Changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambios</translation>
     </message>
     <message>
         <source>&amp;Mark the current state as a named draft…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Guardar el estado actual como borrador con nombre…</translation>
     </message>
     <message>
         <source>Export a &amp;full bundle for everyone…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar un paquete &amp;completo para todos…</translation>
     </message>
     <message>
         <source>The whole plan as it stands, for distribution to every Party</source>
-        <translation type="unfinished"></translation>
+        <translation>El plan completo en su estado actual, para distribuir a todas las Partes</translation>
     </message>
     <message>
         <source>Only the node shown in the editor</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo el elemento mostrado en el editor</translation>
     </message>
     <message>
         <source>new since the draft</source>
-        <translation type="unfinished"></translation>
+        <translation>nuevo desde el borrador</translation>
     </message>
     <message>
         <source>in the draft, gone now</source>
-        <translation type="unfinished"></translation>
+        <translation>en el borrador, ya no está</translation>
     </message>
     <message>
         <source>Marked the named draft %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Borrador con nombre %1 guardado</translation>
     </message>
     <message>
         <source>No named draft yet: mark the current state to compare with it later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todavía no hay ningún borrador con nombre: guarde el estado actual para compararlo más adelante.</translation>
     </message>
     <message>
         <source>Compared with %1 (%2): %3 node(s) differ.</source>
-        <translation type="unfinished"></translation>
+        <translation>En comparación con %1 (%2): %3 elemento(s) difieren.</translation>
     </message>
     <message>
         <source>The text is as it was in %1 (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>El texto está como estaba en %1 (%2).</translation>
     </message>
     <message>
         <source> (new since the draft)</source>
-        <translation type="unfinished"></translation>
+        <translation> (nuevo desde el borrador)</translation>
     </message>
     <message>
         <source> (no longer in the plan)</source>
-        <translation type="unfinished"></translation>
+        <translation> (ya no figura en el plan)</translation>
     </message>
 </context>
 <context>
     <name>ExportBundleDialog</name>
     <message>
         <source>Export a bundle</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar un paquete</translation>
     </message>
     <message>
         <source>Everyone (a full draft, for distribution)</source>
-        <translation type="unfinished"></translation>
+        <translation>Todos (un borrador completo, para distribuir)</translation>
     </message>
     <message>
         <source>&amp;Save…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Guardar…</translation>
     </message>
     <message>
         <source>&amp;For:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Para:</translation>
     </message>
     <message>
         <source>Size: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Tamaño: %1</translation>
     </message>
     <message>
         <source>Save the bundle</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar el paquete</translation>
     </message>
     <message>
         <source>cmsdesk bundles (*.cmsb)</source>
-        <translation type="unfinished"></translation>
+        <translation>Paquetes de cmsdesk (*.cmsb)</translation>
     </message>
     <message>
         <source>Wrote %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Se escribió %1 (%2)</translation>
     </message>
 </context>
 <context>
     <name>HistoryView</name>
     <message>
         <source>Field</source>
-        <translation type="unfinished"></translation>
+        <translation>Campo</translation>
     </message>
     <message>
         <source>Select one version to see what it changed, or two to compare them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seleccione una versión para ver qué cambió, o dos para compararlas.</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuándo</translation>
     </message>
     <message>
         <source>Author</source>
-        <translation type="unfinished"></translation>
+        <translation>Autor</translation>
     </message>
     <message>
         <source>Party</source>
-        <translation type="unfinished"></translation>
+        <translation>Parte</translation>
     </message>
     <message>
         <source>Region</source>
-        <translation type="unfinished"></translation>
+        <translation>Región</translation>
     </message>
     <message>
         <source>What</source>
-        <translation type="unfinished"></translation>
+        <translation>Qué</translation>
     </message>
     <message>
         <source>Text</source>
-        <translation type="unfinished"></translation>
+        <translation>Texto</translation>
     </message>
     <message>
         <source>&amp;Restore this version</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Restablecer esta versión</translation>
     </message>
     <message>
         <source>Make this version&apos;s text the current one, as a new version that travels in your next bundle</source>
-        <translation type="unfinished"></translation>
+        <translation>Hacer del texto de esta versión el texto actual, como una nueva versión que irá en su próximo paquete</translation>
     </message>
     <message>
         <source>inserted</source>
-        <translation type="unfinished"></translation>
+        <translation>insertado</translation>
     </message>
     <message>
         <source>deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>eliminado</translation>
     </message>
     <message>
         <source>&amp;Field:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Campo:</translation>
     </message>
     <message>
         <source>Select a node to see the history of its fields.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seleccione un elemento para ver el historial de sus campos.</translation>
     </message>
     <message>
         <source>From the version of %1 (%2) to that of %3 (%4):</source>
-        <translation type="unfinished"></translation>
+        <translation>De la versión de %1 (%2) a la de %3 (%4):</translation>
     </message>
     <message>
         <source>What %1 changed (%2):</source>
-        <translation type="unfinished"></translation>
+        <translation>Lo que cambió %1 (%2):</translation>
     </message>
     <message>
         <source>Restore the %1 of %2 from %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Restablecer el campo «%1» de %2 desde %3</translation>
     </message>
 </context>
 <context>
     <name>ImportFlow</name>
     <message>
         <source>&amp;Import bundles…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Importar paquetes…</translation>
     </message>
     <message>
         <source>Import draft bundles (.cmsb) received from others</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar los paquetes (.cmsb) recibidos de otras personas</translation>
     </message>
     <message>
         <source>Import bundles</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar paquetes</translation>
     </message>
     <message>
         <source>cmsdesk bundles (*.cmsb);;All files (*)</source>
-        <translation type="unfinished">Borradores de cmsdesk (*.cmsb);;Todos los archivos (*)</translation>
+        <translation>Paquetes de cmsdesk (*.cmsb);;Todos los archivos (*)</translation>
     </message>
     <message>
         <source>Importing bundles</source>
-        <translation type="unfinished"></translation>
+        <translation>Importando paquetes</translation>
+    </message>
+    <message>
+        <source>Another plan</source>
+        <translation>Otro plan</translation>
+    </message>
+    <message>
+        <source>%1 holds another plan, “%2”, not the one open in this window. Import it and open that plan? (This plan stays on this computer; File &gt; Open plan… comes back to it.)</source>
+        <translation>%1 contiene otro plan, «%2», no el que está abierto en esta ventana. ¿Importarlo y abrir ese plan? (El plan actual sigue en este equipo; Archivo &gt; Abrir un plan… vuelve a él.)</translation>
     </message>
 </context>
 <context>
     <name>ImportReportDialog</name>
     <message>
         <source>Bundles imported</source>
-        <translation type="unfinished"></translation>
+        <translation>Paquetes importados</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivo</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>De</translation>
     </message>
     <message>
         <source>Sender</source>
-        <translation type="unfinished"></translation>
+        <translation>Remitente</translation>
     </message>
     <message>
         <source>New changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambios nuevos</translation>
     </message>
     <message>
         <source>Already held</source>
-        <translation type="unfinished"></translation>
+        <translation>Ya presentes</translation>
     </message>
     <message>
         <source>Merged cleanly</source>
-        <translation type="unfinished"></translation>
+        <translation>Combinados sin conflicto</translation>
     </message>
     <message>
         <source>Conflicts created</source>
-        <translation type="unfinished"></translation>
+        <translation>Conflictos creados</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; was refused: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt; fue rechazado: %2</translation>
     </message>
     <message>
         <source>&amp;Review the changes</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Revisar los cambios</translation>
     </message>
     <message>
         <source>Resolve &amp;conflicts</source>
-        <translation type="unfinished"></translation>
+        <translation>Resolver &amp;conflictos</translation>
     </message>
     <message>
         <source>%1 of %2 file(s) imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 de %2 archivo(s) importado(s).</translation>
     </message>
     <message>
         <source>%1 refused: nothing of those files was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 rechazado(s): no se importó nada de esos archivos.</translation>
     </message>
     <message>
         <source>%1 not imported: the import was cancelled before them.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 sin importar: la importación se canceló antes de llegar a ellos.</translation>
     </message>
     <message>
         <source>%1 conflict(s) created: the proposals stand side by side until someone settles them.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 conflicto(s) creado(s): las propuestas quedan una junto a otra hasta que alguien las resuelva.</translation>
     </message>
     <message>
         <source>Not imported: the import was cancelled before this file</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin importar: la importación se canceló antes de este archivo</translation>
     </message>
     <message>
         <source>Refused: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechazado: %1</translation>
     </message>
     <message>
         <source>someone</source>
-        <translation type="unfinished"></translation>
+        <translation>alguien</translation>
     </message>
     <message>
         <source>verified (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>verificado (%1)</translation>
     </message>
     <message>
         <source>NOT verified (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>NO verificado (%1)</translation>
     </message>
     <message>
         <source>The signature is valid, but this key has not been seen from this sender before. Check its fingerprint with the sender before trusting it.</source>
-        <translation type="unfinished"></translation>
+        <translation>La firma es válida, pero esta clave no se había visto antes para este remitente. Compruebe su huella con el remitente antes de confiar en ella.</translation>
     </message>
     <message>
         <source>Nothing new: everything in this file was here already</source>
-        <translation type="unfinished"></translation>
+        <translation>Nada nuevo: todo lo que contiene este archivo ya estaba aquí</translation>
     </message>
 </context>
 <context>
@@ -629,31 +637,58 @@
     <name>MarkDraftDialog</name>
     <message>
         <source>Mark a named draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar un borrador con nombre</translation>
     </message>
     <message>
         <source>Name the plan as it stands now, for example before sending it out for consultation. Later you can see everything received since, and compare the text with it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dé un nombre al plan en su estado actual, por ejemplo antes de enviarlo a consulta. Después podrá ver todo lo recibido desde entonces y comparar el texto con él.</translation>
     </message>
     <message>
         <source>e.g. Consultation draft 2</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ej. Borrador de consulta 2</translation>
     </message>
     <message>
         <source>e.g. UNEP/CMS/COP11/Doc.15.2</source>
-        <translation type="unfinished">p. ej. UNEP/CMS/COP11/Doc.15.2</translation>
+        <translation>p. ej. UNEP/CMS/COP11/Doc.15.2</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished">&amp;Nombre:</translation>
+        <translation>&amp;Nombre:</translation>
     </message>
     <message>
         <source>Document &amp;symbol:</source>
-        <translation type="unfinished">&amp;Signatura del documento:</translation>
+        <translation>&amp;Signatura del documento:</translation>
     </message>
     <message>
         <source>&amp;Date:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fecha:</translation>
+    </message>
+</context>
+<context>
+    <name>NewPlanDialog</name>
+    <message>
+        <source>New plan</source>
+        <translation>Nuevo plan</translation>
+    </message>
+    <message>
+        <source>A new plan is a different plan: bundles of the plan you work on now will not merge into it. Only the CMS Secretariat creates the plan that Parties draft together.</source>
+        <translation>Un plan nuevo es un plan distinto: los paquetes del plan en el que trabaja ahora no se combinarán con él. Solo la Secretaría de la CMS crea el plan que las Partes redactan juntas.</translation>
+    </message>
+    <message>
+        <source>From the &amp;starter template (goals, targets and Aichi Biodiversity Targets cross-references)</source>
+        <translation>A partir de la &amp;plantilla inicial (objetivos, metas y referencias a las Metas de Aichi para la Diversidad Biológica)</translation>
+    </message>
+    <message>
+        <source>With an &amp;empty outline</source>
+        <translation>Con un esquema &amp;vacío</translation>
+    </message>
+    <message>
+        <source>Title of the new plan</source>
+        <translation>Título del nuevo plan</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Título:</translation>
     </message>
 </context>
 <context>
@@ -729,6 +764,37 @@
     <message>
         <source>Choose the %1 of %2</source>
         <translation>Elegir «%1» de %2</translation>
+    </message>
+</context>
+<context>
+    <name>OpenPlanDialog</name>
+    <message>
+        <source>Open a plan</source>
+        <translation>Abrir un plan</translation>
+    </message>
+    <message>
+        <source>The plans held on this computer. To open a plan someone sent you, open its draft bundle.</source>
+        <translation>Los planes que hay en este equipo. Para abrir un plan que le hayan enviado, abra su paquete.</translation>
+    </message>
+    <message>
+        <source>Plans</source>
+        <translation>Planes</translation>
+    </message>
+    <message>
+        <source>%1 (open now)</source>
+        <translation>%1 (abierto)</translation>
+    </message>
+    <message>
+        <source>Plan id %1</source>
+        <translation>Identificador del plan: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Abrir</translation>
+    </message>
+    <message>
+        <source>Open a draft &amp;bundle…</source>
+        <translation>Abrir un &amp;paquete…</translation>
     </message>
 </context>
 <context>
@@ -884,6 +950,33 @@
     </message>
 </context>
 <context>
+    <name>PlanSwitcher</name>
+    <message>
+        <source>&amp;Open plan…</source>
+        <translation>&amp;Abrir un plan…</translation>
+    </message>
+    <message>
+        <source>Open another plan held on this computer, or the plan of a draft bundle</source>
+        <translation>Abrir otro plan de este equipo, o el plan de un paquete</translation>
+    </message>
+    <message>
+        <source>&amp;New plan…</source>
+        <translation>&amp;Nuevo plan…</translation>
+    </message>
+    <message>
+        <source>Create a new plan (the Secretariat&apos;s task)</source>
+        <translation>Crear un nuevo plan (tarea de la Secretaría)</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>Planes &amp;recientes</translation>
+    </message>
+    <message>
+        <source>No other plan opened recently</source>
+        <translation>Ningún otro plan abierto recientemente</translation>
+    </message>
+</context>
+<context>
     <name>ProfileDialog</name>
     <message>
         <source>Who is editing?</source>
@@ -896,18 +989,6 @@
     <message>
         <source>e.g. Kenya, or the CMS Secretariat</source>
         <translation>p. ej. Kenia, o la Secretaría de la CMS</translation>
-    </message>
-    <message>
-        <source>delegate</source>
-        <translation>delegado</translation>
-    </message>
-    <message>
-        <source>focal point</source>
-        <translation>punto focal</translation>
-    </message>
-    <message>
-        <source>Secretariat</source>
-        <translation>Secretaría</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
@@ -930,294 +1011,295 @@
     <name>ResolveView</name>
     <message>
         <source>First the text all proposals share; then each option, with what it changes in that text marked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Primero el texto que comparten todas las propuestas; después cada opción, con lo que cambia en ese texto marcado.</translation>
     </message>
     <message>
         <source>Write the text everyone can accept</source>
-        <translation type="unfinished"></translation>
+        <translation>Redacte el texto que todos puedan aceptar</translation>
     </message>
     <message>
         <source>&amp;Save the combined text</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Guardar el texto combinado</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Cancelar</translation>
+        <translation>Cancelar</translation>
     </message>
     <message>
         <source>&lt;b&gt;Combined text&lt;/b&gt; — start from the options and edit them into one text:</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Texto combinado&lt;/b&gt; — parta de las opciones y refúndalas en un solo texto:</translation>
     </message>
     <message>
         <source>&amp;Keep as bracketed options</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mantener como opciones entre corchetes</translation>
     </message>
     <message>
         <source>Settle the field with the [Option 1 (...): ...] [Option 2 (...): ...] form: the negotiation goes on in the text itself</source>
-        <translation type="unfinished"></translation>
+        <translation>Resolver el campo con la forma [Opción 1 (...): ...] [Opción 2 (...): ...]: la negociación continúa en el propio texto</translation>
     </message>
     <message>
         <source>&amp;Edit a combined text…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Redactar un texto combinado…</translation>
     </message>
     <message>
         <source>&amp;Leave for later</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dejar para más tarde</translation>
     </message>
     <message>
         <source>Go to the next contested field; this one stays contested</source>
-        <translation type="unfinished"></translation>
+        <translation>Ir al siguiente campo en disputa; este sigue en disputa</translation>
     </message>
     <message>
         <source>added to the common text</source>
-        <translation type="unfinished"></translation>
+        <translation>añadido al texto común</translation>
     </message>
     <message>
         <source>taken out of it</source>
-        <translation type="unfinished"></translation>
+        <translation>quitado del texto común</translation>
     </message>
     <message>
         <source>%1 (%2 proposals)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2 propuestas)</translation>
     </message>
     <message>
         <source>%1 — later</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — más tarde</translation>
     </message>
     <message>
         <source>1 contested field</source>
-        <translation type="unfinished"></translation>
+        <translation>1 campo en disputa</translation>
     </message>
     <message>
         <source>%1 contested fields</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 campos en disputa</translation>
     </message>
     <message>
         <source>&lt;b&gt;No conflicts.&lt;/b&gt; Every field has one agreed value.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;No hay conflictos.&lt;/b&gt; Cada campo tiene un único valor acordado.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Common text&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Texto común&lt;/b&gt;</translation>
     </message>
     <message>
         <source>The parts every proposal shares, with the wording the proposals started from where they differ</source>
-        <translation type="unfinished"></translation>
+        <translation>Las partes que comparten todas las propuestas, con la redacción de partida donde difieren</translation>
     </message>
     <message>
         <source>Settle %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Resolver %1</translation>
     </message>
     <message>
         <source>The combined text is empty: write the text, or choose one of the options.</source>
-        <translation type="unfinished"></translation>
+        <translation>El texto combinado está vacío: redacte el texto o elija una de las opciones.</translation>
     </message>
 </context>
 <context>
     <name>ReviewPanels</name>
     <message>
         <source>Review</source>
-        <translation type="unfinished"></translation>
+        <translation>Revisión</translation>
     </message>
     <message>
         <source>Conflicts</source>
-        <translation type="unfinished"></translation>
+        <translation>Conflictos</translation>
     </message>
     <message>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>Historial</translation>
     </message>
     <message>
         <source>Named drafts</source>
-        <translation type="unfinished"></translation>
+        <translation>Borradores con nombre</translation>
     </message>
     <message>
         <source>&amp;Review changes received</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Revisar los cambios recibidos</translation>
     </message>
     <message>
         <source>What each Party proposed since a named draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Lo que propuso cada Parte desde un borrador con nombre</translation>
     </message>
     <message>
         <source>Resolve &amp;conflicts</source>
-        <translation type="unfinished"></translation>
+        <translation>Resolver &amp;conflictos</translation>
     </message>
     <message>
         <source>&amp;History of this field</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Historial de este campo</translation>
     </message>
     <message>
         <source>&amp;Named drafts</source>
-        <translation type="unfinished"></translation>
+        <translation>Borradores con &amp;nombre</translation>
     </message>
     <message>
         <source>&amp;Mark a named draft…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Guardar un borrador con nombre…</translation>
     </message>
     <message>
         <source>&amp;Export bundle…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Exportar un paquete…</translation>
     </message>
     <message>
         <source>Write a bundle (.cmsb) for a Party or for everyone</source>
-        <translation type="unfinished"></translation>
+        <translation>Escribir un paquete (.cmsb) para una Parte o para todos</translation>
     </message>
     <message>
         <source>Export to &amp;Word…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar a &amp;Word…</translation>
     </message>
     <message>
         <source>Export compilation of &amp;comments…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar la compilación de &amp;comentarios…</translation>
     </message>
     <message>
         <source>Export &amp;Markdown…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar en &amp;Markdown…</translation>
     </message>
     <message>
         <source>&amp;Review</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Revisión</translation>
     </message>
 </context>
 <context>
     <name>ReviewView</name>
     <message>
         <source>Changes since</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambios desde</translation>
     </message>
     <message>
         <source>Only not yet reviewed</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo los no revisados</translation>
     </message>
     <message>
         <source>Include my own changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Incluir mis propios cambios</translation>
     </message>
     <message>
         <source>Change</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambio</translation>
     </message>
     <message>
         <source>Party</source>
-        <translation type="unfinished"></translation>
+        <translation>Parte</translation>
     </message>
     <message>
         <source>Region</source>
-        <translation type="unfinished"></translation>
+        <translation>Región</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuándo</translation>
     </message>
     <message>
         <source>&amp;Mark reviewed</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Marcar como revisado</translation>
     </message>
     <message>
         <source>Mark &amp;not reviewed</source>
-        <translation type="unfinished"></translation>
+        <translation>Marcar como &amp;no revisado</translation>
     </message>
     <message>
         <source>Re&amp;vert this change…</source>
-        <translation type="unfinished"></translation>
+        <translation>Re&amp;vertir este cambio…</translation>
     </message>
     <message>
         <source>Record a new version with the text the field had before this change; it travels in your next bundle like any edit</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar una nueva versión con el texto que tenía el campo antes de este cambio; irá en su próximo paquete como cualquier cambio</translation>
     </message>
     <message>
         <source>Show in the &amp;editor</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar en el &amp;editor</translation>
     </message>
     <message>
         <source>Changes since:</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambios desde:</translation>
     </message>
     <message>
         <source>Region:</source>
-        <translation type="unfinished"></translation>
+        <translation>Región:</translation>
     </message>
     <message>
         <source>Party:</source>
-        <translation type="unfinished"></translation>
+        <translation>Parte:</translation>
     </message>
     <message>
         <source>Node:</source>
-        <translation type="unfinished"></translation>
+        <translation>Elemento:</translation>
     </message>
     <message>
         <source>inserted</source>
-        <translation type="unfinished"></translation>
+        <translation>insertado</translation>
     </message>
     <message>
         <source>deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>eliminado</translation>
     </message>
     <message>
         <source>the first version of the plan</source>
-        <translation type="unfinished"></translation>
+        <translation>la primera versión del plan</translation>
     </message>
     <message>
         <source>a day…</source>
-        <translation type="unfinished"></translation>
+        <translation>un día…</translation>
     </message>
     <message>
         <source>the plan before %1</source>
-        <translation type="unfinished"></translation>
+        <translation>el plan antes del %1</translation>
     </message>
     <message>
         <source>%1 change(s) from %2 Party(ies) since %3; %4 not yet reviewed.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 cambio(s) de %2 Parte(s) desde %3; %4 sin revisar.</translation>
     </message>
     <message>
         <source>All regions</source>
-        <translation type="unfinished"></translation>
+        <translation>Todas las regiones</translation>
     </message>
     <message>
         <source>All Parties</source>
-        <translation type="unfinished"></translation>
+        <translation>Todas las Partes</translation>
     </message>
     <message>
         <source>The whole plan</source>
-        <translation type="unfinished"></translation>
+        <translation>El plan completo</translation>
     </message>
     <message>
         <source>%1 — %2 change(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2 cambio(s)</translation>
     </message>
     <message>
         <source>The plan: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>El plan: %1</translation>
     </message>
     <message>
         <source>%1 (in the Trash)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (en la papelera)</translation>
     </message>
     <message>
         <source>%1
 By %2. Tick when reviewed.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+Por %2. Marque la casilla cuando lo haya revisado.</translation>
     </message>
     <message>
         <source>&lt;p&gt;Select a change, a field or a node to see what was proposed, compared with %1.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;Seleccione un cambio, un campo o un elemento para ver lo que se propuso, en comparación con %1.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>%1 → %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 → %2</translation>
     </message>
     <message>
         <source>Revert this change?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Revertir este cambio?</translation>
     </message>
     <message>
         <source>Record a new version of the %1 of %2 without %3&apos;s change? It travels in your next bundle like any other edit, and Undo takes it back.</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Guardar una nueva versión del campo «%1» de %2 sin el cambio de %3? Irá en su próximo paquete como cualquier otro cambio, y Deshacer lo anula.</translation>
     </message>
     <message>
         <source>Revert %1&apos;s change to the %2 of %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Revertir el cambio de %1 en el campo «%2» de %3</translation>
     </message>
 </context>
 <context>
@@ -1246,20 +1328,56 @@ By %2. Tick when reviewed.</source>
 <context>
     <name>StartDialog</name>
     <message>
-        <source>Start a plan</source>
-        <translation>Comenzar un plan</translation>
+        <source>Welcome to cmsdesk</source>
+        <translation>Bienvenido a cmsdesk</translation>
     </message>
     <message>
-        <source>This store holds no plan yet. Start from the starter plan (the structure of the Strategic Plan for Migratory Species, with its goals, targets and Aichi cross-references), or open a draft bundle (.cmsb) that someone sent you.</source>
-        <translation>Este almacén aún no contiene ningún plan. Parta del plan inicial (la estructura del Plan Estratégico para las Especies Migratorias, con sus objetivos, metas y referencias a las Metas de Aichi) o abra un borrador (.cmsb) que alguien le envió.</translation>
+        <source>&lt;b&gt;Where does your plan come from?&lt;/b&gt; The CMS Secretariat prepares the draft of the Strategic Plan and sends it to the Parties as a draft bundle (a .cmsb file, usually by e-mail). Delegates and focal points open that file.</source>
+        <translation>&lt;b&gt;¿De dónde viene su plan?&lt;/b&gt; La Secretaría de la CMS prepara el borrador del Plan Estratégico y lo envía a las Partes como paquete (un archivo .cmsb, normalmente por correo electrónico). Los delegados y los puntos focales abren ese archivo.</translation>
     </message>
     <message>
-        <source>Start from the &amp;starter plan</source>
-        <translation>Partir del plan &amp;inicial</translation>
+        <source>I am a delegate or a national or regional focal point</source>
+        <translation>Soy delegado o punto focal nacional o regional</translation>
     </message>
     <message>
-        <source>Open a draft &amp;bundle received from someone…</source>
-        <translation>Abrir un &amp;borrador recibido de alguien…</translation>
+        <source>Open the &amp;draft bundle I received…</source>
+        <translation>Abrir el &amp;paquete que recibí…</translation>
+    </message>
+    <message>
+        <source>Choose the .cmsb file the Secretariat or your focal point sent you. Your proposals and comments are added to that draft, and you send them back as a bundle.</source>
+        <translation>Elija el archivo .cmsb que le envió la Secretaría o su punto focal. Sus propuestas y comentarios se añaden a ese borrador, y usted los devuelve como paquete.</translation>
+    </message>
+    <message>
+        <source>I have &amp;not received a draft yet</source>
+        <translation>Todavía &amp;no he recibido ningún borrador</translation>
+    </message>
+    <message>
+        <source>cmsdesk opens empty and says where the draft will come from. When the file arrives, drop it on the window or use File &gt; Open a draft bundle.</source>
+        <translation>cmsdesk se abre vacío e indica de dónde vendrá el borrador. Cuando llegue el archivo, suéltelo en la ventana o use Archivo &gt; Abrir un paquete.</translation>
+    </message>
+    <message>
+        <source>I work for the CMS Secretariat</source>
+        <translation>Trabajo para la Secretaría de la CMS</translation>
+    </message>
+    <message>
+        <source>Create a new plan from the &amp;starter template</source>
+        <translation>Crear un nuevo plan a partir de la &amp;plantilla inicial</translation>
+    </message>
+    <message>
+        <source>A new plan with the structure of the Strategic Plan for Migratory Species (goals, targets and Aichi Biodiversity Targets cross-references). Only the Secretariat does this: bundles sent for any other plan will not merge into it.</source>
+        <translation>Un nuevo plan con la estructura del Plan Estratégico para las Especies Migratorias (objetivos, metas y referencias a las Metas de Aichi para la Diversidad Biológica). Solo la Secretaría lo hace: los paquetes enviados para cualquier otro plan no se combinarán con él.</translation>
+    </message>
+    <message>
+        <source>Create a new &amp;empty plan</source>
+        <translation>Crear un nuevo plan &amp;vacío</translation>
+    </message>
+    <message>
+        <source>A new plan with a title and an empty outline, to be built from scratch. Also for the Secretariat only.</source>
+        <translation>Un nuevo plan con un título y un esquema vacío, para construir desde cero. También solo para la Secretaría.</translation>
+    </message>
+    <message>
+        <source>&amp;Continue</source>
+        <translation>&amp;Continuar</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -1294,6 +1412,45 @@ By %2. Tick when reviewed.</source>
     <message>
         <source>Restore %1</source>
         <translation>Restaurar %1</translation>
+    </message>
+</context>
+<context>
+    <name>WaitingWindow</name>
+    <message>
+        <source>No draft yet — cmsdesk</source>
+        <translation>Todavía no hay borrador — cmsdesk</translation>
+    </message>
+    <message>
+        <source>No draft yet</source>
+        <translation>Todavía no hay borrador</translation>
+    </message>
+    <message>
+        <source>The CMS Secretariat, or your national or regional focal point, sends the draft of the Strategic Plan as a &lt;b&gt;draft bundle&lt;/b&gt;: a file whose name ends in &lt;b&gt;.cmsb&lt;/b&gt;, usually attached to an e-mail.&lt;br&gt;&lt;br&gt;When it arrives, save the attachment, then drop the file on this window or click the button below. Everything you then write stays on this computer until you send it back as a bundle.</source>
+        <translation>La Secretaría de la CMS, o su punto focal nacional o regional, envía el borrador del Plan Estratégico como &lt;b&gt;paquete&lt;/b&gt;: un archivo cuyo nombre termina en &lt;b&gt;.cmsb&lt;/b&gt;, normalmente adjunto a un correo electrónico.&lt;br&gt;&lt;br&gt;Cuando llegue, guarde el adjunto y suelte el archivo en esta ventana o haga clic en el botón de abajo. Todo lo que escriba después queda en este equipo hasta que lo devuelva como paquete.</translation>
+    </message>
+    <message>
+        <source>&amp;Open the draft bundle…</source>
+        <translation>&amp;Abrir el paquete…</translation>
+    </message>
+    <message>
+        <source>Working for the CMS Secretariat? Create the plan with File &gt; New plan…</source>
+        <translation>¿Trabaja para la Secretaría de la CMS? Cree el plan con Archivo &gt; Nuevo plan…</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>&amp;Open a draft bundle…</source>
+        <translation>&amp;Abrir un paquete…</translation>
+    </message>
+    <message>
+        <source>&amp;New plan…</source>
+        <translation>&amp;Nuevo plan…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
     </message>
 </context>
 <context>
@@ -1374,48 +1531,32 @@ By %2. Tick when reviewed.</source>
         <translation>cmsdesk no puede abrir el almacén</translation>
     </message>
     <message>
-        <source>The store is locked</source>
-        <translation>El almacén está bloqueado</translation>
+        <source>cmsdesk is already open</source>
+        <translation>cmsdesk ya está abierto</translation>
     </message>
     <message>
-        <source>%1
-
-If cmsdesk crashed, take the lock over: nothing else is using the store.</source>
-        <translation>%1
-
-Si cmsdesk se cerró de forma inesperada, tome el bloqueo: nada más está usando el almacén.</translation>
+        <source>cmsdesk is already open in another window. Switch to that window, or close it and start cmsdesk again.</source>
+        <translation>cmsdesk ya está abierto en otra ventana. Cambie a esa ventana, o ciérrela y vuelva a iniciar cmsdesk.</translation>
     </message>
     <message>
-        <source>Take over</source>
-        <translation>Tomar el control</translation>
+        <source>cmsdesk is already open (by %1 on %2, since %3). Switch to that window, or close it and start cmsdesk again.</source>
+        <translation>cmsdesk ya está abierto (por %1 en %2, desde %3). Cambie a esa ventana, o ciérrela y vuelva a iniciar cmsdesk.</translation>
     </message>
     <message>
-        <source>Quit</source>
-        <translation>Salir</translation>
+        <source>cmsdesk was not closed properly</source>
+        <translation>cmsdesk no se cerró correctamente</translation>
     </message>
     <message>
-        <source>Open a draft bundle</source>
-        <translation>Abrir un borrador</translation>
+        <source>cmsdesk was not closed properly last time (the computer may have stopped, or the program crashed). Your work up to the last save is safe. Continue?</source>
+        <translation>cmsdesk no se cerró correctamente la última vez (puede que el equipo se apagara o que el programa fallara). Su trabajo hasta el último guardado está a salvo. ¿Continuar?</translation>
     </message>
     <message>
-        <source>cmsdesk bundles (*.cmsb);;All files (*)</source>
-        <translation>Borradores de cmsdesk (*.cmsb);;Todos los archivos (*)</translation>
+        <source>&amp;Continue</source>
+        <translation>&amp;Continuar</translation>
     </message>
     <message>
-        <source>cmsdesk</source>
-        <translation>cmsdesk</translation>
-    </message>
-    <message>
-        <source>This version of cmsdesk cannot import bundles.</source>
-        <translation>Esta versión de cmsdesk no puede importar borradores.</translation>
-    </message>
-    <message>
-        <source>Importing the bundle</source>
-        <translation>Importando el borrador</translation>
-    </message>
-    <message>
-        <source>The bundle was not imported</source>
-        <translation>El borrador no se importó</translation>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
     </message>
     <message>
         <source>Choose a plan</source>
@@ -1430,58 +1571,58 @@ Si cmsdesk se cerró de forma inesperada, tome el bloqueo: nada más está usand
     <name>export</name>
     <message>
         <source>%1 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 bytes</translation>
     </message>
     <message>
         <source>%1 KB</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 KB</translation>
     </message>
     <message>
         <source>%1 MB</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 MB</translation>
     </message>
     <message>
         <source>A full draft: the whole plan as it stands here (%1 changes). Anyone can import it, even someone who holds nothing yet: use it to send a new draft to everyone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un borrador completo: el plan entero tal como está aquí (%1 cambios). Cualquiera puede importarlo, incluso quien todavía no tiene nada: úselo para enviar un nuevo borrador a todos.</translation>
     </message>
     <message>
         <source>A full draft: nothing is known yet of what %1 holds, so the file carries the whole plan (%2 changes). %1 can import it in any case.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un borrador completo: aún no se sabe qué tiene %1, así que el archivo lleva el plan entero (%2 cambios). %1 puede importarlo en cualquier caso.</translation>
     </message>
     <message>
         <source>%1 is known to hold everything already: the file would carry no change.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se sabe que %1 ya lo tiene todo: el archivo no llevaría ningún cambio.</translation>
     </message>
     <message>
         <source>Only what %1 lacks: %2 change(s) made or received here since the last bundle exchanged with %1. %1 must hold the earlier drafts; if in doubt, choose Everyone to send the whole plan.</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo lo que le falta a %1: %2 cambio(s) hecho(s) o recibido(s) aquí desde el último paquete intercambiado con %1. %1 debe tener los borradores anteriores; en caso de duda, elija Todos para enviar el plan entero.</translation>
     </message>
     <message>
         <source>Word documents (*.docx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Documentos de Word (*.docx)</translation>
     </message>
     <message>
         <source>Markdown files (*.md)</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivos Markdown (*.md)</translation>
     </message>
     <message>
         <source>Wrote %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Se escribió %1</translation>
     </message>
 </context>
 <context>
     <name>history</name>
     <message>
         <source>edit</source>
-        <translation type="unfinished"></translation>
+        <translation>cambio</translation>
     </message>
     <message>
         <source>settlement</source>
-        <translation type="unfinished"></translation>
+        <translation>resolución</translation>
     </message>
     <message>
         <source>created</source>
-        <translation type="unfinished"></translation>
+        <translation>creación</translation>
     </message>
 </context>
 <context>
@@ -1583,6 +1724,54 @@ Si cmsdesk se cerró de forma inesperada, tome el bloqueo: nada más está usand
         <translation>complementaria</translation>
     </message>
     <message>
+        <source>Africa</source>
+        <translation>África</translation>
+    </message>
+    <message>
+        <source>Asia</source>
+        <translation>Asia</translation>
+    </message>
+    <message>
+        <source>Central and South America and the Caribbean</source>
+        <translation>América Central y del Sur y el Caribe</translation>
+    </message>
+    <message>
+        <source>Europe</source>
+        <translation>Europa</translation>
+    </message>
+    <message>
+        <source>North America</source>
+        <translation>América del Norte</translation>
+    </message>
+    <message>
+        <source>Oceania</source>
+        <translation>Oceanía</translation>
+    </message>
+    <message>
+        <source>delegate</source>
+        <translation>delegado</translation>
+    </message>
+    <message>
+        <source>focal point</source>
+        <translation>punto focal</translation>
+    </message>
+    <message>
+        <source>Secretariat</source>
+        <translation>Secretaría</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>(sin nombre)</translation>
+    </message>
+    <message>
+        <source>Aichi Biodiversity Targets</source>
+        <translation>Metas de Aichi para la Diversidad Biológica</translation>
+    </message>
+    <message>
+        <source>Kunming-Montreal Global Biodiversity Framework</source>
+        <translation>Marco Mundial de Biodiversidad de Kunming-Montreal</translation>
+    </message>
+    <message>
         <source>%1 %2</source>
         <comment>kind and number, as in Target 7</comment>
         <translation>%1 %2</translation>
@@ -1591,6 +1780,37 @@ Si cmsdesk se cerró de forma inesperada, tome el bloqueo: nada más está usand
         <source>%1 “%2”</source>
         <comment>kind and title, as in Chapter “Vision”</comment>
         <translation>%1 «%2»</translation>
+    </message>
+</context>
+<context>
+    <name>plans</name>
+    <message>
+        <source>New plan</source>
+        <translation>Nuevo plan</translation>
+    </message>
+    <message>
+        <source>Title of the new plan:</source>
+        <translation>Título del nuevo plan:</translation>
+    </message>
+    <message>
+        <source>Importing the bundle</source>
+        <translation>Importando el paquete</translation>
+    </message>
+    <message>
+        <source>The bundle was not imported</source>
+        <translation>El paquete no se importó</translation>
+    </message>
+    <message>
+        <source>%1 was not imported: %2</source>
+        <translation>%1 no se importó: %2</translation>
+    </message>
+    <message>
+        <source>Open a draft bundle</source>
+        <translation>Abrir un paquete</translation>
+    </message>
+    <message>
+        <source>cmsdesk bundles (*.cmsb);;All files (*)</source>
+        <translation>Paquetes de cmsdesk (*.cmsb);;Todos los archivos (*)</translation>
     </message>
 </context>
 <context>
@@ -1608,86 +1828,86 @@ Si cmsdesk se cerró de forma inesperada, tome el bloqueo: nada más está usand
     <name>resolve</name>
     <message>
         <source>&lt;b&gt;Option %1&lt;/b&gt; — proposed by &lt;b&gt;%2&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Opción %1&lt;/b&gt; — propuesta por &lt;b&gt;%2&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Move it, with what it holds, to the Trash</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviarlo a la papelera, con su contenido</translation>
     </message>
     <message>
         <source>Keep it in the plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Conservarlo en el plan</translation>
     </message>
 </context>
 <context>
     <name>review</name>
     <message>
         <source>Cross-references</source>
-        <translation type="unfinished">Referencias cruzadas</translation>
+        <translation>Referencias cruzadas</translation>
     </message>
     <message>
         <source>Comments</source>
-        <translation type="unfinished">Comentarios</translation>
+        <translation>Comentarios</translation>
     </message>
     <message>
         <source>Place in the outline</source>
-        <translation type="unfinished"></translation>
+        <translation>Lugar en el esquema</translation>
     </message>
     <message>
         <source>Trash</source>
-        <translation type="unfinished">Papelera</translation>
+        <translation>Papelera</translation>
     </message>
     <message>
         <source>Status: %1</source>
-        <translation type="unfinished">Estado: %1</translation>
+        <translation>Estado: %1</translation>
     </message>
     <message>
         <source>Proposed wording</source>
-        <translation type="unfinished"></translation>
+        <translation>Redacción propuesta</translation>
     </message>
     <message>
         <source>Settled a conflict</source>
-        <translation type="unfinished"></translation>
+        <translation>Resolvió un conflicto</translation>
     </message>
     <message>
         <source>Added it</source>
-        <translation type="unfinished"></translation>
+        <translation>Lo añadió</translation>
     </message>
     <message>
         <source>Moved it</source>
-        <translation type="unfinished"></translation>
+        <translation>Lo movió</translation>
     </message>
     <message>
         <source>Moved it to the Trash</source>
-        <translation type="unfinished"></translation>
+        <translation>Lo envió a la papelera</translation>
     </message>
     <message>
         <source>Restored it from the Trash</source>
-        <translation type="unfinished"></translation>
+        <translation>Lo recuperó de la papelera</translation>
     </message>
     <message>
         <source>Linked %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Vinculó %1</translation>
     </message>
     <message>
         <source>Unlinked %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Desvinculó %1</translation>
     </message>
     <message>
         <source>Changed link %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambió el vínculo %1</translation>
     </message>
     <message>
         <source>Comment</source>
-        <translation type="unfinished"></translation>
+        <translation>Comentario</translation>
     </message>
     <message>
         <source>Marked a comment resolved</source>
-        <translation type="unfinished"></translation>
+        <translation>Marcó un comentario como resuelto</translation>
     </message>
     <message>
         <source>reviewed</source>
-        <translation type="unfinished"></translation>
+        <translation>revisado</translation>
     </message>
 </context>
 </TS>

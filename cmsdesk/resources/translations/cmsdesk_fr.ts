@@ -5,19 +5,19 @@
     <name>AlternativeCard</name>
     <message>
         <source>Choose</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisir</translation>
     </message>
     <message>
         <source>Move to the Trash</source>
-        <translation type="unfinished">Mettre à la corbeille</translation>
+        <translation>Mettre à la corbeille</translation>
     </message>
     <message>
         <source>Keep it</source>
-        <translation type="unfinished">Le garder</translation>
+        <translation>Le garder</translation>
     </message>
     <message>
         <source>Settle the field with option %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Trancher le champ avec l’option %1</translation>
     </message>
 </context>
 <context>
@@ -156,322 +156,330 @@
     <name>DocumentOptionsDialog</name>
     <message>
         <source>Export to Word</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter vers Word</translation>
     </message>
     <message>
         <source>Export Markdown</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter en Markdown</translation>
     </message>
     <message>
         <source>Export the compilation of comments</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter la compilation des commentaires</translation>
     </message>
     <message>
         <source>Include the Companion Volume</source>
-        <translation type="unfinished"></translation>
+        <translation>Inclure le Volume d’accompagnement</translation>
     </message>
     <message>
         <source>the first version of the plan</source>
-        <translation type="unfinished"></translation>
+        <translation>la première version du plan</translation>
     </message>
     <message>
         <source>&amp;Proposals received since:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Propositions reçues depuis :</translation>
     </message>
     <message>
         <source>Annex:</source>
-        <translation type="unfinished"></translation>
+        <translation>Annexe :</translation>
     </message>
     <message>
         <source>&amp;Date on the document:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Date du document :</translation>
     </message>
 </context>
 <context>
     <name>DraftsView</name>
     <message>
         <source>Named draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Projet nommé</translation>
     </message>
     <message>
         <source>Symbol</source>
-        <translation type="unfinished"></translation>
+        <translation>Cote</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Date</translation>
     </message>
     <message>
         <source>Changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifications</translation>
     </message>
     <message>
         <source>&amp;Mark the current state as a named draft…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Enregistrer l’état actuel comme projet nommé…</translation>
     </message>
     <message>
         <source>Export a &amp;full bundle for everyone…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter un paquet &amp;complet pour tous…</translation>
     </message>
     <message>
         <source>The whole plan as it stands, for distribution to every Party</source>
-        <translation type="unfinished"></translation>
+        <translation>Le plan entier dans son état actuel, à distribuer à toutes les Parties</translation>
     </message>
     <message>
         <source>Only the node shown in the editor</source>
-        <translation type="unfinished"></translation>
+        <translation>Seulement l’élément affiché dans l’éditeur</translation>
     </message>
     <message>
         <source>new since the draft</source>
-        <translation type="unfinished"></translation>
+        <translation>nouveau depuis le projet</translation>
     </message>
     <message>
         <source>in the draft, gone now</source>
-        <translation type="unfinished"></translation>
+        <translation>dans le projet, disparu depuis</translation>
     </message>
     <message>
         <source>Marked the named draft %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Projet nommé %1 enregistré</translation>
     </message>
     <message>
         <source>No named draft yet: mark the current state to compare with it later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun projet nommé pour l’instant : enregistrez l’état actuel pour pouvoir le comparer plus tard.</translation>
     </message>
     <message>
         <source>Compared with %1 (%2): %3 node(s) differ.</source>
-        <translation type="unfinished"></translation>
+        <translation>Par rapport à %1 (%2) : %3 élément(s) diffèrent.</translation>
     </message>
     <message>
         <source>The text is as it was in %1 (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le texte est tel qu’il était dans %1 (%2).</translation>
     </message>
     <message>
         <source> (new since the draft)</source>
-        <translation type="unfinished"></translation>
+        <translation> (nouveau depuis le projet)</translation>
     </message>
     <message>
         <source> (no longer in the plan)</source>
-        <translation type="unfinished"></translation>
+        <translation> (ne figure plus dans le plan)</translation>
     </message>
 </context>
 <context>
     <name>ExportBundleDialog</name>
     <message>
         <source>Export a bundle</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter un paquet</translation>
     </message>
     <message>
         <source>Everyone (a full draft, for distribution)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous (un projet complet, à distribuer)</translation>
     </message>
     <message>
         <source>&amp;Save…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Enregistrer…</translation>
     </message>
     <message>
         <source>&amp;For:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Pour :</translation>
     </message>
     <message>
         <source>Size: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Taille : %1</translation>
     </message>
     <message>
         <source>Save the bundle</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer le paquet</translation>
     </message>
     <message>
         <source>cmsdesk bundles (*.cmsb)</source>
-        <translation type="unfinished"></translation>
+        <translation>Paquets cmsdesk (*.cmsb)</translation>
     </message>
     <message>
         <source>Wrote %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 écrit (%2)</translation>
     </message>
 </context>
 <context>
     <name>HistoryView</name>
     <message>
         <source>Field</source>
-        <translation type="unfinished"></translation>
+        <translation>Champ</translation>
     </message>
     <message>
         <source>Select one version to see what it changed, or two to compare them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez une version pour voir ce qu’elle a modifié, ou deux pour les comparer.</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>Quand</translation>
     </message>
     <message>
         <source>Author</source>
-        <translation type="unfinished"></translation>
+        <translation>Auteur</translation>
     </message>
     <message>
         <source>Party</source>
-        <translation type="unfinished"></translation>
+        <translation>Partie</translation>
     </message>
     <message>
         <source>Region</source>
-        <translation type="unfinished"></translation>
+        <translation>Région</translation>
     </message>
     <message>
         <source>What</source>
-        <translation type="unfinished"></translation>
+        <translation>Quoi</translation>
     </message>
     <message>
         <source>Text</source>
-        <translation type="unfinished"></translation>
+        <translation>Texte</translation>
     </message>
     <message>
         <source>&amp;Restore this version</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rétablir cette version</translation>
     </message>
     <message>
         <source>Make this version&apos;s text the current one, as a new version that travels in your next bundle</source>
-        <translation type="unfinished"></translation>
+        <translation>Faire du texte de cette version le texte actuel, sous forme d’une nouvelle version qui partira dans votre prochain paquet</translation>
     </message>
     <message>
         <source>inserted</source>
-        <translation type="unfinished"></translation>
+        <translation>inséré</translation>
     </message>
     <message>
         <source>deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>supprimé</translation>
     </message>
     <message>
         <source>&amp;Field:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Champ :</translation>
     </message>
     <message>
         <source>Select a node to see the history of its fields.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez un élément pour voir l’historique de ses champs.</translation>
     </message>
     <message>
         <source>From the version of %1 (%2) to that of %3 (%4):</source>
-        <translation type="unfinished"></translation>
+        <translation>De la version de %1 (%2) à celle de %3 (%4) :</translation>
     </message>
     <message>
         <source>What %1 changed (%2):</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce que %1 a modifié (%2) :</translation>
     </message>
     <message>
         <source>Restore the %1 of %2 from %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Rétablir le champ « %1 » de %2 à partir de %3</translation>
     </message>
 </context>
 <context>
     <name>ImportFlow</name>
     <message>
         <source>&amp;Import bundles…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Importer des paquets…</translation>
     </message>
     <message>
         <source>Import draft bundles (.cmsb) received from others</source>
-        <translation type="unfinished"></translation>
+        <translation>Importer les paquets (.cmsb) reçus d’autres personnes</translation>
     </message>
     <message>
         <source>Import bundles</source>
-        <translation type="unfinished"></translation>
+        <translation>Importer des paquets</translation>
     </message>
     <message>
         <source>cmsdesk bundles (*.cmsb);;All files (*)</source>
-        <translation type="unfinished">Projets cmsdesk (*.cmsb);;Tous les fichiers (*)</translation>
+        <translation>Paquets cmsdesk (*.cmsb);;Tous les fichiers (*)</translation>
     </message>
     <message>
         <source>Importing bundles</source>
-        <translation type="unfinished"></translation>
+        <translation>Importation des paquets</translation>
+    </message>
+    <message>
+        <source>Another plan</source>
+        <translation>Un autre plan</translation>
+    </message>
+    <message>
+        <source>%1 holds another plan, “%2”, not the one open in this window. Import it and open that plan? (This plan stays on this computer; File &gt; Open plan… comes back to it.)</source>
+        <translation>%1 contient un autre plan, « %2 », et non celui qui est ouvert dans cette fenêtre. L’importer et ouvrir ce plan ? (Le plan actuel reste sur cet ordinateur ; Fichier &gt; Ouvrir un plan… permet d’y revenir.)</translation>
     </message>
 </context>
 <context>
     <name>ImportReportDialog</name>
     <message>
         <source>Bundles imported</source>
-        <translation type="unfinished"></translation>
+        <translation>Paquets importés</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>De</translation>
     </message>
     <message>
         <source>Sender</source>
-        <translation type="unfinished"></translation>
+        <translation>Expéditeur</translation>
     </message>
     <message>
         <source>New changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelles modifications</translation>
     </message>
     <message>
         <source>Already held</source>
-        <translation type="unfinished"></translation>
+        <translation>Déjà présentes</translation>
     </message>
     <message>
         <source>Merged cleanly</source>
-        <translation type="unfinished"></translation>
+        <translation>Fusionnées sans conflit</translation>
     </message>
     <message>
         <source>Conflicts created</source>
-        <translation type="unfinished"></translation>
+        <translation>Conflits créés</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; was refused: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt; a été refusé : %2</translation>
     </message>
     <message>
         <source>&amp;Review the changes</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;xaminer les modifications</translation>
     </message>
     <message>
         <source>Resolve &amp;conflicts</source>
-        <translation type="unfinished"></translation>
+        <translation>Résoudre les &amp;conflits</translation>
     </message>
     <message>
         <source>%1 of %2 file(s) imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 fichier(s) sur %2 importé(s).</translation>
     </message>
     <message>
         <source>%1 refused: nothing of those files was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 refusé(s) : rien de ces fichiers n’a été importé.</translation>
     </message>
     <message>
         <source>%1 not imported: the import was cancelled before them.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 non importé(s) : l’importation a été annulée avant eux.</translation>
     </message>
     <message>
         <source>%1 conflict(s) created: the proposals stand side by side until someone settles them.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 conflit(s) créé(s) : les propositions restent côte à côte jusqu’à ce que quelqu’un tranche.</translation>
     </message>
     <message>
         <source>Not imported: the import was cancelled before this file</source>
-        <translation type="unfinished"></translation>
+        <translation>Non importé : l’importation a été annulée avant ce fichier</translation>
     </message>
     <message>
         <source>Refused: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Refusé : %1</translation>
     </message>
     <message>
         <source>someone</source>
-        <translation type="unfinished"></translation>
+        <translation>quelqu’un</translation>
     </message>
     <message>
         <source>verified (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>vérifié (%1)</translation>
     </message>
     <message>
         <source>NOT verified (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>NON vérifié (%1)</translation>
     </message>
     <message>
         <source>The signature is valid, but this key has not been seen from this sender before. Check its fingerprint with the sender before trusting it.</source>
-        <translation type="unfinished"></translation>
+        <translation>La signature est valide, mais cette clé n’a encore jamais été vue pour cet expéditeur. Vérifiez son empreinte auprès de l’expéditeur avant de lui faire confiance.</translation>
     </message>
     <message>
         <source>Nothing new: everything in this file was here already</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien de nouveau : tout le contenu de ce fichier était déjà présent</translation>
     </message>
 </context>
 <context>
@@ -629,31 +637,58 @@
     <name>MarkDraftDialog</name>
     <message>
         <source>Mark a named draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer un projet nommé</translation>
     </message>
     <message>
         <source>Name the plan as it stands now, for example before sending it out for consultation. Later you can see everything received since, and compare the text with it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Donnez un nom au plan dans son état actuel, par exemple avant de l’envoyer en consultation. Vous pourrez ensuite voir tout ce qui a été reçu depuis et comparer le texte avec lui.</translation>
     </message>
     <message>
         <source>e.g. Consultation draft 2</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ex. Projet de consultation 2</translation>
     </message>
     <message>
         <source>e.g. UNEP/CMS/COP11/Doc.15.2</source>
-        <translation type="unfinished">p. ex. UNEP/CMS/COP11/Doc.15.2</translation>
+        <translation>p. ex. UNEP/CMS/COP11/Doc.15.2</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished">&amp;Nom :</translation>
+        <translation>&amp;Nom :</translation>
     </message>
     <message>
         <source>Document &amp;symbol:</source>
-        <translation type="unfinished">&amp;Cote du document :</translation>
+        <translation>&amp;Cote du document :</translation>
     </message>
     <message>
         <source>&amp;Date:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Date :</translation>
+    </message>
+</context>
+<context>
+    <name>NewPlanDialog</name>
+    <message>
+        <source>New plan</source>
+        <translation>Nouveau plan</translation>
+    </message>
+    <message>
+        <source>A new plan is a different plan: bundles of the plan you work on now will not merge into it. Only the CMS Secretariat creates the plan that Parties draft together.</source>
+        <translation>Un nouveau plan est un plan distinct : les paquets du plan sur lequel vous travaillez ne s’y fusionneront pas. Seul le Secrétariat de la CMS crée le plan que les Parties rédigent ensemble.</translation>
+    </message>
+    <message>
+        <source>From the &amp;starter template (goals, targets and Aichi Biodiversity Targets cross-references)</source>
+        <translation>À partir du &amp;modèle de départ (buts, objectifs et renvois aux Objectifs d’Aichi pour la biodiversité)</translation>
+    </message>
+    <message>
+        <source>With an &amp;empty outline</source>
+        <translation>Avec une structure &amp;vide</translation>
+    </message>
+    <message>
+        <source>Title of the new plan</source>
+        <translation>Titre du nouveau plan</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Titre :</translation>
     </message>
 </context>
 <context>
@@ -729,6 +764,37 @@
     <message>
         <source>Choose the %1 of %2</source>
         <translation>Choisir « %1 » de %2</translation>
+    </message>
+</context>
+<context>
+    <name>OpenPlanDialog</name>
+    <message>
+        <source>Open a plan</source>
+        <translation>Ouvrir un plan</translation>
+    </message>
+    <message>
+        <source>The plans held on this computer. To open a plan someone sent you, open its draft bundle.</source>
+        <translation>Les plans présents sur cet ordinateur. Pour ouvrir un plan que l’on vous a envoyé, ouvrez son paquet.</translation>
+    </message>
+    <message>
+        <source>Plans</source>
+        <translation>Plans</translation>
+    </message>
+    <message>
+        <source>%1 (open now)</source>
+        <translation>%1 (ouvert)</translation>
+    </message>
+    <message>
+        <source>Plan id %1</source>
+        <translation>Identifiant du plan : %1</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Ouvrir</translation>
+    </message>
+    <message>
+        <source>Open a draft &amp;bundle…</source>
+        <translation>Ouvrir un &amp;paquet…</translation>
     </message>
 </context>
 <context>
@@ -884,6 +950,33 @@
     </message>
 </context>
 <context>
+    <name>PlanSwitcher</name>
+    <message>
+        <source>&amp;Open plan…</source>
+        <translation>&amp;Ouvrir un plan…</translation>
+    </message>
+    <message>
+        <source>Open another plan held on this computer, or the plan of a draft bundle</source>
+        <translation>Ouvrir un autre plan présent sur cet ordinateur, ou le plan d’un paquet</translation>
+    </message>
+    <message>
+        <source>&amp;New plan…</source>
+        <translation>&amp;Nouveau plan…</translation>
+    </message>
+    <message>
+        <source>Create a new plan (the Secretariat&apos;s task)</source>
+        <translation>Créer un nouveau plan (tâche du Secrétariat)</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>Plans &amp;récents</translation>
+    </message>
+    <message>
+        <source>No other plan opened recently</source>
+        <translation>Aucun autre plan ouvert récemment</translation>
+    </message>
+</context>
+<context>
     <name>ProfileDialog</name>
     <message>
         <source>Who is editing?</source>
@@ -896,18 +989,6 @@
     <message>
         <source>e.g. Kenya, or the CMS Secretariat</source>
         <translation>p. ex. Kenya, ou le Secrétariat de la CMS</translation>
-    </message>
-    <message>
-        <source>delegate</source>
-        <translation>délégué</translation>
-    </message>
-    <message>
-        <source>focal point</source>
-        <translation>correspondant national</translation>
-    </message>
-    <message>
-        <source>Secretariat</source>
-        <translation>Secrétariat</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
@@ -930,294 +1011,295 @@
     <name>ResolveView</name>
     <message>
         <source>First the text all proposals share; then each option, with what it changes in that text marked.</source>
-        <translation type="unfinished"></translation>
+        <translation>D’abord le texte commun à toutes les propositions ; puis chaque option, avec ce qu’elle change dans ce texte.</translation>
     </message>
     <message>
         <source>Write the text everyone can accept</source>
-        <translation type="unfinished"></translation>
+        <translation>Rédigez un texte que tous peuvent accepter</translation>
     </message>
     <message>
         <source>&amp;Save the combined text</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Enregistrer le texte combiné</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Annuler</translation>
+        <translation>Annuler</translation>
     </message>
     <message>
         <source>&lt;b&gt;Combined text&lt;/b&gt; — start from the options and edit them into one text:</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Texte combiné&lt;/b&gt; — partez des options et fondez-les en un seul texte :</translation>
     </message>
     <message>
         <source>&amp;Keep as bracketed options</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Garder comme options entre crochets</translation>
     </message>
     <message>
         <source>Settle the field with the [Option 1 (...): ...] [Option 2 (...): ...] form: the negotiation goes on in the text itself</source>
-        <translation type="unfinished"></translation>
+        <translation>Trancher le champ sous la forme [Option 1 (...) : ...] [Option 2 (...) : ...] : la négociation se poursuit dans le texte lui-même</translation>
     </message>
     <message>
         <source>&amp;Edit a combined text…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rédiger un texte combiné…</translation>
     </message>
     <message>
         <source>&amp;Leave for later</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Laisser pour plus tard</translation>
     </message>
     <message>
         <source>Go to the next contested field; this one stays contested</source>
-        <translation type="unfinished"></translation>
+        <translation>Aller au prochain champ contesté ; celui-ci reste contesté</translation>
     </message>
     <message>
         <source>added to the common text</source>
-        <translation type="unfinished"></translation>
+        <translation>ajouté au texte commun</translation>
     </message>
     <message>
         <source>taken out of it</source>
-        <translation type="unfinished"></translation>
+        <translation>retiré du texte commun</translation>
     </message>
     <message>
         <source>%1 (%2 proposals)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2 propositions)</translation>
     </message>
     <message>
         <source>%1 — later</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — plus tard</translation>
     </message>
     <message>
         <source>1 contested field</source>
-        <translation type="unfinished"></translation>
+        <translation>1 champ contesté</translation>
     </message>
     <message>
         <source>%1 contested fields</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 champs contestés</translation>
     </message>
     <message>
         <source>&lt;b&gt;No conflicts.&lt;/b&gt; Every field has one agreed value.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Aucun conflit.&lt;/b&gt; Chaque champ a une seule valeur convenue.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Common text&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Texte commun&lt;/b&gt;</translation>
     </message>
     <message>
         <source>The parts every proposal shares, with the wording the proposals started from where they differ</source>
-        <translation type="unfinished"></translation>
+        <translation>Les parties communes à toutes les propositions, avec le libellé de départ là où elles divergent</translation>
     </message>
     <message>
         <source>Settle %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Trancher %1</translation>
     </message>
     <message>
         <source>The combined text is empty: write the text, or choose one of the options.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le texte combiné est vide : rédigez le texte ou choisissez l’une des options.</translation>
     </message>
 </context>
 <context>
     <name>ReviewPanels</name>
     <message>
         <source>Review</source>
-        <translation type="unfinished"></translation>
+        <translation>Examen</translation>
     </message>
     <message>
         <source>Conflicts</source>
-        <translation type="unfinished"></translation>
+        <translation>Conflits</translation>
     </message>
     <message>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>Historique</translation>
     </message>
     <message>
         <source>Named drafts</source>
-        <translation type="unfinished"></translation>
+        <translation>Projets nommés</translation>
     </message>
     <message>
         <source>&amp;Review changes received</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;xaminer les modifications reçues</translation>
     </message>
     <message>
         <source>What each Party proposed since a named draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce que chaque Partie a proposé depuis un projet nommé</translation>
     </message>
     <message>
         <source>Resolve &amp;conflicts</source>
-        <translation type="unfinished"></translation>
+        <translation>Résoudre les &amp;conflits</translation>
     </message>
     <message>
         <source>&amp;History of this field</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Historique de ce champ</translation>
     </message>
     <message>
         <source>&amp;Named drafts</source>
-        <translation type="unfinished"></translation>
+        <translation>Projets &amp;nommés</translation>
     </message>
     <message>
         <source>&amp;Mark a named draft…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Enregistrer un projet nommé…</translation>
     </message>
     <message>
         <source>&amp;Export bundle…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Exporter un paquet…</translation>
     </message>
     <message>
         <source>Write a bundle (.cmsb) for a Party or for everyone</source>
-        <translation type="unfinished"></translation>
+        <translation>Écrire un paquet (.cmsb) pour une Partie ou pour tous</translation>
     </message>
     <message>
         <source>Export to &amp;Word…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter vers &amp;Word…</translation>
     </message>
     <message>
         <source>Export compilation of &amp;comments…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter la compilation des &amp;commentaires…</translation>
     </message>
     <message>
         <source>Export &amp;Markdown…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter en &amp;Markdown…</translation>
     </message>
     <message>
         <source>&amp;Review</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;xamen</translation>
     </message>
 </context>
 <context>
     <name>ReviewView</name>
     <message>
         <source>Changes since</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifications depuis</translation>
     </message>
     <message>
         <source>Only not yet reviewed</source>
-        <translation type="unfinished"></translation>
+        <translation>Seulement celles non examinées</translation>
     </message>
     <message>
         <source>Include my own changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Inclure mes propres modifications</translation>
     </message>
     <message>
         <source>Change</source>
-        <translation type="unfinished"></translation>
+        <translation>Modification</translation>
     </message>
     <message>
         <source>Party</source>
-        <translation type="unfinished"></translation>
+        <translation>Partie</translation>
     </message>
     <message>
         <source>Region</source>
-        <translation type="unfinished"></translation>
+        <translation>Région</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>Quand</translation>
     </message>
     <message>
         <source>&amp;Mark reviewed</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Marquer comme examinée</translation>
     </message>
     <message>
         <source>Mark &amp;not reviewed</source>
-        <translation type="unfinished"></translation>
+        <translation>Marquer comme &amp;non examinée</translation>
     </message>
     <message>
         <source>Re&amp;vert this change…</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;nnuler cette modification…</translation>
     </message>
     <message>
         <source>Record a new version with the text the field had before this change; it travels in your next bundle like any edit</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer une nouvelle version avec le texte que le champ avait avant cette modification ; elle partira dans votre prochain paquet comme toute modification</translation>
     </message>
     <message>
         <source>Show in the &amp;editor</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher dans l’é&amp;diteur</translation>
     </message>
     <message>
         <source>Changes since:</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifications depuis :</translation>
     </message>
     <message>
         <source>Region:</source>
-        <translation type="unfinished"></translation>
+        <translation>Région :</translation>
     </message>
     <message>
         <source>Party:</source>
-        <translation type="unfinished"></translation>
+        <translation>Partie :</translation>
     </message>
     <message>
         <source>Node:</source>
-        <translation type="unfinished"></translation>
+        <translation>Élément :</translation>
     </message>
     <message>
         <source>inserted</source>
-        <translation type="unfinished"></translation>
+        <translation>inséré</translation>
     </message>
     <message>
         <source>deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>supprimé</translation>
     </message>
     <message>
         <source>the first version of the plan</source>
-        <translation type="unfinished"></translation>
+        <translation>la première version du plan</translation>
     </message>
     <message>
         <source>a day…</source>
-        <translation type="unfinished"></translation>
+        <translation>un jour…</translation>
     </message>
     <message>
         <source>the plan before %1</source>
-        <translation type="unfinished"></translation>
+        <translation>le plan avant le %1</translation>
     </message>
     <message>
         <source>%1 change(s) from %2 Party(ies) since %3; %4 not yet reviewed.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 modification(s) de %2 Partie(s) depuis %3 ; %4 non encore examinée(s).</translation>
     </message>
     <message>
         <source>All regions</source>
-        <translation type="unfinished"></translation>
+        <translation>Toutes les régions</translation>
     </message>
     <message>
         <source>All Parties</source>
-        <translation type="unfinished"></translation>
+        <translation>Toutes les Parties</translation>
     </message>
     <message>
         <source>The whole plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Le plan entier</translation>
     </message>
     <message>
         <source>%1 — %2 change(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2 modification(s)</translation>
     </message>
     <message>
         <source>The plan: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le plan : %1</translation>
     </message>
     <message>
         <source>%1 (in the Trash)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (dans la corbeille)</translation>
     </message>
     <message>
         <source>%1
 By %2. Tick when reviewed.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+Par %2. Cochez une fois examinée.</translation>
     </message>
     <message>
         <source>&lt;p&gt;Select a change, a field or a node to see what was proposed, compared with %1.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;Sélectionnez une modification, un champ ou un élément pour voir ce qui a été proposé, par rapport à %1.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>%1 → %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 → %2</translation>
     </message>
     <message>
         <source>Revert this change?</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler cette modification ?</translation>
     </message>
     <message>
         <source>Record a new version of the %1 of %2 without %3&apos;s change? It travels in your next bundle like any other edit, and Undo takes it back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer une nouvelle version du champ « %1 » de %2 sans la modification de %3 ? Elle partira dans votre prochain paquet comme toute autre modification, et Annuler la reprend.</translation>
     </message>
     <message>
         <source>Revert %1&apos;s change to the %2 of %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler la modification de %1 au champ « %2 » de %3</translation>
     </message>
 </context>
 <context>
@@ -1246,20 +1328,56 @@ By %2. Tick when reviewed.</source>
 <context>
     <name>StartDialog</name>
     <message>
-        <source>Start a plan</source>
-        <translation>Commencer un plan</translation>
+        <source>Welcome to cmsdesk</source>
+        <translation>Bienvenue dans cmsdesk</translation>
     </message>
     <message>
-        <source>This store holds no plan yet. Start from the starter plan (the structure of the Strategic Plan for Migratory Species, with its goals, targets and Aichi cross-references), or open a draft bundle (.cmsb) that someone sent you.</source>
-        <translation>Cette base ne contient encore aucun plan. Partez du plan de départ (la structure du Plan stratégique pour les espèces migratrices, avec ses buts, ses objectifs et ses renvois aux objectifs d’Aichi) ou ouvrez un projet (.cmsb) que quelqu’un vous a envoyé.</translation>
+        <source>&lt;b&gt;Where does your plan come from?&lt;/b&gt; The CMS Secretariat prepares the draft of the Strategic Plan and sends it to the Parties as a draft bundle (a .cmsb file, usually by e-mail). Delegates and focal points open that file.</source>
+        <translation>&lt;b&gt;D’où vient votre plan ?&lt;/b&gt; Le Secrétariat de la CMS prépare le projet de Plan stratégique et l’envoie aux Parties sous forme de paquet (un fichier .cmsb, généralement par courriel). Les délégués et les correspondants nationaux ouvrent ce fichier.</translation>
     </message>
     <message>
-        <source>Start from the &amp;starter plan</source>
-        <translation>Partir du plan de &amp;départ</translation>
+        <source>I am a delegate or a national or regional focal point</source>
+        <translation>Je suis délégué ou correspondant national ou régional</translation>
     </message>
     <message>
-        <source>Open a draft &amp;bundle received from someone…</source>
-        <translation>Ouvrir un &amp;projet reçu de quelqu’un…</translation>
+        <source>Open the &amp;draft bundle I received…</source>
+        <translation>Ouvrir le &amp;paquet que j’ai reçu…</translation>
+    </message>
+    <message>
+        <source>Choose the .cmsb file the Secretariat or your focal point sent you. Your proposals and comments are added to that draft, and you send them back as a bundle.</source>
+        <translation>Choisissez le fichier .cmsb que le Secrétariat ou votre correspondant vous a envoyé. Vos propositions et commentaires s’ajoutent à ce projet, et vous les renvoyez sous forme de paquet.</translation>
+    </message>
+    <message>
+        <source>I have &amp;not received a draft yet</source>
+        <translation>Je n’ai &amp;pas encore reçu de projet</translation>
+    </message>
+    <message>
+        <source>cmsdesk opens empty and says where the draft will come from. When the file arrives, drop it on the window or use File &gt; Open a draft bundle.</source>
+        <translation>cmsdesk s’ouvre vide et indique d’où viendra le projet. Quand le fichier arrive, déposez-le sur la fenêtre ou utilisez Fichier &gt; Ouvrir un paquet.</translation>
+    </message>
+    <message>
+        <source>I work for the CMS Secretariat</source>
+        <translation>Je travaille pour le Secrétariat de la CMS</translation>
+    </message>
+    <message>
+        <source>Create a new plan from the &amp;starter template</source>
+        <translation>Créer un nouveau plan à partir du &amp;modèle de départ</translation>
+    </message>
+    <message>
+        <source>A new plan with the structure of the Strategic Plan for Migratory Species (goals, targets and Aichi Biodiversity Targets cross-references). Only the Secretariat does this: bundles sent for any other plan will not merge into it.</source>
+        <translation>Un nouveau plan avec la structure du Plan stratégique pour les espèces migratrices (buts, objectifs et renvois aux Objectifs d’Aichi pour la biodiversité). Seul le Secrétariat fait cela : les paquets envoyés pour tout autre plan ne s’y fusionneront pas.</translation>
+    </message>
+    <message>
+        <source>Create a new &amp;empty plan</source>
+        <translation>Créer un nouveau plan &amp;vide</translation>
+    </message>
+    <message>
+        <source>A new plan with a title and an empty outline, to be built from scratch. Also for the Secretariat only.</source>
+        <translation>Un nouveau plan avec un titre et une structure vide, à construire de zéro. Également réservé au Secrétariat.</translation>
+    </message>
+    <message>
+        <source>&amp;Continue</source>
+        <translation>&amp;Continuer</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -1294,6 +1412,45 @@ By %2. Tick when reviewed.</source>
     <message>
         <source>Restore %1</source>
         <translation>Restaurer %1</translation>
+    </message>
+</context>
+<context>
+    <name>WaitingWindow</name>
+    <message>
+        <source>No draft yet — cmsdesk</source>
+        <translation>Pas encore de projet — cmsdesk</translation>
+    </message>
+    <message>
+        <source>No draft yet</source>
+        <translation>Pas encore de projet</translation>
+    </message>
+    <message>
+        <source>The CMS Secretariat, or your national or regional focal point, sends the draft of the Strategic Plan as a &lt;b&gt;draft bundle&lt;/b&gt;: a file whose name ends in &lt;b&gt;.cmsb&lt;/b&gt;, usually attached to an e-mail.&lt;br&gt;&lt;br&gt;When it arrives, save the attachment, then drop the file on this window or click the button below. Everything you then write stays on this computer until you send it back as a bundle.</source>
+        <translation>Le Secrétariat de la CMS, ou votre correspondant national ou régional, envoie le projet de Plan stratégique sous forme de &lt;b&gt;paquet&lt;/b&gt; : un fichier dont le nom se termine par &lt;b&gt;.cmsb&lt;/b&gt;, généralement joint à un courriel.&lt;br&gt;&lt;br&gt;Quand il arrive, enregistrez la pièce jointe, puis déposez le fichier sur cette fenêtre ou cliquez sur le bouton ci-dessous. Tout ce que vous écrirez ensuite reste sur cet ordinateur jusqu’à ce que vous le renvoyiez sous forme de paquet.</translation>
+    </message>
+    <message>
+        <source>&amp;Open the draft bundle…</source>
+        <translation>&amp;Ouvrir le paquet…</translation>
+    </message>
+    <message>
+        <source>Working for the CMS Secretariat? Create the plan with File &gt; New plan…</source>
+        <translation>Vous travaillez pour le Secrétariat de la CMS ? Créez le plan avec Fichier &gt; Nouveau plan…</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Open a draft bundle…</source>
+        <translation>&amp;Ouvrir un paquet…</translation>
+    </message>
+    <message>
+        <source>&amp;New plan…</source>
+        <translation>&amp;Nouveau plan…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
     </message>
 </context>
 <context>
@@ -1374,48 +1531,32 @@ By %2. Tick when reviewed.</source>
         <translation>cmsdesk ne peut pas ouvrir la base</translation>
     </message>
     <message>
-        <source>The store is locked</source>
-        <translation>La base est verrouillée</translation>
+        <source>cmsdesk is already open</source>
+        <translation>cmsdesk est déjà ouvert</translation>
     </message>
     <message>
-        <source>%1
-
-If cmsdesk crashed, take the lock over: nothing else is using the store.</source>
-        <translation>%1
-
-Si cmsdesk s’est arrêté brutalement, reprenez le verrou : rien d’autre n’utilise la base.</translation>
+        <source>cmsdesk is already open in another window. Switch to that window, or close it and start cmsdesk again.</source>
+        <translation>cmsdesk est déjà ouvert dans une autre fenêtre. Passez à cette fenêtre, ou fermez-la et relancez cmsdesk.</translation>
     </message>
     <message>
-        <source>Take over</source>
-        <translation>Reprendre</translation>
+        <source>cmsdesk is already open (by %1 on %2, since %3). Switch to that window, or close it and start cmsdesk again.</source>
+        <translation>cmsdesk est déjà ouvert (par %1 sur %2, depuis %3). Passez à cette fenêtre, ou fermez-la et relancez cmsdesk.</translation>
     </message>
     <message>
-        <source>Quit</source>
-        <translation>Quitter</translation>
+        <source>cmsdesk was not closed properly</source>
+        <translation>cmsdesk n’a pas été fermé correctement</translation>
     </message>
     <message>
-        <source>Open a draft bundle</source>
-        <translation>Ouvrir un projet</translation>
+        <source>cmsdesk was not closed properly last time (the computer may have stopped, or the program crashed). Your work up to the last save is safe. Continue?</source>
+        <translation>cmsdesk n’a pas été fermé correctement la dernière fois (l’ordinateur s’est peut-être arrêté, ou le programme a planté). Votre travail jusqu’au dernier enregistrement est en sécurité. Continuer ?</translation>
     </message>
     <message>
-        <source>cmsdesk bundles (*.cmsb);;All files (*)</source>
-        <translation>Projets cmsdesk (*.cmsb);;Tous les fichiers (*)</translation>
+        <source>&amp;Continue</source>
+        <translation>&amp;Continuer</translation>
     </message>
     <message>
-        <source>cmsdesk</source>
-        <translation>cmsdesk</translation>
-    </message>
-    <message>
-        <source>This version of cmsdesk cannot import bundles.</source>
-        <translation>Cette version de cmsdesk ne peut pas importer de projets.</translation>
-    </message>
-    <message>
-        <source>Importing the bundle</source>
-        <translation>Importation du projet</translation>
-    </message>
-    <message>
-        <source>The bundle was not imported</source>
-        <translation>Le projet n’a pas été importé</translation>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
     </message>
     <message>
         <source>Choose a plan</source>
@@ -1430,58 +1571,58 @@ Si cmsdesk s’est arrêté brutalement, reprenez le verrou : rien d’autre n�
     <name>export</name>
     <message>
         <source>%1 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 octets</translation>
     </message>
     <message>
         <source>%1 KB</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Ko</translation>
     </message>
     <message>
         <source>%1 MB</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Mo</translation>
     </message>
     <message>
         <source>A full draft: the whole plan as it stands here (%1 changes). Anyone can import it, even someone who holds nothing yet: use it to send a new draft to everyone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un projet complet : le plan entier tel qu’il est ici (%1 modifications). Tout le monde peut l’importer, même quelqu’un qui n’a encore rien : utilisez-le pour envoyer un nouveau projet à tous.</translation>
     </message>
     <message>
         <source>A full draft: nothing is known yet of what %1 holds, so the file carries the whole plan (%2 changes). %1 can import it in any case.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un projet complet : on ne sait pas encore ce que %1 possède, le fichier contient donc le plan entier (%2 modifications). %1 peut l’importer dans tous les cas.</translation>
     </message>
     <message>
         <source>%1 is known to hold everything already: the file would carry no change.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 possède déjà tout : le fichier ne contiendrait aucune modification.</translation>
     </message>
     <message>
         <source>Only what %1 lacks: %2 change(s) made or received here since the last bundle exchanged with %1. %1 must hold the earlier drafts; if in doubt, choose Everyone to send the whole plan.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seulement ce qui manque à %1 : %2 modification(s) faite(s) ou reçue(s) ici depuis le dernier paquet échangé avec %1. %1 doit posséder les projets précédents ; en cas de doute, choisissez Tous pour envoyer le plan entier.</translation>
     </message>
     <message>
         <source>Word documents (*.docx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Documents Word (*.docx)</translation>
     </message>
     <message>
         <source>Markdown files (*.md)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers Markdown (*.md)</translation>
     </message>
     <message>
         <source>Wrote %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 écrit</translation>
     </message>
 </context>
 <context>
     <name>history</name>
     <message>
         <source>edit</source>
-        <translation type="unfinished"></translation>
+        <translation>modification</translation>
     </message>
     <message>
         <source>settlement</source>
-        <translation type="unfinished"></translation>
+        <translation>règlement</translation>
     </message>
     <message>
         <source>created</source>
-        <translation type="unfinished"></translation>
+        <translation>création</translation>
     </message>
 </context>
 <context>
@@ -1583,6 +1724,54 @@ Si cmsdesk s’est arrêté brutalement, reprenez le verrou : rien d’autre n�
         <translation>complémentaire</translation>
     </message>
     <message>
+        <source>Africa</source>
+        <translation>Afrique</translation>
+    </message>
+    <message>
+        <source>Asia</source>
+        <translation>Asie</translation>
+    </message>
+    <message>
+        <source>Central and South America and the Caribbean</source>
+        <translation>Amérique centrale et du Sud et Caraïbes</translation>
+    </message>
+    <message>
+        <source>Europe</source>
+        <translation>Europe</translation>
+    </message>
+    <message>
+        <source>North America</source>
+        <translation>Amérique du Nord</translation>
+    </message>
+    <message>
+        <source>Oceania</source>
+        <translation>Océanie</translation>
+    </message>
+    <message>
+        <source>delegate</source>
+        <translation>délégué</translation>
+    </message>
+    <message>
+        <source>focal point</source>
+        <translation>correspondant</translation>
+    </message>
+    <message>
+        <source>Secretariat</source>
+        <translation>Secrétariat</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>(sans nom)</translation>
+    </message>
+    <message>
+        <source>Aichi Biodiversity Targets</source>
+        <translation>Objectifs d’Aichi pour la biodiversité</translation>
+    </message>
+    <message>
+        <source>Kunming-Montreal Global Biodiversity Framework</source>
+        <translation>Cadre mondial de la biodiversité de Kunming-Montréal</translation>
+    </message>
+    <message>
         <source>%1 %2</source>
         <comment>kind and number, as in Target 7</comment>
         <translation>%1 %2</translation>
@@ -1591,6 +1780,37 @@ Si cmsdesk s’est arrêté brutalement, reprenez le verrou : rien d’autre n�
         <source>%1 “%2”</source>
         <comment>kind and title, as in Chapter “Vision”</comment>
         <translation>%1 « %2 »</translation>
+    </message>
+</context>
+<context>
+    <name>plans</name>
+    <message>
+        <source>New plan</source>
+        <translation>Nouveau plan</translation>
+    </message>
+    <message>
+        <source>Title of the new plan:</source>
+        <translation>Titre du nouveau plan :</translation>
+    </message>
+    <message>
+        <source>Importing the bundle</source>
+        <translation>Importation du paquet</translation>
+    </message>
+    <message>
+        <source>The bundle was not imported</source>
+        <translation>Le paquet n’a pas été importé</translation>
+    </message>
+    <message>
+        <source>%1 was not imported: %2</source>
+        <translation>%1 n’a pas été importé : %2</translation>
+    </message>
+    <message>
+        <source>Open a draft bundle</source>
+        <translation>Ouvrir un paquet</translation>
+    </message>
+    <message>
+        <source>cmsdesk bundles (*.cmsb);;All files (*)</source>
+        <translation>Paquets cmsdesk (*.cmsb);;Tous les fichiers (*)</translation>
     </message>
 </context>
 <context>
@@ -1608,86 +1828,86 @@ Si cmsdesk s’est arrêté brutalement, reprenez le verrou : rien d’autre n�
     <name>resolve</name>
     <message>
         <source>&lt;b&gt;Option %1&lt;/b&gt; — proposed by &lt;b&gt;%2&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Option %1&lt;/b&gt; — proposée par &lt;b&gt;%2&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Move it, with what it holds, to the Trash</source>
-        <translation type="unfinished"></translation>
+        <translation>Le mettre à la corbeille, avec son contenu</translation>
     </message>
     <message>
         <source>Keep it in the plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Le garder dans le plan</translation>
     </message>
 </context>
 <context>
     <name>review</name>
     <message>
         <source>Cross-references</source>
-        <translation type="unfinished">Renvois</translation>
+        <translation>Renvois</translation>
     </message>
     <message>
         <source>Comments</source>
-        <translation type="unfinished">Commentaires</translation>
+        <translation>Commentaires</translation>
     </message>
     <message>
         <source>Place in the outline</source>
-        <translation type="unfinished"></translation>
+        <translation>Place dans le plan</translation>
     </message>
     <message>
         <source>Trash</source>
-        <translation type="unfinished">Corbeille</translation>
+        <translation>Corbeille</translation>
     </message>
     <message>
         <source>Status: %1</source>
-        <translation type="unfinished">Statut : %1</translation>
+        <translation>Statut : %1</translation>
     </message>
     <message>
         <source>Proposed wording</source>
-        <translation type="unfinished"></translation>
+        <translation>Libellé proposé</translation>
     </message>
     <message>
         <source>Settled a conflict</source>
-        <translation type="unfinished"></translation>
+        <translation>A tranché un conflit</translation>
     </message>
     <message>
         <source>Added it</source>
-        <translation type="unfinished"></translation>
+        <translation>L’a ajouté</translation>
     </message>
     <message>
         <source>Moved it</source>
-        <translation type="unfinished"></translation>
+        <translation>L’a déplacé</translation>
     </message>
     <message>
         <source>Moved it to the Trash</source>
-        <translation type="unfinished"></translation>
+        <translation>L’a mis à la corbeille</translation>
     </message>
     <message>
         <source>Restored it from the Trash</source>
-        <translation type="unfinished"></translation>
+        <translation>L’a restauré depuis la corbeille</translation>
     </message>
     <message>
         <source>Linked %1</source>
-        <translation type="unfinished"></translation>
+        <translation>A lié %1</translation>
     </message>
     <message>
         <source>Unlinked %1</source>
-        <translation type="unfinished"></translation>
+        <translation>A délié %1</translation>
     </message>
     <message>
         <source>Changed link %1</source>
-        <translation type="unfinished"></translation>
+        <translation>A modifié le lien %1</translation>
     </message>
     <message>
         <source>Comment</source>
-        <translation type="unfinished"></translation>
+        <translation>Commentaire</translation>
     </message>
     <message>
         <source>Marked a comment resolved</source>
-        <translation type="unfinished"></translation>
+        <translation>A marqué un commentaire comme résolu</translation>
     </message>
     <message>
         <source>reviewed</source>
-        <translation type="unfinished"></translation>
+        <translation>examiné</translation>
     </message>
 </context>
 </TS>
