@@ -17,7 +17,7 @@ from cmsdesk import __version__
 from cmsdesk.clicmd.common import Context, UserError, fail
 
 AREAS = ("cmsdesk.clicmd.plan", "cmsdesk.clicmd.bundles", "cmsdesk.clicmd.exports",
-         "cmsdesk.clicmd.drafts", "cmsdesk.clicmd.review")
+         "cmsdesk.clicmd.drafts", "cmsdesk.clicmd.review", "cmsdesk.clicmd.stores")
 
 
 def app_parser(add_help: bool = True) -> argparse.ArgumentParser:
@@ -28,7 +28,9 @@ def app_parser(add_help: bool = True) -> argparse.ArgumentParser:
         "With no command, opens the desktop app.",
     )
     parser.add_argument("--version", action="version", version=f"cmsdesk {__version__}")
-    parser.add_argument("--db", metavar="PATH", help="the store to use (default: the app-data folder)")
+    parser.add_argument("--db", metavar="STORE",
+                        help="the store to use: a file, or postgresql://user@host/dbname for a "
+                        "shared Secretariat store (default: a file in the app-data folder)")
     parser.add_argument("--plan", metavar="PLAN", help="plan id or title, when the store holds several")
     parser.add_argument("--take-over-lock", action="store_true",
                         help="take over a store lock left by a program that crashed")

@@ -11,21 +11,53 @@ from collections.abc import Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
+from pg_support import Locations, PgServer, running_server  # noqa: E402
 
 from cmsdesk.models.identity import Profile  # noqa: E402
 from cmsdesk.models.store import Store  # noqa: E402
 
 
-def open_store(path: Path, name: str = "Ana Pérez", party: str = "Spain",
+def open_store(path: Path | str, name: str = "Ana Pérez", party: str = "Spain",
                region: str = "Europe", role: str = "delegate") -> Store:
     store = Store.open(path)
     store.set_profile(Profile(name, party, region, role))
     return store
 
 
+BACKENDS = ("sqlite", "postgresql")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Run a module's tests on SQLite and on PostgreSQL when it says ``BOTH_BACKENDS = True``
+    (the store, command and merge suites): one suite, parametrised, not copied."""
+    if getattr(metafunc.module, "BOTH_BACKENDS", False) and "backend" in metafunc.fixturenames:
+        metafunc.parametrize("backend", BACKENDS, indirect=True, scope="module")
+
+
+@pytest.fixture(scope="module")
+def backend(request: pytest.FixtureRequest) -> str:
+    """Where this module's stores live: ``sqlite`` unless the module runs on both backends."""
+    return getattr(request, "param", "sqlite")
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PgServer]:
+    """The tests' own PostgreSQL server, started once (skipped with the reason where it cannot
+    start, except under CI)."""
+    with running_server() as server:
+        yield server
+
+
+@pytest.fixture(scope="module")
+def locations(backend: str, request: pytest.FixtureRequest,
+              tmp_path_factory: pytest.TempPathFactory) -> Locations:
+    server = request.getfixturevalue("pg_server") if backend == "postgresql" else None
+    return Locations(tmp_path_factory.mktemp("stores"), server)
+
+
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    s = open_store(tmp_path / "store.db")
+def store(locations: Locations) -> Iterator[Store]:
+    s = open_store(locations.new("store"))
     yield s
     s.close()
 

@@ -11,13 +11,13 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-import shutil
 import uuid
 import zipfile
 from pathlib import Path
 from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from pg_support import Locations
 from sqlalchemy import select
 
 from cmsdesk.models import queries
@@ -47,12 +47,18 @@ def profile_for(i: int) -> Profile:
 
 
 class Replicas:
-    """Makes stores from one prepared file: each a distinct installation holding the base plan."""
+    """Makes stores from one prepared store: each a distinct installation holding the base plan.
 
-    def __init__(self, folder: Path) -> None:
+    The stores are files in ``folder``, or databases on the tests' PostgreSQL server when
+    ``locations`` says so (the merge suite runs on both).
+    """
+
+    def __init__(self, folder: Path, locations: Locations | None = None) -> None:
         self.folder = folder
+        self.locations = locations or Locations(folder)
         folder.mkdir(parents=True, exist_ok=True)
-        origin = Store.open(folder / "origin.db")
+        self.origin = self.locations.new("origin")
+        origin = Store.open(self.origin)
         origin.set_profile(Profile("Secretariat", "UNEP/CMS", "", "secretariat"))
         self.plan_id = create_plan(origin, "Plan for tests", "2015-2023").created or ""
         editor = PlanEditor(origin, self.plan_id)
@@ -66,32 +72,27 @@ class Replicas:
         export_bundle(origin, self.plan_id, self.base_bundle)
         self.origin_replica = origin.replica_id
         origin.close()
-        self.empty = folder / "empty.db"
+        self.empty = self.locations.new("empty")
         Store.open(self.empty).close()
-        self.proto = folder / "proto.db"
-        holder = self._clone(self.empty, self.proto, Profile("x", "x", "", "delegate"))
+        holder = self._clone(self.empty, "proto", Profile("x", "x", "", "delegate"))
+        self.proto = holder.path or holder.location
         import_bundle(holder, self.base_bundle)
         holder.close()
 
     def origin_copy(self) -> Store:
         """A copy of the store that made the base plan: the same installation (replica, key)."""
-        path = self.folder / f"origin-{uuid.uuid4().hex[:8]}.db"
-        shutil.copyfile(self.folder / "origin.db", path)
-        return Store.open(path)
+        return Store.open(self.locations.clone(self.origin, "origin"))
 
-    @staticmethod
-    def _clone(source: Path, path: Path, profile: Profile) -> Store:
-        shutil.copyfile(source, path)
-        store = Store.open(path)
+    def _clone(self, source: Path | str, name: str, profile: Profile) -> Store:
+        store = Store.open(self.locations.clone(source, name))
         store.replica_id = uuid.uuid4().hex
         store.set_meta("replica_id", store.replica_id)
         store.set_profile(profile)
         return store
 
     def new_store(self, name: str, *, base: bool = True, profile: Profile | None = None) -> Store:
-        """A store in the folder, named after ``name``: a new installation, holding the base plan or nothing."""
-        path = self.folder / f"{name}-{uuid.uuid4().hex[:8]}.db"
-        return self._clone(self.proto if base else self.empty, path,
+        """A new installation named after ``name``, holding the base plan or nothing."""
+        return self._clone(self.proto if base else self.empty, name,
                            profile or Profile(name, name, "", "delegate"))
 
 

@@ -12,6 +12,8 @@ from cmsdesk.models.commands import CommandError, PlanEditor, create_plan
 from cmsdesk.models.schema import Change
 from cmsdesk.models.store import Store
 
+BOTH_BACKENDS = True  # the command suite runs on SQLite and on PostgreSQL (conftest)
+
 
 def _outline(store: Store, plan_id: str) -> list[queries.OutlineEntry]:
     with store.session() as s:

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from pg_support import Locations
 from sqlalchemy import select
 from sync_support import Replicas, state, text_of
 
@@ -23,10 +24,12 @@ Make = Callable[..., Store]
 BASE = ("Migratory species are conserved along their routes. Range States cooperate. "
         "Threats are reduced. Progress is reported.")
 
+BOTH_BACKENDS = True  # the merge suite runs on SQLite and on PostgreSQL (conftest)
+
 
 @pytest.fixture(scope="module")
-def reps(tmp_path_factory: pytest.TempPathFactory) -> Replicas:
-    return Replicas(tmp_path_factory.mktemp("conflicts"))
+def reps(tmp_path_factory: pytest.TempPathFactory, locations: Locations) -> Replicas:
+    return Replicas(tmp_path_factory.mktemp("conflicts"), locations)
 
 
 @pytest.fixture

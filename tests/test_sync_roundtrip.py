@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import open_store
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from pg_support import Locations
 from sqlalchemy import create_engine, text
 from sync_support import Replicas, change_set, seal, state, text_of, unpack
 
@@ -24,10 +25,12 @@ from cmsdesk.sync.signing import own_public_key
 Make = Callable[..., Store]
 BASE = 14  # changes of the base plan: the plan (3), a chapter (2), three targets (3 each)
 
+BOTH_BACKENDS = True  # the merge suite runs on SQLite and on PostgreSQL (conftest)
+
 
 @pytest.fixture(scope="module")
-def reps(tmp_path_factory: pytest.TempPathFactory) -> Replicas:
-    return Replicas(tmp_path_factory.mktemp("sync"))
+def reps(tmp_path_factory: pytest.TempPathFactory, locations: Locations) -> Replicas:
+    return Replicas(tmp_path_factory.mktemp("sync"), locations)
 
 
 @pytest.fixture

@@ -147,7 +147,7 @@ def _inspect_data(ctx: Context, path: str) -> dict[str, Any]:
                                       for c in parsed.changes).items())),
         "requires": sum(m.requires.values()), "note": parsed.note.strip(), "store": None,
     }
-    if ctx.store_path.exists():
+    if ctx.store_exists():
         store = ctx.store(write=False)
         with store.session() as s:
             try:

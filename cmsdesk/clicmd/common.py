@@ -47,20 +47,37 @@ class Context:
         self._store: Store | None = None
 
     @property
-    def store_path(self) -> Path:
+    def store_location(self) -> Path | str:
+        """``--db``: a file path, or a ``postgresql://`` address; else the default file."""
         if self.args.db:
-            return Path(self.args.db).expanduser()
+            from cmsdesk.models.server import is_url
+
+            return self.args.db if is_url(self.args.db) else Path(self.args.db).expanduser()
         from cmsdesk.paths import default_store_path
 
         return default_store_path()
 
+    def store_exists(self) -> bool:
+        """Whether there is a store to read (a server store is asked when opened)."""
+        location = self.store_location
+        return isinstance(location, str) or location.exists()
+
     def store(self, write: bool = True) -> Store:
         if self._store is None:
-            from cmsdesk.models.store import Store
+            from cmsdesk.models.store import PasswordNeededError, Store
 
+            location = self.store_location
             try:
-                self._store = Store.open(self.store_path, write=write,
-                                         take_over_lock=self.args.take_over_lock)
+                try:
+                    self._store = Store.open(location, write=write,
+                                             take_over_lock=self.args.take_over_lock)
+                except PasswordNeededError:
+                    if not sys.stdin.isatty():
+                        raise
+                    import getpass
+
+                    self._store = Store.open(location, write=write,
+                                             password=getpass.getpass("Password: "))
             except user_errors() as exc:
                 raise UserError(str(exc)) from exc
         return self._store

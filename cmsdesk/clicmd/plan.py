@@ -146,7 +146,7 @@ def cmd_init(args: argparse.Namespace, ctx: Context) -> int:
         outcome = guard(create_plan, store, args.title)
     else:
         outcome = guard(create_plan_from_template, store)
-    print(f"{outcome.description} ({outcome.created}); store {store.path}")
+    print(f"{outcome.description} ({outcome.created}); store {store.location}")
     return 0
 
 
@@ -161,7 +161,7 @@ def cmd_identity(args: argparse.Namespace, ctx: Context) -> int:
     if args.json:
         emit_json(profile.to_json() | {"replica": store.replica_id})
     else:
-        print(f"{profile.describe()}\nreplica {store.replica_id}\nstore {store.path}")
+        print(f"{profile.describe()}\nreplica {store.replica_id}\nstore {store.location}")
     return 0
 
 

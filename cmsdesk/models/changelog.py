@@ -249,6 +249,11 @@ def append_changes(session: Session, bodies: list[tuple[str, dict[str, Any]]],
                   "plan_id": plan_of[k]} for k in keys for v in heads_now[k] - before[k]]
     if new_heads:
         session.execute(insert(Head.__table__), new_heads)
+    if connection.dialect.name == "postgresql":
+        from cmsdesk.models.server import notify
+
+        for plan in sorted(set(plan_of.values())):
+            notify(connection, plan)
     return Appended([cid for cid, _ in fresh], heads_now)
 
 

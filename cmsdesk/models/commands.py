@@ -72,12 +72,15 @@ class Transaction:
 
 def run(store: Store, plan_id: str, description: str,
         work: Callable[[Transaction], str | None]) -> Outcome:
-    """Run ``work`` in one transaction and project what it recorded."""
-    with store.session() as session:
+    """Run ``work`` in one transaction and project what it recorded (again from the start when
+    a shared server store asks for it: see :meth:`Store.write`)."""
+
+    def attempt(session: Session) -> Outcome:
         tx = Transaction(store, session, plan_id)
         created = work(tx)
-        proj = project(session, tx.keys)
-    return Outcome(description, tx.ids, proj, created)
+        return Outcome(description, tx.ids, project(session, tx.keys), created)
+
+    return store.write(attempt)
 
 
 class PlanEditor:

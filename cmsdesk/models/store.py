@@ -9,17 +9,19 @@ migration machinery is loaded only when the store is new or old.
 from __future__ import annotations
 
 import json
+import random
 import sqlite3
+import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.exc import DatabaseError, DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from cmsdesk.models.identity import Profile
@@ -27,6 +29,7 @@ from cmsdesk.models.lock import StoreLock
 from cmsdesk.models.schema import Meta
 
 MIGRATIONS = Path(__file__).with_name("migrations")
+T = TypeVar("T")
 
 
 class StoreError(Exception):
@@ -35,6 +38,10 @@ class StoreError(Exception):
 
 class StoreTooNewError(StoreError):
     pass
+
+
+class PasswordNeededError(StoreError):
+    """A server store needs a password: the caller may ask for one and open again."""
 
 
 def known_revisions() -> list[str]:
@@ -59,8 +66,10 @@ def _now() -> str:
 class Store:
     """An open store. Use :meth:`open`; close it (or use it as a context manager)."""
 
-    def __init__(self, path: Path, engine: Engine, lock: StoreLock | None) -> None:
-        self.path = path
+    def __init__(self, path: Path | None, engine: Engine, lock: StoreLock | None,
+                 location: str | None = None) -> None:
+        self.path = path  # None for a store on a database server
+        self.location = location or str(path)  # what to show the user (no password)
         self.engine = engine
         self.lock = lock
         self._sessions = sessionmaker(engine, expire_on_commit=False)
@@ -72,13 +81,19 @@ class Store:
     # -- opening --------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path | str, *, write: bool = True, take_over_lock: bool = False) -> Store:
-        """Open (creating if needed) the store at ``path``.
+    def open(cls, path: Path | str, *, write: bool = True, take_over_lock: bool = False,
+             password: str | None = None) -> Store:
+        """Open (creating if needed) the store at ``path``: a file, or a
+        ``postgresql://user@host/dbname`` address (see :mod:`cmsdesk.models.server`).
 
         Raises :class:`StoreError` with a user-facing message for an unwritable location, a file
         that is not a cmsdesk store, or a store made by a newer cmsdesk; and
         :class:`~cmsdesk.models.lock.StoreLockedError` when another process holds it.
         """
+        from cmsdesk.models import server
+
+        if isinstance(path, str) and server.is_url(path):
+            return cls._open_server(path, password, write)
         path = Path(path).expanduser().resolve()
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -126,6 +141,71 @@ class Store:
             raise
         return store
 
+    @classmethod
+    def _open_server(cls, location: str, password: str | None, write: bool) -> Store:
+        """Open a store on a PostgreSQL server, creating its tables in an empty database.
+
+        No lock file: officers share the master, and their transactions are serializable.
+        """
+        from cmsdesk.models import server
+
+        try:
+            engine = server.connect(server.server_url(location), password)
+        except server.PasswordNeeded as exc:
+            raise PasswordNeededError(str(exc)) from exc
+        except server.ServerError as exc:
+            raise StoreError(str(exc)) from exc
+        shown = server.display(location)
+        try:
+            revision = server.current_revision(engine)
+            known = known_revisions()
+            if revision is not None and revision not in known:
+                raise StoreTooNewError(
+                    f"the store {shown} was made by a newer cmsdesk (schema {revision}; this "
+                    f"version knows up to {known[-1]}). Update cmsdesk to open it; "
+                    "the store was not changed.")
+            if revision is None and not write:
+                raise StoreError(f"the database {shown} holds no cmsdesk store yet: run "
+                                 "'cmsdesk init' (or open it in the window) to create one.")
+            if revision != known[-1]:
+                # Read committed: after waiting for another officer's migration, see its tables.
+                _migrate(engine.execution_options(isolation_level="READ COMMITTED"))
+            store = cls(None, engine, None, shown)
+            store._initialise()
+        except server.ServerError as exc:
+            engine.dispose()
+            raise StoreError(str(exc)) from exc
+        except DBAPIError as exc:
+            engine.dispose()
+            raise StoreError(f"the database server {shown} failed: "
+                             f"{str(exc.orig).strip().splitlines()[0]}") from exc
+        except BaseException:
+            engine.dispose()
+            raise
+        return store
+
+    @property
+    def is_server(self) -> bool:
+        """True for a store on a database server (shared by several officers)."""
+        return self.path is None
+
+    def write(self, work: Callable[[Session], T], attempts: int = 8) -> T:
+        """Run ``work`` in one transaction, again from the start if a server store reports that
+        a concurrent officer's transaction made it impossible to serialize (PostgreSQL
+        serialization failures are expected under concurrency, and harmless to retry: nothing
+        of the failed attempt was kept). ``work`` must not have effects outside the session."""
+        from cmsdesk.models import server
+
+        for attempt in range(attempts):
+            try:
+                with self.session() as s:
+                    return work(s)
+            except DBAPIError as exc:
+                if not (self.is_server and server.is_retryable(exc)) or attempt == attempts - 1:
+                    raise
+                time.sleep(random.uniform(0.005, 0.05) * (attempt + 1))
+        raise AssertionError("unreachable")
+
     def close(self) -> None:
         self.engine.dispose()
         if self.lock is not None:
@@ -138,19 +218,32 @@ class Store:
         self.close()
 
     def _initialise(self) -> None:
-        """Give a new store its replica id and the bundled reference frameworks."""
+        """Give a new store its replica id and the bundled reference frameworks (once, even
+        when two officers open a new server store at the same moment)."""
         from cmsdesk.models.frameworks import install_bundled_frameworks
 
-        if not self.replica_id:
-            self.replica_id = uuid.uuid4().hex
-            self.set_meta("replica_id", self.replica_id)
-            with self.session() as s:
-                install_bundled_frameworks(s)
+        if self.replica_id:
+            return
 
-    def backup_before(self, action: str, keep: int = 5) -> Path:
+        def set_up(s: Session) -> str:
+            row = s.get(Meta, "replica_id")
+            if row is not None:
+                return row.value
+            replica = uuid.uuid4().hex
+            s.add(Meta(key="replica_id", value=replica))
+            s.flush()
+            install_bundled_frameworks(s)
+            return replica
+
+        self.replica_id = self.write(set_up)
+
+    def backup_before(self, action: str, keep: int = 5) -> Path | None:
         """Copy the store before ``action`` (an import, a merge) into ``<stem>-backups/`` beside
         it, keeping the ``keep`` most recent copies for that action. A user who regrets a merge
-        copies one back over the store."""
+        copies one back over the store. A server store is backed up by its IT (pg_dump), not by
+        each officer's program: None."""
+        if self.path is None:
+            return None
         folder = self.path.with_name(f"{self.path.stem}-backups")
         folder.mkdir(exist_ok=True)
         stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")
@@ -181,7 +274,7 @@ class Store:
 
     def _stored_profile(self) -> str:
         if self._profile_json is None:
-            self._profile_json = self.get_meta("profile") or ""
+            self._profile_json = self.get_meta(self._profile_key()) or ""
         return self._profile_json
 
     @property
@@ -192,8 +285,20 @@ class Store:
 
     def set_profile(self, profile: Profile) -> None:
         raw = json.dumps(profile.to_json())
-        self.set_meta("profile", raw)
+        self.set_meta(self._profile_key(), raw)
         self._profile_json = raw
+
+    def reload_identity(self) -> None:
+        """Read the replica id and profile again (after a whole store was copied in)."""
+        self.replica_id = self.get_meta("replica_id") or ""
+        self._profile_json = None
+
+    def _profile_key(self) -> str:
+        """On a server store each officer (database user) is an author of their own."""
+        if not self.is_server:
+            return "profile"
+        with self.engine.connect() as conn:
+            return f"profile:{conn.execute(text('SELECT current_user')).scalar()}"
 
     @property
     def has_profile(self) -> bool:
@@ -258,6 +363,10 @@ def _migrate(engine: Engine) -> None:
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            from cmsdesk.models.server import serialize_migrations
+
+            serialize_migrations(conn)
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
 

@@ -114,9 +114,12 @@ def _report(w: _Written, merged_clean: int, opened: list[Key], closed: int) -> I
 def apply_bundle(store: Store, parsed: ParsedBundle, *, plan: str | None = None) -> ImportReport:
     """Write a checked bundle into the store in one transaction, after the store checks."""
     store.backup_before("import")
-    with store.session() as s:
+
+    def write(s: Session) -> tuple[_Written, Projection]:
         written = _write(s, store, parsed, plan)
-        proj = project(s, written.keys)
+        return written, project(s, written.keys)
+
+    written, proj = store.write(write)
     return _report(written, len(proj.merged_clean), sorted(proj.conflicts_opened),
                    len(proj.conflicts_closed))
 
@@ -139,10 +142,11 @@ def import_bundles(store: Store, paths: Iterable[Path | str], *,
     that made the field concurrent (see :func:`_credit`).
     """
     todo = [Path(p) for p in paths]
-    results: list[ImportResult] = []
-    written: list[tuple[int, _Written]] = []  # index in the results, file
     store.backup_before("import")
-    with store.session() as s:
+
+    def write(s: Session) -> tuple[list[ImportResult], list[tuple[int, _Written]], Projection]:
+        results: list[ImportResult] = []
+        written: list[tuple[int, _Written]] = []  # index in the results, file
         for done, path in enumerate(todo):
             if cancelled is not None and cancelled():
                 break
@@ -155,7 +159,9 @@ def import_bundles(store: Store, paths: Iterable[Path | str], *,
                 continue
             written.append((len(results), w))
             results.append(ImportResult(path, None, None))
-        proj = project(s, {k for _, w in written for k in w.keys})
+        return results, written, project(s, {k for _, w in written for k in w.keys})
+
+    results, written, proj = store.write(write)
     files = [w for _, w in written]
     for (index, w), (clean, opened, closed) in zip(written, _credit(files, proj), strict=True):
         results[index].report = _report(w, clean, opened, closed)
