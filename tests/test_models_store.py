@@ -161,7 +161,7 @@ def test_backups_before_an_action_are_consistent_and_thinned(store: Store) -> No
 
     create_plan(store, "Backed-up plan")
     made = [store.backup_before("import", keep=3) for _ in range(5)]
-    kept = sorted(made[0].parent.glob("store.before-import-*.db"))
+    kept = sorted(made[0].parent.glob(f"{store.path.stem}.before-import-*.db"))
     assert kept == made[-3:]
     engine = create_engine(f"sqlite:///{kept[-1]}")
     with engine.connect() as conn:
