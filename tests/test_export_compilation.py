@@ -16,7 +16,7 @@ from export_support import copy_changes, field, node, paragraphs, runs_with_styl
 from cmsdesk.export.compilation import gather_compilation
 from cmsdesk.export.docx_compilation import export_compilation_docx
 from cmsdesk.export.wording import word_diff
-from cmsdesk.models.commands import PlanEditor, create_plan_from_template
+from cmsdesk.models.commands import CommandError, PlanEditor, create_plan_from_template
 from cmsdesk.models.drafts import mark_draft
 from cmsdesk.models.queries import NotFoundError
 from cmsdesk.models.store import Store
@@ -126,11 +126,68 @@ def test_proposals_and_comments_are_compiled_per_target_and_party(rnd: Round,
     assert "Indicator: Resources for migratory species: deleted by Brazil (Central and South " \
            "America and the Caribbean)" in texts
     doc = docx.Document(str(out))
-    top = [(p.style.name, p.text) for p in doc.paragraphs[:5]]
-    assert top[0] == ("Distribution block", "Distr.: General")
-    assert top[1][0] == "Distribution block" and re.fullmatch(r"\d{1,2} [A-Z][a-z]+ \d{4}",
-                                                                top[1][1])
-    assert top[4] == ("Title", "Compilation of comments and proposals received")
+    right = [p.text for p in doc.tables[0].cell(0, 1).paragraphs]
+    assert right[0] == "Distribution: General" and right[1] == "UNEP/CMS/COP11/Doc.15.2/Add.1"
+    assert re.fullmatch(r"\d{1,2} [A-Z][a-z]+ \d{4}", right[2])
+    top = [(p.style.name, p.text) for p in doc.paragraphs[:2]]
+    assert top == [("Title", "COMPILATION OF COMMENTS AND PROPOSALS RECEIVED"),
+                   ("Subtitle", "Addendum: Strategic Plan for Migratory Species 2015-2023")]
+
+
+def test_an_addendum_of_the_draft_with_late_proposals_marked_and_the_secretariat_left_out(
+        rnd: Round, tmp_path: Path) -> None:
+    from cmsdesk.models.draft_meta import DocumentMeta
+
+    mark_draft(rnd.sec, rnd.plan, "Consultation draft 2", "UNEP/CMS/COP11/Doc.15.2",
+               "2014-08-15", DocumentMeta().updated(deadline="2000-01-01", agenda_item="15.2",
+                                                    meeting="Meeting of the Parties"))
+    copy_changes(rnd.sec, rnd.kenya)
+    copy_changes(rnd.sec, rnd.brazil)
+    rnd.edit(rnd.kenya, "T5", "text", "Kenya's wording.")
+    rnd.edit(rnd.brazil, "T5", "text", "Brazil's wording.")
+    t5 = node(rnd.sec, rnd.plan, "T5")
+    rnd.send()
+    # The Secretariat settles the conflict and edits another target: neither is a proposal.
+    with rnd.sec.session() as s:
+        from cmsdesk.models.queries import conflicts
+
+        conflict = next(c for c in conflicts(s, rnd.plan) if c.eid == t5)
+    from cmsdesk.models.changelog import Key
+
+    PlanEditor(rnd.sec, rnd.plan).resolve(Key("node", t5, "text"), "A settled wording.")
+    rnd.edit(rnd.sec, "T6", "text", "The Secretariat's own edit.")
+    assert conflict is not None
+    with rnd.sec.session() as s:
+        comp = gather_compilation(s, rnd.plan, "Consultation draft 2")
+    assert comp.parties == ["Brazil", "Kenya"]
+    assert not any(p.value in ("A settled wording.", "The Secretariat's own edit.")
+                   for n in comp.nodes for f in n.fields for p in f.proposals)
+    t5_text = next(n for n in comp.nodes if n.heading.startswith("Target 5:")).fields[0]
+    assert [(p.party, p.lang, p.late) for p in t5_text.proposals] == [
+        ("Brazil", "en", True), ("Kenya", "en", True)]
+    out = tmp_path / "add2.docx"
+    with rnd.sec.session() as s:
+        export_compilation_docx(s, rnd.plan, out, since="Consultation draft 2", addendum=2)
+    doc = docx.Document(str(out))
+    assert doc.tables[0].cell(0, 1).paragraphs[1].text == "UNEP/CMS/COP11/Doc.15.2/Add.2"
+    header = tree(out, "word/header1.xml")
+    assert "UNEP/CMS/COP11/Doc.15.2/Add.2" in "".join(header.itertext())
+    texts = [p.text for p in doc.paragraphs]
+    assert "Agenda Item 15.2" in texts
+    brazil = next(t for t in texts if t.startswith("Proposed by Brazil"))
+    assert brazil.endswith("received after the deadline of 1 January 2000")
+    by_party = tmp_path / "by-party.docx"
+    with rnd.sec.session() as s:
+        export_compilation_docx(s, rnd.plan, by_party, since="Consultation draft 2",
+                                order="party")
+    headings = [(p.style.name, p.text) for p in docx.Document(str(by_party)).paragraphs
+                if p.style.name.startswith("Heading")]
+    assert headings[:3] == [("Heading 1", "Brazil"),
+                            ("Heading 2", "Target 5: Sustainable production and consumption"),
+                            ("Heading 1", "Kenya")]
+    with rnd.sec.session() as s, pytest.raises(CommandError, match="numbered from 1"):
+        export_compilation_docx(s, rnd.plan, tmp_path / "x.docx", addendum=0)
+    assert not (tmp_path / "x.docx").exists()
 
 
 def test_a_named_draft_as_baseline_leaves_out_earlier_rounds(rnd: Round) -> None:

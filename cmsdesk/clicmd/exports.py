@@ -43,6 +43,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                    "(default: the plan's first version; see 'cmsdesk draft list')")
     k.add_argument("--date", metavar="YYYY-MM-DD", help="the date printed on the document "
                    "(default: today)")
+    k.add_argument("--addendum", type=int, default=1, metavar="N",
+                   help="its number as an addendum of the draft: SYMBOL/Add.N (default: 1)")
+    k.add_argument("--by", choices=("target", "party"), default="target",
+                   help="order the proposals by target (default) or by Party")
     k.set_defaults(func=cmd_export_compilation)
 
 
@@ -138,6 +142,6 @@ def cmd_export_compilation(args: argparse.Namespace, ctx: Context) -> int:
     plan_id = ctx.plan_id()
     with ctx.store(write=False).session() as s:
         path = guard(export_compilation_docx, s, plan_id, args.out, since=args.since,
-                     issued=issued)
+                     issued=issued, addendum=args.addendum, order=args.by)
     print(f"wrote {path}")
     return 0

@@ -7,6 +7,12 @@ the baseline and sets a text field is a version proposed by its author, and the 
 per Party (or per person, for authors without a Party) and field is that Party's proposal.
 Nodes that hold nothing new still appear when they are targets (the baseline is the reference
 text of the meeting) or when something below them does (for context).
+
+What the compilation lists is what Parties and observers sent: the Secretariat's own edits and
+every resolution of a conflict (the Secretariat's work on the text, not a proposal) are left
+out. Each proposal keeps the language it was written in (a French version of a text is a
+proposal in French) and the date it carries; one dated after the baseline draft's deadline is
+marked late.
 """
 
 from __future__ import annotations
@@ -19,7 +25,9 @@ from sqlalchemy.orm import Session
 
 from cmsdesk.export.content import DETAIL_FIELDS
 from cmsdesk.models import queries, rules
-from cmsdesk.models.drafts import draft_values, find_draft, first_version
+from cmsdesk.models.draft_meta import DocumentMeta
+from cmsdesk.models.drafts import document_meta, draft_values, find_draft, first_version
+from cmsdesk.models.languages import DEFAULT_ORIGINAL, split_field
 from cmsdesk.models.queries import CommentView
 from cmsdesk.models.schema import Change, Comment, Node
 
@@ -34,6 +42,8 @@ class Proposal:
     author: str
     clock: str
     value: str
+    lang: str = DEFAULT_ORIGINAL  # the language it was written in
+    late: bool = False  # dated after the baseline draft's deadline
 
 
 @dataclass
@@ -71,6 +81,7 @@ class Compilation:
     baseline_symbol: str
     nodes: list[NodeCompilation]
     removed: list[tuple[str, list[str]]]  # (kind and title, who deleted it) of deleted nodes
+    meta: DocumentMeta = field(default_factory=DocumentMeta)  # the baseline draft's metadata
 
     @property
     def parties(self) -> list[str]:
@@ -96,7 +107,8 @@ def _who(row: Change) -> str:
 class _Received:
     """What the change log holds since the baseline, indexed for the compilation."""
 
-    latest: dict[tuple[str, str, str], Change] = field(default_factory=dict)  # node, field, party
+    # (node, field, language, party) -> the latest proposal
+    latest: dict[tuple[str, str, str, str], Change] = field(default_factory=dict)
     created: dict[str, list[str]] = field(default_factory=dict)
     deleted: dict[str, list[str]] = field(default_factory=dict)
     comments: set[str] = field(default_factory=set)
@@ -108,13 +120,16 @@ def _received(session: Session, plan_id: str, arrival: int) -> _Received:
                                                 Change.arrival > arrival)
                            .order_by(Change.arrival))
     for row in rows:
+        name, lang = split_field(row.field)
+        if row.author_role == "secretariat" or row.op == "resolve":
+            continue  # the Secretariat's own work on the text, not something sent to it
         if row.entity == "comment" and row.op == "comment_add":
             got.comments.add(row.eid)
         elif row.entity != "node":
             continue
-        elif row.op in ("set", "resolve") and row.field in COMPILED_FIELDS:
+        elif row.op == "set" and name in COMPILED_FIELDS:
             party = row.author_party or row.author_name or "unknown"
-            got.latest[(row.eid, row.field, party)] = row
+            got.latest[(row.eid, name, lang or DEFAULT_ORIGINAL, party)] = row
         elif row.op == "create":
             got.created.setdefault(row.eid, []).append(_who(row))
         elif row.op == "delete" and json.loads(row.value).get("deleted"):
@@ -131,13 +146,15 @@ def gather_compilation(session: Session, plan_id: str, since: str | None = None)
     """
     plan = queries.find_plan(session, plan_id)
     baseline = find_draft(session, plan_id, since) if since else first_version(session, plan_id)
+    meta = document_meta(baseline)
     before = draft_values(session, baseline)
     got = _received(session, plan_id, baseline.arrival)
     by_field: dict[tuple[str, str], list[Proposal]] = {}
-    for (node_id, fld, _party), row in got.latest.items():
+    for (node_id, fld, lang, _party), row in got.latest.items():
         by_field.setdefault((node_id, fld), []).append(Proposal(
             row.author_party or row.author_name or "unknown", row.author_region,
-            row.author_name, row.clock, str(json.loads(row.value) or "")))
+            row.author_name, row.clock, str(json.loads(row.value) or ""), lang,
+            bool(meta.deadline) and row.clock[:10] > meta.deadline))
     comments: dict[str, list[CommentView]] = {}
     for c in session.scalars(select(Comment).where(Comment.plan_id == plan_id)
                              .order_by(Comment.clock, Comment.id)):
@@ -158,13 +175,14 @@ def gather_compilation(session: Session, plan_id: str, since: str | None = None)
                 continue
             base = str((old or {}).get(fld) or "")
             proposals = sorted((p for p in by_field.get((entry.id, fld), [])
-                                if p.value != base), key=lambda p: p.party.casefold())
+                                if p.value != base),
+                               key=lambda p: (p.party.casefold(), p.lang))
             if proposals or (fld == "text" and entry.kind == "target"):
                 item.fields.append(FieldProposals(fld, FIELD_LABELS[fld], base, proposals))
         nodes.append(item)
     return Compilation(plan.title, plan.symbol, baseline.name, baseline.date, baseline.symbol,
                        _with_context(entries, nodes),
-                       _removed(session, plan_id, before, got))
+                       _removed(session, plan_id, before, got), meta)
 
 
 def _with_context(entries: list[queries.OutlineEntry],

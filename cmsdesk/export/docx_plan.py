@@ -52,20 +52,6 @@ from cmsdesk.models.drafts import find_draft
 DASH = "\u2014"
 
 
-def add_distribution_block(writer: DocWriter, symbol: str, issued: Date) -> None:
-    """Symbol, distribution, date and original language, at the top right of the first page.
-
-    Kept for documents without a meeting frame; meeting documents use
-    :func:`cmsdesk.export.meeting.add_first_page`.
-    """
-    from cmsdesk.export.content import format_date
-
-    if symbol:
-        writer.text(writer.paragraph("Document symbol"), symbol)
-    for line in ("Distr.: General", format_date(issued), "Original: English"):
-        writer.paragraph("Distribution block", line)
-
-
 def _heading_level(depth: int) -> int:
     return min(depth + 1, 9)
 
