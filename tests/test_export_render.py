@@ -152,7 +152,7 @@ def test_the_compilation_renders_with_attributed_proposals(
     pages, text = to_pdf(out, tmp_path)
     flat = " ".join(text.split())
     assert pages >= 3
-    assert "COMPILATION OF COMMENTS AND PROPOSALS RECEIVED" in flat and "/Add.1" not in flat
+    assert "COMPILATION OF COMMENTS AND PROPOSALS RECEIVED" in flat and "UNEP/CMS/COP11/Doc.15.2/Add.1" in flat
     assert "Proposed by Brazil (Central and South America and the Caribbean), by João Silva" in flat
     assert "tracked through periodic yearly surveys" in flat  # deleted word struck, not dropped
     assert "Too vague." in flat and "No proposals received." in flat
