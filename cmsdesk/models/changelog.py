@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from cmsdesk.models.canonical import canonical_bytes, digest, normalize
 from cmsdesk.models.identity import Profile
+from cmsdesk.models.languages import LANGUAGES, field_key, split_field
 from cmsdesk.models.schema import Change, Head
 
 FORMAT_VERSION = 1
@@ -47,14 +48,33 @@ class Key(NamedTuple):
 Author = Profile
 
 
+# Keys a change carries only when it concerns languages (see models/languages.py). A change
+# without them is in the plan's original language, as every change written before was.
+LANGUAGE_KEYS = (
+    "lang",  # the language version it edits, when not the original: "fr"
+    "translates",  # versions of the original field this translation renders
+    "carries",  # the version of a language version an edit of the original takes over
+)
+
+
 def make_body(*, plan: str, replica: str, seq: int, author: Author, clock: str, op: str,
-              key: Key, value: Any, parents: list[str]) -> dict[str, Any]:
+              key: Key, value: Any, parents: list[str], translates: list[str] | None = None,
+              carries: str | None = None) -> dict[str, Any]:
+    """A change's body; the language of a ``text@fr`` key becomes its ``lang``."""
+    fld, lang = split_field(key.field)
+    extra: dict[str, Any] = {}
+    if lang is not None:
+        extra["lang"] = lang
+    if translates is not None:
+        extra["translates"] = sorted(translates)
+    if carries is not None:
+        extra["carries"] = carries
     return normalize({
         "v": FORMAT_VERSION, "plan": plan, "replica": replica, "seq": seq,
         "author": author.to_json(), "clock": clock, "op": op,
-        "entity": key.entity, "eid": key.eid, "field": key.field,
+        "entity": key.entity, "eid": key.eid, "field": fld,
         "value": value, "parents": sorted(parents),
-    })
+    } | extra)
 
 
 def change_id(body: dict[str, Any]) -> str:
@@ -69,8 +89,8 @@ def version_id(body: dict[str, Any], cid: str) -> str:
     """
     if body["op"] != "resolve":
         return cid
-    return digest({k: body[k] for k in ("plan", "entity", "eid", "field", "value", "parents")}
-                  | {"op": "resolve"})
+    return digest({k: body[k] for k in ("plan", "entity", "eid", "field", "value", "parents",
+                                        "lang") if k in body} | {"op": "resolve"})
 
 
 class ChangeFormatError(ValueError):
@@ -83,8 +103,10 @@ def check_body(body: Any) -> dict[str, Any]:
         raise ChangeFormatError("a change is not a JSON object")
     expected = {"v", "plan", "replica", "seq", "author", "clock", "op", "entity", "eid",
                 "field", "value", "parents"}
-    if set(body) != expected:
-        raise ChangeFormatError(f"a change has fields {sorted(set(body) ^ expected)} wrong")
+    if set(body) - set(LANGUAGE_KEYS) != expected:
+        wrong = (set(body) - set(LANGUAGE_KEYS)) ^ expected
+        raise ChangeFormatError(f"a change has fields {sorted(wrong)} wrong")
+    _check_language_keys(body)
     if body["v"] != FORMAT_VERSION:
         raise ChangeFormatError(f"unknown change format version {body['v']!r}")
     if body["op"] not in OPS or body["entity"] not in ENTITIES:
@@ -103,6 +125,23 @@ def check_body(body: Any) -> dict[str, Any]:
     return body
 
 
+def _check_language_keys(body: dict[str, Any]) -> None:
+    """A change is in one language: its ``lang`` (if any) is a known one, only a language
+    version translates the original, and only the original takes over a language version."""
+    lang = body.get("lang")
+    if "lang" in body and lang not in LANGUAGES:
+        raise ChangeFormatError(f"a change is in an unknown language {lang!r}")
+    translates = body.get("translates")
+    if translates is not None:
+        if lang is None:
+            raise ChangeFormatError("a change of the original language claims to translate")
+        if not isinstance(translates, list) or not all(isinstance(v, str) for v in translates):
+            raise ChangeFormatError("a translation's original versions are not a list of ids")
+    if "carries" in body and (lang is not None or not isinstance(body["carries"], str)):
+        raise ChangeFormatError("a change mixes languages: only an edit of the original "
+                                "can take over a language version")
+
+
 def body_of(row: Change) -> dict[str, Any]:
     return json.loads(row.body)
 
@@ -112,7 +151,8 @@ def author_of(row: Change) -> Author:
 
 
 def key_of(body: dict[str, Any]) -> Key:
-    return Key(body["entity"], body["eid"], body["field"])
+    """The field a change edits; a language version's field carries its language (text@fr)."""
+    return Key(body["entity"], body["eid"], field_key(body["field"], body.get("lang")))
 
 
 def is_held(session: Session, cid: str) -> bool:

@@ -9,6 +9,7 @@ in which case nothing is written.
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -20,14 +21,91 @@ from sqlalchemy.orm import Session
 from cmsdesk.models import rules
 from cmsdesk.models.changelog import Key, append, heads, make_body
 from cmsdesk.models.frameworks import framework_target_exists
+from cmsdesk.models.languages import DEFAULT_ORIGINAL, LanguageError, check_language, field_key
 from cmsdesk.models.positions import key_between
 from cmsdesk.models.projection import Projection, project
-from cmsdesk.models.schema import Change, Comment, Conflict, CrossReference, Head, Node, Plan
+from cmsdesk.models.schema import (
+    Change,
+    Comment,
+    Conflict,
+    CrossReference,
+    Head,
+    Node,
+    Plan,
+    Translation,
+)
 from cmsdesk.models.store import Store
 
 
 class CommandError(Exception):
     """A command was refused; the message says why, and nothing was written."""
+
+
+def check_command_language(code: str) -> str:
+    try:
+        return check_language(code)
+    except LanguageError as exc:
+        raise CommandError(str(exc)) from exc
+
+
+def plan_language(session: Session, plan_id: str) -> str:
+    """The plan's original language: its texts are the plain fields."""
+    return session.scalar(select(Plan.language).where(Plan.id == plan_id)) or DEFAULT_ORIGINAL
+
+
+def language_of(lang: str | None, original: str) -> str | None:
+    """The language version an edit in ``lang`` writes: None for the original language."""
+    if lang is None or check_command_language(lang) == original:
+        return None
+    return lang
+
+
+def translates_of_heads(session: Session, key: Key, head_ids: list[str]) -> list[str] | None:
+    """What a version made on all of ``head_ids`` translates: None for the original language
+    or if a head is a proposal in its language, else every original version they translate."""
+    if "@" not in key.field:
+        return None
+    out: set[str] = set()
+    for raw in session.scalars(select(Change.body).where(
+            Change.entity == key.entity, Change.eid == key.eid, Change.field == key.field,
+            Change.version_id.in_(head_ids))):
+        translates = json.loads(raw).get("translates")
+        if translates is None:
+            return None
+        out.update(translates)
+    return sorted(out)
+
+
+def record_language_version(tx: Transaction, key: Key, lang: str, value: str,
+                            translation: bool, translates: list[str] | None = None) -> None:
+    """Record ``value`` as the ``lang`` version of the original field ``key``: a translation
+    of the original's current versions (or of ``translates``, which must be versions of it),
+    or, if not a ``translation``, a proposal made in that language."""
+    if (key.entity, key.field) not in rules.TRANSLATABLE_FIELDS:
+        raise CommandError(f"{key.field} is the same in every language: edit it without a "
+                           "language")
+    if translates is not None:
+        held = set(tx.session.scalars(select(Change.version_id).where(
+            Change.entity == key.entity, Change.eid == key.eid, Change.field == key.field,
+            Change.version_id.in_(translates))))
+        missing = sorted(set(translates) - held)
+        if missing:
+            raise CommandError(f"no version {missing[0][:12]} of the original {key.field}: a "
+                               "translation must name a version of the original it renders "
+                               "(see 'cmsdesk history')")
+    elif translation:
+        translates = heads(tx.session, key)
+        if not translates:
+            raise CommandError(f"the original {key.field} is empty: there is nothing to "
+                               "translate yet")
+    lkey = key._replace(field=field_key(key.field, lang))
+    current = tx.session.get(Translation, (key.entity, key.eid, key.field, lang))
+    unchanged = (current is not None and current.value == value
+                 and len(heads(tx.session, lkey)) == 1
+                 and (translates is None) == current.proposal
+                 and json.loads(current.translates) == sorted(translates or []))
+    if not unchanged:
+        tx.record("set", lkey, value, translates=translates)
 
 
 @dataclass
@@ -58,10 +136,15 @@ class Transaction:
         self.keys: set[Key] = set()
         self.ids: list[str] = []
 
-    def record(self, op: str, key: Key, value: Any, parents: list[str] | None = None) -> str:
+    def record(self, op: str, key: Key, value: Any, parents: list[str] | None = None, *,
+               translates: list[str] | None = None, carries: str | None = None) -> str:
+        """Append one change; a language version's ``translates`` names the versions of the
+        original it renders (None: a proposal in that language), and an edit of the original
+        that takes over a language version names it in ``carries``."""
         body = make_body(plan=self.plan_id, replica=self.store.replica_id, seq=self.seq,
                          author=self.author, clock=self.store.next_clock(), op=op, key=key,
-                         value=value, parents=heads(self.session, key) if parents is None else parents)
+                         value=value, parents=heads(self.session, key) if parents is None else parents,
+                         translates=translates, carries=carries)
         cid, new = append(self.session, body)
         if new:
             self.seq += 1
@@ -189,20 +272,38 @@ class PlanEditor:
 
         return run(self.store, self.plan_id, "Restore node", work)
 
-    def set_field(self, node_id: str, fld: str, value: str) -> Outcome:
-        return self.set_fields([(node_id, fld, value)])
+    def set_field(self, node_id: str, fld: str, value: str, lang: str | None = None, *,
+                  translation: bool = False, translates: list[str] | None = None) -> Outcome:
+        return self.set_fields([(node_id, fld, value)], lang, translation=translation,
+                               translates=translates)
 
-    def set_fields(self, edits: list[tuple[str, str, str]]) -> Outcome:
-        """Set several node fields in one transaction (all or nothing)."""
+    def set_fields(self, edits: list[tuple[str, str, str]] | list[tuple[str, str, str, str]],
+                   lang: str | None = None, *, translation: bool = False,
+                   translates: list[str] | None = None) -> Outcome:
+        """Set several node fields in one transaction (all or nothing).
+
+        ``lang`` (or a fourth item per edit) names the language version edited; None or the
+        plan's original language edits the original. A language version is recorded as a
+        ``translation`` of the original as it stands now, or else as a proposal made in that
+        language (see :mod:`cmsdesk.models.translations`); ``translates`` names the versions
+        of the original it renders instead of the current ones.
+        """
 
         def work(tx: Transaction) -> None:
-            for node_id, fld, value in edits:
+            original = plan_language(tx.session, self.plan_id)
+            for edit in edits:
+                node_id, fld, value = edit[:3]
+                version = language_of(edit[3] if len(edit) > 3 else lang, original)
                 node = self._node(tx.session, node_id)
                 if fld not in rules.fields_of(node.kind):
                     allowed = ", ".join(rules.fields_of(node.kind))
                     raise CommandError(f"a {node.kind} has no field {fld!r} (fields: {allowed})")
                 if fld == "status" and value not in rules.STATUSES:
                     raise CommandError(f"status must be one of {', '.join(rules.STATUSES)}")
+                if version is not None:
+                    record_language_version(tx, Key("node", node_id, fld), version, value,
+                                            translation, translates)
+                    continue
                 key = Key("node", node_id, fld)
                 contested = len(heads(tx.session, key)) > 1
                 if contested or str(getattr(node, fld) or "") != value:
@@ -211,11 +312,17 @@ class PlanEditor:
         what = f"Edit {edits[0][1]}" if len(edits) == 1 else f"Edit {len(edits)} fields"
         return run(self.store, self.plan_id, what, work)
 
-    def set_plan_field(self, fld: str, value: str) -> Outcome:
+    def set_plan_field(self, fld: str, value: str, lang: str | None = None, *,
+                       translation: bool = False) -> Outcome:
         if fld not in rules.PLAN_FIELDS:
             raise CommandError(f"a plan has no field {fld!r} (fields: {', '.join(rules.PLAN_FIELDS)})")
 
         def work(tx: Transaction) -> None:
+            version = language_of(lang, plan_language(tx.session, self.plan_id))
+            if version is not None:
+                record_language_version(tx, Key("plan", self.plan_id, fld), version, value,
+                                        translation)
+                return
             plan = tx.session.get(Plan, self.plan_id)
             if plan is None or getattr(plan, fld) != value:
                 tx.record("set", Key("plan", self.plan_id, fld), value)
@@ -230,7 +337,8 @@ class PlanEditor:
             # one head can be contested too: a deletion racing an edit inside the node
             if len(current) < 2 and tx.session.get(Conflict, tuple(key)) is None:
                 raise CommandError("that field is not in conflict")
-            tx.record("resolve", key, value, current)
+            tx.record("resolve", key, value, current,
+                      translates=translates_of_heads(tx.session, key, current))
 
         return run(self.store, self.plan_id, f"Resolve {key.field}", work)
 
@@ -291,15 +399,17 @@ class PlanEditor:
 
     # -- comments -------------------------------------------------------------------------
 
-    def add_comment(self, node_id: str, text: str) -> Outcome:
+    def add_comment(self, node_id: str, text: str, lang: str | None = None) -> Outcome:
+        """A comment on a node, in the language it is written in (default: the original)."""
         if not text.strip():
             raise CommandError("a comment needs some text")
         comment_id = str(uuid.uuid4())
 
         def work(tx: Transaction) -> str:
             self._node(tx.session, node_id, live=False)
-            tx.record("comment_add", Key("comment", comment_id, "body"),
-                      {"node": node_id, "text": text}, [])
+            version = language_of(lang, plan_language(tx.session, self.plan_id))
+            body = {"node": node_id, "text": text} | ({"lang": version} if version else {})
+            tx.record("comment_add", Key("comment", comment_id, "body"), body, [])
             return comment_id
 
         return run(self.store, self.plan_id, "Add comment", work)
@@ -328,12 +438,17 @@ def seen_in_subtree(session: Session, node_id: str) -> list[str]:
         Head.entity == "node", Head.eid.in_(subtree), Head.field != "deleted")))
 
 
-def create_plan(store: Store, title: str, period: str = "", symbol: str = "") -> Outcome:
+def create_plan(store: Store, title: str, period: str = "", symbol: str = "",
+                language: str = DEFAULT_ORIGINAL) -> Outcome:
+    """A new plan whose original language is ``language`` (English unless chosen)."""
     plan_id = str(uuid.uuid4())
+    check_command_language(language)
 
     def work(tx: Transaction) -> str:
         for fld, value in (("title", title), ("period", period), ("symbol", symbol)):
             tx.record("set", Key("plan", plan_id, fld), value, [])
+        if language != DEFAULT_ORIGINAL:
+            tx.record("set", Key("plan", plan_id, "language"), language, [])
         return plan_id
 
     return run(store, plan_id, f"Create plan {title!r}", work)

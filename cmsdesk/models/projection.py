@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from cmsdesk.models.canonical import canonical_bytes
 from cmsdesk.models.changelog import Author, Key, chunks, key_params, of_keys
+from cmsdesk.models.languages import split_field
 from cmsdesk.models.schema import (
     Change,
     Comment,
@@ -28,6 +29,7 @@ from cmsdesk.models.schema import (
     Head,
     Node,
     Plan,
+    Translation,
 )
 from cmsdesk.models.textmerge import merge_texts
 
@@ -154,7 +156,7 @@ def _resolve_heads(session: Session, key: Key, head_ids: list[str],
     if versions is None:
         versions = _versions(session, key)
     heads = [versions[h] for h in head_ids]
-    kind = (key.entity, key.field)
+    kind = (key.entity, split_field(key.field)[0])  # each language merges as the original does
     if kind in ANY_TRUE_FIELDS:
         return _Outcome(any(bool(h.value) for h in heads), None, True)
     if kind in TEXT_FIELDS:
@@ -261,7 +263,7 @@ class _Cache:
         plan = self.plans.get(plan_id)
         if plan is None:
             plan = self.session.get(Plan, plan_id) or Plan(id=plan_id, title="", period="",
-                                                           symbol="")
+                                                           symbol="", language="en")
             self.session.add(plan)
             self.session.flush()  # nodes refer to it
             self.plans[plan_id] = plan
@@ -322,8 +324,11 @@ def _node_kind(session: Session, node_id: str) -> str:
 
 def _write(cache: _Cache, key: Key, plan_id: str, value: Any, proj: Projection) -> str | None:
     """Store a projected value; returns the node the field belongs to, if any."""
+    if split_field(key.field)[1] is not None:
+        return _write_translation(cache, key, plan_id, value, proj)
     if key.entity == "plan":
-        setattr(cache.plan(plan_id), key.field, value or "")
+        setattr(cache.plan(plan_id), key.field, value or ("en" if key.field == "language"
+                                                          else ""))
         proj.plans.add(plan_id)
         return None
     if key.entity == "node":
@@ -352,7 +357,7 @@ def _write(cache: _Cache, key: Key, plan_id: str, value: Any, proj: Projection) 
             comment = Comment(id=key.eid, plan_id=plan_id, node_id=value["node"],
                               author_name=creator.author_name, author_party=creator.author_party,
                               author_region=creator.author_region, clock=creator.clock,
-                              text=value["text"], resolved=False)
+                              text=value["text"], resolved=False, lang=value.get("lang"))
             cache.session.add(comment)
             cache.comments[key.eid] = comment
         proj.nodes.add(comment.node_id)
@@ -362,6 +367,41 @@ def _write(cache: _Cache, key: Key, plan_id: str, value: Any, proj: Projection) 
         proj.nodes.add(comment.node_id)
         return comment.node_id
     return None
+
+
+def _write_translation(cache: _Cache, key: Key, plan_id: str, value: Any,
+                       proj: Projection) -> str | None:
+    """Store a language version: its text, the original versions its heads translate, and
+    whether one of them is a proposal made in that language rather than a translation."""
+    fld, lang = split_field(key.field)
+    assert lang is not None
+    node_id = (key.eid if key.entity == "node" else
+               key.eid.split("|", 1)[0] if key.entity == "xref" else None)
+    translates: set[str] = set()
+    proposal = False
+    for raw in cache.session.scalars(select(Change.body).where(
+            Change.entity == key.entity, Change.eid == key.eid, Change.field == key.field,
+            Change.version_id.in_(cache.heads[key]))):
+        body = json.loads(raw)
+        if "translates" in body:
+            translates.update(body["translates"])
+        else:
+            proposal = True
+    row = cache.session.get(Translation, (key.entity, key.eid, fld, lang))
+    if row is None:
+        if key.entity == "plan":
+            cache.plan(plan_id)
+        row = Translation(entity=key.entity, eid=key.eid, field=fld, lang=lang,
+                          plan_id=plan_id, node_id=node_id)
+        cache.session.add(row)
+    row.value = value or ""
+    row.translates = json.dumps(sorted(translates))
+    row.proposal = proposal
+    if node_id is None:
+        proj.plans.add(plan_id)
+    else:
+        proj.nodes.add(node_id)
+    return node_id
 
 
 def _project_key(cache: _Cache, key: Key, proj: Projection) -> str | None:
@@ -513,7 +553,7 @@ def project(session: Session, keys: Iterable[Key]) -> Projection:
 
 def rebuild(session: Session, plan_id: str) -> Projection:
     """Throw away the derived state of a plan and derive it again from its changes alone."""
-    for table in (Conflict, Comment, CrossReference, Node, Head):
+    for table in (Conflict, Translation, Comment, CrossReference, Node, Head):
         session.execute(delete(table).where(table.plan_id == plan_id))
     session.execute(delete(Plan).where(Plan.id == plan_id))
     rows = session.execute(select(Change.entity, Change.eid, Change.field, Change.version_id,

@@ -16,7 +16,15 @@ from sqlalchemy.orm import Session
 
 from cmsdesk.models import rules
 from cmsdesk.models.changelog import Key
-from cmsdesk.models.schema import Change, Comment, Conflict, CrossReference, Node, Plan
+from cmsdesk.models.schema import (
+    Change,
+    Comment,
+    Conflict,
+    CrossReference,
+    Node,
+    Plan,
+    Translation,
+)
 
 
 class NotFoundError(LookupError):
@@ -293,10 +301,16 @@ def snapshot(session: Session, plan_id: str) -> dict[str, Any]:
     confl = session.scalars(select(Conflict).where(Conflict.plan_id == plan_id)
                             .order_by(Conflict.entity, Conflict.eid, Conflict.field))
     cols = ("kind", "parent_id", "position", "deleted") + rules.COMMON_FIELDS + rules.TARGET_FIELDS
+    translations = session.scalars(select(Translation).where(Translation.plan_id == plan_id)
+                                   .order_by(Translation.entity, Translation.eid,
+                                             Translation.field, Translation.lang))
     return {
-        "plan": None if plan is None else [plan.title, plan.period, plan.symbol],
+        "plan": None if plan is None else [plan.title, plan.period, plan.symbol, plan.language],
         "nodes": {n.id: [getattr(n, c) for c in cols] for n in nodes},
         "xrefs": [[x.node_id, x.framework, x.target, x.present, x.relevance, x.note] for x in xrefs],
-        "comments": [[c.id, c.node_id, c.author_name, c.text, c.resolved] for c in comments],
+        "comments": [[c.id, c.node_id, c.author_name, c.text, c.resolved, c.lang]
+                     for c in comments],
+        "translations": [[t.entity, t.eid, t.field, t.lang, t.value, t.translates, t.proposal]
+                         for t in translations],
         "conflicts": [[c.entity, c.eid, c.field, c.kind, c.base, c.alternatives] for c in confl],
     }

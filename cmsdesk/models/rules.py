@@ -25,6 +25,10 @@ TARGET_FIELDS = ("note", "indicators", "milestones", "actors", "status")
 STATUSES = ("draft", "proposed", "agreed")
 RELEVANCES = ("primary", "supporting")
 PLAN_FIELDS = ("title", "period", "symbol")
+# Texts that exist in each language (models/languages.py); the others (status, period,
+# symbol, placement...) are the same whatever the language.
+TRANSLATABLE_FIELDS = frozenset({("plan", "title"), ("xref", "note")} | {
+    ("node", f) for f in ("title", "text", "note", "indicators", "milestones", "actors")})
 
 # Labels the outline prints (G2, T7...) and how people name the kinds.
 LABEL_PREFIX = {"part": "P", "chapter": "C", "goal": "G", "target": "T", "indicator": "I",

@@ -124,12 +124,14 @@ class Head:
     _column("title", Text, default=""),
     _column("period", Text, default=""),
     _column("symbol", Text, default=""),
+    _column("language", String(8), default="en", server_default="en"),
 )
 class Plan:
     id: Mapped[str]
     title: Mapped[str]
     period: Mapped[str]
     symbol: Mapped[str]
+    language: Mapped[str]  # the original language: its texts are the plain fields
 
 
 @_table(
@@ -197,6 +199,7 @@ class CrossReference:
     _column("clock", String(40), default=""),
     _column("text", Text, default=""),
     _column("resolved", Boolean, default=False),
+    Column("lang", String(8)),
 )
 class Comment:
     id: Mapped[str]
@@ -208,6 +211,7 @@ class Comment:
     clock: Mapped[str]
     text: Mapped[str]
     resolved: Mapped[bool]
+    lang: Mapped[str | None]  # the language it was written in; None: the plan's original
 
 
 @_table(
@@ -232,6 +236,38 @@ class Conflict:
     kind: Mapped[str]  # text | value | delete
     base: Mapped[str]
     alternatives: Mapped[str]
+
+
+@_table(
+    "translations",
+    _column("entity", String(16), primary_key=True),
+    _column("eid", String(120), primary_key=True),
+    _column("field", String(32), primary_key=True),
+    _column("lang", String(8), primary_key=True),
+    _column("plan_id", String(36), index=True),
+    Column("node_id", String(36), index=True),
+    _column("value", Text, default=""),
+    _column("translates", Text, default="[]"),
+    _column("proposal", Boolean, default=False),
+)
+class Translation:
+    """A language version of a text field other than the plan's original language (derived).
+
+    ``translates`` (JSON list) names the versions of the original its heads translate; the
+    translation is stale when those are no longer the original's heads. ``proposal`` is true
+    when a head was written in this language without translating the original (a proposal made
+    in French, say), so the original has something to take over.
+    """
+
+    entity: Mapped[str]
+    eid: Mapped[str]
+    field: Mapped[str]
+    lang: Mapped[str]
+    plan_id: Mapped[str]
+    node_id: Mapped[str | None]
+    value: Mapped[str]
+    translates: Mapped[str]
+    proposal: Mapped[bool]
 
 
 # --- reference data ----------------------------------------------------------------------

@@ -34,7 +34,8 @@ from cmsdesk.models.changelog import (
     of_keys,
     version_id,
 )
-from cmsdesk.models.schema import Change, Head, Peer
+from cmsdesk.models.languages import LANGUAGES, split_field
+from cmsdesk.models.schema import Change, Head, Peer, Plan
 from cmsdesk.models.store import Store
 from cmsdesk.sync import format as fmt
 from cmsdesk.sync.container import parse_json, read_container
@@ -158,14 +159,20 @@ def _is_deletion(v: Any) -> bool:
 
 
 def _is_comment(v: Any) -> bool:
-    return (isinstance(v, dict) and set(v) == {"node", "text"} and isinstance(v["node"], str)
-            and isinstance(v["text"], str))
+    return (isinstance(v, dict) and {"node", "text"} <= set(v) <= {"node", "text", "lang"}
+            and isinstance(v["node"], str) and isinstance(v["text"], str)
+            and v.get("lang", "en") in LANGUAGES)
+
+
+def _is_language(v: Any) -> bool:
+    return v in LANGUAGES
 
 
 _TEXT_OPS = ("set", "resolve")
 # (entity, field) -> (ops that may write it, check of the value)
 _FIELDS: dict[tuple[str, str], tuple[tuple[str, ...], Callable[[Any], bool]]] = {
     **{("plan", f): (_TEXT_OPS, _is_text) for f in rules.PLAN_FIELDS},
+    ("plan", "language"): (_TEXT_OPS, _is_language),
     **{("node", f): (_TEXT_OPS, _is_text) for f in rules.COMMON_FIELDS + rules.TARGET_FIELDS},
     ("node", "placement"): (("create", "move", "resolve"), _is_placement),
     ("node", "deleted"): (("delete", "restore", "resolve"), _is_deletion),
@@ -183,6 +190,8 @@ def value_problem(body: dict[str, Any]) -> str | None:
     if spec is None:
         return "no such field"
     ops, check = spec
+    if "lang" in body and (body["entity"], body["field"]) not in rules.TRANSLATABLE_FIELDS:
+        return "it has no language versions"
     if body["op"] not in ops:
         return f"operation {body['op']} cannot write it"
     if body["op"] == "create" and "kind" not in body["value"]:
@@ -298,6 +307,7 @@ def check_against_store(session: Session, store: Store, parsed: ParsedBundle) ->
                 "that differs from the one this store holds under the same counter (one store "
                 "was copied and both were edited): refused")
     _check_items_belong_to_plan(session, m.plan_id, fresh)
+    _check_original_language(session, m.plan_id, fresh)
     _check_parents(session, fresh)
     return StoreCheck(trust, new_plan, held_ids)
 
@@ -358,22 +368,55 @@ def _check_items_belong_to_plan(session: Session, plan_id: str,
                                   "this store: refused")
 
 
+def _check_original_language(session: Session, plan_id: str,
+                             fresh: list[ReceivedChange]) -> None:
+    """A language version is never in the plan's original language: that text is the field."""
+    stated = [c.body["value"] for c in fresh
+              if c.body["entity"] == "plan" and c.body["field"] == "language"]
+    original = (stated[0] if stated else
+                session.scalar(select(Plan.language).where(Plan.id == plan_id)) or "en")
+    if any(c.body.get("lang") == original for c in fresh):
+        raise fmt.BundleError(f"a change in the bundle is a {original!r} version of a plan "
+                              f"whose original language is {original!r}: refused")
+
+
+def _original(key: Key) -> Key:
+    return key._replace(field=split_field(key.field)[0])
+
+
 def _check_parents(session: Session, fresh: list[ReceivedChange]) -> None:
-    """Every parent a new change names is held, or made by a change before it in the bundle."""
-    made: set[tuple[Key, str]] = set()
-    wanted: dict[str, set[Key]] = {}
+    """Every parent a new change names is held, or made by a change before it in the bundle,
+    and is a version of the same field in the same language; so is every version of the
+    original a translation names, and the language version an edit of the original takes over
+    is one of the same text in another language."""
+    made: dict[str, set[Key]] = {}  # version -> the fields it is a version of
+    needs: list[tuple[str, Key, str]] = []  # (version, field, why) to find
     for c in fresh:
         key = c.key
-        for p in c.body["parents"]:
-            if (key, p) not in made:
-                wanted.setdefault(p, set()).add(key)
-        made.add((key, version_id(c.body, c.cid)))
-    found: set[tuple[Key, str]] = set()
-    for part in chunks(sorted(wanted)):
-        rows = session.execute(_VERSIONS, {"ids": list(part)})
-        found.update((Key(e, i, f), v) for e, i, f, v in rows)
-    for vid, keys in wanted.items():
-        if any((k, vid) not in found for k in keys):
+        needs += [(p, key, "parent") for p in c.body["parents"] if key not in made.get(p, ())]
+        needs += [(v, _original(key), "translates") for v in c.body.get("translates", [])
+                  if _original(key) not in made.get(v, ())]
+        if "carries" in c.body:
+            needs.append((c.body["carries"], key, "carries"))
+        made.setdefault(version_id(c.body, c.cid), set()).add(key)
+    found: dict[str, set[Key]] = {v: set(ks) for v, ks in made.items()}
+    for part in chunks(sorted({vid for vid, _k, _w in needs})):
+        for e, i, f, v in session.execute(_VERSIONS, {"ids": list(part)}):
+            found.setdefault(v, set()).add(Key(e, i, f))
+    for vid, key, why in needs:
+        holders = found.get(vid, set())
+        if why == "carries":
+            if not any(_original(o) == key and o != key for o in holders):
+                raise fmt.BundleError("a change in the bundle takes over a language version "
+                                      "that neither this store nor the bundle holds: refused")
+        elif key not in holders:
+            if any(_original(o) == _original(key) for o in holders):
+                raise fmt.BundleError("a change in the bundle mixes languages: it builds on a "
+                                      "version of the same text in another language: refused")
+            if why == "translates":
+                raise fmt.BundleError("a translation in the bundle names a version of the "
+                                      "original that neither this store nor the bundle holds: "
+                                      "refused")
             raise fmt.BundleError("a change in the bundle builds on a version this store does "
                                   "not hold (or the bundle is out of order): refused; ask for "
                                   "a full bundle")

@@ -1,0 +1,210 @@
+"""Language versions of the plan's texts: what they hold, which need work, and the two actions
+of the Secretariat on them.
+
+A language version (``text@fr``, see :mod:`cmsdesk.models.languages`) is either a
+*translation*, which records the versions of the original it renders, or a *proposal* made in
+that language by a delegate who works in it. Its state is derived, never typed in:
+
+* ``missing``: the original has text, the language version has none;
+* ``stale``: a translation of versions the original has moved on from;
+* ``proposed``: a proposal in that language the original has not taken over yet;
+* ``current``: a translation of the original as it stands.
+
+:func:`carry_over` takes a proposal made in another language into the original (the new
+version of the original names the proposal it carries, so it stays attributed: "proposed by
+Côte d'Ivoire, in French") and makes that proposal a translation of the new original;
+:func:`mark_current` declares a language version a translation of the original as it stands.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from cmsdesk.models import rules
+from cmsdesk.models.changelog import Key, heads
+from cmsdesk.models.commands import (
+    CommandError,
+    Outcome,
+    Transaction,
+    language_of,
+    plan_language,
+    run,
+)
+from cmsdesk.models.languages import NAMES, field_key
+from cmsdesk.models.queries import outline
+from cmsdesk.models.schema import Change, Head, Node, Plan, Translation
+from cmsdesk.models.store import Store
+
+STATES = ("missing", "stale", "proposed", "current")
+
+
+@dataclass
+class LanguageState:
+    """One text field in one language: where it stands against the original."""
+
+    entity: str  # plan | node
+    eid: str
+    field: str
+    lang: str
+    label: str  # "T7", or "plan"
+    state: str  # one of STATES
+    value: str  # the language version's text ("" when missing)
+    original: str  # the original's text
+
+
+def _original_heads(session: Session, plan_id: str) -> dict[Key, set[str]]:
+    out: dict[Key, set[str]] = {}
+    for entity, eid, fld, vid in session.execute(select(
+            Head.entity, Head.eid, Head.field, Head.version_id).where(
+            Head.plan_id == plan_id, Head.field.not_like("%@%"))):
+        out.setdefault(Key(entity, eid, fld), set()).add(vid)
+    return out
+
+
+def state_of(row: Translation | None, original_heads: set[str]) -> str:
+    """The state of a language version (``row``) of a field whose original has these heads."""
+    if row is None or not row.value.strip():
+        return "missing"
+    if row.proposal:
+        return "proposed"
+    return "current" if set(json.loads(row.translates)) == original_heads else "stale"
+
+
+def translation_status(session: Session, plan_id: str, lang: str,
+                       states: tuple[str, ...] = STATES) -> list[LanguageState]:
+    """Every text of the plan (its title, then the outline's nodes in order) in ``lang``
+    whose state is one of ``states``; an empty original has nothing to translate."""
+    if language_of(lang, plan_language(session, plan_id)) is None:
+        raise CommandError(f"{NAMES[lang]} is the original language of this plan: it has no "
+                           "translation to check")
+    originals = _original_heads(session, plan_id)
+    rows = {(t.entity, t.eid, t.field): t for t in session.scalars(select(Translation).where(
+        Translation.plan_id == plan_id, Translation.lang == lang))}
+    plan = session.get(Plan, plan_id)
+    assert plan is not None
+    items: list[tuple[str, str, str, str, str]] = [("plan", plan_id, "title", "plan", plan.title)]
+    nodes = {n.id: n for n in session.scalars(select(Node).where(Node.plan_id == plan_id))}
+    for entry in outline(session, plan_id):
+        node = nodes[entry.id]
+        for fld in rules.fields_of(node.kind):
+            if ("node", fld) in rules.TRANSLATABLE_FIELDS:
+                items.append(("node", node.id, fld, entry.label, getattr(node, fld)))
+    out = []
+    for entity, eid, fld, label, text in items:
+        if not text.strip():
+            continue
+        row = rows.get((entity, eid, fld))
+        state = state_of(row, originals.get(Key(entity, eid, fld), set()))
+        if state in states:
+            out.append(LanguageState(entity, eid, fld, lang, label, state,
+                                     row.value if row else "", text))
+    return out
+
+
+def language_text(session: Session, key: Key, lang: str) -> tuple[str, bool]:
+    """The text of field ``key`` in ``lang`` and whether it is the original standing in for a
+    missing translation (a fallback)."""
+    plan_id = (key.eid if key.entity == "plan" else
+               session.scalar(select(Node.plan_id).where(Node.id == key.eid)))
+    original = _original_value(session, key)
+    if plan_id is None or language_of(lang, plan_language(session, plan_id)) is None:
+        return original, False
+    row = session.get(Translation, (key.entity, key.eid, key.field, lang))
+    if row is None or not row.value.strip():
+        return original, bool(original.strip())
+    return row.value, False
+
+
+def _original_value(session: Session, key: Key) -> str:
+    if key.entity == "plan":
+        plan = session.get(Plan, key.eid)
+        return str(getattr(plan, key.field, "") or "") if plan else ""
+    node = session.get(Node, key.eid)
+    return str(getattr(node, key.field, "") or "") if node else ""
+
+
+@dataclass
+class CarriedFrom:
+    """Where a version of the original came from when it took over a language version."""
+
+    lang: str
+    party: str
+    author: str
+
+    def label(self) -> str:
+        """ "proposed by Côte d'Ivoire, in French" """
+        return f"proposed by {self.party or self.author}, in {NAMES[self.lang]}"
+
+
+def carried_from(session: Session, change_body: dict[str, object]) -> CarriedFrom | None:
+    """The proposal a change of the original took over, with its author, if it did."""
+    carried = change_body.get("carries")
+    if not isinstance(carried, str):
+        return None
+    row = session.scalars(select(Change).where(Change.version_id == carried).limit(1)).first()
+    if row is None:
+        return None
+    lang = row.field.partition("@")[2]
+    return CarriedFrom(lang, row.author_party, row.author_name)
+
+
+def _language_heads(tx: Transaction, key: Key, lang: str) -> tuple[Key, list[str]]:
+    lkey = key._replace(field=field_key(key.field, lang))
+    current = heads(tx.session, lkey)
+    if not current:
+        raise CommandError(f"{key.field} has no {NAMES[lang]} version")
+    if len(current) > 1:
+        raise CommandError(f"the {NAMES[lang]} {key.field} is in conflict: resolve it first "
+                           f"('cmsdesk conflicts --lang {lang}')")
+    return lkey, current
+
+
+def _check_key(tx: Transaction, plan_id: str, key: Key, lang: str) -> None:
+    if (key.entity, key.field) not in rules.TRANSLATABLE_FIELDS:
+        raise CommandError(f"{key.field} is the same in every language")
+    if language_of(lang, plan_language(tx.session, plan_id)) is None:
+        raise CommandError(f"{NAMES[lang]} is the original language of this plan")
+
+
+def carry_over(store: Store, plan_id: str, key: Key, lang: str, text: str) -> Outcome:
+    """Take the ``lang`` version of ``key`` into the original as ``text`` (its wording in the
+    original language), keeping the link to the proposal; the proposal becomes a translation
+    of the new original, and the other languages are stale until updated."""
+
+    def work(tx: Transaction) -> None:
+        _check_key(tx, plan_id, key, lang)
+        lkey, current = _language_heads(tx, key, lang)
+        row = tx.session.get(Translation, (key.entity, key.eid, key.field, lang))
+        assert row is not None
+        if not row.proposal:
+            raise CommandError(f"the {NAMES[lang]} {key.field} is a translation of the "
+                               "original, not a proposal: there is nothing to carry over")
+        if not text.strip():
+            raise CommandError("give the wording in the original language (--text or --file)")
+        new = tx.record("set", key, text, carries=current[0])
+        vid = tx.session.scalar(select(Change.version_id).where(Change.id == new))
+        assert vid is not None
+        tx.record("set", lkey, row.value, current, translates=[vid])
+
+    return run(store, plan_id, f"Carry the {NAMES[lang]} {key.field} into the original", work)
+
+
+def mark_current(store: Store, plan_id: str, key: Key, lang: str) -> Outcome:
+    """Declare the ``lang`` version of ``key`` a translation of the original as it stands
+    (after checking it, or after a change of the original that needs no new wording)."""
+
+    def work(tx: Transaction) -> None:
+        _check_key(tx, plan_id, key, lang)
+        lkey, current = _language_heads(tx, key, lang)
+        row = tx.session.get(Translation, (key.entity, key.eid, key.field, lang))
+        assert row is not None
+        originals = heads(tx.session, key)
+        if state_of(row, set(originals)) == "current":
+            return
+        tx.record("set", lkey, row.value, current, translates=originals)
+
+    return run(store, plan_id, f"Mark the {NAMES[lang]} {key.field} as up to date", work)
