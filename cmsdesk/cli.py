@@ -105,6 +105,13 @@ def _run(argv: Sequence[str] | None) -> int:
     except BrokenPipeError:  # output piped into head and the like
         sys.stderr.close()
         return 0
+    except Exception as exc:  # a shared store's server failed: say so in one line
+        from cmsdesk.models.server import failure_message
+
+        message = failure_message(exc)
+        if message is None:
+            raise
+        return fail(message)
     finally:
         ctx.close()
 

@@ -162,6 +162,23 @@ def is_retryable(exc: BaseException) -> bool:
     return getattr(orig, "sqlstate", None) in _RETRYABLE
 
 
+def failure_message(exc: BaseException) -> str | None:
+    """A one-line message for an error the PostgreSQL server raised during a command, or None
+    when ``exc`` did not come from it. The transaction was rolled back: nothing was saved."""
+    orig = getattr(exc, "orig", None)
+    if orig is None or not type(orig).__module__.startswith("psycopg"):
+        return None
+    state = getattr(orig, "sqlstate", None) or ""
+    first = (str(orig).strip().splitlines() or [""])[0]
+    if state.startswith(("08", "57P")) or "connection" in first.lower():
+        return ("the connection to the database server was lost: nothing of this operation "
+                "was saved. Check the network and try again.")
+    if state in _RETRYABLE:
+        return ("other officers kept changing the same fields at the same moment: nothing of "
+                "this operation was saved. Try again.")
+    return f"the database server refused the operation ({first}): nothing of it was saved."
+
+
 def notify(conn: Connection, plan_id: str) -> None:
     """Tell the other officers' windows that ``plan_id`` changed (delivered at commit)."""
     conn.execute(text("SELECT pg_notify(:channel, :plan)"), {"channel": CHANNEL, "plan": plan_id})
