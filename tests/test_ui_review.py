@@ -567,6 +567,66 @@ def test_word_compilation_and_markdown_from_the_file_menu(
     assert "cannot write" in shown[-1] and "folder does not exist" in shown[-1]
 
 
+def test_draft_details_and_word_presentations_from_the_window(
+        secretariat: Desk, tmp_path: Path, shown: list[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    drafts = secretariat.panels.drafts
+    secretariat.panels.show_drafts()
+    assert drafts.chosen().name == DRAFT and drafts.edit_button.isEnabled()
+
+    def details(deadline: str) -> Any:
+        def run(dialog: MarkDraftDialog) -> int:
+            assert dialog.name.text() == DRAFT and dialog.symbol.text() == SYMBOL
+            edits = dialog.meta_edits
+            edits["meeting"].setText("Meeting of the Standing Committee")
+            edits["meeting_number"].setText("43")
+            edits["agenda_item"].setText("12")
+            edits["deadline"].setText(deadline)
+            edits["languages"]["fr"].setChecked(True)
+            dialog.accept()
+            errors.append(dialog.error.text() if dialog.error.isVisibleTo(dialog) else "")
+            return dialog.result()
+        return run
+
+    errors: list[str] = []
+    monkeypatch.setattr(MarkDraftDialog, "exec", details("soon"))
+    assert drafts.edit() is None and "'soon' is not a date" in errors[-1]
+    assert drafts.chosen().document.agenda_item == ""  # nothing written
+    monkeypatch.setattr(MarkDraftDialog, "exec", details("2014-05-01"))
+    info = drafts.edit()
+    assert info is not None and info.document.agenda_item == "12"
+    assert info.document.languages == ("fr",) and info.document.deadline == "2014-05-01"
+
+    dialogs: list[DocumentOptionsDialog] = []
+
+    def choose_negotiation(dialog: DocumentOptionsDialog) -> int:
+        dialogs.append(dialog)
+        if len(dialogs) == 1:
+            dialog.draft.setCurrentIndex(dialog.draft.findData(info.id))
+            dialog.presentation.setCurrentIndex(dialog.presentation.findData("negotiation"))
+        return 1
+
+    monkeypatch.setattr(DocumentOptionsDialog, "exec", choose_negotiation)
+    out = tmp_path / "negotiation.docx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    secretariat.panels.export_word_action.trigger()
+    assert not dialogs[0].switches["toc"].isChecked()  # the negotiation preset
+    assert dialogs[0].date.date().toString("yyyy-MM-dd") == "2014-04-01"  # the draft's date
+    import docx
+
+    doc = docx.Document(str(out))
+    texts = [p.text for p in doc.paragraphs]
+    assert "43RD MEETING OF THE STANDING COMMITTEE" in texts and "Agenda Item 12" in texts
+    assert "Contents" not in texts and any(t.startswith("Target 1: ") for t in texts)
+    # The next export of that draft starts from what was chosen for it.
+    secretariat.panels.export_word_action.trigger()
+    second = dialogs[1]
+    assert second.presentation.currentData() == "working"  # the plan as it stands
+    second.draft.setCurrentIndex(second.draft.findData(info.id))
+    assert second.presentation.currentData() == "negotiation"
+    assert not second.switches["toc"].isChecked()
+
+
 def test_the_review_menu_and_panels(qtbot: QtBot, secretariat: Desk) -> None:
     window = secretariat.window
     menus = [a.text() for a in window.menuBar().actions()]

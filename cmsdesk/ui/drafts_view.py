@@ -8,14 +8,17 @@ A named draft is local bookkeeping (:mod:`cmsdesk.models.drafts`); the compariso
 from __future__ import annotations
 
 import html
+from typing import Any
 
 from PySide6.QtCore import QDate, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -30,7 +33,8 @@ from PySide6.QtWidgets import (
 )
 
 from cmsdesk.models.commands import CommandError
-from cmsdesk.models.drafts import DraftInfo, find_draft, list_drafts, mark_draft
+from cmsdesk.models.draft_meta import DocumentMeta
+from cmsdesk.models.drafts import DraftInfo, edit_draft, find_draft, list_drafts, mark_draft
 from cmsdesk.models.queries import NotFoundError
 from cmsdesk.models.review import DraftDifference, compare_with_draft
 from cmsdesk.ui.diff_html import diff_html, legend_html, plain_html
@@ -42,16 +46,23 @@ ROLE = Qt.ItemDataRole.UserRole
 
 
 class MarkDraftDialog(QDialog):
-    """Name, document symbol and date of a new named draft."""
+    """Name, document symbol, date and document details of a named draft: a new one (the
+    plan as it stands now), or, given ``draft``, an existing one whose details are edited
+    (what it holds of the plan stays as marked)."""
 
-    def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
+    def __init__(self, document: PlanDocument, parent: QWidget | None = None,
+                 draft: DraftInfo | None = None) -> None:
         super().__init__(parent)
         self.document = document
+        self.draft = draft
         self.info: DraftInfo | None = None
-        self.setWindowTitle(self.tr("Mark a named draft"))
+        self.setWindowTitle(self.tr("Mark a named draft") if draft is None
+                            else self.tr("Details of a named draft"))
         intro = QLabel(self.tr("Name the plan as it stands now, for example before sending it "
                                "out for consultation. Later you can see everything received "
-                               "since, and compare the text with it."), self)
+                               "since, and compare the text with it.") if draft is None else
+                       self.tr("What the document printed from this draft says about itself. "
+                               "The text of the draft stays as it was marked."), self)
         intro.setWordWrap(True)
         self.name = QLineEdit(self)
         self.name.setPlaceholderText(self.tr("e.g. Consultation draft 2"))
@@ -68,6 +79,8 @@ class MarkDraftDialog(QDialog):
         form.addRow(self.tr("&Name:"), self.name)
         form.addRow(self.tr("Document &symbol:"), self.symbol)
         form.addRow(self.tr("&Date:"), self.date)
+        details = QGroupBox(self.tr("Document details (printed on the first page)"), self)
+        self.meta_edits = self._details(details)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.accepted.connect(self.accept)
@@ -75,11 +88,85 @@ class MarkDraftDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
+        layout.addWidget(details)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self.name.textChanged.connect(self._check)
+        if draft is not None:
+            self._fill(draft)
         self._check()
-        self.resize(480, self.sizeHint().height())
+        self.resize(560, self.sizeHint().height())
+
+    def _details(self, box: QGroupBox) -> dict[str, Any]:
+        """The metadata widgets, by metadata field."""
+        form = QFormLayout(box)
+        edits: dict[str, Any] = {}
+
+        def line(name: str, label: str, hint: str = "") -> None:
+            edit = QLineEdit(box)
+            edit.setPlaceholderText(hint)
+            edits[name] = edit
+            form.addRow(label, edit)
+
+        distribution = QComboBox(box)
+        for value, text in (("General", self.tr("General")), ("Limited", self.tr("Limited")),
+                            ("Restricted", self.tr("Restricted"))):
+            distribution.addItem(text, value)
+        edits["distribution"] = distribution
+        form.addRow(self.tr("Distri&bution:"), distribution)
+        original = QComboBox(box)
+        languages = (("en", self.tr("English")), ("fr", self.tr("French")),
+                     ("es", self.tr("Spanish")))
+        for code, text in languages:
+            original.addItem(text, code)
+        edits["original_language"] = original
+        form.addRow(self.tr("&Original language:"), original)
+        line("title", self.tr("Printed &title:"), self.tr("default: the plan's title"))
+        line("meeting", self.tr("&Meeting:"), self.tr("e.g. Meeting of the Conference of the "
+                                                      "Parties"))
+        line("meeting_number", self.tr("Meeting n&umber:"), self.tr("e.g. 11"))
+        line("meeting_place", self.tr("&Place:"), self.tr("e.g. Quito, Ecuador"))
+        line("meeting_dates", self.tr("Meeting dat&es:"), self.tr("e.g. 4-9 November 2014"))
+        line("agenda_item", self.tr("&Agenda item:"), self.tr("e.g. 15.2"))
+        line("prepared_by", self.tr("Prepared b&y:"), self.tr("e.g. the Secretariat"))
+        line("comments_to", self.tr("Send &comments to:"), self.tr("e.g. cms@cms.int"))
+        line("deadline", self.tr("Comments dead&line:"), self.tr("YYYY-MM-DD"))
+        row = QHBoxLayout()
+        boxes = {}
+        for code, text in languages:
+            boxes[code] = QCheckBox(text, box)
+            row.addWidget(boxes[code])
+        edits["languages"] = boxes
+        form.addRow(self.tr("Available in:"), row)
+        return edits
+
+    def _fill(self, draft: DraftInfo) -> None:
+        self.name.setText(draft.name)
+        self.symbol.setText(draft.symbol)
+        if draft.date:
+            self.date.setDate(QDate.fromString(draft.date, "yyyy-MM-dd"))
+        meta = draft.document
+        for name, widget in self.meta_edits.items():
+            value = getattr(meta, name)
+            if isinstance(widget, QComboBox):
+                widget.setCurrentIndex(max(0, widget.findData(value)))
+            elif isinstance(widget, dict):
+                for code, box in widget.items():
+                    box.setChecked(code in value)
+            else:
+                widget.setText(value)
+
+    def meta_values(self) -> dict[str, Any]:
+        """The metadata as entered, by field (checked when the draft is saved)."""
+        out: dict[str, Any] = {}
+        for name, widget in self.meta_edits.items():
+            if isinstance(widget, QComboBox):
+                out[name] = widget.currentData()
+            elif isinstance(widget, dict):
+                out[name] = [code for code, box in widget.items() if box.isChecked()]
+            else:
+                out[name] = widget.text()
+        return out
 
     def _check(self) -> None:
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -87,11 +174,19 @@ class MarkDraftDialog(QDialog):
             ok.setEnabled(bool(self.name.text().strip()))
 
     def accept(self) -> None:
-        """Mark the draft; a refused name stays in the dialog with the reason."""
+        """Mark or update the draft; a refused value stays in the dialog with the reason."""
         self.document.flush()
+        store, plan_id = self.document.store, self.document.plan_id
+        day = self.date.date().toPython()
         try:
-            self.info = mark_draft(self.document.store, self.document.plan_id, self.name.text(),
-                                   self.symbol.text(), self.date.date().toPython())
+            if self.draft is None:
+                meta = DocumentMeta().updated(**self.meta_values())
+                self.info = mark_draft(store, plan_id, self.name.text(), self.symbol.text(),
+                                       day, meta)
+            else:
+                self.info = edit_draft(store, plan_id, self.draft.id, name=self.name.text(),
+                                       symbol=self.symbol.text(), date=day,
+                                       **self.meta_values())
         except (CommandError, NotFoundError) as exc:
             self.error.setText(str(exc))
             self.error.show()
@@ -120,6 +215,9 @@ class DraftsView(LazyView):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.mark_button = QPushButton(self.tr("&Mark the current state as a named draft…"),
                                        self)
+        self.edit_button = QPushButton(self.tr("Document &details of this draft…"), self)
+        self.edit_button.setToolTip(self.tr("Symbol, date, meeting, agenda item, deadline: "
+                                            "what the Word document of this draft prints"))
         self.export_button = QPushButton(self.tr("Export a &full bundle for everyone…"), self)
         self.export_button.setToolTip(self.tr("The whole plan as it stands, for distribution "
                                               "to every Party"))
@@ -136,6 +234,7 @@ class DraftsView(LazyView):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.list, 1)
         left_layout.addWidget(self.mark_button)
+        left_layout.addWidget(self.edit_button)
         left_layout.addWidget(self.export_button)
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
@@ -159,6 +258,7 @@ class DraftsView(LazyView):
         self.list.itemSelectionChanged.connect(self.compare)
         self.node_only.toggled.connect(lambda _c: self.compare())
         self.mark_button.clicked.connect(self.mark)
+        self.edit_button.clicked.connect(self.edit)
         self.export_button.clicked.connect(self.export_everyone_requested)
         self.follow(document.hub)
         document.hub.current_changed.connect(self._node_changed)
@@ -205,8 +305,21 @@ class DraftsView(LazyView):
                                             dialog.info.name))
         return dialog.info
 
+    def edit(self) -> DraftInfo | None:
+        """Edit the chosen draft's name, symbol, date and document details."""
+        chosen = self.chosen()
+        if chosen is None:
+            return None
+        dialog = MarkDraftDialog(self.document, self, draft=chosen)
+        if not dialog.exec() or dialog.info is None:
+            return None
+        self.refresh()
+        self.select(dialog.info.name)
+        return dialog.info
+
     def compare(self) -> list[DraftDifference]:
         draft = self.chosen()
+        self.edit_button.setEnabled(draft is not None)
         if draft is None:
             self.differences = []
             self.summary.setText(self.tr("No named draft yet: mark the current state to "

@@ -16,7 +16,7 @@ from datetime import date as Date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,20 +25,26 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from cmsdesk.atomic import WriteError
-from cmsdesk.models.drafts import list_drafts
+from cmsdesk.export.docx_common import TemplateError
+from cmsdesk.export.options import DETAIL_FIELDS, ExportOptions
+from cmsdesk.models.commands import CommandError
+from cmsdesk.models.drafts import list_drafts, remember_options
 from cmsdesk.models.frameworks import list_frameworks
 from cmsdesk.models.queries import NotFoundError, find_plan
 from cmsdesk.sync.exporter import BuiltBundle, build_bundle, write_bundle
 from cmsdesk.sync.peers import list_peers
 from cmsdesk.ui.document import PlanDocument
-from cmsdesk.ui.labels import fill, framework_title, translate
+from cmsdesk.ui.labels import field_name, fill, framework_title, translate
 
 ROLE = Qt.ItemDataRole.UserRole
 DOCX, MARKDOWN, COMPILATION = "docx", "markdown", "compilation"
@@ -172,13 +178,17 @@ class ExportBundleDialog(QDialog):
 
 
 class DocumentOptionsDialog(QDialog):
-    """Options of a document: the date printed on it, and per kind the Companion Volume and the
-    annex frameworks (the plan) or the baseline draft (the compilation)."""
+    """Options of a document: the date printed on it, and per kind the named draft, the
+    presentation and its switches, the annex frameworks and a Word template (the plan), or the
+    baseline draft, the addendum number and the order (the compilation).
+
+    Choosing a named draft loads the switches last used for it; exporting remembers them."""
 
     def __init__(self, document: PlanDocument, kind: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.kind = kind
+        self.document = document
         titles = {DOCX: self.tr("Export to Word"), MARKDOWN: self.tr("Export Markdown"),
                   COMPILATION: self.tr("Export the compilation of comments")}
         self.setWindowTitle(titles[kind])
@@ -190,12 +200,27 @@ class DocumentOptionsDialog(QDialog):
         self.companion.setChecked(True)
         self.frameworks: list[QCheckBox] = []
         self.baseline = QComboBox(self)
+        self.drafts = list_drafts(document.store, document.plan_id)
+        self.draft = QComboBox(self)
+        self.presentation = QComboBox(self)
+        self.switches: dict[str, QCheckBox] = {}
+        self.fields: dict[str, QCheckBox] = {}
+        self.template = QLineEdit(self)
+        self.addendum = QSpinBox(self)
+        self.order = QComboBox(self)
         if kind == COMPILATION:
-            for d in reversed(list_drafts(document.store, document.plan_id)):
+            for d in reversed(self.drafts):
                 self.baseline.addItem(f"{d.name} ({d.date})", d.id)
             self.baseline.addItem(self.tr("the first version of the plan"), None)
             form.addRow(self.tr("&Proposals received since:"), self.baseline)
+            self.addendum.setRange(1, 99)
+            form.addRow(self.tr("&Addendum number:"), self.addendum)
+            self.order.addItem(self.tr("by target"), "target")
+            self.order.addItem(self.tr("by Party"), "party")
+            form.addRow(self.tr("&Order:"), self.order)
         else:
+            if kind == DOCX:
+                self._docx_rows(form)
             form.addRow("", self.companion)
             rows = document.read(lambda s: [(f.id, f.title) for f in list_frameworks(s)])
             for fid, title in rows:
@@ -212,14 +237,87 @@ class DocumentOptionsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
+        if kind == DOCX:
+            self.draft.currentIndexChanged.connect(lambda _i: self._load_draft())
+            self.presentation.currentIndexChanged.connect(lambda _i: self._preset())
+            self._load_draft()
+
+    def _docx_rows(self, form: QFormLayout) -> None:
+        self.draft.addItem(self.tr("the plan as it stands"), None)
+        for d in reversed(self.drafts):
+            self.draft.addItem(f"{d.name} ({d.date})", d.id)
+        form.addRow(self.tr("&Print:"), self.draft)
+        self.presentation.addItem(self.tr("Negotiation text"), "negotiation")
+        self.presentation.addItem(self.tr("Working copy"), "working")
+        form.addRow(self.tr("P&resentation:"), self.presentation)
+        for name, text in (("toc", self.tr("Table of contents")),
+                           ("page_breaks", self.tr("Each chapter on a new page")),
+                           ("short_titles", self.tr("Targets' short titles")),
+                           ("annexes", self.tr("Correspondence annex"))):
+            self.switches[name] = QCheckBox(text, self)
+            form.addRow("", self.switches[name])
+        row = QHBoxLayout()
+        for name in DETAIL_FIELDS:
+            self.fields[name] = QCheckBox(field_name(name), self)
+            row.addWidget(self.fields[name])
+        form.addRow(self.tr("Target fields:"), row)
+        self.template.setPlaceholderText(self.tr("none: cmsdesk's own styles"))
+        browse = QPushButton(self.tr("&Browse…"), self)
+        browse.clicked.connect(self._browse)
+        row = QHBoxLayout()
+        row.addWidget(self.template, 1)
+        row.addWidget(browse)
+        form.addRow(self.tr("Word &template:"), row)
+
+    def _browse(self) -> None:
+        name, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Choose a Word template"), str(Path.home()),
+            self.tr("Word templates (*.dotx *.docx)"))
+        if name:
+            self.template.setText(name)
+
+    def _show(self, options: ExportOptions) -> None:
+        with QSignalBlocker(self.presentation):
+            self.presentation.setCurrentIndex(self.presentation.findData(options.presentation))
+        for name, box in self.switches.items():
+            box.setChecked(bool(getattr(options, name)))
+        for name, box in self.fields.items():
+            box.setChecked(name in options.fields)
+        self.companion.setChecked(options.companion)
+        for box in self.frameworks:
+            box.setChecked(str(box.property("framework")) in options.frameworks)
+
+    def _preset(self) -> None:
+        self._show(ExportOptions.preset(self.presentation.currentData(ROLE)))
+
+    def _load_draft(self) -> None:
+        """The switches last used for the chosen draft, and its date."""
+        chosen = next((d for d in self.drafts if d.id == self.draft.currentData(ROLE)), None)
+        remembered = chosen.options if chosen is not None else {}
+        self._show(ExportOptions.from_json(remembered) if remembered
+                   else ExportOptions.preset("working"))
+        if chosen is not None and chosen.date:
+            self.date.setDate(QDate.fromString(chosen.date, "yyyy-MM-dd"))
+
+    def export_options(self) -> ExportOptions:
+        return ExportOptions.preset(self.presentation.currentData(ROLE)).updated(
+            **{name: box.isChecked() for name, box in self.switches.items()},
+            fields=[name for name, box in self.fields.items() if box.isChecked()] or "none",
+            companion=self.companion.isChecked(),
+            frameworks=[str(b.property("framework")) for b in self.frameworks if b.isChecked()])
 
     def options(self) -> dict[str, Any]:
         issued = self.date.date().toPython()
         if self.kind == COMPILATION:
-            return {"since": self.baseline.currentData(ROLE), "issued": issued}
-        return {"companion": self.companion.isChecked(), "issued": issued,
-                "frameworks": [str(b.property("framework")) for b in self.frameworks
-                               if b.isChecked()]}
+            return {"since": self.baseline.currentData(ROLE), "issued": issued,
+                    "addendum": self.addendum.value(), "order": self.order.currentData(ROLE)}
+        frameworks = [str(b.property("framework")) for b in self.frameworks if b.isChecked()]
+        if self.kind == MARKDOWN:
+            return {"companion": self.companion.isChecked(), "issued": issued,
+                    "frameworks": frameworks}
+        return {"issued": issued, "options": self.export_options(),
+                "draft": self.draft.currentData(ROLE),
+                "template": self.template.text().strip() or None}
 
 
 def _writer(kind: str) -> Callable[..., Path]:
@@ -261,8 +359,11 @@ def export_document(document: PlanDocument, kind: str,
     write = _writer(kind)
     try:
         written = document.read(lambda s: write(s, plan_id, path, **options))
-    except (WriteError, NotFoundError) as exc:
+    except (WriteError, NotFoundError, CommandError, TemplateError) as exc:
         document.hub.error.emit(str(exc))
         return None
+    if options.get("draft"):
+        remember_options(document.store, plan_id, options["draft"],
+                         options["options"].to_json())
     document.hub.message.emit(fill(translate("export", "Wrote %1"), str(written)))
     return written
