@@ -179,12 +179,88 @@
         <translation>&amp;Propuestas recibidas desde:</translation>
     </message>
     <message>
+        <source>&amp;Addendum number:</source>
+        <translation>Número de la &amp;adición:</translation>
+    </message>
+    <message>
+        <source>by target</source>
+        <translation>por meta</translation>
+    </message>
+    <message>
+        <source>by Party</source>
+        <translation>por Parte</translation>
+    </message>
+    <message>
+        <source>&amp;Order:</source>
+        <translation>&amp;Orden:</translation>
+    </message>
+    <message>
         <source>Annex:</source>
         <translation>Anexo:</translation>
     </message>
     <message>
         <source>&amp;Date on the document:</source>
         <translation>&amp;Fecha del documento:</translation>
+    </message>
+    <message>
+        <source>the plan as it stands</source>
+        <translation>el plan tal como está</translation>
+    </message>
+    <message>
+        <source>&amp;Print:</source>
+        <translation>&amp;Imprimir:</translation>
+    </message>
+    <message>
+        <source>Negotiation text</source>
+        <translation>Texto de negociación</translation>
+    </message>
+    <message>
+        <source>Working copy</source>
+        <translation>Copia de trabajo</translation>
+    </message>
+    <message>
+        <source>P&amp;resentation:</source>
+        <translation>P&amp;resentación:</translation>
+    </message>
+    <message>
+        <source>Table of contents</source>
+        <translation>Índice</translation>
+    </message>
+    <message>
+        <source>Each chapter on a new page</source>
+        <translation>Cada capítulo en una página nueva</translation>
+    </message>
+    <message>
+        <source>Targets&apos; short titles</source>
+        <translation>Títulos breves de las metas</translation>
+    </message>
+    <message>
+        <source>Correspondence annex</source>
+        <translation>Anexo de correspondencia</translation>
+    </message>
+    <message>
+        <source>Target fields:</source>
+        <translation>Campos de las metas:</translation>
+    </message>
+    <message>
+        <source>none: cmsdesk&apos;s own styles</source>
+        <translation>ninguna: los estilos de cmsdesk</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Examinar…</translation>
+    </message>
+    <message>
+        <source>Word &amp;template:</source>
+        <translation>&amp;Plantilla de Word:</translation>
+    </message>
+    <message>
+        <source>Choose a Word template</source>
+        <translation>Elegir una plantilla de Word</translation>
+    </message>
+    <message>
+        <source>Word templates (*.dotx *.docx)</source>
+        <translation>Plantillas de Word (*.dotx *.docx)</translation>
     </message>
 </context>
 <context>
@@ -208,6 +284,14 @@
     <message>
         <source>&amp;Mark the current state as a named draft…</source>
         <translation>&amp;Guardar el estado actual como borrador con nombre…</translation>
+    </message>
+    <message>
+        <source>Document &amp;details of this draft…</source>
+        <translation>&amp;Detalles del documento de este proyecto…</translation>
+    </message>
+    <message>
+        <source>Symbol, date, meeting, agenda item, deadline: what the Word document of this draft prints</source>
+        <translation>Signatura, fecha, reunión, punto del orden del día, plazo: lo que imprime el documento Word de este proyecto</translation>
     </message>
     <message>
         <source>Export a &amp;full bundle for everyone…</source>
@@ -640,8 +724,16 @@
         <translation>Guardar un borrador con nombre</translation>
     </message>
     <message>
+        <source>Details of a named draft</source>
+        <translation>Detalles de un proyecto con nombre</translation>
+    </message>
+    <message>
         <source>Name the plan as it stands now, for example before sending it out for consultation. Later you can see everything received since, and compare the text with it.</source>
         <translation>Dé un nombre al plan en su estado actual, por ejemplo antes de enviarlo a consulta. Después podrá ver todo lo recibido desde entonces y comparar el texto con él.</translation>
+    </message>
+    <message>
+        <source>What the document printed from this draft says about itself. The text of the draft stays as it was marked.</source>
+        <translation>Lo que el documento impreso a partir de este proyecto dice de sí mismo. El texto del proyecto queda como se marcó.</translation>
     </message>
     <message>
         <source>e.g. Consultation draft 2</source>
@@ -662,6 +754,118 @@
     <message>
         <source>&amp;Date:</source>
         <translation>&amp;Fecha:</translation>
+    </message>
+    <message>
+        <source>Document details (printed on the first page)</source>
+        <translation>Detalles del documento (impresos en la primera página)</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <source>Limited</source>
+        <translation>Limitada</translation>
+    </message>
+    <message>
+        <source>Restricted</source>
+        <translation>Reservada</translation>
+    </message>
+    <message>
+        <source>Distri&amp;bution:</source>
+        <translation>Distri&amp;bución:</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Inglés</translation>
+    </message>
+    <message>
+        <source>French</source>
+        <translation>Francés</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>Español</translation>
+    </message>
+    <message>
+        <source>&amp;Original language:</source>
+        <translation>Idioma &amp;original:</translation>
+    </message>
+    <message>
+        <source>Printed &amp;title:</source>
+        <translation>&amp;Título impreso:</translation>
+    </message>
+    <message>
+        <source>default: the plan&apos;s title</source>
+        <translation>por defecto: el título del plan</translation>
+    </message>
+    <message>
+        <source>&amp;Meeting:</source>
+        <translation>&amp;Reunión:</translation>
+    </message>
+    <message>
+        <source>e.g. Meeting of the Conference of the Parties</source>
+        <translation>p. ej. reunión de la Conferencia de las Partes</translation>
+    </message>
+    <message>
+        <source>Meeting n&amp;umber:</source>
+        <translation>N&amp;úmero de la reunión:</translation>
+    </message>
+    <message>
+        <source>e.g. 11</source>
+        <translation>p. ej. 11</translation>
+    </message>
+    <message>
+        <source>&amp;Place:</source>
+        <translation>&amp;Lugar:</translation>
+    </message>
+    <message>
+        <source>e.g. Quito, Ecuador</source>
+        <translation>p. ej. Quito (Ecuador)</translation>
+    </message>
+    <message>
+        <source>Meeting dat&amp;es:</source>
+        <translation>F&amp;echas de la reunión:</translation>
+    </message>
+    <message>
+        <source>e.g. 4-9 November 2014</source>
+        <translation>p. ej. 4-9 de noviembre de 2014</translation>
+    </message>
+    <message>
+        <source>&amp;Agenda item:</source>
+        <translation>Punto del orden del &amp;día:</translation>
+    </message>
+    <message>
+        <source>e.g. 15.2</source>
+        <translation>p. ej. 15.2</translation>
+    </message>
+    <message>
+        <source>Prepared b&amp;y:</source>
+        <translation>Preparado &amp;por:</translation>
+    </message>
+    <message>
+        <source>e.g. the Secretariat</source>
+        <translation>p. ej. la Secretaría</translation>
+    </message>
+    <message>
+        <source>Send &amp;comments to:</source>
+        <translation>Enviar las &amp;observaciones a:</translation>
+    </message>
+    <message>
+        <source>e.g. cms@cms.int</source>
+        <translation>p. ej. cms@cms.int</translation>
+    </message>
+    <message>
+        <source>Comments dead&amp;line:</source>
+        <translation>P&amp;lazo para observaciones:</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>AAAA-MM-DD</translation>
+    </message>
+    <message>
+        <source>Available in:</source>
+        <translation>Disponible en:</translation>
     </message>
 </context>
 <context>

@@ -179,12 +179,88 @@
         <translation>&amp;Propositions reçues depuis :</translation>
     </message>
     <message>
+        <source>&amp;Addendum number:</source>
+        <translation>Numéro de l'&amp;additif :</translation>
+    </message>
+    <message>
+        <source>by target</source>
+        <translation>par objectif</translation>
+    </message>
+    <message>
+        <source>by Party</source>
+        <translation>par Partie</translation>
+    </message>
+    <message>
+        <source>&amp;Order:</source>
+        <translation>&amp;Ordre :</translation>
+    </message>
+    <message>
         <source>Annex:</source>
         <translation>Annexe :</translation>
     </message>
     <message>
         <source>&amp;Date on the document:</source>
         <translation>&amp;Date du document :</translation>
+    </message>
+    <message>
+        <source>the plan as it stands</source>
+        <translation>le plan tel qu'il est</translation>
+    </message>
+    <message>
+        <source>&amp;Print:</source>
+        <translation>&amp;Imprimer :</translation>
+    </message>
+    <message>
+        <source>Negotiation text</source>
+        <translation>Texte de négociation</translation>
+    </message>
+    <message>
+        <source>Working copy</source>
+        <translation>Copie de travail</translation>
+    </message>
+    <message>
+        <source>P&amp;resentation:</source>
+        <translation>P&amp;résentation :</translation>
+    </message>
+    <message>
+        <source>Table of contents</source>
+        <translation>Table des matières</translation>
+    </message>
+    <message>
+        <source>Each chapter on a new page</source>
+        <translation>Chaque chapitre sur une nouvelle page</translation>
+    </message>
+    <message>
+        <source>Targets&apos; short titles</source>
+        <translation>Titres courts des objectifs</translation>
+    </message>
+    <message>
+        <source>Correspondence annex</source>
+        <translation>Annexe de correspondance</translation>
+    </message>
+    <message>
+        <source>Target fields:</source>
+        <translation>Champs des objectifs :</translation>
+    </message>
+    <message>
+        <source>none: cmsdesk&apos;s own styles</source>
+        <translation>aucun : les styles de cmsdesk</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Parcourir…</translation>
+    </message>
+    <message>
+        <source>Word &amp;template:</source>
+        <translation>&amp;Modèle Word :</translation>
+    </message>
+    <message>
+        <source>Choose a Word template</source>
+        <translation>Choisir un modèle Word</translation>
+    </message>
+    <message>
+        <source>Word templates (*.dotx *.docx)</source>
+        <translation>Modèles Word (*.dotx *.docx)</translation>
     </message>
 </context>
 <context>
@@ -208,6 +284,14 @@
     <message>
         <source>&amp;Mark the current state as a named draft…</source>
         <translation>&amp;Enregistrer l’état actuel comme projet nommé…</translation>
+    </message>
+    <message>
+        <source>Document &amp;details of this draft…</source>
+        <translation>&amp;Détails du document de ce projet…</translation>
+    </message>
+    <message>
+        <source>Symbol, date, meeting, agenda item, deadline: what the Word document of this draft prints</source>
+        <translation>Cote, date, réunion, point de l'ordre du jour, date limite : ce qu'imprime le document Word de ce projet</translation>
     </message>
     <message>
         <source>Export a &amp;full bundle for everyone…</source>
@@ -640,8 +724,16 @@
         <translation>Enregistrer un projet nommé</translation>
     </message>
     <message>
+        <source>Details of a named draft</source>
+        <translation>Détails d'un projet nommé</translation>
+    </message>
+    <message>
         <source>Name the plan as it stands now, for example before sending it out for consultation. Later you can see everything received since, and compare the text with it.</source>
         <translation>Donnez un nom au plan dans son état actuel, par exemple avant de l’envoyer en consultation. Vous pourrez ensuite voir tout ce qui a été reçu depuis et comparer le texte avec lui.</translation>
+    </message>
+    <message>
+        <source>What the document printed from this draft says about itself. The text of the draft stays as it was marked.</source>
+        <translation>Ce que le document imprimé à partir de ce projet dit de lui-même. Le texte du projet reste tel qu'il a été marqué.</translation>
     </message>
     <message>
         <source>e.g. Consultation draft 2</source>
@@ -662,6 +754,118 @@
     <message>
         <source>&amp;Date:</source>
         <translation>&amp;Date :</translation>
+    </message>
+    <message>
+        <source>Document details (printed on the first page)</source>
+        <translation>Détails du document (imprimés en première page)</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>Générale</translation>
+    </message>
+    <message>
+        <source>Limited</source>
+        <translation>Limitée</translation>
+    </message>
+    <message>
+        <source>Restricted</source>
+        <translation>Restreinte</translation>
+    </message>
+    <message>
+        <source>Distri&amp;bution:</source>
+        <translation>Distri&amp;bution :</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Anglais</translation>
+    </message>
+    <message>
+        <source>French</source>
+        <translation>Français</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>Espagnol</translation>
+    </message>
+    <message>
+        <source>&amp;Original language:</source>
+        <translation>Langue &amp;originale :</translation>
+    </message>
+    <message>
+        <source>Printed &amp;title:</source>
+        <translation>&amp;Titre imprimé :</translation>
+    </message>
+    <message>
+        <source>default: the plan&apos;s title</source>
+        <translation>par défaut : le titre du plan</translation>
+    </message>
+    <message>
+        <source>&amp;Meeting:</source>
+        <translation>&amp;Réunion :</translation>
+    </message>
+    <message>
+        <source>e.g. Meeting of the Conference of the Parties</source>
+        <translation>p. ex. réunion de la Conférence des Parties</translation>
+    </message>
+    <message>
+        <source>Meeting n&amp;umber:</source>
+        <translation>N&amp;uméro de la réunion :</translation>
+    </message>
+    <message>
+        <source>e.g. 11</source>
+        <translation>p. ex. 11</translation>
+    </message>
+    <message>
+        <source>&amp;Place:</source>
+        <translation>&amp;Lieu :</translation>
+    </message>
+    <message>
+        <source>e.g. Quito, Ecuador</source>
+        <translation>p. ex. Quito (Équateur)</translation>
+    </message>
+    <message>
+        <source>Meeting dat&amp;es:</source>
+        <translation>Dat&amp;es de la réunion :</translation>
+    </message>
+    <message>
+        <source>e.g. 4-9 November 2014</source>
+        <translation>p. ex. 4-9 novembre 2014</translation>
+    </message>
+    <message>
+        <source>&amp;Agenda item:</source>
+        <translation>Point de l'ordre du &amp;jour :</translation>
+    </message>
+    <message>
+        <source>e.g. 15.2</source>
+        <translation>p. ex. 15.2</translation>
+    </message>
+    <message>
+        <source>Prepared b&amp;y:</source>
+        <translation>Préparé &amp;par :</translation>
+    </message>
+    <message>
+        <source>e.g. the Secretariat</source>
+        <translation>p. ex. le Secrétariat</translation>
+    </message>
+    <message>
+        <source>Send &amp;comments to:</source>
+        <translation>Envoyer les &amp;observations à :</translation>
+    </message>
+    <message>
+        <source>e.g. cms@cms.int</source>
+        <translation>p. ex. cms@cms.int</translation>
+    </message>
+    <message>
+        <source>Comments dead&amp;line:</source>
+        <translation>Date &amp;limite des observations :</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>AAAA-MM-JJ</translation>
+    </message>
+    <message>
+        <source>Available in:</source>
+        <translation>Disponible en :</translation>
     </message>
 </context>
 <context>
