@@ -25,7 +25,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 SPEC = HERE / "cmsdesk.spec"
-ICONS = ROOT / "cmsdesk" / "resources" / "icons"
+ICONS = ROOT / "resources" / "icons"
 ICON_SIZES = (16, 32, 48, 64, 128, 256)
 
 
@@ -42,7 +42,7 @@ def version() -> str:
 
 def compile_translations() -> None:
     """The ``.qm`` files are built from the committed ``.ts`` sources, so the build carries them."""
-    if any((ROOT / "cmsdesk" / "resources" / "translations").glob("*.ts")):
+    if any((ROOT / "resources" / "translations").glob("*.ts")):
         subprocess.run([sys.executable, "-m", "cmsdesk.ui.i18n", "build"], check=True, cwd=ROOT,
                        stdout=subprocess.DEVNULL)
 

@@ -1,6 +1,6 @@
 """Render the application icon from its SVG source into the files each platform wants.
 
-``cmsdesk/resources/icons/cmsdesk.svg`` is the only hand-made file. This script writes next to it:
+``resources/icons/cmsdesk.svg`` is the only hand-made file. This script writes next to it:
 
 * ``cmsdesk-<N>.png`` for the hicolor sizes (window icon, Linux desktop entry),
 * ``cmsdesk.ico`` for the Windows executable and installer,
@@ -19,7 +19,7 @@ import struct
 import sys
 from pathlib import Path
 
-ICONS = Path(__file__).resolve().parent.parent / "cmsdesk" / "resources" / "icons"
+ICONS = Path(__file__).resolve().parent.parent / "resources" / "icons"
 SOURCE = ICONS / "cmsdesk.svg"
 PNG_SIZES = (16, 32, 48, 64, 128, 256)
 ICO_SIZES = (16, 32, 48, 64, 128, 256)

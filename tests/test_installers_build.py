@@ -80,14 +80,15 @@ def test_program_reports_its_version(build: Build) -> None:
 
 def test_program_holds_every_resource_and_migration(build: Build) -> None:
     internal = next(p for p in build.folder.iterdir() if p.is_dir())  # PyInstaller's _internal
-    for folder in (PACKAGE / "resources", PACKAGE / "models" / "migrations"):
-        wanted = {p.relative_to(PACKAGE) for p in folder.rglob("*")
+    for folder, inside in ((ROOT / "resources", Path("resources")),
+                           (PACKAGE / "models" / "migrations", Path("models", "migrations"))):
+        wanted = {inside / p.relative_to(folder) for p in folder.rglob("*")
                   if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".pyc"}
         assert wanted
         missing = [str(rel) for rel in wanted if not (internal / "cmsdesk" / rel).is_file()]
         assert not missing
     # Translations are compiled by the build: every .ts source has its .qm in the program.
-    for ts in (PACKAGE / "resources" / "translations").glob("*.ts"):
+    for ts in (ROOT / "resources" / "translations").glob("*.ts"):
         assert (internal / "cmsdesk" / "resources" / "translations" / f"{ts.stem}.qm").is_file()
 
 

@@ -23,7 +23,7 @@ from cmsdesk.paths import resource
 ROOT = Path(__file__).resolve().parent.parent
 INSTALLERS = ROOT / "installers"
 LINUX = INSTALLERS / "linux"
-RESOURCES = ROOT / "cmsdesk" / "resources"
+RESOURCES = ROOT / "resources"
 ICONS = RESOURCES / "icons"
 MIME_TYPE = "application/x-cmsdesk-bundle"
 MIME_NS = "{http://www.freedesktop.org/standards/shared-mime-info}"
