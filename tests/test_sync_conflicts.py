@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pg_support import Locations
@@ -116,6 +117,29 @@ def test_choosing_an_alternative_records_a_resolution_on_all_heads(
         row = s.scalar(select(Change).where(Change.id == outcome.changes[0]))
         assert row is not None and row.op == "resolve"
         assert sorted(json.loads(row.parents)) == before
+
+
+def test_a_proposal_arriving_while_an_officer_resolves_is_not_dropped(
+        reps: Replicas, make: Make, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Another officer imports Brazil's wording of the same sentence between the moment the
+    conflict was read and the moment the resolution is written: it stays, as a new conflict."""
+    sec, _ = contested(reps, make, tmp_path)
+    brazil = make("br", "Brazil", "South and Central America")
+    set_text(brazil, reps, BASE.replace("Range States cooperate.", "Range States unite."))
+    late = send(brazil, reps, tmp_path, "UNEP/CMS")
+    key = text_key(reps)
+    real_resolve = PlanEditor.resolve
+
+    def import_first(editor: PlanEditor, *args: Any) -> Any:
+        import_bundle(sec, late)  # lands between reading the conflict and writing
+        return real_resolve(editor, *args)
+
+    monkeypatch.setattr(PlanEditor, "resolve", import_first)
+    resolve_conflict(sec, reps.plan_id, key, choose=2)
+    [conflict] = list_conflicts(sec, reps.plan_id)
+    values = [a["value"] for a in conflict.alternatives]
+    assert any("Range States unite." in v for v in values)
+    assert any("Range States act together." in v for v in values)
 
 
 def test_two_sites_resolving_alike_make_the_same_version(reps: Replicas, make: Make,

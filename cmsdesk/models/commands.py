@@ -329,16 +329,19 @@ class PlanEditor:
 
         return run(self.store, self.plan_id, f"Edit plan {fld}", work)
 
-    def resolve(self, key: Key, value: Any) -> Outcome:
-        """Settle a contested field: a new version whose parents are all its heads."""
+    def resolve(self, key: Key, value: Any, seen: list[str] | None = None) -> Outcome:
+        """Settle a contested field: a new version whose parents are all its heads, or the
+        heads ``seen`` when the person chose among the alternatives made of them (so that a
+        version that arrived meanwhile is not silently dropped but contests the resolution)."""
 
         def work(tx: Transaction) -> None:
             current = heads(tx.session, key)
             # one head can be contested too: a deletion racing an edit inside the node
             if len(current) < 2 and tx.session.get(Conflict, tuple(key)) is None:
                 raise CommandError("that field is not in conflict")
-            tx.record("resolve", key, value, current,
-                      translates=translates_of_heads(tx.session, key, current))
+            parents = sorted(seen) if seen else current
+            tx.record("resolve", key, value, parents,
+                      translates=translates_of_heads(tx.session, key, parents))
 
         return run(self.store, self.plan_id, f"Resolve {key.field}", work)
 

@@ -93,4 +93,7 @@ def resolve_conflict(store: Store, plan_id: str, key: Key, *, choose: int | None
         if row is None or row.plan_id != plan_id:
             raise CommandError(f"the {key.field} of that {key.entity} is not in conflict")
         value = _value(s, row, key, choose, text, keep_options)
-    return PlanEditor(store, plan_id).resolve(key, value)
+        # The versions the alternatives were made of: a proposal that arrives before the
+        # resolution is written (another officer's import) stays a head, so a new conflict.
+        seen = json.loads(row.alternatives).get("heads") or None
+    return PlanEditor(store, plan_id).resolve(key, value, seen)
