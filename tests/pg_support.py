@@ -73,7 +73,8 @@ class PgServer:
         subprocess.run([*as_user, self._pg_ctl, "-D", str(self.data), "-w", "-l",
                         str(folder / "server.log"), "-o",
                         f"-p {self.port} -k {self.socket_dir} -c listen_addresses=127.0.0.1 "
-                        "-c fsync=off -c max_connections=200", "start"],
+                        "-c fsync=off -c max_connections=200 "
+                        "-c max_pred_locks_per_transaction=1024", "start"],
                        check=True, capture_output=True)
 
     def url(self, database: str, user: str = "postgres",

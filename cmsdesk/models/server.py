@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 import select
 from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -154,6 +155,24 @@ def serialize_migrations(conn: Connection) -> None:
     """Hold a transaction-scoped advisory lock while migrating, so that two officers opening
     a new or old master at once do not both create the tables."""
     conn.execute(text("SELECT pg_advisory_xact_lock(hashtext('cmsdesk-migrate'))"))
+
+
+@contextmanager
+def writers_queue(engine: Engine) -> Iterator[None]:
+    """Wait for the turn of writers that failed to serialize before, and hold it meanwhile.
+
+    A transaction that keeps being cancelled (a large import among many small edits) must
+    still get through. The turn is an advisory lock held on a connection of its own, taken
+    before the transaction starts: taken inside a SERIALIZABLE transaction it would wait with
+    the snapshot of the moment it was asked for, and fail again.
+    """
+    with engine.connect() as conn:
+        conn = conn.execution_options(isolation_level="AUTOCOMMIT")
+        conn.execute(text("SELECT pg_advisory_lock(hashtext('cmsdesk-writers'))"))
+        try:
+            yield
+        finally:
+            conn.execute(text("SELECT pg_advisory_unlock(hashtext('cmsdesk-writers'))"))
 
 
 def is_retryable(exc: BaseException) -> bool:

@@ -14,7 +14,7 @@ import sqlite3
 import time
 import uuid
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
@@ -71,6 +71,7 @@ class Store:
         self.path = path  # None for a store on a database server
         self.location = location or str(path)  # what to show the user (no password)
         self.engine = engine
+        self.retries = 0  # transactions run again after a serialization failure (server stores)
         self.lock = lock
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._last_clock = ""
@@ -189,21 +190,26 @@ class Store:
         """True for a store on a database server (shared by several officers)."""
         return self.path is None
 
-    def write(self, work: Callable[[Session], T], attempts: int = 8) -> T:
+    def write(self, work: Callable[[Session], T], attempts: int = 30) -> T:
         """Run ``work`` in one transaction, again from the start if a server store reports that
         a concurrent officer's transaction made it impossible to serialize (PostgreSQL
         serialization failures are expected under concurrency, and harmless to retry: nothing
-        of the failed attempt was kept). ``work`` must not have effects outside the session."""
+        of the failed attempt was kept). After two failures the attempt waits for the turn of
+        such writers (:func:`cmsdesk.models.server.writers_queue`), so that a large import is
+        not starved by small edits. ``work`` must not have effects outside the session."""
         from cmsdesk.models import server
 
         for attempt in range(attempts):
+            queue = server.writers_queue(self.engine) if self.is_server and attempt >= 2 \
+                else nullcontext()
             try:
-                with self.session() as s:
+                with queue, self.session() as s:
                     return work(s)
             except DBAPIError as exc:
                 if not (self.is_server and server.is_retryable(exc)) or attempt == attempts - 1:
                     raise
-                time.sleep(random.uniform(0.005, 0.05) * (attempt + 1))
+                self.retries += 1
+                time.sleep(min(1.0, 0.01 * 2 ** attempt) * random.uniform(0.5, 1.5))
         raise AssertionError("unreachable")
 
     def close(self) -> None:
@@ -267,8 +273,7 @@ class Store:
 
     def set_meta(self, key: str, value: str, session: Session | None = None) -> None:
         if session is None:
-            with self.session() as s:
-                s.merge(Meta(key=key, value=value))
+            self.write(lambda s: s.merge(Meta(key=key, value=value)))
         else:
             session.merge(Meta(key=key, value=value))
 
