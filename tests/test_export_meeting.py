@@ -244,6 +244,33 @@ def test_a_template_gives_its_page_and_styles(plan_store: tuple[Store, str],
     assert not (tmp_path / "y.docx").exists()
 
 
+def test_a_template_saved_with_few_styles_gets_the_built_in_ones_it_lacks(
+        plan_store: tuple[Store, str], tmp_path: Path) -> None:
+    """Word saves only the styles a file uses: the export adds the missing built-in styles
+    and the list numbering they need."""
+    from docx.oxml.ns import qn
+
+    house = docx.Document()
+    styles = house.styles.element
+    for style in list(styles.findall(qn("w:style"))):
+        if style.get(qn("w:styleId")) not in ("Normal", "Heading1", "Title"):
+            styles.remove(style)
+    numbering = house.part.numbering_part.element
+    for child in list(numbering):
+        numbering.remove(child)
+    house.save(str(tmp_path / "bare.docx"))
+    store, plan_id = plan_store
+    PlanEditor(store, plan_id).set_field(node(store, plan_id, "T2"), "text",
+                                         "Steps:\n\n1. first\n2. second\n\n- a bullet")
+    out = _export(store, plan_id, tmp_path / "t.docx", template=tmp_path / "bare.docx")
+    doc = docx.Document(str(out))
+    used = {p.style.name for p in doc.paragraphs}
+    assert {"List Number", "List Bullet", "Heading 4", "TOC Heading", "Title"} <= used
+    numbered = next(p for p in doc.paragraphs if p.text == "first")
+    num_id = numbered._p.pPr.numPr.numId.val
+    assert doc.part.numbering_part.element.num_having_numId(num_id) is not None
+
+
 def test_meeting_words_exist_in_every_language() -> None:
     assert {lang: set(words) for lang, words in WORDS.items()} == {
         lang: set(WORDS["en"]) for lang in WORDS}

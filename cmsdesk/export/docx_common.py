@@ -118,6 +118,7 @@ def _from_template(path: Path) -> Document:
     for child in list(body):
         if child is not body.sectPr:
             body.remove(child)
+    _add_missing_styles(doc)
     section = doc.sections[0]
     for part in (section.header, section.footer):
         part.is_linked_to_previous = True  # the frame is cmsdesk's: the symbol, the page number
@@ -145,6 +146,50 @@ def _ask_to_update_fields(doc: Document) -> None:
             child.addprevious(update)
             return
     settings.append(update)
+
+
+def _add_missing_styles(doc: Document) -> None:
+    """Give a template the built-in styles it lacks (Word saves only the styles a file uses),
+    with the list numbering they need, so that every paragraph still gets a built-in style."""
+    import copy
+
+    import docx
+
+    default = docx.Document()
+    have = {style.style_id for style in doc.styles}
+    numbering = doc.part.numbering_part.element
+    default_numbering = default.part.numbering_part.element
+    renumbered: dict[int, int] = {}
+    for style in default.styles:
+        if style.style_id in have:
+            continue
+        element = copy.deepcopy(style.element)
+        num_pr = element.pPr.numPr if element.pPr is not None else None
+        if num_pr is not None and num_pr.numId is not None:
+            old = int(num_pr.numId.val)
+            if old not in renumbered:
+                source = default_numbering.num_having_numId(old)
+                abstract = copy.deepcopy(next(
+                    a for a in default_numbering.findall(_qn("w:abstractNum"))
+                    if a.get(_qn("w:abstractNumId")) == str(source.abstractNumId.val)))
+                new_abstract = 1 + max((int(a.get(_qn("w:abstractNumId")))
+                                        for a in numbering.findall(_qn("w:abstractNum"))),
+                                       default=-1)
+                abstract.set(_qn("w:abstractNumId"), str(new_abstract))
+                first_num = numbering.find(_qn("w:num"))
+                if first_num is not None:
+                    first_num.addprevious(abstract)  # abstract numberings come first
+                else:
+                    numbering.append(abstract)
+                renumbered[old] = int(numbering.add_num(new_abstract).numId)
+            num_pr.numId.val = renumbered[old]
+        doc.styles.element.append(element)
+
+
+def _qn(tag: str) -> str:
+    from docx.oxml.ns import qn
+
+    return qn(tag)
 
 
 def _set_look(doc: Document) -> None:
