@@ -35,10 +35,21 @@ def test_plan_as_markdown(plan_store: tuple[Store, str], tmp_path: Path) -> None
     with store.session() as s:
         entries = queries.outline(s, plan_id)
     headings = [x for x in lines if x.startswith("##")]
-    expected = [f"{'#' * (e.depth + 2)} {e.heading()}" for e in entries]
+    numbers = {"Strategic Plan for Migratory Species 2015-2023": "I",
+               "Companion Volume on Implementation": "II"}
+    chapters: dict[str | None, int] = {}
+    expected = []
+    for e in entries:  # chapters numbered as in the Word document
+        title = e.heading()
+        if e.depth == 0:
+            title = f"{numbers[e.title]}. {title}"
+        elif e.kind == "chapter":
+            chapters[e.parent_id] = chapters.get(e.parent_id, 0) + 1
+            title = f"{chapters[e.parent_id]}. {title}"
+        expected.append(f"{'#' * (e.depth + 2)} {title}")
     expected.insert(expected.index("##### Target 1: Awareness of the values of migratory "
                                    "species") + 1, "###### Background")
-    assert headings == expected + ["## Annex: Correspondence with the Aichi Biodiversity "
+    assert headings == expected + ["## Annex A: Correspondence with the Aichi Biodiversity "
                                    "Targets"]
     assert "#### Goal 3: Status of species and ecological networks" in lines
     assert lines.count("**Explanatory note**") == 16 and lines.count("**Actors**") == 16
@@ -50,10 +61,10 @@ def test_plan_as_markdown(plan_store: tuple[Store, str], tmp_path: Path) -> None
                         "**Aichi 1**: Awareness of biodiversity values *(primary)* |")
     short = _markdown(store, plan_id, tmp_path / "short.md", companion=False)
     short_lines = short.splitlines()
-    assert "## Companion Volume on Implementation" in lines
-    assert "## Companion Volume on Implementation" not in short_lines
+    assert "## II. Companion Volume on Implementation" in lines
+    assert "## II. Companion Volume on Implementation" not in short_lines
     assert not any(x.startswith("#### Indicator") for x in short_lines)
-    assert "### Enabling conditions" in short_lines
+    assert "### 5. Enabling conditions" in short_lines
 
 
 def test_headings_inside_texts_move_below_their_node() -> None:

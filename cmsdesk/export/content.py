@@ -134,12 +134,6 @@ class PlanContent:
                    or any(has_brackets(v) for _l, v in s.details) for s in self.sections)
 
 
-def annex_title(index: int, annexes: list[Annex]) -> str:
-    """ "Annex: Correspondence with the Aichi Biodiversity Targets" (numbered if several)."""
-    number = f" {index + 1}" if len(annexes) > 1 else ""
-    return f"Annex{number}: Correspondence with the {annexes[index].title}"
-
-
 def _exported_entries(entries: list[OutlineEntry], companion: bool) -> list[OutlineEntry]:
     """The outline, without the Companion Volume (the second top-level part) if not wanted."""
     if companion:

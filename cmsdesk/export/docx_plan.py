@@ -45,7 +45,12 @@ from cmsdesk.export.docx_common import (
 from cmsdesk.export.markdown_blocks import Run
 from cmsdesk.export.markdown_to_docx import add_markdown
 from cmsdesk.export.meeting import DocumentInfo, add_first_page, add_page_frame, document_info
-from cmsdesk.export.meeting_terms import MeetingTerms
+from cmsdesk.export.meeting_terms import (
+    MeetingTerms,
+    annex_heading,
+    correspondence_title,
+    section_heading,
+)
 from cmsdesk.export.options import ExportOptions
 from cmsdesk.models.drafts import find_draft
 
@@ -54,17 +59,6 @@ DASH = "\u2014"
 
 def _heading_level(depth: int) -> int:
     return min(depth + 1, 9)
-
-
-def annex_heading(words: MeetingTerms, number: str, title: str) -> str:
-    return words("annex_titled", letter=number, title=title) if title else \
-        words("annex", letter=number)
-
-
-def correspondence_title(words: MeetingTerms, annexes: list[Annex]) -> str:
-    if len(annexes) == 1:
-        return words("correspondence", framework=annexes[0].title)
-    return words("correspondence_many")
 
 
 def _full_table(writer: DocWriter, annex: Annex, words: MeetingTerms) -> None:
@@ -156,17 +150,7 @@ class _PlanWriter:
         self.toc.append((level, text, mark))
 
     def section_heading(self, section: Section) -> str:
-        entry, terms = section.entry, self.words.terms
-        if section.is_annex:
-            title = entry.title
-            if entry.kind == "correspondence" and not title.strip():
-                title = correspondence_title(self.words, self.annexes)
-            return annex_heading(self.words, section.number, title)
-        if section.number:
-            return f"{section.number}. {entry.title}"
-        if entry.kind in ("target", "indicator") and not self.options.short_titles:
-            return terms.heading(entry.kind, entry.number, "").rstrip()
-        return terms.heading(entry.kind, entry.number, entry.title)
+        return section_heading(section, self.words, self.annexes, self.options.short_titles)
 
     def labelled_paragraph(self, section: Section) -> None:
         """A target (or indicator) as one paragraph: its bold label, then its text."""

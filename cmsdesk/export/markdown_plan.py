@@ -23,9 +23,15 @@ from cmsdesk.export.content import (
     RELEVANCE_NOTE,
     Annex,
     PlanContent,
-    annex_title,
     format_date,
+    letter,
     plan_content,
+)
+from cmsdesk.export.meeting_terms import (
+    MeetingTerms,
+    annex_heading,
+    correspondence_title,
+    section_heading,
 )
 
 _ATX_HEADING = re.compile(r"^(#{1,6})(?=\s|$)", re.MULTILINE)
@@ -61,16 +67,25 @@ def plan_markdown(content: PlanContent, issued: Date) -> str:
             CONVENTION.upper(), "", f"# {content.title}", ""]
     if content.has_brackets or content.conflicts:
         out += [f"*{BRACKETS_NOTE}*", ""]
+    words = MeetingTerms()
+    tables: list[str] = []
+    for annex in content.annexes:
+        if len(content.annexes) > 1:
+            tables += [f"### {annex.title}", ""]
+        tables += _annex_table(annex) + [""]
     for section in content.sections:
         level = min(section.depth + 2, 6)
-        out += [f"{'#' * level} {section.heading}", ""]
+        out += [f"{'#' * level} {section_heading(section, words, content.annexes)}", ""]
         if section.text.strip():
             out += [shift_headings(section.text.strip(), level), ""]
         for label, value in section.details:
             out += [f"**{label}**", "", shift_headings(value.strip(), level + 1), ""]
-    for i, annex in enumerate(content.annexes):
-        out += [f"## {annex_title(i, content.annexes)}", "", f"*{RELEVANCE_NOTE}*", ""]
-        out += _annex_table(annex) + [""]
+        if section.entry.kind == "correspondence":
+            out += [f"*{RELEVANCE_NOTE}*", ""] + tables
+    if content.annexes and not content.placed_correspondence:
+        title = correspondence_title(words, content.annexes)
+        out += [f"## {annex_heading(words, letter(content.annex_count - 1), title)}", "",
+                f"*{RELEVANCE_NOTE}*", ""] + tables
     return "\n".join(out)
 
 

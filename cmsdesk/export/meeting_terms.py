@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from datetime import date as Date
 
+from cmsdesk.export.content import Annex, Section
 from cmsdesk.export.terms import Terms, terms_for
 
 WORDS: dict[str, dict[str, str]] = {
@@ -137,3 +138,33 @@ class MeetingTerms:
             names = [self.terms.language(code) for code in languages]
             parts.append(self("languages", languages=self.listing(names)))
         return " ".join(parts)
+
+
+def correspondence_title(words: MeetingTerms, annexes: list[Annex]) -> str:
+    """"Correspondence with the Aichi Biodiversity Targets" (or with the frameworks)."""
+    if len(annexes) == 1:
+        return words("correspondence", framework=annexes[0].title)
+    return words("correspondence_many")
+
+
+def annex_heading(words: MeetingTerms, letter: str, title: str) -> str:
+    """"Annex B: Glossary", or "Annex B" when the annex has no title."""
+    return words("annex_titled", letter=letter, title=title) if title else \
+        words("annex", letter=letter)
+
+
+def section_heading(section: Section, words: MeetingTerms, annexes: list[Annex],
+                    short_titles: bool = True) -> str:
+    """A section's heading as every writer prints it: "II. Companion Volume", "Goal 1: ...",
+    "Target 7: title" (or "Target 7:" without short titles), "Annex A: ..."."""
+    entry, terms = section.entry, words.terms
+    if section.is_annex:
+        title = entry.title
+        if entry.kind == "correspondence" and not title.strip():
+            title = correspondence_title(words, annexes)
+        return annex_heading(words, section.number, title)
+    if section.number:
+        return f"{section.number}. {entry.title}"
+    if entry.kind in ("target", "indicator") and not short_titles:
+        return terms.heading(entry.kind, entry.number, "").rstrip()
+    return terms.heading(entry.kind, entry.number, entry.title)
