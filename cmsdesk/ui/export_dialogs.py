@@ -237,6 +237,10 @@ class DocumentOptionsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
+        for unused in ((self.draft, self.presentation, self.template) if kind != DOCX else ()) \
+                + ((self.baseline, self.addendum, self.order) if kind != COMPILATION
+                   else (self.companion,)):
+            unused.hide()  # a widget of another kind of document, in no layout
         if kind == DOCX:
             self.draft.currentIndexChanged.connect(lambda _i: self._load_draft())
             self.presentation.currentIndexChanged.connect(lambda _i: self._preset())
@@ -246,7 +250,7 @@ class DocumentOptionsDialog(QDialog):
         self.draft.addItem(self.tr("the plan as it stands"), None)
         for d in reversed(self.drafts):
             self.draft.addItem(f"{d.name} ({d.date})", d.id)
-        form.addRow(self.tr("&Print:"), self.draft)
+        form.addRow(self.tr("&Draft to print:"), self.draft)
         self.presentation.addItem(self.tr("Negotiation text"), "negotiation")
         self.presentation.addItem(self.tr("Working copy"), "working")
         form.addRow(self.tr("P&resentation:"), self.presentation)
@@ -267,7 +271,9 @@ class DocumentOptionsDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(self.template, 1)
         row.addWidget(browse)
-        form.addRow(self.tr("Word &template:"), row)
+        label = QLabel(self.tr("Word &template:"), self)
+        label.setBuddy(self.template)
+        form.addRow(label, row)
 
     def _browse(self) -> None:
         name, _filter = QFileDialog.getOpenFileName(

@@ -207,8 +207,8 @@
         <translation>el plan tal como está</translation>
     </message>
     <message>
-        <source>&amp;Print:</source>
-        <translation>&amp;Imprimir:</translation>
+        <source>&amp;Draft to print:</source>
+        <translation>&amp;Proyecto a imprimir:</translation>
     </message>
     <message>
         <source>Negotiation text</source>

@@ -180,7 +180,7 @@
     </message>
     <message>
         <source>&amp;Addendum number:</source>
-        <translation>Numéro de l'&amp;additif :</translation>
+        <translation>Numéro de l&apos;&amp;additif :</translation>
     </message>
     <message>
         <source>by target</source>
@@ -204,11 +204,11 @@
     </message>
     <message>
         <source>the plan as it stands</source>
-        <translation>le plan tel qu'il est</translation>
+        <translation>le plan tel qu&apos;il est</translation>
     </message>
     <message>
-        <source>&amp;Print:</source>
-        <translation>&amp;Imprimer :</translation>
+        <source>&amp;Draft to print:</source>
+        <translation>&amp;Projet à imprimer :</translation>
     </message>
     <message>
         <source>Negotiation text</source>
@@ -291,7 +291,7 @@
     </message>
     <message>
         <source>Symbol, date, meeting, agenda item, deadline: what the Word document of this draft prints</source>
-        <translation>Cote, date, réunion, point de l'ordre du jour, date limite : ce qu'imprime le document Word de ce projet</translation>
+        <translation>Cote, date, réunion, point de l&apos;ordre du jour, date limite : ce qu&apos;imprime le document Word de ce projet</translation>
     </message>
     <message>
         <source>Export a &amp;full bundle for everyone…</source>
@@ -725,7 +725,7 @@
     </message>
     <message>
         <source>Details of a named draft</source>
-        <translation>Détails d'un projet nommé</translation>
+        <translation>Détails d&apos;un projet nommé</translation>
     </message>
     <message>
         <source>Name the plan as it stands now, for example before sending it out for consultation. Later you can see everything received since, and compare the text with it.</source>
@@ -733,7 +733,7 @@
     </message>
     <message>
         <source>What the document printed from this draft says about itself. The text of the draft stays as it was marked.</source>
-        <translation>Ce que le document imprimé à partir de ce projet dit de lui-même. Le texte du projet reste tel qu'il a été marqué.</translation>
+        <translation>Ce que le document imprimé à partir de ce projet dit de lui-même. Le texte du projet reste tel qu&apos;il a été marqué.</translation>
     </message>
     <message>
         <source>e.g. Consultation draft 2</source>
@@ -833,7 +833,7 @@
     </message>
     <message>
         <source>&amp;Agenda item:</source>
-        <translation>Point de l'ordre du &amp;jour :</translation>
+        <translation>Point de l&apos;ordre du &amp;jour :</translation>
     </message>
     <message>
         <source>e.g. 15.2</source>
