@@ -146,6 +146,7 @@ def test_an_addendum_of_the_draft_with_late_proposals_marked_and_the_secretariat
     rnd.edit(rnd.kenya, "T5", "text", "Kenya's wording.")
     rnd.edit(rnd.brazil, "T5", "text", "Brazil's wording.")
     t5 = node(rnd.sec, rnd.plan, "T5")
+    PlanEditor(rnd.brazil, rnd.plan).set_field(t5, "text", "Le libellé du Brésil.", "fr")
     rnd.send()
     # The Secretariat settles the conflict and edits another target: neither is a proposal.
     with rnd.sec.session() as s:
@@ -164,7 +165,7 @@ def test_an_addendum_of_the_draft_with_late_proposals_marked_and_the_secretariat
                    for n in comp.nodes for f in n.fields for p in f.proposals)
     t5_text = next(n for n in comp.nodes if n.heading.startswith("Target 5:")).fields[0]
     assert [(p.party, p.lang, p.late) for p in t5_text.proposals] == [
-        ("Brazil", "en", True), ("Kenya", "en", True)]
+        ("Brazil", "en", True), ("Brazil", "fr", True), ("Kenya", "en", True)]
     out = tmp_path / "add2.docx"
     with rnd.sec.session() as s:
         export_compilation_docx(s, rnd.plan, out, since="Consultation draft 2", addendum=2)
@@ -176,6 +177,9 @@ def test_an_addendum_of_the_draft_with_late_proposals_marked_and_the_secretariat
     assert "Agenda Item 15.2" in texts
     brazil = next(t for t in texts if t.startswith("Proposed by Brazil"))
     assert brazil.endswith("received after the deadline of 1 January 2000")
+    french = next(t for t in texts if t.startswith("Proposed by Brazil") and "in French" in t)
+    assert french.endswith("received after the deadline of 1 January 2000")
+    assert "Le libellé du Brésil." in texts  # in its own words, not compared with English
     by_party = tmp_path / "by-party.docx"
     with rnd.sec.session() as s:
         export_compilation_docx(s, rnd.plan, by_party, since="Consultation draft 2",
