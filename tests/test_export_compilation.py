@@ -223,3 +223,41 @@ def test_formatting_only_changes_say_so(rnd: Round, tmp_path: Path) -> None:
         export_compilation_docx(s, rnd.plan, out)
     texts = [t for _s, t in paragraphs(tree(out))]
     assert "(the same wording; only its formatting differs)" in texts
+
+
+def test_proposals_are_dated_by_the_day_their_bundle_was_received(
+        rnd: Round, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A proposal written before the deadline but received after it is late; the day of
+    receipt is what the import recorded, not the day the Party wrote it."""
+    from datetime import UTC, datetime
+
+    from cmsdesk.models.draft_meta import DocumentMeta
+    from cmsdesk.sync.exporter import export_bundle
+    from cmsdesk.sync.importer import import_bundle
+
+    deadline = datetime.now(UTC).date().isoformat()
+    mark_draft(rnd.sec, rnd.plan, "Consultation draft 2", "UNEP/CMS/X/2", deadline,
+               DocumentMeta().updated(deadline=deadline))
+    copy_changes(rnd.sec, rnd.kenya)
+    rnd.edit(rnd.kenya, "T8", "text", "Kenya's wording, written in time.")
+    export_bundle(rnd.kenya, rnd.plan, tmp_path / "kenya.cmsb", full=True)
+
+    import cmsdesk.sync.importer as importer
+
+    original = importer.record_receipt
+    with monkeypatch.context() as m:  # the bundle arrives long after the deadline
+        m.setattr(importer, "record_receipt", lambda s, b, when=None: original(
+            s, b, datetime(2999, 1, 2, tzinfo=UTC)))
+        import_bundle(rnd.sec, tmp_path / "kenya.cmsb")
+    import_bundle(rnd.sec, tmp_path / "kenya.cmsb")  # again: the first receipt is kept
+    with rnd.sec.session() as s:
+        comp = gather_compilation(s, rnd.plan, "Consultation draft 2")
+    (proposal,) = [p for n in comp.nodes for f in n.fields for p in f.proposals]
+    assert proposal.clock[:10] <= deadline and proposal.received == "2999-01-02"
+    assert proposal.late
+    out = tmp_path / "c.docx"
+    with rnd.sec.session() as s:
+        export_compilation_docx(s, rnd.plan, out, since="Consultation draft 2")
+    texts = [p.text for p in docx.Document(str(out)).paragraphs]
+    line = next(t for t in texts if t.startswith("Proposed by Kenya"))
+    assert ", received 2999-01-02" in line and "received after the deadline of" in line

@@ -11,7 +11,8 @@ text of the meeting) or when something below them does (for context).
 What the compilation lists is what Parties and observers sent: the Secretariat's own edits and
 every resolution of a conflict (the Secretariat's work on the text, not a proposal) are left
 out. Each proposal keeps the language it was written in (a French version of a text is a
-proposal in French) and the date it carries; one dated after the baseline draft's deadline is
+proposal in French) and the day its bundle was received here (:mod:`cmsdesk.models.receipts`;
+its own date when no receipt is recorded); one received after the baseline draft's deadline is
 marked late.
 """
 
@@ -29,6 +30,7 @@ from cmsdesk.models.draft_meta import DocumentMeta
 from cmsdesk.models.drafts import document_meta, draft_values, find_draft, first_version
 from cmsdesk.models.languages import DEFAULT_ORIGINAL, split_field
 from cmsdesk.models.queries import CommentView
+from cmsdesk.models.receipts import receipts
 from cmsdesk.models.schema import Change, Comment, Node
 
 FIELD_LABELS = {"title": "Title", "text": "Text"} | dict(DETAIL_FIELDS)
@@ -43,7 +45,13 @@ class Proposal:
     clock: str
     value: str
     lang: str = DEFAULT_ORIGINAL  # the language it was written in
-    late: bool = False  # dated after the baseline draft's deadline
+    received: str = ""  # YYYY-MM-DD its bundle was received here ("" if not recorded)
+    late: bool = False  # received (or, unrecorded, dated) after the draft's deadline
+
+    @property
+    def day(self) -> str:
+        """The day that counts for the deadline: received, else written."""
+        return self.received or self.clock[:10]
 
 
 @dataclass
@@ -82,6 +90,10 @@ class Compilation:
     nodes: list[NodeCompilation]
     removed: list[tuple[str, list[str]]]  # (kind and title, who deleted it) of deleted nodes
     meta: DocumentMeta = field(default_factory=DocumentMeta)  # the baseline draft's metadata
+    comment_received: dict[str, str] = field(default_factory=dict)  # comment id -> day received
+
+    def is_late(self, day: str) -> bool:
+        return bool(self.meta.deadline) and day > self.meta.deadline
 
     @property
     def parties(self) -> list[str]:
@@ -111,7 +123,7 @@ class _Received:
     latest: dict[tuple[str, str, str, str], Change] = field(default_factory=dict)
     created: dict[str, list[str]] = field(default_factory=dict)
     deleted: dict[str, list[str]] = field(default_factory=dict)
-    comments: set[str] = field(default_factory=set)
+    comments: dict[str, str] = field(default_factory=dict)  # comment id -> origin
 
 
 def _received(session: Session, plan_id: str, arrival: int) -> _Received:
@@ -124,7 +136,7 @@ def _received(session: Session, plan_id: str, arrival: int) -> _Received:
         if row.author_role == "secretariat" or row.op == "resolve":
             continue  # the Secretariat's own work on the text, not something sent to it
         if row.entity == "comment" and row.op == "comment_add":
-            got.comments.add(row.eid)
+            got.comments[row.eid] = row.origin
         elif row.entity != "node":
             continue
         elif row.op == "set" and name in COMPILED_FIELDS:
@@ -149,12 +161,15 @@ def gather_compilation(session: Session, plan_id: str, since: str | None = None)
     meta = document_meta(baseline)
     before = draft_values(session, baseline)
     got = _received(session, plan_id, baseline.arrival)
+    received = receipts(session, {r.origin for r in got.latest.values()}
+                        | set(got.comments.values()))
     by_field: dict[tuple[str, str], list[Proposal]] = {}
     for (node_id, fld, lang, _party), row in got.latest.items():
-        by_field.setdefault((node_id, fld), []).append(Proposal(
-            row.author_party or row.author_name or "unknown", row.author_region,
-            row.author_name, row.clock, str(json.loads(row.value) or ""), lang,
-            bool(meta.deadline) and row.clock[:10] > meta.deadline))
+        proposal = Proposal(row.author_party or row.author_name or "unknown",
+                            row.author_region, row.author_name, row.clock,
+                            str(json.loads(row.value) or ""), lang, received.get(row.origin, ""))
+        proposal.late = bool(meta.deadline) and proposal.day > meta.deadline
+        by_field.setdefault((node_id, fld), []).append(proposal)
     comments: dict[str, list[CommentView]] = {}
     for c in session.scalars(select(Comment).where(Comment.plan_id == plan_id)
                              .order_by(Comment.clock, Comment.id)):
@@ -182,7 +197,9 @@ def gather_compilation(session: Session, plan_id: str, since: str | None = None)
         nodes.append(item)
     return Compilation(plan.title, plan.symbol, baseline.name, baseline.date, baseline.symbol,
                        _with_context(entries, nodes),
-                       _removed(session, plan_id, before, got), meta)
+                       _removed(session, plan_id, before, got), meta,
+                       {cid: received[origin] for cid, origin in got.comments.items()
+                        if origin in received})
 
 
 def _with_context(entries: list[queries.OutlineEntry],

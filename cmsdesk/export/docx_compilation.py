@@ -48,7 +48,8 @@ def _attribution(proposal: Proposal, words: MeetingTerms, deadline: str) -> str:
     lang = f", in {words.terms.language(proposal.lang)}" \
         if proposal.lang != DEFAULT_ORIGINAL else ""
     late = f" \u2014 {words('late', deadline=words.date(deadline))}" if proposal.late else ""
-    return f"Proposed by {proposal.party}{where}{by}, {proposal.clock[:10]}{lang}{late}"
+    got = f", {words('received', date=proposal.received)}" if proposal.received else ""
+    return f"Proposed by {proposal.party}{where}{by}, {proposal.clock[:10]}{got}{lang}{late}"
 
 
 def add_diff(writer: DocWriter, old: str, new: str) -> None:
@@ -125,10 +126,12 @@ class _CompilationWriter:
             where = ", ".join(x for x in (c.party, c.region) if x)
             paragraph = writer.paragraph("List Bullet")
             state = " (resolved)" if c.resolved else ""
+            day = comp.comment_received.get(c.id, "")
+            got = f", {self.words('received', date=day)}" if day else ""
             late = " \u2014 " + self.words("late", deadline=self.words.date(comp.meta.deadline)) \
-                if comp.meta.deadline and c.clock[:10] > comp.meta.deadline else ""
+                if comp.is_late(day or c.clock[:10]) else ""
             writer.run(paragraph, f"{c.author or c.party}" + (f" ({where})" if where else "")
-                       + f", {c.clock[:10]}{state}{late}: ").bold = True
+                       + f", {c.clock[:10]}{got}{state}{late}: ").bold = True
             writer.text(paragraph, c.text)
 
     def by_party(self) -> None:

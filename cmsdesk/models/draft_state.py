@@ -26,6 +26,7 @@ from cmsdesk.models.schema import (
     Conflict,
     CrossReference,
     Head,
+    Meta,
     NamedDraft,
     Node,
     Plan,
@@ -33,9 +34,10 @@ from cmsdesk.models.schema import (
     metadata,
 )
 
-# Rebuilt from the changes, or of no use to a past draft's state.
+# Rebuilt from the changes, or of no use to a past draft's state (the meta table holds this
+# installation's keys: never copied).
 _NOT_COPIED = {cls.__table__.name for cls in (  # type: ignore[attr-defined]
-    Conflict, Comment, CrossReference, Node, Head, Plan, NamedDraft, ReviewMark)}
+    Conflict, Comment, CrossReference, Node, Head, Plan, NamedDraft, ReviewMark, Meta)}
 _BATCH = 2000
 
 

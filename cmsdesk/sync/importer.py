@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from cmsdesk.models.changelog import Key, append_changes
 from cmsdesk.models.projection import Projection, project
+from cmsdesk.models.receipts import record_receipt
 from cmsdesk.models.store import Store
 from cmsdesk.sync.format import BundleError, Sender
 from cmsdesk.sync.peers import VERIFIED, record_holding, remember_sender
@@ -95,6 +96,8 @@ def _write(session: Session, store: Store, parsed: ParsedBundle, plan: str | Non
     check = check_against_store(session, store, parsed)
     fresh = [c for c in parsed.changes if c.cid not in check.held]
     appended = append_changes(session, [(c.cid, c.body) for c in fresh], origin=m.bundle_id)
+    if fresh:
+        record_receipt(session, m.bundle_id)  # the compilation dates proposals by receipt
     if remember_sender(session, store, m.sender, m.created) is not None:
         record_holding(session, m.sender.replica, m.plan_id, m.provides)
     return _Written(parsed, check, set(appended.heads),
