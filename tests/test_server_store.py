@@ -177,7 +177,7 @@ def test_the_other_officers_hear_of_new_changes(pg_server: PgServer) -> None:
     store = Store.open(url)
     store.set_profile(Profile("Ana Officer", "UNEP/CMS", "", "secretariat"))
     plan_id = create_plan_from_template(store).created or ""
-    heard: list[str] = []
+    heard: list[tuple[str, str]] = []
     done = threading.Event()
     listening = threading.Event()
 
@@ -196,7 +196,7 @@ def test_the_other_officers_hear_of_new_changes(pg_server: PgServer) -> None:
     PlanEditor(store, plan_id).set_field(t1, "note", "Seen by the others.")
     thread.join(10)
     done.set()
-    assert heard == [plan_id]
+    assert heard == [(plan_id, store.sender)]
     store.close()
 
 

@@ -293,7 +293,7 @@ def append_changes(session: Session, bodies: list[tuple[str, dict[str, Any]]],
         from cmsdesk.models.server import notify
 
         for plan in sorted(set(plan_of.values())):
-            notify(connection, plan)
+            notify(connection, plan, session.info.get("sender", ""))
     return Appended([cid for cid, _ in fresh], heads_now)
 
 

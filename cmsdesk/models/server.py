@@ -21,9 +21,8 @@ from __future__ import annotations
 
 import re
 import select
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any
 from urllib.parse import urlsplit
 
 from sqlalchemy import create_engine, inspect, text
@@ -198,14 +197,18 @@ def failure_message(exc: BaseException) -> str | None:
     return f"the database server refused the operation ({first}): nothing of it was saved."
 
 
-def notify(conn: Connection, plan_id: str) -> None:
-    """Tell the other officers' windows that ``plan_id`` changed (delivered at commit)."""
-    conn.execute(text("SELECT pg_notify(:channel, :plan)"), {"channel": CHANNEL, "plan": plan_id})
+def notify(conn: Connection, plan_id: str, sender: str) -> None:
+    """Tell the other officers' windows that ``plan_id`` changed (delivered at commit);
+    ``sender`` names the open store that wrote, so that it can ignore its own news."""
+    conn.execute(text("SELECT pg_notify(:channel, :payload)"),
+                 {"channel": CHANNEL, "payload": f"{plan_id} {sender}"})
 
 
-def listen(engine: Engine, timeout: float = 1.0, stop: Any = None) -> Iterator[str | None]:
-    """Yield the plan id of each notification on a dedicated connection; yield None every
-    ``timeout`` seconds without one, so that the caller can stop (``stop()`` true ends it)."""
+def listen(engine: Engine, timeout: float = 1.0,
+           stop: Callable[[], bool] | None = None) -> Iterator[tuple[str, str] | None]:
+    """Yield (plan id, sender) for each notification, on a connection of its own; yield None
+    every ``timeout`` seconds without one, so that the caller can stop (``stop()`` true ends
+    it)."""
     raw = engine.raw_connection()
     try:
         driver = raw.driver_connection
@@ -217,6 +220,7 @@ def listen(engine: Engine, timeout: float = 1.0, stop: Any = None) -> Iterator[s
                 yield None
                 continue
             for note in driver.notifies(timeout=0, stop_after=None):
-                yield note.payload
+                plan_id, _, sender = note.payload.partition(" ")
+                yield plan_id, sender
     finally:
         raw.close()

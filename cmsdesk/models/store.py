@@ -73,7 +73,9 @@ class Store:
         self.engine = engine
         self.retries = 0  # transactions run again after a serialization failure (server stores)
         self.lock = lock
-        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        # Names this open store in the notifications its changes send (server stores).
+        self.sender = uuid.uuid4().hex
+        self._sessions = sessionmaker(engine, expire_on_commit=False, info={"sender": self.sender})
         self._last_clock = ""
         # Read once: only the lock holder writes it. None: not read yet; "": none set.
         self._profile_json: str | None = None

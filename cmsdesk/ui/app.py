@@ -270,6 +270,9 @@ def finish_start(window: MainWindow) -> None:
     gc.freeze()
     gc.enable()
     panels = install_review(window)
+    from cmsdesk.ui.server_watch import watch_server
+
+    watch_server(window)  # a shared server store: other officers' changes appear
     window.restore_layout()  # again, now that every part has added its docks
     if window.pending_files:
         panels.import_pending()
