@@ -44,6 +44,7 @@ class Context:
 
     def __init__(self, args: argparse.Namespace) -> None:
         self.args = args
+        self.password: str | None = None  # a server store's, when asked for (never stored)
         self._store: Store | None = None
 
     @property
@@ -69,10 +70,10 @@ class Context:
             location = self.store_location
             try:
                 try:
-                    self._store = Store.open(location, write=write,
+                    self._store = Store.open(location, write=write, password=self.password,
                                              take_over_lock=self.args.take_over_lock)
                 except PasswordNeededError:
-                    if not sys.stdin.isatty():
+                    if self.password is not None or not sys.stdin.isatty():
                         raise
                     import getpass
 

@@ -20,6 +20,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QApplication,
     QInputDialog,
+    QLineEdit,
     QMessageBox,
     QWidget,
 )
@@ -27,7 +28,7 @@ from PySide6.QtWidgets import (
 from cmsdesk.clicmd.common import UserError
 from cmsdesk.models import queries
 from cmsdesk.models.lock import StoreLockedError
-from cmsdesk.models.store import Store
+from cmsdesk.models.store import PasswordNeededError, Store
 from cmsdesk.paths import resource
 from cmsdesk.ui.document import PlanDocument
 from cmsdesk.ui.labels import fill, translate
@@ -70,6 +71,14 @@ def open_store(ctx: Context, parent: QWidget | None = None) -> Store | None:
             return ctx.store()
         except UserError as exc:
             cause = exc.__cause__
+            if isinstance(cause, PasswordNeededError):
+                password, ok = QInputDialog.getText(
+                    parent, translate("app", "Password for the shared store"), str(exc),
+                    QLineEdit.EchoMode.Password)
+                if not ok:
+                    return None
+                ctx.password = password
+                continue
             crashed = isinstance(cause, StoreLockedError) and (
                 cause.holder is None or cause.holder.is_stale)
             if crashed and not ctx.args.take_over_lock and ask_take_over(str(exc), parent):

@@ -1530,6 +1530,17 @@ Por %2. Marque la casilla cuando lo haya revisado.</translation>
     </message>
 </context>
 <context>
+    <name>ServerWatch</name>
+    <message>
+        <source>The connection to the shared store was lost: other officers&apos; changes will show after a restart.</source>
+        <translation>Se perdió la conexión con la base compartida: los cambios de los demás funcionarios se mostrarán tras reiniciar.</translation>
+    </message>
+    <message>
+        <source>Updated with other officers&apos; changes.</source>
+        <translation>Actualizado con los cambios de los demás funcionarios.</translation>
+    </message>
+</context>
+<context>
     <name>StartDialog</name>
     <message>
         <source>Welcome to cmsdesk</source>
@@ -1737,6 +1748,10 @@ Por %2. Marque la casilla cuando lo haya revisado.</translation>
     <message>
         <source>cmsdesk is already open</source>
         <translation>cmsdesk ya está abierto</translation>
+    </message>
+    <message>
+        <source>Password for the shared store</source>
+        <translation>Contraseña de la base compartida</translation>
     </message>
     <message>
         <source>cmsdesk is already open in another window. Switch to that window, or close it and start cmsdesk again.</source>

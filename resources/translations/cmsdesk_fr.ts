@@ -1530,6 +1530,17 @@ Par %2. Cochez une fois examinée.</translation>
     </message>
 </context>
 <context>
+    <name>ServerWatch</name>
+    <message>
+        <source>The connection to the shared store was lost: other officers&apos; changes will show after a restart.</source>
+        <translation>La connexion à la base partagée a été perdue : les modifications des autres agents s&apos;afficheront après un redémarrage.</translation>
+    </message>
+    <message>
+        <source>Updated with other officers&apos; changes.</source>
+        <translation>Mis à jour avec les modifications des autres agents.</translation>
+    </message>
+</context>
+<context>
     <name>StartDialog</name>
     <message>
         <source>Welcome to cmsdesk</source>
@@ -1737,6 +1748,10 @@ Par %2. Cochez une fois examinée.</translation>
     <message>
         <source>cmsdesk is already open</source>
         <translation>cmsdesk est déjà ouvert</translation>
+    </message>
+    <message>
+        <source>Password for the shared store</source>
+        <translation>Mot de passe de la base partagée</translation>
     </message>
     <message>
         <source>cmsdesk is already open in another window. Switch to that window, or close it and start cmsdesk again.</source>
