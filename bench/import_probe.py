@@ -27,7 +27,7 @@ def _maxrss_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 
 
-def run(mode: str, store_path: Path, files: list[Path]) -> dict[str, Any]:
+def run(mode: str, store_path: Path | str, files: list[Path]) -> dict[str, Any]:
     from cmsdesk.models.store import Store
     from cmsdesk.sync.importer import import_bundles
     from cmsdesk.sync.validate import read_bundle
@@ -52,13 +52,15 @@ def run(mode: str, store_path: Path, files: list[Path]) -> dict[str, Any]:
                        for r in results]
         after = _maxrss_mib()
         traced = tracemalloc.get_traced_memory()[1] / 2**20 if mode == "memory" else None
+        retries = store.retries
     finally:
         store.close()
     return {"seconds": seconds, "maxrss_before_mib": before, "maxrss_after_mib": after,
-            "traced_peak_mib": traced, "reports": reports}
+            "traced_peak_mib": traced, "retries": retries, "reports": reports}
 
 
 if __name__ == "__main__":
     mode, store_arg, list_arg, out_arg = sys.argv[1:5]
     paths = [Path(p) for p in json.loads(Path(list_arg).read_text())]
-    Path(out_arg).write_text(json.dumps(run(mode, Path(store_arg), paths)))
+    store_location = store_arg if "://" in store_arg else Path(store_arg)  # a server store
+    Path(out_arg).write_text(json.dumps(run(mode, store_location, paths)))

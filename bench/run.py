@@ -18,13 +18,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from bench import coldstart, editor, history, merge_round, word
+from bench import coldstart, editor, history, merge_round, server_store, word
 from bench.plans import count_nodes, large_template, plan_store
 from bench.report import Measurement, load_average, machine, markdown
 
 RESULTS = Path(__file__).resolve().parent / "results"
 NAMES = ("cold_start", "merge_round", "one_sentence_delta", "long_history", "word_export",
-         "editor")
+         "editor", "server_store")
 
 
 @dataclass(frozen=True)
@@ -103,6 +103,7 @@ class Runner:
                                                 runs, s.warm_up),
             "editor": lambda: editor.measure(work / "editor", self.starter, self.large, nodes,
                                              runs, s.selections),
+            "server_store": lambda: server_store.measure(self.round, runs),
         }
 
 
