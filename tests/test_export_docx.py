@@ -70,13 +70,13 @@ def test_headings_follow_the_outline_with_their_numbers(
         title = e.heading()
         if e.depth == 0:
             title = f"{numbers[e.title]}. {title}"
-        elif e.kind == "chapter":  # chapters numbered within their part
+        elif e.kind == "chapter":  # chapters lettered within their part
             counts[e.parent_id] = counts.get(e.parent_id, 0) + 1
-            title = f"{counts[e.parent_id]}. {title}"
+            title = f"{'ABCDEFGHIJ'[counts[e.parent_id] - 1]}. {title}"
         expected.append((f"Heading {e.depth + 1}", title))
     expected.append(("Heading 1", "Annex A: Correspondence with the Aichi Biodiversity Targets"))
     assert headings == expected
-    assert ("Heading 2", "5. Enabling conditions") in headings
+    assert ("Heading 2", "E. Enabling conditions") in headings
     texts = [t for _s, t in headings]
     assert "Goal 1: Underlying causes of decline" in texts
     assert [t.split(":")[0] for t in texts if t.startswith("Target")] == [
@@ -143,7 +143,7 @@ def test_companion_volume_and_frameworks_are_options(plan_store: tuple[Store, st
     headings = [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]
     assert not any("Companion Volume" in h for h in headings)
     assert not any(h.startswith("Indicator") for h in headings)
-    assert "5. Enabling conditions" in headings
+    assert "E. Enabling conditions" in headings
     assert [h for h in headings if h.startswith("Annex")] == [
         "Annex A: Correspondence with the reference frameworks"]
     assert headings[-2:] == ["Aichi Biodiversity Targets",

@@ -97,6 +97,12 @@ def test_negotiation_text(drafted: tuple[Store, str], tmp_path: Path) -> None:
     assert not any(r.bold for r in label.runs[2:])
     assert not any(p.paragraph_format.page_break_before for p in doc.paragraphs
                    if p.style.name == "Heading 1" and not p.text.startswith("Annex"))
+    # The chapters' paragraphs are numbered in one count, as in any UN document.
+    numbered = [p for p in doc.paragraphs if p.style.name == "List Number"]
+    assert numbered[0].text.startswith("The strategic Plan sets out")
+    assert numbered[1].text.startswith("Migratory species connect ecosystems")
+    assert len({p._p.pPr.numPr.numId.val for p in numbered}) == 1
+    assert "A. Rationale" in headings and "D. Goals and targets" in headings
     table = doc.tables[-1]
     rows = [[c.text for c in r.cells] for r in table.rows]
     assert rows[0] == ["Target", "Aichi Biodiversity Targets"]
@@ -187,6 +193,10 @@ def test_switches_are_remembered_per_draft(capsys: pytest.CaptureFixture[str], d
     assert _texts(again) == texts  # the same switches, without repeating them
     code, shown, _e = run(capsys, "--db", db, "draft", "show", "D2")
     assert "presentation=negotiation" in shown and "toc=True" in shown
+    plain = tmp_path / "plain.docx"
+    assert run(capsys, "--db", db, "export", "docx", str(plain), "--draft", "D2",
+               "--no-numbered-paragraphs")[0] == 0
+    assert "List Number" not in {s for s, _t in _texts(plain)}
     working = tmp_path / "w.docx"
     assert run(capsys, "--db", db, "export", "docx", str(working), "--draft", "D2",
                "--presentation", "working")[0] == 0

@@ -110,9 +110,10 @@ def test_the_negotiation_text_renders_as_a_meeting_document(
                      "invited by 30 September 2014"):
         assert expected in flat, expected
     assert "Contents" not in flat and "Later text." not in flat
-    order = ["I. Strategic Plan for Migratory Species", "1. Rationale", "4. Goals and targets",
+    order = ["I. Strategic Plan for Migratory Species", "1. The strategic Plan", "A. Rationale",
+             "2. Migratory species connect", "D. Goals and targets",
              "Goal 1: Underlying causes", "Target 1: By 2020", "Target 16:",
-             "5. Enabling conditions", "II. Companion Volume on Implementation",
+             "E. Enabling conditions", "II. Companion Volume on Implementation",
              "Annex A: Correspondence with the Aichi Biodiversity Targets", "Annex B: Glossary"]
     positions = [flat.index(item) for item in order]
     assert positions == sorted(positions)

@@ -67,6 +67,8 @@ def _add_docx_options(k: argparse.ArgumentParser) -> None:
                    "indicators, milestones, actors (comma-separated), all or none")
     k.add_argument("--annexes", action=argparse.BooleanOptionalAction, default=None,
                    help="the correspondence annex")
+    k.add_argument("--numbered-paragraphs", action=argparse.BooleanOptionalAction,
+                   default=None, help="the chapters' paragraphs numbered 1, 2, 3...")
     k.add_argument("--template", metavar="FILE.dotx", help="a Word template whose styles, "
                    "page size and margins the document takes")
 
@@ -82,7 +84,8 @@ def docx_options(args: argparse.Namespace, remembered: dict[str, Any]) -> Any:
         base = ExportOptions.from_json(remembered)
     given = {"toc": args.toc, "page_breaks": args.page_breaks,
              "short_titles": args.short_titles, "fields": args.fields,
-             "annexes": args.annexes, "frameworks": args.framework,
+             "annexes": args.annexes, "numbered_paragraphs": args.numbered_paragraphs,
+             "frameworks": args.framework,
              "companion": args.companion}
     return guard(base.updated, **given)
 

@@ -1,8 +1,8 @@
 """What an export of the plan holds, read from the store once and shared by every writer.
 
 The Word and the Markdown writers render the same :class:`PlanContent`: the sections in outline
-order with their derived numbers ("Goal 1", "Target 7"; chapters I, II... at the top and 1,
-2... within them; annexes lettered A, B... in outline order), each target's explanatory note,
+order with their derived numbers ("Goal 1", "Target 7"; chapters I, II... at the top, A, B...
+within them, then 1, 2...; annexes lettered A, B... in outline order), each target's explanatory note,
 indicators, milestones and actors, and one :class:`Annex` per reference framework that maps
 every plan target to that framework's targets. The correspondence annex is a node of the outline
 (kind "correspondence") that the Secretariat places; a plan without one gets it at the end.
@@ -179,7 +179,8 @@ def _annex(session: Session, plan_id: str, framework_id: str,
 
 
 class _Numbering:
-    """Chapter numbers (I, II... at the top, 1, 2... within them) and annex letters,
+    """Chapter numbers as United Nations documents have them (I, II... at the top, A, B...
+    within them, then 1, 2...: the body's paragraphs are numbered 1, 2... too) and annex letters,
     in outline order; goals, targets and indicators carry their own numbers."""
 
     def __init__(self) -> None:
@@ -193,7 +194,9 @@ class _Numbering:
         if entry.kind not in ("part", "chapter"):
             return ""
         count = self.chapters[entry.parent_id] = self.chapters.get(entry.parent_id, 0) + 1
-        return roman(count) if entry.depth == 0 else str(count)
+        if entry.depth == 0:
+            return roman(count)
+        return letter(count - 1) if entry.depth == 1 else str(count)
 
 
 def plan_content(session: Session, plan_id: str, *, companion: bool = True,

@@ -43,7 +43,7 @@ from cmsdesk.export.docx_common import (
     new_document,
 )
 from cmsdesk.export.markdown_blocks import Run
-from cmsdesk.export.markdown_to_docx import add_markdown
+from cmsdesk.export.markdown_to_docx import NUMBERED_STYLE, add_markdown
 from cmsdesk.export.meeting import DocumentInfo, add_first_page, add_page_frame, document_info
 from cmsdesk.export.meeting_terms import (
     MeetingTerms,
@@ -136,6 +136,7 @@ class _PlanWriter:
         self.writer = new_document(info.title, info.symbol or words.terms("untitled_plan"),
                                    template)
         self.marks = 0
+        self.numbers: int | None = None  # the numbering of the body's paragraphs
         self.toc: list[tuple[int, str, str]] = []
         self.annexes = content.annexes if options.annexes else []
         self.trailing = "" if content.placed_correspondence or not self.annexes \
@@ -152,6 +153,16 @@ class _PlanWriter:
     def section_heading(self, section: Section) -> str:
         return section_heading(section, self.words, self.annexes, self.options.short_titles)
 
+    def paragraph_numbers(self, section: Section) -> int | None:
+        """The numbering of the body's paragraphs (chapters and annexes, each annex counting
+        anew), or None where paragraphs are not numbered."""
+        if not self.options.numbered_paragraphs or section.entry.kind not in (
+                "part", "chapter", "annex"):
+            return None
+        if section.is_annex or self.numbers is None:
+            self.numbers = self.writer.new_list(NUMBERED_STYLE)
+        return self.numbers
+
     def labelled_paragraph(self, section: Section) -> None:
         """A target (or indicator) as one paragraph: its bold label, then its text."""
         label = self.section_heading(section)
@@ -166,7 +177,8 @@ class _PlanWriter:
         else:
             page_break = section.depth == 0 and (self.options.page_breaks or section.is_annex)
             self.heading(level, self.section_heading(section), page_break)
-            add_markdown(self.writer, section.text, heading_level=level)
+            add_markdown(self.writer, section.text, heading_level=level,
+                         numbered=self.paragraph_numbers(section))
         for name, value in section.detail_fields:
             if name in self.options.fields:
                 self.writer.paragraph("Field label", self.words.terms.field(name))

@@ -10,6 +10,7 @@ from __future__ import annotations
 from cmsdesk.export.docx_common import DocWriter, mark_header_row
 from cmsdesk.export.markdown_blocks import Block, BlockKind, Run, parse_markdown
 
+NUMBERED_STYLE = "List Number"  # a numbered paragraph of a document's body
 # Paragraph style of each kind of block; list styles get their level ("List Bullet 2").
 BLOCK_STYLES: dict[BlockKind, str] = {"paragraph": "Normal", "quote": "Quote",
                                       "code": "No Spacing", "continuation": "List Continue"}
@@ -34,12 +35,14 @@ def _add_table(writer: DocWriter, block: Block) -> None:
 
 
 def add_markdown(writer: DocWriter, text: str, *, heading_level: int,
-                 lead: list[Run] | None = None) -> None:
+                 lead: list[Run] | None = None, numbered: int | None = None) -> None:
     """Append ``text`` (Markdown) to the document. Its headings go below ``heading_level``:
     under a Heading 2, a Markdown "# Title" becomes Heading 3.
 
     ``lead`` (a bold "Target 7:", say) opens the text's first paragraph, or stands alone in
-    a paragraph of its own when the text does not start with one.
+    a paragraph of its own when the text does not start with one. ``numbered`` (a numbering
+    instance of "List Number") numbers the text's plain paragraphs, continuing that count, as
+    United Nations documents number the paragraphs of their body.
     """
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
@@ -63,9 +66,13 @@ def add_markdown(writer: DocWriter, text: str, *, heading_level: int,
             style = _list_style("List Number" if block.ordered else "List Bullet", block.level)
         elif block.kind == "continuation":
             style = _list_style("List Continue", block.level)
+        elif block.kind == "paragraph" and numbered is not None:
+            style = NUMBERED_STYLE
         else:
             style = BLOCK_STYLES[block.kind]
         paragraph = writer.paragraph(style)
+        if style == NUMBERED_STYLE and numbered is not None:
+            writer.number(paragraph, numbered)
         if block.kind == "item" and block.ordered:
             if block.list_id not in lists:
                 lists[block.list_id] = writer.new_list(style, block.start)

@@ -1,8 +1,9 @@
 """How a plan document is presented: the negotiation text or the working copy, and each switch.
 
-A *negotiation text* is what delegates negotiate in the room: goals as headings, each target a
-single paragraph opening with its bold label ("Target 7:"), no short titles, no explanatory
-fields, a compact correspondence table, no table of contents and no page break per chapter
+A *negotiation text* is what delegates negotiate in the room: the chapters' paragraphs numbered
+as in any United Nations document, goals as headings, each target a single paragraph opening
+with its bold label ("Target 7:"), no short titles, no explanatory fields, a compact
+correspondence table, no table of contents and no page break per chapter
 (a consultation draft printed the old way ran to twice the pages). A *working copy* is the full
 layout: short titles, notes, indicators, milestones, actors, the full correspondence table, a
 table of contents and each chapter on a new page.
@@ -31,6 +32,7 @@ class ExportOptions:
     short_titles: bool = True  # a target's short title in its heading
     fields: tuple[str, ...] = DETAIL_FIELDS  # the target fields printed under each target
     annexes: bool = True  # the correspondence annexes
+    numbered_paragraphs: bool = False  # the chapters' paragraphs numbered 1, 2, 3...
     companion: bool = True  # the Companion Volume (the second top-level part)
     frameworks: tuple[str, ...] = DEFAULT_FRAMEWORKS  # the correspondence annexes' frameworks
 
@@ -46,7 +48,7 @@ class ExportOptions:
                                f"{', '.join(PRESENTATIONS)}")
         if presentation == "negotiation":
             return cls(presentation, toc=False, page_breaks=False, short_titles=False,
-                       fields=())
+                       fields=(), numbered_paragraphs=True)
         return cls()
 
     def updated(self, **changes: Any) -> ExportOptions:

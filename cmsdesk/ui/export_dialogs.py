@@ -257,6 +257,7 @@ class DocumentOptionsDialog(QDialog):
         for name, text in (("toc", self.tr("Table of contents")),
                            ("page_breaks", self.tr("Each chapter on a new page")),
                            ("short_titles", self.tr("Targets' short titles")),
+                           ("numbered_paragraphs", self.tr("Numbered paragraphs")),
                            ("annexes", self.tr("Correspondence annex"))):
             self.switches[name] = QCheckBox(text, self)
             form.addRow("", self.switches[name])

@@ -235,6 +235,10 @@
         <translation>Títulos breves de las metas</translation>
     </message>
     <message>
+        <source>Numbered paragraphs</source>
+        <translation>Párrafos numerados</translation>
+    </message>
+    <message>
         <source>Correspondence annex</source>
         <translation>Anexo de correspondencia</translation>
     </message>

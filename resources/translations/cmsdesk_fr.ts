@@ -235,6 +235,10 @@
         <translation>Titres courts des objectifs</translation>
     </message>
     <message>
+        <source>Numbered paragraphs</source>
+        <translation>Paragraphes numérotés</translation>
+    </message>
+    <message>
         <source>Correspondence annex</source>
         <translation>Annexe de correspondance</translation>
     </message>
