@@ -17,7 +17,8 @@ from cmsdesk import __version__
 from cmsdesk.clicmd.common import Context, UserError, fail
 
 AREAS = ("cmsdesk.clicmd.plan", "cmsdesk.clicmd.bundles", "cmsdesk.clicmd.exports",
-         "cmsdesk.clicmd.drafts", "cmsdesk.clicmd.review", "cmsdesk.clicmd.stores")
+         "cmsdesk.clicmd.drafts", "cmsdesk.clicmd.review", "cmsdesk.clicmd.stores",
+         "cmsdesk.clicmd.backups")
 
 
 def app_parser(add_help: bool = True) -> argparse.ArgumentParser:

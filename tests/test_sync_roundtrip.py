@@ -227,6 +227,8 @@ def test_an_unpinned_key_change_imports_unverified(reps: Replicas, make: Make, o
                                   key=_b64_public(other)))
     report = import_bundle(origin, changed)
     assert report.trust == "key changed" and not report.verified and report.new_changes == 1
+    assert report.alarms == ["it is signed with another key than the one seen before from "
+                             "this sender"]
 
 
 def test_a_bundle_claiming_to_be_from_this_installation_with_another_key_is_refused(

@@ -221,6 +221,42 @@ def test_a_cancelled_batch_lists_the_files_not_imported(
     store.close()
 
 
+def test_an_alarming_import_is_said_so_and_undone_by_one_button(
+        qtbot: QtBot, consultation: Round, tmp_path: Path, shown: list[str],
+        reports: list[ImportReportDialog]) -> None:
+    store = before_import(consultation, tmp_path)
+    desk = Desk(qtbot, store, consultation.plan_id, tmp_path)
+    with store.session() as s:
+        before = [e.id for e in queries.outline(s, consultation.plan_id)]
+    kenya = open_copy(consultation.folder / "kenya.db", tmp_path, "kenya")
+    editor = PlanEditor(kenya, consultation.plan_id)
+    with kenya.session() as s:
+        goals = [e.id for e in queries.outline(s, consultation.plan_id) if e.kind == "goal"]
+    for goal in goals[:3]:
+        editor.delete_node(goal)
+    from cmsdesk.sync.exporter import export_bundle
+
+    export_bundle(kenya, consultation.plan_id, tmp_path / "purge.cmsb", full=True)
+    kenya.close()
+    desk.panels.import_flow.import_files([consultation.returns["Brazil"], tmp_path / "purge.cmsb"])
+    (dialog,) = reports
+    assert not dialog.alarms.isHidden()
+    assert dialog.alarms.text().startswith("<b>Check purge.cmsb before building on it:</b> it "
+                                           "deletes ")
+    assert "from-brazil" not in dialog.alarms.text()
+    with store.session() as s:
+        assert len(queries.outline(s, consultation.plan_id)) < len(before)
+    backups = sorted(store.path.with_name(f"{store.path.stem}-backups").glob("*.db"))
+    assert len(backups) == 1  # one copy for the batch, before its first file
+    assert not dialog.undo_button.isHidden()
+    dialog.undo_button.click()
+    assert shown[-1].startswith("The plan is back as it was before the import.")
+    with store.session() as s:
+        assert [e.id for e in queries.outline(s, consultation.plan_id)] == before
+    assert desk.conflicts() == "0 unresolved conflicts"
+    store.close()
+
+
 # -- review -----------------------------------------------------------------------------------
 
 

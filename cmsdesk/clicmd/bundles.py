@@ -103,7 +103,8 @@ def _report_json(report: Any) -> dict[str, Any]:
             "new_plan": report.new_plan, "new_changes": report.new_changes,
             "already_held": report.already_held, "merged_clean": report.merged_clean,
             "conflicts_created": report.conflicts_created,
-            "conflicts_closed": report.conflicts_closed}
+            "conflicts_closed": report.conflicts_closed, "alarms": report.alarms,
+            "backup": str(report.backup) if report.backup else None}
 
 
 def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
@@ -126,7 +127,24 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
     if not failed and not args.json and any(r.report and r.report.conflicts_created
                                             for r in results):
         print("see 'cmsdesk conflicts' for the contested fields")
+    if not args.json:
+        _print_alarms([r.report for r in results if r.report is not None], ctx)
     return 1 if failed else 0
+
+
+def _print_alarms(reports: list[Any], ctx: Context) -> None:
+    """An alarming import, said plainly with the one command that undoes it."""
+    from cmsdesk.clicmd.backups import undo_command
+
+    alarming = [r for r in reports if r.alarms]
+    for r in alarming:
+        for alarm in r.alarms:
+            print(f"ALARM: {r.path.name}: {alarm}")
+    backup = next((r.backup for r in reports if r.backup), None)
+    store_path = ctx.store().path
+    if alarming and backup is not None and store_path is not None:
+        print("check it before building on it; to undo this import (and anything done after "
+              f"it): {undo_command(store_path, backup)}")
 
 
 def _inspect_data(ctx: Context, path: str) -> dict[str, Any]:

@@ -26,12 +26,14 @@ class UserError(Exception):
 def user_errors() -> tuple[type[BaseException], ...]:
     """The errors whose message is written for the user."""
     from cmsdesk.atomic import WriteError
+    from cmsdesk.models.backups import BackupError
     from cmsdesk.models.commands import CommandError
     from cmsdesk.models.lock import StoreLockedError
     from cmsdesk.models.queries import NotFoundError
     from cmsdesk.models.store import StoreError
 
-    return StoreError, StoreLockedError, CommandError, NotFoundError, WriteError
+    return (StoreError, StoreLockedError, CommandError, NotFoundError, WriteError,
+            BackupError)
 
 
 def fail(message: str, code: int = 1) -> int:

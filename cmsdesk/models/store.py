@@ -24,6 +24,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DatabaseError, DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from cmsdesk.models import backups
 from cmsdesk.models.identity import Profile
 from cmsdesk.models.lock import StoreLock
 from cmsdesk.models.schema import Meta
@@ -245,20 +246,53 @@ class Store:
 
         self.replica_id = self.write(set_up)
 
-    def backup_before(self, action: str, keep: int = 5) -> Path | None:
-        """Copy the store before ``action`` (an import, a merge) into ``<stem>-backups/`` beside
-        it, keeping the ``keep`` most recent copies for that action. A user who regrets a merge
-        copies one back over the store. A server store is backed up by its IT (pg_dump), not by
-        each officer's program: None."""
+    def backup_before(self, action: str, protect: Path | None = None) -> Path | None:
+        """Copy the store before ``action`` (an import, a restore) into ``<stem>-backups/``
+        beside it, checked, under the keeping policy of :mod:`cmsdesk.models.backups`. A user
+        who regrets an import restores it with ``cmsdesk backups restore``. A server store is
+        backed up by its IT (pg_dump), not by each officer's program: None."""
         if self.path is None:
             return None
-        folder = self.path.with_name(f"{self.path.stem}-backups")
-        folder.mkdir(exist_ok=True)
-        stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")
-        target = _copy_database(self.path, folder / f"{self.path.stem}.before-{action}-{stamp}.db")
-        for old in sorted(folder.glob(f"{self.path.stem}.before-{action}-*.db"))[:-keep]:
-            old.unlink(missing_ok=True)
-        return target
+        return backups.make_backup(self.path, action, protect=protect)
+
+    def restore(self, backup: Path | str) -> Path:
+        """Replace the store's content with a backup of it; returns the backup of the state
+        replaced (so a restore can be undone the same way).
+
+        The backup must pass its integrity check and have this store's schema; the copy goes
+        through SQLite's backup API into the open store, so it is all or nothing.
+        """
+        if self.path is None:
+            raise backups.BackupError("a store on a database server is restored by its "
+                                      "administrators (from their pg_dump copies), not here")
+        source = Path(backup).expanduser().resolve()
+        if not source.is_file():
+            raise backups.BackupError(f"no backup {source}: see 'cmsdesk backups' for the "
+                                      "backups of this store")
+        if source == self.path:
+            raise backups.BackupError("that is the store itself, not a backup of it")
+        problem = backups.integrity_problem(source)
+        if problem:
+            raise backups.BackupError(f"{source.name} is damaged ({problem}): choose another "
+                                      "backup; the store was not changed")
+        revision, ours = backups.revision_of(source), _current_revision(self.engine)
+        if revision != ours:
+            raise backups.BackupError(
+                f"{source.name} is not a backup of a cmsdesk store of this version (schema "
+                f"{revision or 'none'}, this store {ours}); open it with 'cmsdesk --db FILE' "
+                "instead. The store was not changed.")
+        before = backups.make_backup(self.path, "restore", protect=source)
+        self.engine.dispose()
+        src = sqlite3.connect(f"{source.as_uri()}?mode=ro", uri=True)
+        dst = sqlite3.connect(self.path)
+        try:
+            src.backup(dst)
+            dst.execute("PRAGMA journal_mode=WAL")
+        finally:
+            dst.close()
+            src.close()
+        self.reload_identity()
+        return before
 
     # -- sessions and meta ----------------------------------------------------------------
 
@@ -344,22 +378,10 @@ def _current_revision(engine: Engine) -> str | None:
         raise StoreError(f"the store is damaged or not a cmsdesk store: {exc.orig}") from exc
 
 
-def _copy_database(source: Path, target: Path) -> Path:
-    """A consistent copy of a store, through SQLite's backup API (safe while it is open)."""
-    src = sqlite3.connect(source)
-    dst = sqlite3.connect(target)
-    try:
-        src.backup(dst)
-    finally:
-        dst.close()
-        src.close()
-    return target
-
-
 def _backup(path: Path, revision: str) -> Path:
     """Copy the store before migrating it."""
     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
-    return _copy_database(
+    return backups.copy_database(
         path, path.with_name(f"{path.stem}.before-migration-{revision}-{stamp}{path.suffix}"))
 
 

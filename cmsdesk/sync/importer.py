@@ -22,12 +22,14 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from cmsdesk.models.backups import check_free_space
 from cmsdesk.models.changelog import Key, append_changes
 from cmsdesk.models.projection import Projection, project
+from cmsdesk.models.queries import outline
 from cmsdesk.models.receipts import record_receipt
 from cmsdesk.models.store import Store
 from cmsdesk.sync.format import BundleError, Sender
-from cmsdesk.sync.peers import VERIFIED, record_holding, remember_sender
+from cmsdesk.sync.peers import CHANGED_KEY, VERIFIED, record_holding, remember_sender
 from cmsdesk.sync.validate import ParsedBundle, StoreCheck, check_against_store, read_bundle
 
 
@@ -50,6 +52,10 @@ class ImportReport:
     conflicts_closed: int = 0
     new_plan: bool = False
     conflicts: list[Key] = field(default_factory=list)  # fields the import left contested
+    # The copy of the store made before the import (or its batch) wrote anything; None when
+    # nothing new came (no copy is made then).
+    backup: Path | None = None
+    alarms: list[str] = field(default_factory=list)  # see :func:`alarms_of`
 
     def summary(self) -> str:
         s = self.sender
@@ -84,6 +90,8 @@ class _Written:
     check: StoreCheck
     keys: set[Key]  # the fields its new changes touch
     concurrent: set[Key]  # those of them it left with several heads
+    new: int  # changes it appended
+    deletes: bool  # whether any of them deletes a node
 
 
 def _write(session: Session, store: Store, parsed: ParsedBundle, plan: str | None) -> _Written:
@@ -101,7 +109,47 @@ def _write(session: Session, store: Store, parsed: ParsedBundle, plan: str | Non
     if remember_sender(session, store, m.sender, m.created) is not None:
         record_holding(session, m.sender.replica, m.plan_id, m.provides)
     return _Written(parsed, check, set(appended.heads),
-                    {k for k, h in appended.heads.items() if len(h) > 1})
+                    {k for k, h in appended.heads.items() if len(h) > 1}, len(appended.new),
+                    any(c.body["op"] == "delete" for c in fresh))
+
+
+# An import is alarming when it deletes more than this share of a plan's nodes.
+ALARM_DELETED_SHARE = 0.1
+
+
+class _Watch:
+    """The live nodes of each plan before a transaction's first file of that plan, to find
+    the imports that delete much of a plan."""
+
+    def __init__(self) -> None:
+        self.live: dict[str, set[str]] = {}
+
+    def note(self, session: Session, plan_id: str) -> None:
+        if plan_id not in self.live:
+            self.live[plan_id] = _shown(session, plan_id)
+
+    def deleted(self, session: Session, plan_id: str) -> tuple[int, int]:
+        """(nodes shown before and gone now, nodes shown before) for a plan."""
+        before = self.live.get(plan_id, set())
+        return len(before - _shown(session, plan_id)), len(before)
+
+
+def _shown(session: Session, plan_id: str) -> set[str]:
+    """The nodes of a plan's outline (a deleted node's subtree goes with it)."""
+    return {entry.id for entry in outline(session, plan_id)}
+
+
+def alarms_of(w: _Written, deleted: tuple[int, int]) -> list[str]:
+    """Why an import deserves a second look before anyone builds on it: it deletes more than
+    a tenth of the plan's nodes, or its sender's key is not the one seen before."""
+    out = []
+    gone, total = deleted
+    if w.deletes and total and gone > ALARM_DELETED_SHARE * total:
+        out.append(f"it deletes {gone} of the plan's {total} parts, goals, targets and other "
+                   "sections")
+    if w.check.trust == CHANGED_KEY:
+        out.append("it is signed with another key than the one seen before from this sender")
+    return out
 
 
 def _report(w: _Written, merged_clean: int, opened: list[Key], closed: int) -> ImportReport:
@@ -114,22 +162,50 @@ def _report(w: _Written, merged_clean: int, opened: list[Key], closed: int) -> I
         new_plan=w.check.new_plan, conflicts=sorted(opened))
 
 
-def apply_bundle(store: Store, parsed: ParsedBundle, *, plan: str | None = None) -> ImportReport:
-    """Write a checked bundle into the store in one transaction, after the store checks."""
-    store.backup_before("import")
+def apply_bundle(store: Store, parsed: ParsedBundle, *, plan: str | None = None,
+                 backup: bool = True) -> ImportReport:
+    """Write a checked bundle into the store in one transaction, after the store checks.
 
-    def write(s: Session) -> tuple[_Written, Projection]:
+    When it brings something new, the store is first copied (``backup``; a caller importing
+    a batch file by file makes one copy, before its first file that changes something).
+    """
+    _check_space(store, parsed.size)
+
+    def write(s: Session) -> tuple[_Written, Projection, Path | None, tuple[int, int]]:
+        watch = _Watch()
+        watch.note(s, parsed.manifest.plan_id)
         written = _write(s, store, parsed, plan)
-        return written, project(s, written.keys)
+        # Inside the transaction, the copy reads the state before it (WAL keeps it readable).
+        made = store.backup_before("import") if backup and written.new else None
+        proj = project(s, written.keys)
+        return written, proj, made, watch.deleted(s, parsed.manifest.plan_id)
 
-    written, proj = store.write(write)
-    return _report(written, len(proj.merged_clean), sorted(proj.conflicts_opened),
-                   len(proj.conflicts_closed))
+    written, proj, made, deleted = store.write(write)
+    report = _report(written, len(proj.merged_clean), sorted(proj.conflicts_opened),
+                     len(proj.conflicts_closed))
+    report.backup, report.alarms = made, alarms_of(written, deleted)
+    return report
+
+
+def _check_space(store: Store, incoming: int) -> None:
+    if store.path is not None:  # a server's disk is its administrators' business
+        check_free_space(store.path, incoming)
 
 
 def import_bundle(store: Store, path: Path | str, *, plan: str | None = None) -> ImportReport:
     """Check and import one bundle file. Raises :class:`BundleError` (store untouched)."""
     return apply_bundle(store, read_bundle(path), plan=plan)
+
+
+@dataclass
+class _Batch:
+    """What the transaction of a batch did, before the reports are made."""
+
+    results: list[ImportResult]
+    written: list[tuple[int, _Written]]  # index in the results, file
+    projection: Projection
+    backup: Path | None
+    deleted: dict[str, tuple[int, int]]  # per plan, see _Watch.deleted
 
 
 def import_bundles(store: Store, paths: Iterable[Path | str], *,
@@ -142,32 +218,45 @@ def import_bundles(store: Store, paths: Iterable[Path | str], *,
     ``cancelled()`` is asked between files (the files before are imported). Each report counts
     what the batch's single projection found in the fields that file made concurrent (several
     heads): merged cleanly, and conflicts created, each credited to the first file of the batch
-    that made the field concurrent (see :func:`_credit`).
+    that made the field concurrent (see :func:`_credit`). The store is copied first (inside the
+    transaction) when some file brings something new.
     """
     todo = [Path(p) for p in paths]
-    store.backup_before("import")
+    _check_space(store, sum(p.stat().st_size for p in todo if p.is_file()))
 
-    def write(s: Session) -> tuple[list[ImportResult], list[tuple[int, _Written]], Projection]:
+    def write(s: Session) -> _Batch:
         results: list[ImportResult] = []
-        written: list[tuple[int, _Written]] = []  # index in the results, file
+        written: list[tuple[int, _Written]] = []
+        watch = _Watch()
         for done, path in enumerate(todo):
             if cancelled is not None and cancelled():
                 break
             if progress is not None:
                 progress(done, len(todo), path.name)
             try:
-                w = _write(s, store, read_bundle(path), plan)
+                parsed = read_bundle(path)
+                watch.note(s, parsed.manifest.plan_id)
+                w = _write(s, store, parsed, plan)
             except BundleError as exc:
                 results.append(ImportResult(path, None, str(exc)))
                 continue
             written.append((len(results), w))
             results.append(ImportResult(path, None, None))
-        return results, written, project(s, {k for _, w in written for k in w.keys})
+        made = store.backup_before("import") if any(w.new for _, w in written) else None
+        proj = project(s, {k for _, w in written for k in w.keys})
+        return _Batch(results, written, proj, made,
+                      {plan_id: watch.deleted(s, plan_id) for plan_id in watch.live})
 
-    results, written, proj = store.write(write)
-    files = [w for _, w in written]
-    for (index, w), (clean, opened, closed) in zip(written, _credit(files, proj), strict=True):
-        results[index].report = _report(w, clean, opened, closed)
+    batch = store.write(write)
+    results = batch.results
+    files = [w for _, w in batch.written]
+    for (index, w), (clean, opened, closed) in zip(batch.written,
+                                                   _credit(files, batch.projection),
+                                                   strict=True):
+        report = _report(w, clean, opened, closed)
+        report.backup = batch.backup
+        report.alarms = alarms_of(w, batch.deleted[w.parsed.manifest.plan_id])
+        results[index].report = report
     if progress is not None:
         progress(len(results), len(todo), "")
     return results

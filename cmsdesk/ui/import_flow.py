@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cmsdesk.models.backups import BackupError
 from cmsdesk.models.store import Store
 from cmsdesk.sync.format import BundleError
 from cmsdesk.sync.importer import ImportReport, apply_bundle
@@ -66,14 +67,16 @@ class OtherPlanError(BundleError):
         self.plan_id, self.title = plan_id, title
 
 
-def import_into_plan(store: Store, plan_id: str, path: Path) -> ImportReport:
+def import_into_plan(store: Store, plan_id: str, path: Path, backup: bool = True
+                     ) -> ImportReport:
     """Check and import one file into the plan this window shows (a bundle of another plan is
-    refused with :class:`OtherPlanError`). Runs outside the GUI thread."""
+    refused with :class:`OtherPlanError`). Runs outside the GUI thread. ``backup``: copy the
+    store first if the file brings something new (once per batch: see ImportFlow)."""
     parsed = read_bundle(path)
     m = parsed.manifest
     if m.plan_id != plan_id:
         raise OtherPlanError(m.plan_id, m.plan_title)
-    return apply_bundle(store, parsed)
+    return apply_bundle(store, parsed, backup=backup)
 
 
 def bundle_paths(urls: Iterable[object]) -> list[Path]:
@@ -91,6 +94,7 @@ class ImportReportDialog(QDialog):
 
     review_requested = Signal()
     resolve_requested = Signal()
+    undo_requested = Signal()
 
     def __init__(self, outcomes: Sequence[FileOutcome], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -122,6 +126,13 @@ class ImportReportDialog(QDialog):
         self.refusals.setWordWrap(True)
         self.refusals.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.refusals.setVisible(bool(refused))
+        alarming = [o for o in done if o.report and o.report.alarms]
+        self.alarms = QLabel("<br>".join(
+            fill(self.tr("<b>Check %1 before building on it:</b> %2"), html.escape(o.path.name),
+                 html.escape("; ".join(o.report.alarms))) for o in alarming if o.report), self)
+        self.alarms.setWordWrap(True)
+        self.alarms.setStyleSheet(f"color: {REFUSED_COLOUR}")
+        self.alarms.setVisible(bool(alarming))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.buttons.rejected.connect(self.reject)
         self.review_button = QPushButton(self.tr("&Review the changes"), self)
@@ -133,8 +144,17 @@ class ImportReportDialog(QDialog):
             self.buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
             button.clicked.connect(signal.emit)
             button.clicked.connect(self.accept)
+        self.undo_button = QPushButton(self.tr("&Undo this import"), self)
+        self.undo_button.setToolTip(self.tr("Put the plan back as it was before these files "
+                                            "(from the copy made before the import)"))
+        self.undo_button.setVisible(bool(alarming) and any(
+            o.report.backup for o in done if o.report))
+        self.buttons.addButton(self.undo_button, QDialogButtonBox.ButtonRole.DestructiveRole)
+        self.undo_button.clicked.connect(self.undo_requested.emit)
+        self.undo_button.clicked.connect(self.accept)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
+        layout.addWidget(self.alarms)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.refusals)
         layout.addWidget(self.buttons)
@@ -229,13 +249,17 @@ class ImportFlow(QObject):
         self.document.flush()
         store, plan_id = self.document.store, self.document.plan_id
         other_plans: dict[Path, OtherPlanError] = {}
+        made: list[Path] = []  # the one copy of the store a batch makes, before what it changes
 
         def work(path: Path) -> ImportReport:
             try:
-                return import_into_plan(store, plan_id, path)
+                report = import_into_plan(store, plan_id, path, backup=not made)
             except OtherPlanError as exc:
                 other_plans[path] = exc
                 raise
+            if report.backup is not None:
+                made.append(report.backup)
+            return report
 
         job = run_with_progress(self.window, self.tr("Importing bundles"), paths, work,
                                 describe=lambda p: p.name)
@@ -247,6 +271,8 @@ class ImportFlow(QObject):
         self.report_dialog = ImportReportDialog(self.last, self.window)
         self.report_dialog.review_requested.connect(self.review_requested)
         self.report_dialog.resolve_requested.connect(self.resolve_requested)
+        if made:
+            self.report_dialog.undo_requested.connect(lambda: self.undo_import(made[0]))
         self.report_dialog.exec()
         if other_plans:
             self.offer_other_plan(other_plans)
@@ -273,6 +299,20 @@ class ImportFlow(QObject):
         if opened:
             self.document.hub.open_plan_requested.emit(opened)
         return opened
+
+    def undo_import(self, backup: Path) -> None:
+        """Restore the copy made before the last batch (the same as 'cmsdesk backups
+        restore'); the state it replaces is kept as a backup too."""
+        try:
+            replaced = self.document.store.restore(backup)
+        except BackupError as exc:
+            QMessageBox.warning(self.window, self.tr("Import not undone"), str(exc))
+            return
+        self.document.hub.reloaded.emit()
+        QMessageBox.information(
+            self.window, self.tr("Import undone"),
+            fill(self.tr("The plan is back as it was before the import. The state it replaced "
+                         "was kept as %1."), str(replaced)))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()

@@ -478,6 +478,18 @@
         <source>%1 holds another plan, “%2”, not the one open in this window. Import it and open that plan? (This plan stays on this computer; File &gt; Open plan… comes back to it.)</source>
         <translation>%1 contiene otro plan, «%2», no el que está abierto en esta ventana. ¿Importarlo y abrir ese plan? (El plan actual sigue en este equipo; Archivo &gt; Abrir un plan… vuelve a él.)</translation>
     </message>
+    <message>
+        <source>Import not undone</source>
+        <translation>Importación no deshecha</translation>
+    </message>
+    <message>
+        <source>Import undone</source>
+        <translation>Importación deshecha</translation>
+    </message>
+    <message>
+        <source>The plan is back as it was before the import. The state it replaced was kept as %1.</source>
+        <translation>El plan ha vuelto al estado anterior a la importación. El estado que sustituía se ha guardado como %1.</translation>
+    </message>
 </context>
 <context>
     <name>ImportReportDialog</name>
@@ -518,12 +530,24 @@
         <translation>&lt;b&gt;%1&lt;/b&gt; fue rechazado: %2</translation>
     </message>
     <message>
+        <source>&lt;b&gt;Check %1 before building on it:&lt;/b&gt; %2</source>
+        <translation>&lt;b&gt;Revise %1 antes de seguir trabajando sobre él:&lt;/b&gt; %2</translation>
+    </message>
+    <message>
         <source>&amp;Review the changes</source>
         <translation>&amp;Revisar los cambios</translation>
     </message>
     <message>
         <source>Resolve &amp;conflicts</source>
         <translation>Resolver &amp;conflictos</translation>
+    </message>
+    <message>
+        <source>&amp;Undo this import</source>
+        <translation>&amp;Deshacer esta importación</translation>
+    </message>
+    <message>
+        <source>Put the plan back as it was before these files (from the copy made before the import)</source>
+        <translation>Devolver el plan al estado anterior a estos archivos (a partir de la copia hecha antes de la importación)</translation>
     </message>
     <message>
         <source>%1 of %2 file(s) imported.</source>

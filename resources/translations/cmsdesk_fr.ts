@@ -478,6 +478,18 @@
         <source>%1 holds another plan, “%2”, not the one open in this window. Import it and open that plan? (This plan stays on this computer; File &gt; Open plan… comes back to it.)</source>
         <translation>%1 contient un autre plan, « %2 », et non celui qui est ouvert dans cette fenêtre. L’importer et ouvrir ce plan ? (Le plan actuel reste sur cet ordinateur ; Fichier &gt; Ouvrir un plan… permet d’y revenir.)</translation>
     </message>
+    <message>
+        <source>Import not undone</source>
+        <translation>Importation non annulée</translation>
+    </message>
+    <message>
+        <source>Import undone</source>
+        <translation>Importation annulée</translation>
+    </message>
+    <message>
+        <source>The plan is back as it was before the import. The state it replaced was kept as %1.</source>
+        <translation>Le plan est revenu à son état d&apos;avant l&apos;importation. L&apos;état qu&apos;il remplaçait a été conservé dans %1.</translation>
+    </message>
 </context>
 <context>
     <name>ImportReportDialog</name>
@@ -518,12 +530,24 @@
         <translation>&lt;b&gt;%1&lt;/b&gt; a été refusé : %2</translation>
     </message>
     <message>
+        <source>&lt;b&gt;Check %1 before building on it:&lt;/b&gt; %2</source>
+        <translation>&lt;b&gt;Vérifiez %1 avant de poursuivre le travail :&lt;/b&gt; %2</translation>
+    </message>
+    <message>
         <source>&amp;Review the changes</source>
         <translation>E&amp;xaminer les modifications</translation>
     </message>
     <message>
         <source>Resolve &amp;conflicts</source>
         <translation>Résoudre les &amp;conflits</translation>
+    </message>
+    <message>
+        <source>&amp;Undo this import</source>
+        <translation>&amp;Annuler cette importation</translation>
+    </message>
+    <message>
+        <source>Put the plan back as it was before these files (from the copy made before the import)</source>
+        <translation>Remettre le plan dans son état d&apos;avant ces fichiers (à partir de la copie faite avant l&apos;importation)</translation>
     </message>
     <message>
         <source>%1 of %2 file(s) imported.</source>
