@@ -290,3 +290,16 @@ def test_meeting_words_exist_in_every_language() -> None:
     assert MeetingTerms("fr").distribution("Restricted") == "Distribution : restreinte"
     with pytest.raises(CommandError, match="presentation 'slides'"):
         ExportOptions.preset("slides")
+
+
+def test_a_draft_without_its_own_symbol_prints_the_plans_symbol_of_that_time(
+        plan_store: tuple[Store, str], tmp_path: Path) -> None:
+    store, plan_id = plan_store
+    mark_draft(store, plan_id, "Bare draft", date="2014-03-01")
+    PlanEditor(store, plan_id).set_plan_field("symbol", "UNEP/CMS/COP12/Doc.1")
+    out = _export(store, plan_id, tmp_path / "bare.docx", draft="Bare draft")
+    doc = docx.Document(str(out))
+    assert [p.text for p in doc.tables[0].cell(0, 1).paragraphs][1:3] == [
+        "UNEP/CMS/COP11/Doc.15.2", "1 March 2014"]
+    header = tree(out, "word/header1.xml")
+    assert "".join(t.text for t in header.iter(f"{{{W}}}t")) == "UNEP/CMS/COP11/Doc.15.2"

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import date as Date
 from pathlib import Path
 
@@ -254,7 +255,7 @@ def export_plan_docx(session: Session, plan_id: str, path: Path | str, *,
     with printed_state(session, plan_id, draft) as state:
         content = plan_content(state, plan_id, companion=options.companion,
                                frameworks=options.frameworks, correspondence=options.annexes)
-    if not info.meta.title:
-        info = DocumentInfo(info.meta, info.symbol, info.issued, content.title, info.draft)
+    # What the draft does not say itself, the plan said when the draft was marked.
+    info = replace(info, symbol=info.symbol or content.symbol, title=info.title or content.title)
     return build_plan_document(content, info, options, lang, template).save(path)
 

@@ -46,8 +46,10 @@ def document_info(session: Session, plan_id: str, draft: str | NamedDraft | None
                   issued: Date | None = None) -> DocumentInfo:
     """The info of the named draft ``draft`` (name, id or row), or of the plan as it stands.
 
-    The date is ``issued`` if given, else the draft's date, else today. An unknown draft
-    raises :class:`~cmsdesk.models.queries.NotFoundError` naming the drafts there are.
+    The date is ``issued`` if given, else the draft's date, else today. A draft without a
+    symbol or printed title of its own leaves them empty: the writer takes the plan's, as the
+    plan stood at that draft. An unknown draft raises
+    :class:`~cmsdesk.models.queries.NotFoundError` naming the drafts there are.
     """
     plan = queries.find_plan(session, plan_id)
     if draft is None:
@@ -55,8 +57,7 @@ def document_info(session: Session, plan_id: str, draft: str | NamedDraft | None
     row = find_draft(session, plan_id, draft) if isinstance(draft, str) else draft
     meta = document_meta(row)
     when = issued or (Date.fromisoformat(row.date) if row.date else Date.today())
-    return DocumentInfo(meta, row.symbol or plan.symbol, when, meta.title or plan.title,
-                        row.name)
+    return DocumentInfo(meta, row.symbol, when, meta.title, row.name)
 
 
 def _meeting_lines(meta: DocumentMeta, words: MeetingTerms) -> list[str]:
