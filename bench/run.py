@@ -18,13 +18,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from bench import coldstart, editor, history, merge_round, server_store, word
+from bench import coldstart, editor, history, merge_round, server_store, stalls, word
 from bench.plans import count_nodes, large_template, plan_store
 from bench.report import Measurement, load_average, machine, markdown
 
 RESULTS = Path(__file__).resolve().parent / "results"
 NAMES = ("cold_start", "merge_round", "one_sentence_delta", "long_history", "word_export",
-         "editor", "server_store")
+         "editor", "server_store", "stalls")
 
 
 @dataclass(frozen=True)
@@ -104,6 +104,9 @@ class Runner:
             "editor": lambda: editor.measure(work / "editor", self.starter, self.large, nodes,
                                              runs, s.selections),
             "server_store": lambda: server_store.measure(self.round, runs),
+            # the scripted window session takes a minute: at most three runs
+            "stalls": lambda: stalls.measure(work / "stalls", s.large_nodes, s.delegates,
+                                             min(runs, 3), seed),
         }
 
 

@@ -17,7 +17,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 MEASUREMENTS = {"cold_start", "merge_round", "one_sentence_delta", "long_history", "word_export",
-                "editor", "server_store"}
+                "editor", "server_store", "stalls"}
 
 
 @pytest.mark.slow

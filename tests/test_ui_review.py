@@ -415,7 +415,8 @@ def test_each_way_of_settling_lowers_the_count_and_travels(
     # the next bundle carries the resolutions: a third installation gets them
     out = tmp_path / "draft2.cmsb"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
-    monkeypatch.setattr(ExportBundleDialog, "exec", lambda d: d.save_button.click() or 1)
+    monkeypatch.setattr(ExportBundleDialog, "exec",
+                        lambda d: (bundle_built(qtbot, d), d.save_button.click(), 1)[2])
     secretariat.panels.export_bundle_action.trigger()
     third = Store.open(tmp_path / "third.db")
     third.set_profile(Profile("New delegate", "Chile", "Central and South America and the "
@@ -475,7 +476,7 @@ def test_history_of_a_field_compare_and_restore(qtbot: QtBot, secretariat: Desk)
 
 
 def test_named_drafts_mark_compare_and_send_to_everyone(
-        secretariat: Desk, monkeypatch: pytest.MonkeyPatch) -> None:
+        qtbot: QtBot, secretariat: Desk, monkeypatch: pytest.MonkeyPatch) -> None:
     panels = secretariat.panels
     drafts = panels.drafts
     panels.show_drafts()
@@ -517,10 +518,16 @@ def test_named_drafts_mark_compare_and_send_to_everyone(
     drafts.export_button.click()
     (dialog,) = made
     assert dialog.recipient.count() == 1  # everyone only
+    bundle_built(qtbot, dialog)
     assert dialog.explanation.text().startswith("A full draft: the whole plan as it stands")
 
 
 # -- exporting --------------------------------------------------------------------------------
+
+
+def bundle_built(qtbot: QtBot, dialog: ExportBundleDialog) -> None:
+    """The dialog builds the bundle in the background: wait until it says what it holds."""
+    qtbot.waitUntil(lambda: not dialog.builder.busy)
 
 
 def test_export_bundle_dialog_says_what_the_file_holds_and_its_size(
@@ -528,6 +535,9 @@ def test_export_bundle_dialog_says_what_the_file_holds_and_its_size(
         monkeypatch: pytest.MonkeyPatch) -> None:
     dialog = ExportBundleDialog(secretariat.window.document, secretariat.window)
     qtbot.addWidget(dialog)
+    assert dialog.explanation.text() == "Working out what the file will hold…"
+    assert not dialog.save_button.isEnabled()
+    bundle_built(qtbot, dialog)
     names = [dialog.recipient.itemText(i) for i in range(dialog.recipient.count())]
     assert names == ["Everyone (a full draft, for distribution)",
                      "Australia — Liam Walker, Oceania",
@@ -539,6 +549,7 @@ def test_export_bundle_dialog_says_what_the_file_holds_and_its_size(
                                                 f"here ({everyone.changes} changes)")
     assert dialog.size_label.text() == f"Size: {size_text(everyone.size)}"
     dialog.choose("Kenya")
+    bundle_built(qtbot, dialog)
     kenya = dialog.built
     assert kenya is not None and not kenya.full and 0 < kenya.changes < everyone.changes
     assert dialog.explanation.text().startswith(f"Only what Kenya lacks: {kenya.changes} "
@@ -551,6 +562,7 @@ def test_export_bundle_dialog_says_what_the_file_holds_and_its_size(
     dialog2 = ExportBundleDialog(secretariat.window.document, secretariat.window)
     qtbot.addWidget(dialog2)
     dialog2.choose("Kenya")  # Kenya is now counted as holding what was sent
+    bundle_built(qtbot, dialog2)
     assert dialog2.explanation.text() == ("Kenya is known to hold everything already: the "
                                           "file would carry no change.")
 
@@ -564,6 +576,7 @@ def test_a_delegate_sends_only_what_the_secretariat_lacks(
     dialog = ExportBundleDialog(desk.window.document, desk.window)
     qtbot.addWidget(dialog)
     dialog.choose("UNEP/CMS Secretariat")
+    bundle_built(qtbot, dialog)
     assert dialog.explanation.text().startswith("Only what UNEP/CMS Secretariat lacks: 1 "
                                                 "change(s) made or received here")
     assert dialog.built is not None and dialog.built.size < 2048

@@ -123,17 +123,20 @@ def test_keyboard_moves_nodes_and_the_selection(window: MainWindow, qtbot: QtBot
     assert window.editor.node_id == node_id(store, plan_id, "T3")
 
 
-def test_filter_keeps_matches_and_their_branch(window: MainWindow) -> None:
+def test_filter_keeps_matches_and_their_branch(window: MainWindow, qtbot: QtBot) -> None:
     outline = window.outline
     outline.filter.setText("t12")
-    proxy = outline.proxy
+    model, tree = outline.model, outline.tree
+    qtbot.waitUntil(lambda: tree.isRowHidden(0, model.index(0, 0)) or  # typing pauses, then
+                    not outline._filter_timer.isActive())  # the filter applies
     shown = []
 
     def walk(parent):  # type: ignore[no-untyped-def]
-        for r in range(proxy.rowCount(parent)):
-            index = proxy.index(r, 0, parent)
-            shown.append(index.data())
-            walk(index)
+        for r in range(model.rowCount(parent)):
+            index = model.index(r, 0, parent)
+            if not tree.isRowHidden(r, parent):
+                shown.append(index.data())
+                walk(index)
 
     from PySide6.QtCore import QModelIndex
 
@@ -141,7 +144,10 @@ def test_filter_keeps_matches_and_their_branch(window: MainWindow) -> None:
     assert any(s.startswith("T12") for s in shown)
     assert any(s.startswith("G4") for s in shown)  # its goal stays, to show where it is
     assert not any(s.startswith("T1 ") or s.startswith("T11") for s in shown)
-    outline.filter.clear()
+    hidden_t11 = node_id(window.document.store, window.document.plan_id, "T11")
+    assert outline.select(hidden_t11)  # going to a hidden node shows everything again
+    assert outline.filter.text() == "" and window.editor.node_id == hidden_t11
+    assert not outline._hidden(model.index_of(hidden_t11))
 
 
 def test_search_finds_text_and_jumps_to_the_node(window: MainWindow) -> None:

@@ -30,6 +30,11 @@ def links(store: Store, node: str, framework: str = "aichi") -> dict[str, str]:
     return {x.target: x.relevance for x in view(store, node).xrefs if x.framework == framework}
 
 
+def matrix_read(qtbot: QtBot, window: MainWindow) -> None:
+    """The matrix is read in the background: wait for the latest reading to be shown."""
+    qtbot.waitUntil(lambda: not window.coverage.reader.busy)
+
+
 def test_goals_a_to_e_with_checkable_targets(window: MainWindow) -> None:
     panel = window.xrefs
     select_label(window, "T1")
@@ -43,7 +48,7 @@ def test_goals_a_to_e_with_checkable_targets(window: MainWindow) -> None:
     assert not tree.isEnabled() and "belong to targets" in panel.info.text()
 
 
-def test_checking_a_target_persists_and_shows_in_the_matrix(window: MainWindow) -> None:
+def test_checking_a_target_persists_and_shows_in_the_matrix(window: MainWindow, qtbot: QtBot) -> None:
     store = window.document.store
     node = select_label(window, "T4")
     panel = window.xrefs
@@ -64,6 +69,7 @@ def test_checking_a_target_persists_and_shows_in_the_matrix(window: MainWindow) 
     assert (link.relevance, link.note) == ("supporting", "Conocimiento científico compartido")
 
     window.show_coverage()
+    matrix_read(qtbot, window)
     model = window.coverage.model
     matrix = model.matrix
     assert matrix is not None
@@ -77,12 +83,13 @@ def test_checking_a_target_persists_and_shows_in_the_matrix(window: MainWindow) 
     window.undo_action.trigger()  # the note
     window.undo_action.trigger()  # the relevance
     window.undo_action.trigger()  # the link
+    matrix_read(qtbot, window)
     assert "19" not in links(store, node)
     assert model.index(row, col).data() == ""
     assert panel._items["19"].checkState(0) == Qt.CheckState.Unchecked
 
 
-def test_the_matrix_names_gaps_on_both_sides(window: MainWindow) -> None:
+def test_the_matrix_names_gaps_on_both_sides(window: MainWindow, qtbot: QtBot) -> None:
     store = window.document.store
     node = select_label(window, "T16")
     panel = window.xrefs
@@ -90,6 +97,7 @@ def test_the_matrix_names_gaps_on_both_sides(window: MainWindow) -> None:
         panel._items[code].setCheckState(0, Qt.CheckState.Unchecked)
     assert links(store, node) == {}
     window.show_coverage()
+    matrix_read(qtbot, window)
     cov = window.coverage
     assert "Plan targets with no cross-reference: T16." in cov.summary.text()
     model = cov.model
@@ -103,7 +111,7 @@ def test_the_matrix_names_gaps_on_both_sides(window: MainWindow) -> None:
     assert window.editor.node_id == node
 
 
-def test_any_framework_can_be_used(window: MainWindow) -> None:
+def test_any_framework_can_be_used(window: MainWindow, qtbot: QtBot) -> None:
     store = window.document.store
     node = select_label(window, "T8")
     panel = window.xrefs
@@ -112,5 +120,6 @@ def test_any_framework_can_be_used(window: MainWindow) -> None:
     panel._items["4"].setCheckState(0, Qt.CheckState.Checked)
     assert links(store, node, "kmgbf") == {"4": "primary"}
     window.show_coverage()
+    matrix_read(qtbot, window)
     assert len(window.coverage.model.matrix.columns) == 23
     assert window.coverage.model.matrix.framework == "kmgbf"

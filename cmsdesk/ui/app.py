@@ -223,6 +223,9 @@ def run_app(ctx: Context) -> int:
     if store is None or not ensure_profile(store):
         return 1
     settings = QSettings()
+    from cmsdesk.ui.theme import ThemeSwitcher
+
+    ThemeSwitcher.of(app).apply_saved(settings)
     try:
         plan_id = choose_plan(store, ctx.args.plan, settings=settings)
     except queries.NotFoundError as exc:

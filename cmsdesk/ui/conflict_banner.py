@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from cmsdesk.models.queries import ConflictView
 from cmsdesk.ui.labels import field_name, fill, status_name, translate
+from cmsdesk.ui.theme import background, css, foreground
 
 PREVIEW_CHARS = 240
 CONTEXT_WORDS = 4
@@ -75,8 +76,8 @@ class ConflictBanner(QFrame):
         super().__init__(parent)
         self.setObjectName("conflict-banner")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setStyleSheet("#conflict-banner { background: #fde8e4; border: 1px solid #d9534f;"
-                           " border-radius: 3px; } #conflict-banner QLabel { color: #3b0a05; }")
+        self.setStyleSheet(f"#conflict-banner {{ background: {css(background('alert'))}; "
+                           f"border: 1px solid {css(foreground('alert'))}; border-radius: 3px; }}")
         self.setAccessibleName(self.tr("Contested field"))
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(8, 6, 8, 6)

@@ -13,9 +13,16 @@ import html
 
 from cmsdesk.export.wording import word_diff
 from cmsdesk.ui.rendering import mark_brackets_html
+from cmsdesk.ui.theme import background, css, foreground
 
-INSERT_STYLE = "background-color:#d3f2d0; color:#0b4a0b; text-decoration:underline;"
-DELETE_STYLE = "background-color:#fbd9d5; color:#7a1207; text-decoration:line-through;"
+
+def mark_style(op: str) -> str:
+    """Inserted words underlined on a green tint, deleted ones struck through on a red tint,
+    both from the current palette (read when the HTML is made)."""
+    meaning = "insert" if op == "insert" else "delete"
+    line = "underline" if op == "insert" else "line-through"
+    return (f"background-color:{css(background(meaning))}; color:{css(foreground(meaning))}; "
+            f"text-decoration:{line};")
 
 
 def _escaped(text: str) -> str:
@@ -34,15 +41,15 @@ def diff_html(old: str, new: str) -> str:
         if op == "equal":
             out.append(_escaped(piece))
         else:
-            style = INSERT_STYLE if op == "insert" else DELETE_STYLE
+            style = mark_style(op)
             out.append(f'<span style="{style}">{_escaped(piece)}</span>')
     return mark_brackets_html("".join(out))
 
 
 def legend_html(inserted: str, deleted: str) -> str:
     """A one-line key to the marks, with translated words."""
-    return (f'<span style="{INSERT_STYLE}">{html.escape(inserted)}</span> &nbsp; '
-            f'<span style="{DELETE_STYLE}">{html.escape(deleted)}</span>')
+    return (f'<span style="{mark_style("insert")}">{html.escape(inserted)}</span> &nbsp; '
+            f'<span style="{mark_style("delete")}">{html.escape(deleted)}</span>')
 
 
 def gist(old: str, new: str, limit: int = 80) -> str:

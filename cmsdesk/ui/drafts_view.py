@@ -41,6 +41,7 @@ from cmsdesk.ui.diff_html import diff_html, legend_html, plain_html
 from cmsdesk.ui.document import PlanDocument
 from cmsdesk.ui.labels import field_name, fill
 from cmsdesk.ui.lazy_view import LazyView
+from cmsdesk.ui.theme import css, foreground
 
 ROLE = Qt.ItemDataRole.UserRole
 
@@ -72,7 +73,7 @@ class MarkDraftDialog(QDialog):
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("yyyy-MM-dd")
         self.error = QLabel(self)
-        self.error.setStyleSheet("color: #b52a1c;")
+        self.error.setStyleSheet(f"color: {css(foreground('alert'))};")
         self.error.setWordWrap(True)
         self.error.hide()
         form = QFormLayout()

@@ -34,17 +34,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cmsdesk.atomic import WriteError
-from cmsdesk.export.docx_common import TemplateError
 from cmsdesk.export.options import DETAIL_FIELDS, ExportOptions
-from cmsdesk.models.commands import CommandError
 from cmsdesk.models.drafts import list_drafts, remember_options
 from cmsdesk.models.frameworks import list_frameworks
-from cmsdesk.models.queries import NotFoundError, find_plan
+from cmsdesk.models.queries import find_plan
 from cmsdesk.sync.exporter import BuiltBundle, build_bundle, write_bundle
 from cmsdesk.sync.peers import list_peers
+from cmsdesk.ui.background import BackgroundReader
 from cmsdesk.ui.document import PlanDocument
 from cmsdesk.ui.labels import field_name, fill, framework_title, translate
+from cmsdesk.ui.progress import run_with_progress
 
 ROLE = Qt.ItemDataRole.UserRole
 DOCX, MARKDOWN, COMPILATION = "docx", "markdown", "compilation"
@@ -119,6 +118,7 @@ class ExportBundleDialog(QDialog):
         layout.addWidget(self.size_label)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
+        self.builder = BackgroundReader(self._built, self._not_built, self)
         self.recipient.currentIndexChanged.connect(lambda _i: self.rebuild())
         self.rebuild()
         self.resize(560, 230)
@@ -137,19 +137,28 @@ class ExportBundleDialog(QDialog):
         return self.recipient.currentText().split(" — ", 1)[0]
 
     def rebuild(self) -> None:
+        """Build the bundle in memory, in the background (a full bundle of a large plan takes
+        a while); what it holds and its size are shown when it is ready."""
         replica = self.recipient.currentData(ROLE)
-        try:
-            self.built = build_bundle(self.document.store, self.document.plan_id,
-                                      to_peer=replica, full=replica is None)
-        except NotFoundError as exc:
-            self.built = None
-            self.explanation.setText(str(exc))
-            self.size_label.clear()
-            self.save_button.setEnabled(False)
-            return
-        self.explanation.setText(describe_bundle(self.built, self.recipient_label()))
-        self.size_label.setText(fill(self.tr("Size: %1"), size_text(self.built.size)))
+        store, plan_id = self.document.store, self.document.plan_id
+        self.built = None
+        self.save_button.setEnabled(False)
+        self.explanation.setText(self.tr("Working out what the file will hold…"))
+        self.size_label.clear()
+        self.builder.start(lambda: build_bundle(store, plan_id, to_peer=replica,
+                                                full=replica is None))
+
+    def _built(self, built: BuiltBundle) -> None:
+        self.built = built
+        self.explanation.setText(describe_bundle(built, self.recipient_label()))
+        self.size_label.setText(fill(self.tr("Size: %1"), size_text(built.size)))
         self.save_button.setEnabled(True)
+
+    def _not_built(self, message: str) -> None:
+        self.built = None
+        self.explanation.setText(message)
+        self.size_label.clear()
+        self.save_button.setEnabled(False)
 
     def default_name(self) -> str:
         who = "everyone" if self.recipient.currentData(ROLE) is None else self.recipient_label()
@@ -165,10 +174,11 @@ class ExportBundleDialog(QDialog):
         if not name:
             return None
         path = Path(name if name.lower().endswith(".cmsb") else name + ".cmsb")
-        try:
-            write_bundle(self.document.store, built, path)
-        except WriteError as exc:
-            self.document.hub.error.emit(str(exc))
+        store = self.document.store
+        job = run_with_progress(self, self.tr("Writing the bundle"), [path],
+                                lambda p: write_bundle(store, built, p), describe=lambda p: p.name)
+        if job.failed:
+            self.document.hub.error.emit(job.failed[0][1])
             return None
         self.written = path
         self.document.hub.message.emit(fill(self.tr("Wrote %1 (%2)"), path.name,
@@ -363,12 +373,19 @@ def export_document(document: PlanDocument, kind: str,
     path = Path(name if name.lower().endswith(suffix) else name + suffix)
     document.flush()
     plan_id = document.plan_id
-    write = _writer(kind)
-    try:
-        written = document.read(lambda s: write(s, plan_id, path, **options))
-    except (WriteError, NotFoundError, CommandError, TemplateError) as exc:
-        document.hub.error.emit(str(exc))
+
+    def write(target: Path) -> Path:  # in a worker thread: the window keeps answering
+        writer = _writer(kind)
+        return document.read(lambda s: writer(s, plan_id, target, **options))
+
+    job = run_with_progress(parent, dialog.windowTitle(), [path], write,
+                            describe=lambda p: p.name, show_after_ms=0)
+    if job.failed:
+        document.hub.error.emit(job.failed[0][1])
         return None
+    if not job.done:
+        return None
+    written = job.done[0][1]
     if options.get("draft"):
         remember_options(document.store, plan_id, options["draft"],
                          options["options"].to_json())

@@ -110,7 +110,7 @@ class TextField(QWidget):
         self.preview.setObjectName(f"preview-{field}")
         self.preview.setAccessibleName(self.tr("Preview"))
         self.preview.setPlaceholderText(self.tr("Preview: the text as it will read"))
-        self.preview.setStyleSheet("QTextBrowser { background: #f7f5ef; }")
+        self.preview.setStyleSheet("QTextBrowser { background: palette(alternate-base); }")
         self.preview.document().setDocumentMargin(10)
         self.preview.setMinimumHeight(MIN_TEXT_HEIGHT)
         self.preview_label = QLabel(self.tr("Preview"), self)

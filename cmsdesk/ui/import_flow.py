@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QColor, QDropEvent, QKeySequence
+from PySide6.QtGui import QAction, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -39,9 +39,9 @@ from cmsdesk.sync.validate import read_bundle
 from cmsdesk.ui.document import PlanDocument
 from cmsdesk.ui.labels import fill
 from cmsdesk.ui.progress import run_with_progress
+from cmsdesk.ui.theme import foreground
 
 BUNDLE_SUFFIX = ".cmsb"
-REFUSED_COLOUR = "#b52a1c"
 
 
 @dataclass
@@ -183,7 +183,7 @@ class ImportReportDialog(QDialog):
                       if outcome.skipped else fill(self.tr("Refused: %1"), outcome.error))
             item.setText(1, reason)
             item.setToolTip(1, reason)
-            item.setForeground(1, QColor(REFUSED_COLOUR))
+            item.setForeground(1, foreground("alert"))
             item.setFirstColumnSpanned(False)
             return item
         s = report.sender
@@ -194,7 +194,7 @@ class ImportReportDialog(QDialog):
             item.setText(2, fill(self.tr("verified (%1)"), report.trust))
         else:
             item.setText(2, fill(self.tr("NOT verified (%1)"), report.trust))
-            item.setForeground(2, QColor(REFUSED_COLOUR))
+            item.setForeground(2, foreground("alert"))
             item.setToolTip(2, self.tr("The signature is valid, but this key has not been seen "
                                        "from this sender before. Check its fingerprint with "
                                        "the sender before trusting it."))
@@ -207,7 +207,7 @@ class ImportReportDialog(QDialog):
         if report.new_changes == 0:
             item.setToolTip(3, self.tr("Nothing new: everything in this file was here already"))
         if report.conflicts_created:
-            item.setForeground(6, QColor(REFUSED_COLOUR))
+            item.setForeground(6, foreground("alert"))
         return item
 
 

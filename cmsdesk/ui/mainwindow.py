@@ -42,6 +42,7 @@ from cmsdesk.ui.labels import field_name, fill, profile_text
 from cmsdesk.ui.node_editor import NodeEditor
 from cmsdesk.ui.outline_panel import OutlinePanel
 from cmsdesk.ui.search_panel import SearchPanel
+from cmsdesk.ui.theme import css, foreground
 from cmsdesk.ui.trash_panel import TrashPanel
 from cmsdesk.ui.xref_panel import XrefPanel
 
@@ -207,12 +208,41 @@ class MainWindow(QMainWindow):
         self.view_menu.addAction(self.coverage_action)
         self.view_menu.addSeparator()
         self.view_menu.addAction(self.preview_action)
+        self._make_theme_menu()
         self.view_menu.addSeparator()
         for act in self.focus_actions:
             self.view_menu.addAction(act)
 
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self.about_action)
+
+    def _make_theme_menu(self) -> None:
+        """View > Theme: the system's look, light or dark (remembered)."""
+        from PySide6.QtGui import QActionGroup
+        from PySide6.QtWidgets import QApplication
+
+        from cmsdesk.ui.theme import THEMES, ThemeSwitcher, theme_names
+
+        app = QApplication.instance()
+        if not isinstance(app, QApplication):
+            return
+        switcher = ThemeSwitcher.of(app)
+        menu = self.view_menu.addMenu(self.tr("&Theme"))
+        group = QActionGroup(self)
+        self.theme_actions: dict[str, QAction] = {}
+        for name in THEMES:
+            act = menu.addAction(theme_names()[name])
+            act.setCheckable(True)
+            act.setChecked(name == switcher.current)
+            act.triggered.connect(lambda _c=False, n=name: switcher.choose(n, self.settings))
+            group.addAction(act)
+            self.theme_actions[name] = act
+        switcher.changed.connect(self._theme_changed)
+
+    def _theme_changed(self, name: str) -> None:
+        if name in self.theme_actions:
+            self.theme_actions[name].setChecked(True)
+        self.update_status()  # its colours come from the palette
 
     def _make_toolbar(self) -> None:
         bar = QToolBar(self.tr("Main toolbar"), self)
@@ -278,7 +308,11 @@ class MainWindow(QMainWindow):
         else:
             self.conflicts_button.setText(fill(self.tr("%1 unresolved conflicts"), count))
         self.conflicts_button.setEnabled(count > 0)
-        self.conflicts_button.setStyleSheet("color: #b52a1c; font-weight: bold;" if count else "")
+        font = self.conflicts_button.font()
+        font.setBold(count > 0)
+        self.conflicts_button.setFont(font)
+        self.conflicts_button.setStyleSheet(
+            f"color: {css(foreground('alert'))};" if count else "")
 
     def next_conflict(self) -> None:
         contested = self.document.read(queries.conflicts, self.document.plan_id)

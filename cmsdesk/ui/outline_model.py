@@ -69,6 +69,16 @@ class _Item:
             yield from child.walk()
 
 
+_LEAF_FLAGS = (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+               | Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsDragEnabled)
+_HOLDER_FLAGS = _LEAF_FLAGS | Qt.ItemFlag.ItemIsDropEnabled
+
+
+def _display(entry: OutlineEntry) -> str:
+    title = entry.title or translate("OutlineModel", "(untitled)")
+    return f"{entry.label}  {title}" if entry.kind in ("goal", "target", "indicator") else title
+
+
 def move_edit_text(entry: OutlineEntry) -> str:
     return fill(translate("OutlineModel", "Move %1"), node_name(entry.kind, entry.number,
                                                                 entry.title))
@@ -197,6 +207,30 @@ class OutlineModel(QAbstractItemModel):
         """The outline as shown, in order."""
         return [i.entry for i in self._root.walk() if i.entry is not None]
 
+    def filtered(self, needle: str) -> list[tuple[QModelIndex, int, bool, bool]]:
+        """Every row as ``(parent index, row, shown, holds a match below)`` for a filter text
+        (case-insensitive, on the text shown: "T7  Title"): a row is shown when it matches,
+        when a row below it matches (to show where the match is) or a row above it does (its
+        content). Plain Python over the tree, with no call back from Qt: a view hides rows from
+        this list in a few milliseconds on a plan of 1,000 nodes."""
+        needle = needle.casefold()
+        out: list[tuple[QModelIndex, int, bool, bool]] = []
+
+        def visit(item: _Item, index: QModelIndex, inside_match: bool) -> bool:
+            found = False
+            for row, child in enumerate(item.children):
+                own = not needle or (child.entry is not None
+                                     and needle in _display(child.entry).casefold())
+                position = len(out)
+                out.append((index, row, False, False))
+                below = visit(child, self.createIndex(row, 0, child.key), inside_match or own)
+                out[position] = (index, row, inside_match or own or below, below)
+                found = found or own or below
+            return found
+
+        visit(self._root, QModelIndex(), False)
+        return out
+
     # -- QAbstractItemModel ---------------------------------------------------------------
 
     def index(self, row: int, column: int, parent: Index = NO_PARENT) -> QModelIndex:
@@ -225,10 +259,7 @@ class OutlineModel(QAbstractItemModel):
         if entry is None:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            title = entry.title or translate("OutlineModel", "(untitled)")
-            if entry.kind in ("goal", "target", "indicator"):
-                return f"{entry.label}  {title}"
-            return title
+            return _display(entry)
         if role == Qt.ItemDataRole.EditRole:
             return entry.title
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -255,14 +286,11 @@ class OutlineModel(QAbstractItemModel):
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
+        # Asked for every visible row at every layout: combined once (enum arithmetic is slow).
         if not index.isValid():
             return Qt.ItemFlag.ItemIsDropEnabled  # the top of the outline holds parts, chapters
-        flags = (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                 | Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsDragEnabled)
-        kind = self._item(index).kind
-        if rules.ALLOWED_CHILDREN.get(kind):
-            flags |= Qt.ItemFlag.ItemIsDropEnabled
-        return flags
+        return _HOLDER_FLAGS if rules.ALLOWED_CHILDREN.get(self._item(index).kind) \
+            else _LEAF_FLAGS
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         """Renaming in the tree: an undoable edit of the node's title."""

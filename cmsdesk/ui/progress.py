@@ -91,19 +91,23 @@ class _Progress(QObject):
 
 
 def run_with_progress(parent: QWidget | None, title: str, steps: Sequence[T],
-                      work: Callable[[T], R],
-                      describe: Callable[[T], str] = str) -> JobReport[T, R]:
-    """Run ``work`` on every step in a worker thread; return what was done, failed, cancelled."""
+                      work: Callable[[T], R], describe: Callable[[T], str] = str,
+                      show_after_ms: int = SHOW_AFTER_MS) -> JobReport[T, R]:
+    """Run ``work`` on every step in a worker thread; return what was done, failed, cancelled.
+    The dialog appears after ``show_after_ms`` (0: at once, so that the file dialog just
+    closed is painted over by the progress of writing the file)."""
     report: JobReport[T, R] = JobReport()
     if not steps:
         return report
     dialog = QProgressDialog(title, translate("progress", "Cancel"), 0, len(steps), parent)
     dialog.setWindowTitle(title)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
-    dialog.setMinimumDuration(SHOW_AFTER_MS)
+    dialog.setMinimumDuration(show_after_ms)
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)
     dialog.setValue(0)
+    if len(steps) == 1:
+        dialog.setRange(0, 0)  # one step: a busy bar, not a bar stuck at 0 %
     stop = threading.Event()
     progress = _Progress(dialog, steps, describe, report)
     worker = _Worker(steps, work, stop)

@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 import sys
 
-from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocument
+from PySide6.QtGui import QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
-BRACKET_BACKGROUND = "#fff1a8"
-BRACKET_FOREGROUND = "#6b3d00"
+from cmsdesk.ui.theme import background, css, foreground
+
 _TAG = re.compile(r"(<[^>]*>)")
 
 
@@ -26,7 +26,8 @@ def mark_brackets_html(markup: str) -> str:
     """
     depth = 0
     out: list[str] = []
-    open_span = f'<span style="background:{BRACKET_BACKGROUND};color:{BRACKET_FOREGROUND}">'
+    open_span = (f'<span style="background:{css(background("bracket"))};'
+                 f'color:{css(foreground("bracket"))}">')
     for piece in _TAG.split(markup):
         if piece.startswith("<"):
             out.append(piece)
@@ -70,8 +71,8 @@ class BracketHighlighter(QSyntaxHighlighter):
     def __init__(self, document: QTextDocument) -> None:
         super().__init__(document)
         self.format = QTextCharFormat()
-        self.format.setBackground(QColor(BRACKET_BACKGROUND))
-        self.format.setForeground(QColor(BRACKET_FOREGROUND))
+        self.format.setBackground(background("bracket"))
+        self.format.setForeground(foreground("bracket"))
 
     def highlightBlock(self, text: str) -> None:
         depth = max(self.previousBlockState(), 0)

@@ -16,7 +16,6 @@ import json
 from typing import Any
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -44,11 +43,11 @@ from cmsdesk.ui.document import PlanDocument
 from cmsdesk.ui.labels import field_name, fill, status_name, translate
 from cmsdesk.ui.lazy_view import LazyView
 from cmsdesk.ui.merge_edits import ResolveField, undoable
+from cmsdesk.ui.theme import muted
 
 ROLE = Qt.ItemDataRole.UserRole
 CARD_MIN_WIDTH = 215
 LIST_WIDTH = 240
-LATER_COLOUR = "#777777"
 
 
 def place_of(conflict: ConflictView) -> str:
@@ -67,13 +66,13 @@ class Column(QFrame):
     """A column beside the others: a heading and a text (the common text, or an option)."""
 
     def __init__(self, name: str, header: str, body: str, parent: QWidget | None = None,
-                 background: str = "#fcfbf8") -> None:
+                 background: str = "base") -> None:
         super().__init__(parent)
         self.setObjectName("resolve-column")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setMinimumWidth(CARD_MIN_WIDTH)
-        self.setStyleSheet(f"#resolve-column {{ border: 1px solid #c9c2b8; border-radius: 3px;"
-                           f" background: {background}; }}")
+        self.setStyleSheet(f"#resolve-column {{ border: 1px solid palette(mid); border-radius: 3px;"
+                           f" background: palette({background}); }}")
         self.header = QLabel(header, self)
         self.header.setWordWrap(True)
         self.body = QTextBrowser(self)
@@ -244,7 +243,7 @@ class ResolveView(LazyView):
                                        if view.key in self.later else text)
                 item.setData(ROLE, view.key)
                 if view.key in self.later:
-                    item.setForeground(QColor(LATER_COLOUR))
+                    item.setForeground(muted())
                 self.list.addItem(item)
             keys_in_order = [v.key for v in self.conflicts]
             if before is not None and before.key in keys_in_order:
@@ -293,7 +292,7 @@ class ResolveView(LazyView):
         if text_conflict:
             common = agreed_text(str(self._shown(view.key)), view.hunks, view.base)
             self.common = Column("common-text", self.tr("<b>Common text</b>"),
-                                 plain_html(common), self.cards_host, background="#f1efe9")
+                                 plain_html(common), self.cards_host, background="alternate-base")
             self.common.header.setToolTip(self.tr(
                 "The parts every proposal shares, with the wording the proposals started from "
                 "where they differ"))

@@ -144,6 +144,10 @@
         <translation>Matriz de cobertura</translation>
     </message>
     <message>
+        <source>Reading the cross-references of the plan…</source>
+        <translation>Leyendo las referencias cruzadas del plan…</translation>
+    </message>
+    <message>
         <source>none</source>
         <translation>ninguna</translation>
     </message>
@@ -361,6 +365,10 @@
         <translation>&amp;Para:</translation>
     </message>
     <message>
+        <source>Working out what the file will hold…</source>
+        <translation>Calculando lo que contendrá el archivo…</translation>
+    </message>
+    <message>
         <source>Size: %1</source>
         <translation>Tamaño: %1</translation>
     </message>
@@ -371,6 +379,10 @@
     <message>
         <source>cmsdesk bundles (*.cmsb)</source>
         <translation>Paquetes de cmsdesk (*.cmsb)</translation>
+    </message>
+    <message>
+        <source>Writing the bundle</source>
+        <translation>Escribiendo el paquete</translation>
     </message>
     <message>
         <source>Wrote %1 (%2)</source>
@@ -695,6 +707,10 @@
     <message>
         <source>&amp;Help</source>
         <translation>A&amp;yuda</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>&amp;Tema</translation>
     </message>
     <message>
         <source>Main toolbar</source>
@@ -2155,6 +2171,21 @@ Por %2. Marque la casilla cuando lo haya revisado.</translation>
     <message>
         <source>reviewed</source>
         <translation>revisado</translation>
+    </message>
+</context>
+<context>
+    <name>theme</name>
+    <message>
+        <source>System</source>
+        <translation>Sistema</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Claro</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Oscuro</translation>
     </message>
 </context>
 </TS>

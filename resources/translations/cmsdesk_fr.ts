@@ -144,6 +144,10 @@
         <translation>Matrice de couverture</translation>
     </message>
     <message>
+        <source>Reading the cross-references of the plan…</source>
+        <translation>Lecture des renvois du plan…</translation>
+    </message>
+    <message>
         <source>none</source>
         <translation>aucun</translation>
     </message>
@@ -361,6 +365,10 @@
         <translation>&amp;Pour :</translation>
     </message>
     <message>
+        <source>Working out what the file will hold…</source>
+        <translation>Calcul de ce que contiendra le fichier…</translation>
+    </message>
+    <message>
         <source>Size: %1</source>
         <translation>Taille : %1</translation>
     </message>
@@ -371,6 +379,10 @@
     <message>
         <source>cmsdesk bundles (*.cmsb)</source>
         <translation>Paquets cmsdesk (*.cmsb)</translation>
+    </message>
+    <message>
+        <source>Writing the bundle</source>
+        <translation>Écriture du paquet</translation>
     </message>
     <message>
         <source>Wrote %1 (%2)</source>
@@ -695,6 +707,10 @@
     <message>
         <source>&amp;Help</source>
         <translation>A&amp;ide</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>&amp;Thème</translation>
     </message>
     <message>
         <source>Main toolbar</source>
@@ -2155,6 +2171,21 @@ Par %2. Cochez une fois examinée.</translation>
     <message>
         <source>reviewed</source>
         <translation>examiné</translation>
+    </message>
+</context>
+<context>
+    <name>theme</name>
+    <message>
+        <source>System</source>
+        <translation>Système</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Clair</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Sombre</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,166 @@
+"""Themes and the colours that carry meaning, all derived from the palette.
+
+View > Theme offers the system's look, a light one and a dark one (Qt's Fusion style with a
+light or dark palette). No widget names a colour of its own: marks such as "contested",
+"inserted", "deleted" or "[bracketed]" are a hue blended into the palette's base (for
+backgrounds) or its text colour (for text), so they read on a light and on a dark window alike.
+Stylesheets use ``palette(...)`` roles, which follow a theme change at once; colours handed out
+by models are read when a view asks for them.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QSettings, Qt, Signal
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication, QStyleFactory
+
+from cmsdesk.ui.labels import translate
+
+THEMES = ("system", "light", "dark")
+SETTING = "view/theme"
+
+# Hues that carry a meaning; never shown as they are, always blended into the palette.
+HUES = {
+    "alert": QColor(200, 40, 30),  # refused, contested, unresolved
+    "insert": QColor(40, 160, 60),  # words added
+    "delete": QColor(210, 60, 50),  # words taken out
+    "bracket": QColor(240, 200, 0),  # text not yet agreed
+    "primary": QColor(40, 160, 60),  # a primary link in the matrix
+    "supporting": QColor(120, 190, 80),  # a supporting link
+}
+BACKGROUND_SHARE = {"alert": 0.22, "insert": 0.28, "delete": 0.28, "bracket": 0.35,
+                    "primary": 0.45, "supporting": 0.22}
+
+
+def theme_names() -> dict[str, str]:
+    return {"system": translate("theme", "System"), "light": translate("theme", "Light"),
+            "dark": translate("theme", "Dark")}
+
+
+def blend(a: QColor, b: QColor, share: float) -> QColor:
+    """``share`` of ``b`` over ``a``."""
+    return QColor.fromRgbF(a.redF() + (b.redF() - a.redF()) * share,
+                           a.greenF() + (b.greenF() - a.greenF()) * share,
+                           a.blueF() + (b.blueF() - a.blueF()) * share)
+
+
+def palette() -> QPalette:
+    app = QGuiApplication.instance()
+    return QGuiApplication.palette() if app is not None else QPalette()
+
+
+def is_dark(pal: QPalette | None = None) -> bool:
+    pal = pal or palette()
+    return pal.color(QPalette.ColorRole.Base).lightnessF() < 0.5
+
+
+def background(meaning: str, pal: QPalette | None = None) -> QColor:
+    """A background that says ``meaning`` (see :data:`HUES`) on this palette's base."""
+    pal = pal or palette()
+    base, text = pal.color(QPalette.ColorRole.Base), pal.color(QPalette.ColorRole.Text)
+    share = BACKGROUND_SHARE[meaning] * (1.4 if is_dark(pal) else 1.0)
+    colour = blend(base, HUES[meaning], share)
+    while share > 0.1 and contrast(colour, text) < 4.5:  # the text on it must still read
+        share -= 0.05
+        colour = blend(base, HUES[meaning], share)
+    return colour
+
+
+def luminance(c: QColor) -> float:
+    """Relative luminance (WCAG 2)."""
+    def linear(v: float) -> float:
+        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+    return 0.2126 * linear(c.redF()) + 0.7152 * linear(c.greenF()) + 0.0722 * linear(c.blueF())
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    """WCAG contrast ratio, 1 to 21; 4.5 reads as body text."""
+    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def foreground(meaning: str, pal: QPalette | None = None) -> QColor:
+    """Text that says ``meaning``: the palette's text tinted as much as it can be while it
+    still reads against the base (contrast 4.5 or more)."""
+    pal = pal or palette()
+    text, base = pal.color(QPalette.ColorRole.Text), pal.color(QPalette.ColorRole.Base)
+    for step in range(8, -1, -1):
+        colour = blend(text, HUES[meaning], step / 10)
+        if contrast(colour, base) >= 4.5:
+            return colour
+    return text
+
+
+def muted(pal: QPalette | None = None) -> QColor:
+    pal = pal or palette()
+    return pal.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+
+
+def css(colour: QColor) -> str:
+    return colour.name()
+
+
+def _fusion_palette(dark: bool) -> QPalette:
+    if not dark:
+        return QStyleFactory.create("Fusion").standardPalette()
+    pal = QPalette()
+    roles = QPalette.ColorRole
+    window, base, text = QColor(45, 45, 48), QColor(30, 30, 32), QColor(230, 230, 230)
+    for role, colour in ((roles.Window, window), (roles.WindowText, text), (roles.Base, base),
+                         (roles.AlternateBase, QColor(40, 40, 44)), (roles.Text, text),
+                         (roles.Button, window), (roles.ButtonText, text),
+                         (roles.ToolTipBase, QColor(60, 60, 64)), (roles.ToolTipText, text),
+                         (roles.PlaceholderText, QColor(150, 150, 150)),
+                         (roles.Highlight, QColor(42, 110, 187)),
+                         (roles.HighlightedText, QColor(255, 255, 255)),
+                         (roles.Link, QColor(110, 170, 255)), (roles.BrightText, QColor(255, 90, 90)),
+                         (roles.Light, QColor(70, 70, 74)), (roles.Midlight, QColor(58, 58, 62)),
+                         (roles.Mid, QColor(40, 40, 44)), (roles.Dark, QColor(20, 20, 22)),
+                         (roles.Shadow, QColor(0, 0, 0))):
+        pal.setColor(role, colour)
+    disabled = QPalette.ColorGroup.Disabled
+    for role in (roles.Text, roles.WindowText, roles.ButtonText):
+        pal.setColor(disabled, role, QColor(130, 130, 130))
+    return pal
+
+
+class ThemeSwitcher(QObject):
+    """Applies a theme to the application and remembers it. ``changed`` tells views that
+    cache colours (rendered previews, highlighters) to draw again."""
+
+    changed = Signal(str)
+    _instance: ThemeSwitcher | None = None
+
+    def __init__(self, app: QApplication) -> None:
+        super().__init__(app)
+        self.app = app
+        self.system_style = app.style().name()
+        self.system_palette = QPalette(app.palette())
+        self.current = "system"
+
+    @classmethod
+    def of(cls, app: QApplication) -> ThemeSwitcher:
+        if cls._instance is None or cls._instance.app is not app:
+            cls._instance = ThemeSwitcher(app)
+        return cls._instance
+
+    def apply(self, name: str) -> None:
+        name = name if name in THEMES else "system"
+        if name == "system":
+            self.app.setStyle(self.system_style)
+            self.app.setPalette(self.system_palette)
+            QGuiApplication.styleHints().unsetColorScheme()
+        else:
+            self.app.setStyle("Fusion")
+            QGuiApplication.styleHints().setColorScheme(
+                Qt.ColorScheme.Dark if name == "dark" else Qt.ColorScheme.Light)
+            self.app.setPalette(_fusion_palette(name == "dark"))
+        self.current = name
+        self.changed.emit(name)
+
+    def apply_saved(self, settings: QSettings) -> None:
+        self.apply(str(settings.value(SETTING, "system")))
+
+    def choose(self, name: str, settings: QSettings) -> None:
+        settings.setValue(SETTING, name)
+        self.apply(name)

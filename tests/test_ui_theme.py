@@ -1,0 +1,65 @@
+"""Themes: no colour is named outside the theme module, marks stay readable on a light and on
+a dark palette, and View > Theme switches and remembers."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication
+from ui_support import QT_LOG_MARKS, starter_window
+
+from cmsdesk.models.store import Store
+from cmsdesk.ui import theme
+from cmsdesk.ui.mainwindow import MainWindow
+
+pytestmark = QT_LOG_MARKS
+UI = Path(theme.__file__).parent
+
+
+@pytest.fixture
+def switcher(qapp: QApplication) -> Iterator[theme.ThemeSwitcher]:
+    s = theme.ThemeSwitcher.of(qapp)
+    yield s
+    s.apply("system")
+
+
+def test_no_widget_names_a_colour_of_its_own() -> None:
+    literal = re.compile(r"#[0-9a-fA-F]{6}\b|QColor\(\"|Qt\.GlobalColor\.")
+    for path in UI.glob("*.py"):
+        if path.name == "theme.py":
+            continue
+        found = [line for line in path.read_text(encoding="utf-8").splitlines()
+                 if literal.search(line)]
+        assert found == [], path.name
+
+
+@pytest.mark.parametrize("name", ["light", "dark"])
+def test_marks_read_on_light_and_dark(switcher: theme.ThemeSwitcher, name: str) -> None:
+    switcher.apply(name)
+    pal = QApplication.palette()
+    assert theme.is_dark(pal) == (name == "dark")
+    base, text = pal.color(QPalette.ColorRole.Base), pal.color(QPalette.ColorRole.Text)
+    assert theme.contrast(base, text) > 7
+    for meaning in theme.HUES:
+        back, fore = theme.background(meaning), theme.foreground(meaning)
+        assert theme.contrast(back, text) >= 4.5, (meaning, back.name())  # text on a marked ground
+        assert theme.contrast(fore, base) >= 4.5, (meaning, fore.name())  # marked text on the base
+        assert back != base  # the mark shows
+
+
+def test_view_theme_switches_and_is_remembered(
+        qtbot: object, plan_store: tuple[Store, str], tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch, switcher: theme.ThemeSwitcher) -> None:
+    window: MainWindow = starter_window(qtbot, plan_store, tmp_path, monkeypatch)  # type: ignore
+    assert [a.text() for a in window.theme_actions.values()] == ["System", "Light", "Dark"]
+    assert window.theme_actions["system"].isChecked()
+    window.theme_actions["dark"].trigger()
+    assert theme.is_dark() and window.theme_actions["dark"].isChecked()
+    assert window.settings.value(theme.SETTING) == "dark"
+    assert QApplication.style().name().lower() == "fusion"
+    window.theme_actions["system"].trigger()
+    assert window.settings.value(theme.SETTING) == "system"
