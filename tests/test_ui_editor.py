@@ -54,7 +54,7 @@ def test_typing_records_one_version_after_a_pause_and_undo_restores(
     store = window.document.store
     node = select_label(window, "T7")
     field = window.editor.pages["text"].field
-    field.autosaver.timer.setInterval(50)
+    field.autosaver.delay_ms = 50
     window.editor.tabs.setCurrentWidget(window.editor.pages["text"])
     field.edit.setFocus()
     field.edit.moveCursor(field.edit.textCursor().MoveOperation.End)

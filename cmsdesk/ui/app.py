@@ -57,9 +57,15 @@ def make_application() -> QApplication:
             if entry.name.startswith("cmsdesk-") and entry.name.endswith(".png"):
                 icon.addFile(str(entry))
         app.setWindowIcon(icon)
-    from cmsdesk.ui.i18n import install_translators
+    from PySide6.QtCore import QLocale
 
-    install_translators(app)
+    from cmsdesk.ui.i18n import install_translators
+    from cmsdesk.ui.preferences import LANGUAGE_SETTING
+
+    chosen = str(QSettings().value(LANGUAGE_SETTING, "") or "")  # Edit > Preferences
+    if chosen:
+        QLocale.setDefault(QLocale(chosen))
+    install_translators(app, QLocale(chosen) if chosen else None)
     return app
 
 
@@ -177,11 +183,13 @@ def choose_plan(store: Store, wanted: str | None, parent: QWidget | None = None,
 
 def build_window(store: Store, plan_id: str, settings: QSettings,
                  files: list[str] | None = None) -> MainWindow:
+    from cmsdesk.ui.navigation import Navigation
     from cmsdesk.ui.plans import PlanSwitcher
 
     document = PlanDocument(store, plan_id)
     window = MainWindow(document, settings, files)
     window.plans = PlanSwitcher(window)
+    window.navigation = Navigation(window)
     window.restore_current()
     return window
 
@@ -226,6 +234,9 @@ def run_app(ctx: Context) -> int:
     from cmsdesk.ui.theme import ThemeSwitcher
 
     ThemeSwitcher.of(app).apply_saved(settings)
+    from cmsdesk.ui.preferences import apply_saved
+
+    apply_saved(settings)
     try:
         plan_id = choose_plan(store, ctx.args.plan, settings=settings)
     except queries.NotFoundError as exc:

@@ -48,6 +48,7 @@ class CommentsPanel(QWidget):
         self.resolve_button = QPushButton(self.tr("Mark resolved"), self)
         self.resolve_button.clicked.connect(self.resolve_selected)
         self.box = QPlainTextEdit(self)
+        self.box.setAccessibleName(self.tr("New comment"))
         self.box.setPlaceholderText(self.tr("Write a comment (Ctrl+Enter adds it)"))
         self.box.setTabChangesFocus(True)
         self.box.setMaximumHeight(90)

@@ -70,6 +70,7 @@ class MarkDraftDialog(QDialog):
         self.symbol = QLineEdit(self)
         self.symbol.setPlaceholderText(self.tr("e.g. UNEP/CMS/COP11/Doc.15.2"))
         self.date = QDateEdit(QDate.currentDate(), self)
+        self.date.setAccessibleName(self.tr("Date"))
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("yyyy-MM-dd")
         self.error = QLabel(self)
@@ -208,6 +209,7 @@ class DraftsView(LazyView):
 
         self.list = QTreeWidget(self)
         self.list.setObjectName("draft-list")
+        self.list.setAccessibleName(self.tr("Named drafts"))
         self.list.setRootIsDecorated(False)
         self.list.setHeaderLabels([self.tr("Named draft"), self.tr("Symbol"), self.tr("Date"),
                                    self.tr("Changes")])
@@ -227,6 +229,7 @@ class DraftsView(LazyView):
         self.summary.setWordWrap(True)
         self.comparison = QTextBrowser(self)
         self.comparison.setObjectName("draft-comparison")
+        self.comparison.setAccessibleName(self.tr("Comparison with the draft"))
         self.legend = QLabel(legend_html(self.tr("new since the draft"),
                                          self.tr("in the draft, gone now")), self)
 

@@ -43,6 +43,7 @@ from cmsdesk.sync.peers import list_peers
 from cmsdesk.ui.background import BackgroundReader
 from cmsdesk.ui.document import PlanDocument
 from cmsdesk.ui.labels import field_name, fill, framework_title, translate
+from cmsdesk.ui.preferences import export_folder, window_settings
 from cmsdesk.ui.progress import run_with_progress
 
 ROLE = Qt.ItemDataRole.UserRole
@@ -75,6 +76,16 @@ def describe_bundle(built: BuiltBundle, recipient: str) -> str:
                                     "since the last bundle exchanged with %1. %1 must hold the "
                                     "earlier drafts; if in doubt, choose Everyone to send the "
                                     "whole plan."), recipient, built.changes)
+
+
+def file_stem(title: str, limit: int = 48) -> str:
+    """A file name from a title, cut between words: "strategic-plan-for-migratory-species"."""
+    stem = ""
+    for word in _slug(title).split("-"):
+        if stem and len(stem) + 1 + len(word) > limit:
+            break
+        stem = f"{stem}-{word}" if stem else word[:limit]
+    return stem
 
 
 def _slug(text: str) -> str:
@@ -169,7 +180,8 @@ class ExportBundleDialog(QDialog):
         if built is None:
             return None
         name, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Save the bundle"), str(Path.home() / self.default_name()),
+            self, self.tr("Save the bundle"),
+            str(export_folder(window_settings(self.parentWidget())) / self.default_name()),
             self.tr("cmsdesk bundles (*.cmsb)"))
         if not name:
             return None
@@ -204,6 +216,7 @@ class DocumentOptionsDialog(QDialog):
         self.setWindowTitle(titles[kind])
         form = QFormLayout()
         self.date = QDateEdit(QDate.currentDate(), self)
+        self.date.setAccessibleName(self.tr("Date on the document"))
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("yyyy-MM-dd")
         self.companion = QCheckBox(self.tr("Include the Companion Volume"), self)
@@ -277,6 +290,7 @@ class DocumentOptionsDialog(QDialog):
             row.addWidget(self.fields[name])
         form.addRow(self.tr("Target fields:"), row)
         self.template.setPlaceholderText(self.tr("none: cmsdesk's own styles"))
+        self.template.setAccessibleName(self.tr("Word template"))
         browse = QPushButton(self.tr("&Browse…"), self)
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()
@@ -361,8 +375,11 @@ def export_document(document: PlanDocument, kind: str,
     options = dialog.options()
     suffix = ".md" if kind == MARKDOWN else ".docx"
     title = document.read(find_plan, document.plan_id).title
-    default = Path.home() / (_slug(title)[:40] + ("-compilation" if kind == COMPILATION else "")
-                             + suffix)
+    issued = options.get("issued")
+    stem = file_stem(title) + ("-compilation" if kind == COMPILATION else "")
+    if isinstance(issued, Date):
+        stem += f"-{issued.isoformat()}"
+    default = export_folder(window_settings(parent)) / (stem + suffix)
     kinds = {DOCX: translate("export", "Word documents (*.docx)"),
              MARKDOWN: translate("export", "Markdown files (*.md)"),
              COMPILATION: translate("export", "Word documents (*.docx)")}

@@ -11,7 +11,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QFocusEvent, QResizeEvent, QShowEvent, QTextCursor
+from PySide6.QtGui import (
+    QFocusEvent,
+    QKeyEvent,
+    QKeySequence,
+    QResizeEvent,
+    QShowEvent,
+    QTextCursor,
+)
 from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
@@ -24,7 +31,18 @@ from PySide6.QtWidgets import (
 
 from cmsdesk.ui.rendering import BracketHighlighter, markdown_loaded, render_markdown
 
-AUTOSAVE_DELAY_MS = 1500
+AUTOSAVE_DELAY_MS = 1500  # the default; Edit > Preferences changes it
+_autosave_delay = AUTOSAVE_DELAY_MS
+
+
+def autosave_delay() -> int:
+    return _autosave_delay
+
+
+def set_autosave_delay(ms: int) -> None:
+    """The pause after which typing is recorded, for every field from its next keystroke."""
+    global _autosave_delay  # noqa: PLW0603 - one setting for the application
+    _autosave_delay = max(200, int(ms))
 PREVIEW_DELAY_MS = 300
 MIN_TEXT_HEIGHT = 110  # pixels: a few lines stay visible, however full the page
 SIDE_BY_SIDE_WIDTH = 860  # pixels; below it the preview goes under the text
@@ -36,34 +54,85 @@ def preview_delay() -> int:
     return 0 if markdown_loaded() else PREVIEW_DELAY_MS
 
 
+class AutosaveState(QObject):
+    """Whether any field holds typing not recorded yet (for the saved state the window shows)."""
+
+    changed = Signal(bool)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._dirty: set[int] = set()
+
+    @property
+    def pending(self) -> bool:
+        return bool(self._dirty)
+
+    def mark(self, saver: object, dirty: bool) -> None:
+        before = self.pending
+        (self._dirty.add if dirty else self._dirty.discard)(id(saver))
+        if self.pending != before:
+            self.changed.emit(self.pending)
+
+
+_STATE: AutosaveState | None = None
+
+
+def autosave_state() -> AutosaveState:
+    global _STATE  # noqa: PLW0603 - one state for the application, made when first asked
+    if _STATE is None:
+        _STATE = AutosaveState()
+    return _STATE
+
+
+class WindowUndo(QObject):
+    """Ctrl+Z and Ctrl+Shift+Z in a text field go to the window's Edit > Undo and Redo.
+
+    A text field keeps its own undo history; with it, Ctrl+Z in a field and Edit > Undo would
+    be two histories that interleave. The field's history is switched off (QPlainTextEdit) or
+    passed by: the key is left to the window's action, which first records the pending typing
+    as an edit and then undoes it, so the user sees one history of edits.
+    """
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) and (
+                event.matches(QKeySequence.StandardKey.Undo)
+                or event.matches(QKeySequence.StandardKey.Redo)):
+            event.ignore()  # not the field's: the window's shortcut takes it
+            return True
+        return False
+
+
 class Autosaver(QObject):
     """Calls ``save`` after a pause in typing, or at once when ``widget`` loses focus."""
 
     def __init__(self, widget: QWidget, save: Callable[[], None],
-                 delay_ms: int = AUTOSAVE_DELAY_MS) -> None:
+                 delay_ms: int = 0) -> None:
         super().__init__(widget)
         self._save = save
         self.dirty = False
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
-        self.timer.setInterval(delay_ms)
+        self.delay_ms = delay_ms  # 0: the application's setting (autosave_delay)
         self.timer.timeout.connect(self.flush)
         widget.installEventFilter(self)
 
     def touched(self) -> None:
         self.dirty = True
-        self.timer.start()
+        autosave_state().mark(self, True)
+        self.timer.start(self.delay_ms or autosave_delay())
 
     def flush(self) -> None:
         self.timer.stop()
         if self.dirty:
             self.dirty = False
             self._save()
+        autosave_state().mark(self, False)
 
     def forget(self) -> None:
         """The value was replaced from the store: nothing is pending any more."""
         self.timer.stop()
         self.dirty = False
+        autosave_state().mark(self, False)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FocusOut and isinstance(event, QFocusEvent) \
@@ -81,6 +150,7 @@ class LineField(QLineEdit):
         super().__init__(parent)
         self.field = field
         self.autosaver = Autosaver(self, lambda: self.saved.emit(self.field, self.text()))
+        self.installEventFilter(WindowUndo(self))
         self.textEdited.connect(lambda _t: self.autosaver.touched())
         self.returnPressed.connect(self.autosaver.flush)
 
@@ -102,6 +172,8 @@ class TextField(QWidget):
         self.field = field
         self.edit = QPlainTextEdit(self)
         self.edit.setTabChangesFocus(True)
+        self.edit.setUndoRedoEnabled(False)  # one history: the window's (see WindowUndo)
+        self.edit.installEventFilter(WindowUndo(self.edit))
         self.edit.setObjectName(f"field-{field}")
         self.edit.setMinimumHeight(MIN_TEXT_HEIGHT)
         self.highlighter = BracketHighlighter(self.edit.document())

@@ -69,6 +69,7 @@ class HistoryView(LazyView):
         self.hint.setWordWrap(True)
         self.list = QTreeWidget(self)
         self.list.setObjectName("history-list")
+        self.list.setAccessibleName(self.tr("Versions of the field"))
         self.list.setRootIsDecorated(False)
         self.list.setSelectionMode(QTreeWidget.SelectionMode.ExtendedSelection)
         self.list.setHeaderLabels([self.tr("When"), self.tr("Author"), self.tr("Party"),
@@ -79,6 +80,7 @@ class HistoryView(LazyView):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.diff = QTextBrowser(self)
         self.diff.setObjectName("history-diff")
+        self.diff.setAccessibleName(self.tr("What the version changed"))
         self.restore_button = QPushButton(self.tr("&Restore this version"), self)
         self.restore_button.setToolTip(self.tr("Make this version's text the current one, as a "
                                                "new version that travels in your next bundle"))

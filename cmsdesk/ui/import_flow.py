@@ -108,6 +108,7 @@ class ImportReportDialog(QDialog):
                               self)
         self.summary.setWordWrap(True)
         self.table = QTreeWidget(self)
+        self.table.setAccessibleName(self.tr("Files imported"))
         self.table.setRootIsDecorated(False)
         self.table.setWordWrap(True)
         self.table.setHeaderLabels([self.tr("File"), self.tr("From"), self.tr("Sender"),

@@ -48,6 +48,7 @@ from cmsdesk.ui.xref_panel import XrefPanel
 
 if TYPE_CHECKING:
     from cmsdesk.models.commands import Outcome
+    from cmsdesk.ui.navigation import Navigation
     from cmsdesk.ui.plans import PlanSwitcher
 
 LAYOUT_VERSION = 1
@@ -62,6 +63,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.pending_files: list[Path] = [Path(f) for f in files or []]
         self.plans: PlanSwitcher | None = None  # File > Open plan… (added by the app)
+        self.navigation: Navigation | None = None  # the Go menu, Save now (added by the app)
         self.setObjectName("cmsdesk-main")
         self.setDockOptions(QMainWindow.DockOption.AnimatedDocks
                             | QMainWindow.DockOption.AllowTabbedDocks)
@@ -172,7 +174,7 @@ class MainWindow(QMainWindow):
         self.focus_actions = []
         for keys, text, widget in (
                 ("Ctrl+1", self.tr("Go to the &outline"), self.outline.tree),
-                ("Ctrl+2", self.tr("Go to the &editor"), self.editor.title),
+                ("Ctrl+2", self.tr("Go to the &editor"), self.editor.tabs),
                 ("Ctrl+3", self.tr("Go to the cross-&references"), self.xrefs.tree)):
             act = QAction(text, self)
             act.setShortcut(QKeySequence(keys))
@@ -213,8 +215,8 @@ class MainWindow(QMainWindow):
         for act in self.focus_actions:
             self.view_menu.addAction(act)
 
-        help_menu = bar.addMenu(self.tr("&Help"))
-        help_menu.addAction(self.about_action)
+        self.help_menu: QMenu = bar.addMenu(self.tr("&Help"))
+        self.help_menu.addAction(self.about_action)
 
     def _make_theme_menu(self) -> None:
         """View > Theme: the system's look, light or dark (remembered)."""
@@ -294,7 +296,7 @@ class MainWindow(QMainWindow):
 
     def update_title(self) -> None:
         plan = self.document.read(queries.find_plan, self.document.plan_id)
-        self.setWindowTitle(f"{plan.title} — cmsdesk")
+        self.setWindowTitle(f"{plan.title}[*] — cmsdesk")  # [*]: typing not saved yet
 
     def update_status(self) -> None:
         profile = self.document.store.profile
@@ -315,10 +317,18 @@ class MainWindow(QMainWindow):
             f"color: {css(foreground('alert'))};" if count else "")
 
     def next_conflict(self) -> None:
+        self._step_conflict(1)
+
+    def previous_conflict(self) -> None:
+        self._step_conflict(-1)
+
+    def _step_conflict(self, step: int) -> None:
         contested = self.document.read(queries.conflicts, self.document.plan_id)
         places = [(c.node_id, c.field) for c in contested if c.node_id]
         if not places:
             return
+        if step < 0:
+            places.reverse()
         current = self.document.current_id
         ids = [p[0] for p in places]
         after = ids.index(current) + 1 if current in ids else 0
@@ -345,6 +355,9 @@ class MainWindow(QMainWindow):
     def _focus(self, widget: QWidget) -> None:
         if self.editor.isAncestorOf(widget):
             self.centre.setCurrentWidget(self.editor)
+        if widget is self.editor.tabs:  # "Go to the editor" lands in the text
+            self.editor.focus_text()
+            return
         dock = widget.parentWidget()
         while dock is not None and not isinstance(dock, QDockWidget):
             dock = dock.parentWidget()

@@ -236,6 +236,7 @@ class NodeEditor(QWidget):
 
     def _field_built(self, field: TextField) -> None:
         field.saved.connect(self.save_field)
+        QWidget.setTabOrder(self.status, field.edit)  # three Tab stops from the outline
         field.edit.setAccessibleName(self.tab_titles[field.field].replace("&", ""))
 
     def _comments_counted(self, unresolved: int) -> None:
@@ -252,6 +253,14 @@ class NodeEditor(QWidget):
         elif fld in self.pages:
             self.tabs.setCurrentWidget(self.pages[fld])
             self.pages[fld].field.focus()
+
+    def focus_text(self) -> None:
+        """Put the cursor in the text of the tab shown (the title where there is none)."""
+        page = self.tabs.currentWidget()
+        if isinstance(page, _FieldPage) and self.node_id is not None:
+            page.field.focus()
+        else:
+            self.title.setFocus()
 
     def set_preview_visible(self, visible: bool) -> None:
         for tab in self.pages.values():

@@ -123,6 +123,7 @@ class OutlinePanel(QWidget):
             self.add_actions[kind] = action(self.new_titles[kind],
                                             lambda _c=False, k=kind: self.add(k))
         self.add_actions["target"].setShortcut(QKeySequence(QKeySequence.StandardKey.New))
+        self.add_actions["goal"].setShortcut(QKeySequence("Ctrl+Shift+N"))
         self.rename_action = action(self.tr("Rename"), self.rename, QKeySequence(Qt.Key.Key_F2))
         self.delete_action = action(self.tr("Move to Trash"), self.delete,
                                     QKeySequence(QKeySequence.StandardKey.Delete))

@@ -136,6 +136,7 @@ class ResolveView(LazyView):
         self.count_label = QLabel(self)
         self.list = QListWidget(self)
         self.list.setObjectName("conflict-list")
+        self.list.setAccessibleName(self.tr("Contested fields"))
         self.list.setWordWrap(True)
         self.title = QLabel(self)
         self.title.setWordWrap(True)
@@ -157,6 +158,7 @@ class ResolveView(LazyView):
 
         self.combined = QPlainTextEdit(self)
         self.combined.setObjectName("combined-text")
+        self.combined.setAccessibleName(self.tr("Combined text"))
         self.combined.setPlaceholderText(self.tr("Write the text everyone can accept"))
         self.save_combined_button = QPushButton(self.tr("&Save the combined text"), self)
         self.cancel_combined_button = QPushButton(self.tr("Cancel"), self)

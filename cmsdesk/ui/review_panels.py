@@ -105,6 +105,8 @@ class ReviewPanels(QObject):
         self.export_word_action = self._action(
             self.tr("Export to &Word…"), lambda: export_document(self.document, DOCX,
                                                                  self.window))
+        # Printing the plan means its Word document: the platform's Print key.
+        self.export_word_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
         self.export_compilation_action = self._action(
             self.tr("Export compilation of &comments…"),
             lambda: export_document(self.document, COMPILATION, self.window))

@@ -131,6 +131,7 @@ class ReviewView(LazyView):
         self.baseline_box = QComboBox(self)
         self.baseline_box.setAccessibleName(self.tr("Changes since"))
         self.day_edit = QDateEdit(QDate.currentDate(), self)
+        self.day_edit.setAccessibleName(self.tr("Changes since the day"))
         self.day_edit.setCalendarPopup(True)
         self.day_edit.setDisplayFormat("yyyy-MM-dd")
         self.day_edit.hide()
@@ -138,8 +139,9 @@ class ReviewView(LazyView):
         self.party_box = QComboBox(self)
         self.node_box = QComboBox(self)
         # Region names and node titles are long: the boxes must not widen the window.
-        for box, chars in ((self.baseline_box, 28), (self.region_box, 14),
-                           (self.party_box, 12), (self.node_box, 18)):
+        # (Sized so that the panel fits a window of 1024 pixels.)
+        for box, chars in ((self.baseline_box, 20), (self.region_box, 10),
+                           (self.party_box, 9), (self.node_box, 12)):
             box.setMinimumContentsLength(chars)
             box.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -150,6 +152,7 @@ class ReviewView(LazyView):
 
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("review-tree")
+        self.tree.setAccessibleName(self.tr("Changes received"))
         self.tree.setHeaderLabels([self.tr("Change"), self.tr("Party"), self.tr("Region"),
                                    self.tr("When")])
         self.tree.setSelectionMode(QTreeWidget.SelectionMode.ExtendedSelection)
@@ -164,6 +167,7 @@ class ReviewView(LazyView):
         self.tree.setColumnWidth(3, 115)
         self.detail = QTextBrowser(self)
         self.detail.setObjectName("review-detail")
+        self.detail.setAccessibleName(self.tr("The change, compared"))
         self.detail.setOpenLinks(False)
 
         self.mark_button = QPushButton(self.tr("&Mark reviewed"), self)
