@@ -1,7 +1,8 @@
 """Help > User guide: the guide shipped with the program, read offline in a QTextBrowser.
 
-The text is ``docs/user-guide.md``, copied into the program's resources (``guide/``) so an
-installed cmsdesk has it without the source tree; a test keeps the two the same. The guide is
+The text is ``docs/user-guide.md``, copied into the program's resources
+(``resources/guide/``) so an installed cmsdesk has it without the source tree; a test keeps the
+two the same. The guide is
 in English; a translated guide (``user-guide.fr.md``, ``user-guide.es.md``) is shown instead
 when one is shipped for the interface's language.
 """

@@ -31,6 +31,10 @@
         <translation>Marcar como resuelto</translation>
     </message>
     <message>
+        <source>New comment</source>
+        <translation>Nuevo comentario</translation>
+    </message>
+    <message>
         <source>Write a comment (Ctrl+Enter adds it)</source>
         <translation>Escriba un comentario (Ctrl+Intro lo añade)</translation>
     </message>
@@ -171,6 +175,10 @@
         <translation>Exportar la compilación de comentarios</translation>
     </message>
     <message>
+        <source>Date on the document</source>
+        <translation>Fecha del documento</translation>
+    </message>
+    <message>
         <source>Include the Companion Volume</source>
         <translation>Incluir el Volumen complementario</translation>
     </message>
@@ -255,6 +263,10 @@
         <translation>ninguna: los estilos de cmsdesk</translation>
     </message>
     <message>
+        <source>Word template</source>
+        <translation>Plantilla de Word</translation>
+    </message>
+    <message>
         <source>&amp;Browse…</source>
         <translation>&amp;Examinar…</translation>
     </message>
@@ -273,6 +285,10 @@
 </context>
 <context>
     <name>DraftsView</name>
+    <message>
+        <source>Named drafts</source>
+        <translation>Borradores con nombre</translation>
+    </message>
     <message>
         <source>Named draft</source>
         <translation>Borrador con nombre</translation>
@@ -312,6 +328,10 @@
     <message>
         <source>Only the node shown in the editor</source>
         <translation>Solo el elemento mostrado en el editor</translation>
+    </message>
+    <message>
+        <source>Comparison with the draft</source>
+        <translation>Comparación con el borrador</translation>
     </message>
     <message>
         <source>new since the draft</source>
@@ -390,6 +410,17 @@
     </message>
 </context>
 <context>
+    <name>GuideDialog</name>
+    <message>
+        <source>cmsdesk user guide</source>
+        <translation>Guía del usuario de cmsdesk</translation>
+    </message>
+    <message>
+        <source>User guide</source>
+        <translation>Guía del usuario</translation>
+    </message>
+</context>
+<context>
     <name>HistoryView</name>
     <message>
         <source>Field</source>
@@ -398,6 +429,10 @@
     <message>
         <source>Select one version to see what it changed, or two to compare them.</source>
         <translation>Seleccione una versión para ver qué cambió, o dos para compararlas.</translation>
+    </message>
+    <message>
+        <source>Versions of the field</source>
+        <translation>Versiones del campo</translation>
     </message>
     <message>
         <source>When</source>
@@ -422,6 +457,10 @@
     <message>
         <source>Text</source>
         <translation>Texto</translation>
+    </message>
+    <message>
+        <source>What the version changed</source>
+        <translation>Lo que cambió la versión</translation>
     </message>
     <message>
         <source>&amp;Restore this version</source>
@@ -508,6 +547,10 @@
     <message>
         <source>Bundles imported</source>
         <translation>Paquetes importados</translation>
+    </message>
+    <message>
+        <source>Files imported</source>
+        <translation>Archivos importados</translation>
     </message>
     <message>
         <source>File</source>
@@ -788,6 +831,10 @@
         <translation>p. ej. UNEP/CMS/COP11/Doc.15.2</translation>
     </message>
     <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
         <source>&amp;Name:</source>
         <translation>&amp;Nombre:</translation>
     </message>
@@ -910,6 +957,65 @@
     <message>
         <source>Available in:</source>
         <translation>Disponible en:</translation>
+    </message>
+</context>
+<context>
+    <name>Navigation</name>
+    <message>
+        <source>&amp;Save now</source>
+        <translation>&amp;Guardar ahora</translation>
+    </message>
+    <message>
+        <source>Record what you typed at once (cmsdesk also saves by itself when you pause)</source>
+        <translation>Guardar enseguida lo que ha escrito (cmsdesk también guarda por sí solo cuando hace una pausa)</translation>
+    </message>
+    <message>
+        <source>&amp;Next target</source>
+        <translation>Meta &amp;siguiente</translation>
+    </message>
+    <message>
+        <source>&amp;Previous target</source>
+        <translation>Meta &amp;anterior</translation>
+    </message>
+    <message>
+        <source>Next &amp;contested place</source>
+        <translation>Siguiente punto en &amp;disputa</translation>
+    </message>
+    <message>
+        <source>Previous c&amp;ontested place</source>
+        <translation>Anterior punto en d&amp;isputa</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>&amp;Ir</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Atajos de teclado</translation>
+    </message>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>&amp;Guía del usuario</translation>
+    </message>
+    <message>
+        <source>Pre&amp;ferences…</source>
+        <translation>Pre&amp;ferencias…</translation>
+    </message>
+    <message>
+        <source>Saved. Everything you wrote is stored on this computer.</source>
+        <translation>Guardado. Todo lo que ha escrito está almacenado en este equipo.</translation>
+    </message>
+    <message>
+        <source>Typing not saved yet</source>
+        <translation>Escritura aún no guardada</translation>
+    </message>
+    <message>
+        <source>All changes saved</source>
+        <translation>Todos los cambios guardados</translation>
+    </message>
+    <message>
+        <source>cmsdesk saves what you type when you pause or leave the field; Ctrl+S saves at once</source>
+        <translation>cmsdesk guarda lo que escribe cuando hace una pausa o sale del campo; Ctrl+S guarda enseguida</translation>
     </message>
 </context>
 <context>
@@ -1225,6 +1331,61 @@
     </message>
 </context>
 <context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Preferencias</translation>
+    </message>
+    <message>
+        <source>The system&apos;s language</source>
+        <translation>El idioma del sistema</translation>
+    </message>
+    <message>
+        <source>Used from the next start.</source>
+        <translation>Se aplica en el próximo inicio.</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Default export folder</source>
+        <translation>Carpeta de exportación predeterminada</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Examinar…</translation>
+    </message>
+    <message>
+        <source>&amp;Change…</source>
+        <translation>&amp;Cambiar…</translation>
+    </message>
+    <message>
+        <source>Interface &amp;language:</source>
+        <translation>&amp;Idioma de la interfaz:</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>&amp;Tema:</translation>
+    </message>
+    <message>
+        <source>&amp;Record typing after a pause of:</source>
+        <translation>&amp;Guardar lo escrito tras una pausa de:</translation>
+    </message>
+    <message>
+        <source>&amp;Export to the folder:</source>
+        <translation>E&amp;xportar a la carpeta:</translation>
+    </message>
+    <message>
+        <source>Editing as:</source>
+        <translation>Edita como:</translation>
+    </message>
+    <message>
+        <source>Export folder</source>
+        <translation>Carpeta de exportación</translation>
+    </message>
+</context>
+<context>
     <name>ProfileDialog</name>
     <message>
         <source>Who is editing?</source>
@@ -1258,8 +1419,16 @@
 <context>
     <name>ResolveView</name>
     <message>
+        <source>Contested fields</source>
+        <translation>Campos en disputa</translation>
+    </message>
+    <message>
         <source>First the text all proposals share; then each option, with what it changes in that text marked.</source>
         <translation>Primero el texto que comparten todas las propuestas; después cada opción, con lo que cambia en ese texto marcado.</translation>
+    </message>
+    <message>
+        <source>Combined text</source>
+        <translation>Texto combinado</translation>
     </message>
     <message>
         <source>Write the text everyone can accept</source>
@@ -1416,12 +1585,20 @@
         <translation>Cambios desde</translation>
     </message>
     <message>
+        <source>Changes since the day</source>
+        <translation>Cambios desde el día</translation>
+    </message>
+    <message>
         <source>Only not yet reviewed</source>
         <translation>Solo los no revisados</translation>
     </message>
     <message>
         <source>Include my own changes</source>
         <translation>Incluir mis propios cambios</translation>
+    </message>
+    <message>
+        <source>Changes received</source>
+        <translation>Cambios recibidos</translation>
     </message>
     <message>
         <source>Change</source>
@@ -1438,6 +1615,10 @@
     <message>
         <source>When</source>
         <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>The change, compared</source>
+        <translation>El cambio, comparado</translation>
     </message>
     <message>
         <source>&amp;Mark reviewed</source>
@@ -1582,6 +1763,21 @@ Por %2. Marque la casilla cuando lo haya revisado.</translation>
     <message>
         <source>Updated with other officers&apos; changes.</source>
         <translation>Actualizado con los cambios de los demás funcionarios.</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Atajos de teclado</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Comando</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Teclas</translation>
     </message>
 </context>
 <context>

@@ -31,6 +31,10 @@
         <translation>Marquer comme résolu</translation>
     </message>
     <message>
+        <source>New comment</source>
+        <translation>Nouveau commentaire</translation>
+    </message>
+    <message>
         <source>Write a comment (Ctrl+Enter adds it)</source>
         <translation>Écrire un commentaire (Ctrl+Entrée l’ajoute)</translation>
     </message>
@@ -171,6 +175,10 @@
         <translation>Exporter la compilation des commentaires</translation>
     </message>
     <message>
+        <source>Date on the document</source>
+        <translation>Date du document</translation>
+    </message>
+    <message>
         <source>Include the Companion Volume</source>
         <translation>Inclure le Volume d’accompagnement</translation>
     </message>
@@ -255,6 +263,10 @@
         <translation>aucun : les styles de cmsdesk</translation>
     </message>
     <message>
+        <source>Word template</source>
+        <translation>Modèle Word</translation>
+    </message>
+    <message>
         <source>&amp;Browse…</source>
         <translation>&amp;Parcourir…</translation>
     </message>
@@ -273,6 +285,10 @@
 </context>
 <context>
     <name>DraftsView</name>
+    <message>
+        <source>Named drafts</source>
+        <translation>Projets nommés</translation>
+    </message>
     <message>
         <source>Named draft</source>
         <translation>Projet nommé</translation>
@@ -312,6 +328,10 @@
     <message>
         <source>Only the node shown in the editor</source>
         <translation>Seulement l’élément affiché dans l’éditeur</translation>
+    </message>
+    <message>
+        <source>Comparison with the draft</source>
+        <translation>Comparaison avec le projet</translation>
     </message>
     <message>
         <source>new since the draft</source>
@@ -390,6 +410,17 @@
     </message>
 </context>
 <context>
+    <name>GuideDialog</name>
+    <message>
+        <source>cmsdesk user guide</source>
+        <translation>Guide de l’utilisateur de cmsdesk</translation>
+    </message>
+    <message>
+        <source>User guide</source>
+        <translation>Guide de l’utilisateur</translation>
+    </message>
+</context>
+<context>
     <name>HistoryView</name>
     <message>
         <source>Field</source>
@@ -398,6 +429,10 @@
     <message>
         <source>Select one version to see what it changed, or two to compare them.</source>
         <translation>Sélectionnez une version pour voir ce qu’elle a modifié, ou deux pour les comparer.</translation>
+    </message>
+    <message>
+        <source>Versions of the field</source>
+        <translation>Versions du champ</translation>
     </message>
     <message>
         <source>When</source>
@@ -422,6 +457,10 @@
     <message>
         <source>Text</source>
         <translation>Texte</translation>
+    </message>
+    <message>
+        <source>What the version changed</source>
+        <translation>Ce que la version a modifié</translation>
     </message>
     <message>
         <source>&amp;Restore this version</source>
@@ -508,6 +547,10 @@
     <message>
         <source>Bundles imported</source>
         <translation>Paquets importés</translation>
+    </message>
+    <message>
+        <source>Files imported</source>
+        <translation>Fichiers importés</translation>
     </message>
     <message>
         <source>File</source>
@@ -788,6 +831,10 @@
         <translation>p. ex. UNEP/CMS/COP11/Doc.15.2</translation>
     </message>
     <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
         <source>&amp;Name:</source>
         <translation>&amp;Nom :</translation>
     </message>
@@ -910,6 +957,65 @@
     <message>
         <source>Available in:</source>
         <translation>Disponible en :</translation>
+    </message>
+</context>
+<context>
+    <name>Navigation</name>
+    <message>
+        <source>&amp;Save now</source>
+        <translation>&amp;Enregistrer maintenant</translation>
+    </message>
+    <message>
+        <source>Record what you typed at once (cmsdesk also saves by itself when you pause)</source>
+        <translation>Enregistrer tout de suite ce que vous avez tapé (cmsdesk enregistre aussi de lui-même quand vous faites une pause)</translation>
+    </message>
+    <message>
+        <source>&amp;Next target</source>
+        <translation>Objectif &amp;suivant</translation>
+    </message>
+    <message>
+        <source>&amp;Previous target</source>
+        <translation>Objectif &amp;précédent</translation>
+    </message>
+    <message>
+        <source>Next &amp;contested place</source>
+        <translation>Point &amp;contesté suivant</translation>
+    </message>
+    <message>
+        <source>Previous c&amp;ontested place</source>
+        <translation>Point c&amp;ontesté précédent</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>&amp;Aller</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>&amp;Guide de l’utilisateur</translation>
+    </message>
+    <message>
+        <source>Pre&amp;ferences…</source>
+        <translation>Pré&amp;férences…</translation>
+    </message>
+    <message>
+        <source>Saved. Everything you wrote is stored on this computer.</source>
+        <translation>Enregistré. Tout ce que vous avez écrit est conservé sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>Typing not saved yet</source>
+        <translation>Saisie pas encore enregistrée</translation>
+    </message>
+    <message>
+        <source>All changes saved</source>
+        <translation>Toutes les modifications sont enregistrées</translation>
+    </message>
+    <message>
+        <source>cmsdesk saves what you type when you pause or leave the field; Ctrl+S saves at once</source>
+        <translation>cmsdesk enregistre ce que vous tapez quand vous faites une pause ou quittez le champ ; Ctrl+S enregistre tout de suite</translation>
     </message>
 </context>
 <context>
@@ -1225,6 +1331,61 @@
     </message>
 </context>
 <context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Préférences</translation>
+    </message>
+    <message>
+        <source>The system&apos;s language</source>
+        <translation>La langue du système</translation>
+    </message>
+    <message>
+        <source>Used from the next start.</source>
+        <translation>Appliquée au prochain démarrage.</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Default export folder</source>
+        <translation>Dossier d’exportation par défaut</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Parcourir…</translation>
+    </message>
+    <message>
+        <source>&amp;Change…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <source>Interface &amp;language:</source>
+        <translation>&amp;Langue de l’interface :</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>&amp;Thème :</translation>
+    </message>
+    <message>
+        <source>&amp;Record typing after a pause of:</source>
+        <translation>&amp;Enregistrer la saisie après une pause de :</translation>
+    </message>
+    <message>
+        <source>&amp;Export to the folder:</source>
+        <translation>E&amp;xporter dans le dossier :</translation>
+    </message>
+    <message>
+        <source>Editing as:</source>
+        <translation>Vous éditez en tant que :</translation>
+    </message>
+    <message>
+        <source>Export folder</source>
+        <translation>Dossier d’exportation</translation>
+    </message>
+</context>
+<context>
     <name>ProfileDialog</name>
     <message>
         <source>Who is editing?</source>
@@ -1258,8 +1419,16 @@
 <context>
     <name>ResolveView</name>
     <message>
+        <source>Contested fields</source>
+        <translation>Champs contestés</translation>
+    </message>
+    <message>
         <source>First the text all proposals share; then each option, with what it changes in that text marked.</source>
         <translation>D’abord le texte commun à toutes les propositions ; puis chaque option, avec ce qu’elle change dans ce texte.</translation>
+    </message>
+    <message>
+        <source>Combined text</source>
+        <translation>Texte combiné</translation>
     </message>
     <message>
         <source>Write the text everyone can accept</source>
@@ -1416,12 +1585,20 @@
         <translation>Modifications depuis</translation>
     </message>
     <message>
+        <source>Changes since the day</source>
+        <translation>Modifications depuis le jour</translation>
+    </message>
+    <message>
         <source>Only not yet reviewed</source>
         <translation>Seulement celles non examinées</translation>
     </message>
     <message>
         <source>Include my own changes</source>
         <translation>Inclure mes propres modifications</translation>
+    </message>
+    <message>
+        <source>Changes received</source>
+        <translation>Modifications reçues</translation>
     </message>
     <message>
         <source>Change</source>
@@ -1438,6 +1615,10 @@
     <message>
         <source>When</source>
         <translation>Quand</translation>
+    </message>
+    <message>
+        <source>The change, compared</source>
+        <translation>La modification, comparée</translation>
     </message>
     <message>
         <source>&amp;Mark reviewed</source>
@@ -1582,6 +1763,21 @@ Par %2. Cochez une fois examinée.</translation>
     <message>
         <source>Updated with other officers&apos; changes.</source>
         <translation>Mis à jour avec les modifications des autres agents.</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Commande</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Touches</translation>
     </message>
 </context>
 <context>
