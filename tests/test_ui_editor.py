@@ -26,6 +26,7 @@ from cmsdesk.models import queries
 from cmsdesk.models.changelog import Key
 from cmsdesk.models.commands import PlanEditor
 from cmsdesk.models.store import Store
+from cmsdesk.ui import theme
 from cmsdesk.ui.mainwindow import MainWindow
 
 pytestmark = QT_LOG_MARKS
@@ -133,7 +134,7 @@ def test_markdown_preview_and_brackets_are_marked(window: MainWindow, qtbot: QtB
     qtbot.waitUntil(lambda: "<b>shall</b>" in field.preview.toHtml()
                     or "font-weight:700" in field.preview.toHtml())
     html = field.preview.toHtml()
-    assert "consider" in html and "#fff1a8" in html
+    assert "consider" in html and theme.css(theme.background("bracket")) in html
     block = field.edit.document().firstBlock()
     marked = [block.text()[r.start:r.start + r.length] for r in block.layout().formats()]
     assert marked == ["[consider]", "[Option 1: adopt]", "[Option 2: note]"]

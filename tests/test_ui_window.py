@@ -70,7 +70,7 @@ def test_other_parts_can_extend_the_file_menu(window: MainWindow) -> None:
     window.add_file_actions(imp)
     texts = [a.text() for a in window.file_menu.actions() if not a.isSeparator()]
     assert texts == ["&Open plan…", "Open &recent", "&New plan…", "Import bundles…",
-                     "Export to Word…", "&Quit"]
+                     "Export to Word…", "&Save now", "&Quit"]
 
 
 def test_add_rename_delete_and_restore_with_undo(window: MainWindow, qtbot: QtBot) -> None:

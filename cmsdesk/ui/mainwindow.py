@@ -242,6 +242,8 @@ class MainWindow(QMainWindow):
         switcher.changed.connect(self._theme_changed)
 
     def _theme_changed(self, name: str) -> None:
+        if not self.isVisible():  # a closed window (its store may be closed too)
+            return
         if name in self.theme_actions:
             self.theme_actions[name].setChecked(True)
         self.update_status()  # its colours come from the palette
