@@ -39,7 +39,7 @@ from cmsdesk.sync.validate import read_bundle
 from cmsdesk.ui.document import PlanDocument
 from cmsdesk.ui.labels import fill
 from cmsdesk.ui.progress import run_with_progress
-from cmsdesk.ui.theme import foreground
+from cmsdesk.ui.theme import css, foreground
 
 BUNDLE_SUFFIX = ".cmsb"
 
@@ -132,7 +132,7 @@ class ImportReportDialog(QDialog):
             fill(self.tr("<b>Check %1 before building on it:</b> %2"), html.escape(o.path.name),
                  html.escape("; ".join(o.report.alarms))) for o in alarming if o.report), self)
         self.alarms.setWordWrap(True)
-        self.alarms.setStyleSheet(f"color: {REFUSED_COLOUR}")
+        self.alarms.setStyleSheet(f"color: {css(foreground('alert'))}")
         self.alarms.setVisible(bool(alarming))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.buttons.rejected.connect(self.reject)
