@@ -143,7 +143,7 @@ class StartDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self.select(self.STARTER if role == "secretariat" else self.BUNDLE)
-        self.resize(560, self.sizeHint().height())
+        self.resize(560, layout.totalHeightForWidth(560))  # the wrapped texts' real height
 
     def button(self, choice: str) -> QRadioButton:
         return next(b for b in self.options.buttons()

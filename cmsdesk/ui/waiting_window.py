@@ -12,12 +12,20 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from cmsdesk.models.store import Store
 from cmsdesk.ui.plans import ask_bundle_file, ask_new_plan, import_plan_bundle
 
 BUNDLE_SUFFIX = ".cmsb"
+COLUMN_WIDTH = 560  # pixels: lines short enough to read
 
 
 class WaitingWindow(QMainWindow):
@@ -52,14 +60,26 @@ class WaitingWindow(QMainWindow):
                                      "File > New plan…"), self)
         secretariat.setWordWrap(True)
         secretariat.setEnabled(False)
+        # A column of readable width in the middle of the window. Wrapped labels get their
+        # height only from a layout that gives them a width: no alignment flags on them.
+        column = QWidget(self)
+        column.setFixedWidth(COLUMN_WIDTH)
+        stack = QVBoxLayout(column)
+        stack.addWidget(heading)
+        stack.addWidget(self.explanation)
+        stack.addSpacing(8)
+        stack.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignLeft)
+        stack.addSpacing(8)
+        stack.addWidget(secretariat)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(column)
+        row.addStretch(1)
         page = QWidget(self)
-        column = QVBoxLayout(page)
-        column.addStretch(1)
-        for widget in (heading, self.explanation, self.open_button, secretariat):
-            column.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
-        column.addStretch(2)
-        self.explanation.setMaximumWidth(560)
-        secretariat.setMaximumWidth(560)
+        outer = QVBoxLayout(page)
+        outer.addStretch(1)
+        outer.addLayout(row)
+        outer.addStretch(2)
         page.setObjectName("empty-state")
         self.setCentralWidget(page)
 

@@ -1,0 +1,94 @@
+"""Screenshots of the window for docs/screenshots: the first start, the empty window of a
+delegate waiting for the draft, and the main window in a theme, a language and a size.
+
+One picture per run (the interface's language is fixed when the application starts)::
+
+    Xvfb :99 -screen 0 1600x1000x24 -nolisten tcp &
+    DISPLAY=:99 QT_QPA_PLATFORM=xcb .venv/bin/python tests/window_screens.py main \\
+        docs/screenshots/main-dark.png --theme dark
+    ... first-start start.png --lang fr; ... main fr.png --lang fr --size 1024x768
+
+Each view is grabbed by Qt once it has been shown and painted on the X server.
+"""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+from pathlib import Path
+
+DEMO = ("Amina Diallo", "Senegal", "Africa", "focal point")
+
+
+def shoot(view: str, out: Path, lang: str, theme_name: str, size: tuple[int, int]) -> Path:
+    from PySide6.QtCore import QLocale, QSettings
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from cmsdesk.models.commands import create_plan_from_template
+    from cmsdesk.models.identity import Profile
+    from cmsdesk.models.store import Store
+    from cmsdesk.ui.app import build_window
+    from cmsdesk.ui.i18n import install_translators
+    from cmsdesk.ui.theme import ThemeSwitcher
+
+    app = QApplication.instance() or QApplication(["cmsdesk"])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("cmsdesk")
+    if lang != "en":
+        QLocale.setDefault(QLocale(lang))
+        install_translators(app, QLocale(lang))
+    ThemeSwitcher.of(app).apply(theme_name)
+    with tempfile.TemporaryDirectory(prefix="cmsdesk-shots-") as tmp:
+        store = Store.open(Path(tmp) / "demo.db")
+        store.set_profile(Profile(*DEMO))
+        settings = QSettings(str(Path(tmp) / "layout.ini"), QSettings.Format.IniFormat)
+        widget: QWidget
+        if view == "first-start":
+            from cmsdesk.ui.dialogs import StartDialog
+
+            widget = StartDialog("delegate")
+        elif view == "waiting":
+            from cmsdesk.ui.waiting_window import WaitingWindow
+
+            widget = WaitingWindow(store, settings)
+            widget.resize(*size)
+        else:
+            from cmsdesk.ui.review_panels import install
+
+            plan_id = create_plan_from_template(store).created or ""
+            window = build_window(store, plan_id, settings)
+            install(window)
+            window.restore_layout()
+            window.resize(*size)
+            widget = window
+        widget.show()
+        for _ in range(10):
+            app.processEvents()
+        if view == "main":
+            window.restore_current()
+            for page in window.editor.pages.values():
+                if page.field.preview.isVisibleTo(window):
+                    page.field.render_preview()
+            for _ in range(10):
+                app.processEvents()
+        out.parent.mkdir(parents=True, exist_ok=True)
+        widget.grab().save(str(out), "PNG")
+        widget.close()
+        store.close()
+    return out
+
+
+def main() -> None:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("view", choices=("main", "first-start", "waiting"))
+    p.add_argument("out", type=Path)
+    p.add_argument("--lang", default="en", choices=("en", "fr", "es"))
+    p.add_argument("--theme", default="light", choices=("system", "light", "dark"))
+    p.add_argument("--size", default="1280x800")
+    args = p.parse_args()
+    width, height = (int(v) for v in args.size.lower().split("x"))
+    print(shoot(args.view, args.out, args.lang, args.theme, (width, height)))
+
+
+if __name__ == "__main__":
+    main()
