@@ -7,12 +7,14 @@ from pathlib import Path
 import pytest
 from pg_support import PgServer
 from pytestqt.qtbot import QtBot
-from ui_support import make_window, node_id, select_label, silence_dialogs
+from ui_support import QT_LOG_MARKS, make_window, node_id, select_label, silence_dialogs
 
 from cmsdesk.models.commands import PlanEditor, create_plan_from_template
 from cmsdesk.models.identity import Profile
 from cmsdesk.models.store import Store
 from cmsdesk.ui.server_watch import watch_server
+
+pytestmark = QT_LOG_MARKS
 
 
 def test_another_officers_change_appears_in_the_window(
@@ -48,3 +50,47 @@ def test_a_store_file_is_not_watched(qtbot: QtBot, plan_store: tuple[Store, str]
     silence_dialogs(monkeypatch)
     store, plan_id = plan_store
     assert watch_server(make_window(qtbot, store, plan_id, tmp_path)) is None
+
+
+def test_preferences_keep_the_shared_store_address_without_a_password(
+        qtbot: QtBot, plan_store: tuple[Store, str], tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from ui_support import settings_in
+
+    from cmsdesk.ui.preferences import SERVER_SETTING, PreferencesDialog
+
+    silence_dialogs(monkeypatch)
+    store, _ = plan_store
+    settings = settings_in(tmp_path)
+    dialog = PreferencesDialog(settings, store)
+    qtbot.addWidget(dialog)
+    for wrong in ("mysql://ana@db/plan", "postgresql://ana:secret@db/plan"):
+        dialog.server.setText(wrong)
+        dialog._accept_if_valid()
+        assert dialog.result() == 0 and dialog.server_error.isVisibleTo(dialog)
+    dialog.server.setText("postgresql://ana@db.example.org/cmsplan")
+    dialog._accept_if_valid()
+    assert dialog.result() == 1
+    dialog.apply()
+    assert settings.value(SERVER_SETTING) == "postgresql://ana@db.example.org/cmsplan"
+    dialog.server.setText("")
+    dialog.apply()
+    assert settings.value(SERVER_SETTING) == ""
+
+
+def test_the_window_opens_the_shared_store_named_in_preferences(
+        pg_server: PgServer, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtCore import QSettings
+
+    from cmsdesk.cli import parse
+    from cmsdesk.clicmd.common import Context
+    from cmsdesk.ui import app
+    from cmsdesk.ui.preferences import SERVER_SETTING
+
+    url = pg_server.url(pg_server.new_database())
+    opened: list[str] = []
+    monkeypatch.setattr(QSettings, "value", lambda self, key, default=None:
+                        url if key == SERVER_SETTING else default)
+    monkeypatch.setattr(app, "open_store", lambda ctx: opened.append(ctx.args.db))
+    assert app.run_app(Context(parse([]))) == 1
+    assert opened == [url]

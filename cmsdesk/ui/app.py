@@ -227,6 +227,10 @@ def run_app(ctx: Context) -> int:
         return take_screenshot(ctx)
     app = make_application()
     close_on_terminate(app)
+    if not ctx.args.db:
+        from cmsdesk.ui.preferences import SERVER_SETTING
+
+        ctx.args.db = str(QSettings().value(SERVER_SETTING, "") or "") or None  # Preferences
     store = open_store(ctx)
     if store is None or not ensure_profile(store):
         return 1

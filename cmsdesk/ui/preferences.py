@@ -1,5 +1,7 @@
 """Edit > Preferences: the interface's language, the theme, how long typing waits before it is
-recorded, the folder exports are proposed in, and who is editing.
+recorded, the folder exports are proposed in, who is editing, and the store: the file on this
+computer, or the Secretariat's shared store on a PostgreSQL server (its address only: the
+password is asked when the server wants it, never stored).
 
 Settings live in the window's QSettings (the user's, per platform conventions), except the
 identity, which belongs to the store (every change carries it). The language takes effect at the
@@ -35,6 +37,7 @@ from cmsdesk.ui.theme import THEMES, theme_names
 LANGUAGE_SETTING = "ui/language"
 AUTOSAVE_SETTING = "editor/autosave_ms"
 EXPORT_FOLDER_SETTING = "export/folder"
+SERVER_SETTING = "store/server"  # postgresql://user@host/dbname, or "" for the local file
 LANGUAGES = {"": "System", "en": "English", "fr": "Français", "es": "Español"}
 
 
@@ -101,14 +104,55 @@ class PreferencesDialog(QDialog):
         form.addRow(self.tr("&Record typing after a pause of:"), self.autosave)
         form.addRow(self.tr("&Export to the folder:"), folder_row)
         form.addRow(self.tr("Editing as:"), identity_row)
+        self.server = QLineEdit(str(settings.value(SERVER_SETTING, "") or ""), self)
+        self.server.setPlaceholderText("postgresql://user@server/database")
+        self.server.setAccessibleName(self.tr("Shared store address"))
+        server_note = QLabel(self.tr("Leave empty to work in the store on this computer. Used "
+                                     "from the next start; the password is asked when needed "
+                                     "and never stored."), self)
+        server_note.setWordWrap(True)
+        server_note.setEnabled(False)
+        self.server_error = QLabel(self)
+        self.server_error.setWordWrap(True)
+        self.server_error.hide()
+        form.addRow(self.tr("Shared &store:"), self.server)
+        form.addRow("", server_note)
+        form.addRow("", self.server_error)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.accept)
+        buttons.accepted.connect(self._accept_if_valid)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
         self.resize(560, self.sizeHint().height())
+
+    def server_address(self) -> str | None:
+        """The shared store's address as typed ("" for none), or None (said in the dialog)
+        when it is not a PostgreSQL address or carries a password."""
+        from urllib.parse import urlsplit
+
+        from cmsdesk.models.server import ServerError, server_url
+
+        text = self.server.text().strip()
+        if not text:
+            return ""
+        try:
+            server_url(text)
+        except ServerError as exc:
+            problem = str(exc)
+        else:
+            if urlsplit(text).password is None:
+                return text
+            problem = self.tr("Leave the password out of the address: cmsdesk asks for it "
+                              "when the server wants it, and never stores it.")
+        self.server_error.setText(problem)
+        self.server_error.show()
+        return None
+
+    def _accept_if_valid(self) -> None:
+        if self.server_address() is not None:
+            self.accept()
 
     def _browse(self) -> None:
         chosen = QFileDialog.getExistingDirectory(self, self.tr("Export folder"),
@@ -137,6 +181,7 @@ class PreferencesDialog(QDialog):
         fields.set_autosave_delay(delay)
         folder = self.folder.text().strip()
         s.setValue(EXPORT_FOLDER_SETTING, folder if folder and Path(folder).is_dir() else "")
+        s.setValue(SERVER_SETTING, self.server_address() or "")
         app = QApplication.instance()
         if isinstance(app, QApplication):
             ThemeSwitcher.of(app).choose(str(self.theme.currentData()), s)

@@ -1381,6 +1381,22 @@
         <translation>Edita como:</translation>
     </message>
     <message>
+        <source>Shared store address</source>
+        <translation>Dirección de la base compartida</translation>
+    </message>
+    <message>
+        <source>Leave empty to work in the store on this computer. Used from the next start; the password is asked when needed and never stored.</source>
+        <translation>Déjelo vacío para trabajar en la base de este ordenador. Se aplica en el próximo inicio; la contraseña se pide cuando hace falta y nunca se guarda.</translation>
+    </message>
+    <message>
+        <source>Shared &amp;store:</source>
+        <translation>&amp;Base compartida:</translation>
+    </message>
+    <message>
+        <source>Leave the password out of the address: cmsdesk asks for it when the server wants it, and never stores it.</source>
+        <translation>No incluya la contraseña en la dirección: cmsdesk la pide cuando el servidor la exige y nunca la guarda.</translation>
+    </message>
+    <message>
         <source>Export folder</source>
         <translation>Carpeta de exportación</translation>
     </message>

@@ -1381,6 +1381,22 @@
         <translation>Vous éditez en tant que :</translation>
     </message>
     <message>
+        <source>Shared store address</source>
+        <translation>Adresse de la base partagée</translation>
+    </message>
+    <message>
+        <source>Leave empty to work in the store on this computer. Used from the next start; the password is asked when needed and never stored.</source>
+        <translation>Laissez vide pour travailler dans la base de cet ordinateur. Pris en compte au prochain démarrage ; le mot de passe est demandé au besoin et jamais enregistré.</translation>
+    </message>
+    <message>
+        <source>Shared &amp;store:</source>
+        <translation>&amp;Base partagée :</translation>
+    </message>
+    <message>
+        <source>Leave the password out of the address: cmsdesk asks for it when the server wants it, and never stores it.</source>
+        <translation>N&apos;incluez pas le mot de passe dans l&apos;adresse : cmsdesk le demande quand le serveur l&apos;exige, et ne l&apos;enregistre jamais.</translation>
+    </message>
+    <message>
         <source>Export folder</source>
         <translation>Dossier d’exportation</translation>
     </message>
