@@ -6,6 +6,11 @@ into :class:`Block` objects (paragraphs, headings, list items, tables) made of :
 objects (text with bold/italic/code). The Word writer renders blocks with Word's own styles;
 the compilation flattens them to plain text to compare wordings.
 
+Texts come from other Parties' bundles, so they are hostile input: nesting (lists and quotes)
+is capped at :data:`MAX_NESTING` levels before the ``markdown`` package sees the text (it
+recurses once per level), and a text that still exhausts the recursion limit is rendered as
+plain paragraphs rather than raising.
+
 Square brackets are negotiation marks here, never links: the link and reference syntaxes are
 switched off, so "[Where feasible,]" or "[Option 1 (Spain): ...] [Option 2 (Brazil): ...]"
 always come through verbatim, and a line such as "[Note]: text" is not swallowed as a link
@@ -15,6 +20,7 @@ definition.
 from __future__ import annotations
 
 import functools
+import html
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -27,6 +33,8 @@ BlockKind = Literal["paragraph", "heading", "item", "continuation", "quote", "co
                     "rule"]
 
 _SPACES = re.compile(r"\s+")
+MAX_NESTING = 12  # list and quote levels kept; deeper lines are shown at this depth
+_LEAD = re.compile(r"^[ \t>]*")
 _LINK_SYNTAX = ("reference", "link", "image_link", "image_reference", "short_reference",
                 "short_image_ref")
 
@@ -67,11 +75,48 @@ def _converter() -> markdown.Markdown:
     return md
 
 
+def limit_nesting(text: str, depth: int = MAX_NESTING) -> str:
+    """``text`` with list indentation and quote markers capped at ``depth`` levels.
+
+    A line's leading run of spaces, tabs and ``>`` is rewritten with at most ``depth`` quote
+    markers and ``4 * depth`` columns of indentation, so no input can make the Markdown parser
+    recurse deeper than a plan text ever needs. Lines within the limit are left as they are.
+    """
+    limit = 4 * depth
+
+    def cap(match: re.Match[str]) -> str:
+        lead = match.group(0)
+        quotes = lead.count(">")
+        columns = len(lead.replace(">", "").expandtabs(4))
+        if quotes <= depth and columns <= limit:
+            return lead
+        if quotes:
+            return "> " * min(quotes, depth) + " " * min(columns, limit)
+        return " " * min(columns, limit)
+
+    return "\n".join(_LEAD.sub(cap, line, count=1) for line in text.split("\n"))
+
+
+def _paragraphs_html(text: str) -> str:
+    """``text`` as escaped paragraphs: the rendering of last resort, which cannot fail."""
+    paragraphs = [p for p in re.split(r"\n\s*\n", text) if p.strip()]
+    return "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs)
+
+
+def convert_safely(md: markdown.Markdown, text: str) -> str:
+    """``md.convert(text)`` with nesting capped, or plain paragraphs if the parser still
+    runs out of stack (hostile emphasis or bracket runs)."""
+    md.reset()
+    try:
+        return md.convert(limit_nesting(text))
+    except RecursionError:
+        md.reset()
+        return _paragraphs_html(text)
+
+
 def markdown_to_html(text: str) -> str:
     """HTML for ``text``, brackets kept verbatim (also what a preview pane can show)."""
-    md = _converter()
-    md.reset()
-    return md.convert(text)
+    return convert_safely(_converter(), text)
 
 
 class _Walker(HTMLParser):

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSplitter,
-    QTextBrowser,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -41,6 +40,7 @@ from cmsdesk.ui.diff_html import diff_html, legend_html, plain_html
 from cmsdesk.ui.document import PlanDocument
 from cmsdesk.ui.labels import field_name, fill
 from cmsdesk.ui.lazy_view import LazyView
+from cmsdesk.ui.safe_browser import SafeTextBrowser
 from cmsdesk.ui.theme import css, foreground
 
 ROLE = Qt.ItemDataRole.UserRole
@@ -227,7 +227,7 @@ class DraftsView(LazyView):
         self.node_only = QCheckBox(self.tr("Only the node shown in the editor"), self)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
-        self.comparison = QTextBrowser(self)
+        self.comparison = SafeTextBrowser(self)
         self.comparison.setObjectName("draft-comparison")
         self.comparison.setAccessibleName(self.tr("Comparison with the draft"))
         self.legend = QLabel(legend_html(self.tr("new since the draft"),

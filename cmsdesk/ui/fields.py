@@ -24,12 +24,12 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QSplitter,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from cmsdesk.ui.rendering import BracketHighlighter, markdown_loaded, render_markdown
+from cmsdesk.ui.safe_browser import SafeTextBrowser
 
 AUTOSAVE_DELAY_MS = 1500  # the default; Edit > Preferences changes it
 _autosave_delay = AUTOSAVE_DELAY_MS
@@ -177,8 +177,7 @@ class TextField(QWidget):
         self.edit.setObjectName(f"field-{field}")
         self.edit.setMinimumHeight(MIN_TEXT_HEIGHT)
         self.highlighter = BracketHighlighter(self.edit.document())
-        self.preview = QTextBrowser(self)
-        self.preview.setOpenExternalLinks(True)
+        self.preview = SafeTextBrowser(self)
         self.preview.setObjectName(f"preview-{field}")
         self.preview.setAccessibleName(self.tr("Preview"))
         self.preview.setPlaceholderText(self.tr("Preview: the text as it will read"))

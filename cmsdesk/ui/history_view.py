@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSplitter,
-    QTextBrowser,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -35,6 +34,7 @@ from cmsdesk.ui.edits import SetField
 from cmsdesk.ui.labels import field_name, fill, node_name, status_name, translate
 from cmsdesk.ui.lazy_view import LazyView
 from cmsdesk.ui.review_view import when
+from cmsdesk.ui.safe_browser import SafeTextBrowser
 
 ROLE = Qt.ItemDataRole.UserRole
 PREVIEW_CHARS = 90
@@ -78,7 +78,7 @@ class HistoryView(LazyView):
         header.setStretchLastSection(True)
         for column in range(5):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self.diff = QTextBrowser(self)
+        self.diff = SafeTextBrowser(self)
         self.diff.setObjectName("history-diff")
         self.diff.setAccessibleName(self.tr("What the version changed"))
         self.restore_button = QPushButton(self.tr("&Restore this version"), self)

@@ -8,12 +8,18 @@ not needed to start the window.
 
 from __future__ import annotations
 
+import functools
 import re
 import sys
+from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
 from cmsdesk.ui.theme import background, css, foreground
+
+if TYPE_CHECKING:
+    import markdown
 
 _TAG = re.compile(r"(<[^>]*>)")
 
@@ -56,12 +62,25 @@ def markdown_loaded() -> bool:
     return "markdown" in sys.modules
 
 
-def render_markdown(text: str) -> str:
-    """HTML for a QTextBrowser: Markdown rendered, raw HTML shown as typed, brackets marked."""
+@functools.cache
+def _preview_converter() -> markdown.Markdown:
     import markdown  # lazily: only the preview needs it
 
-    body = markdown.markdown(text.replace("<", "&lt;"), extensions=["sane_lists"],
-                             output_format="html")
+    from cmsdesk.export.safe_links import SafeLinks
+
+    image = QCoreApplication.translate("rendering", "(image: {alt})")
+    return markdown.Markdown(extensions=["sane_lists", SafeLinks(image)], output_format="html")
+
+
+def render_markdown(text: str) -> str:
+    """HTML for a QTextBrowser: Markdown rendered, raw HTML shown as typed, brackets marked.
+
+    Images are shown as their alt text and only web links stay links (``SafeLinks``); nesting
+    is capped so that no text can exhaust the parser's stack.
+    """
+    from cmsdesk.export.markdown_blocks import convert_safely
+
+    body = convert_safely(_preview_converter(), text.replace("<", "&lt;"))
     return mark_brackets_html(body)
 
 

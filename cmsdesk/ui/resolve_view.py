@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -43,6 +42,7 @@ from cmsdesk.ui.document import PlanDocument
 from cmsdesk.ui.labels import field_name, fill, status_name, translate
 from cmsdesk.ui.lazy_view import LazyView
 from cmsdesk.ui.merge_edits import ResolveField, undoable
+from cmsdesk.ui.safe_browser import SafeTextBrowser
 from cmsdesk.ui.theme import muted
 
 ROLE = Qt.ItemDataRole.UserRole
@@ -75,7 +75,7 @@ class Column(QFrame):
                            f" background: palette({background}); }}")
         self.header = QLabel(header, self)
         self.header.setWordWrap(True)
-        self.body = QTextBrowser(self)
+        self.body = SafeTextBrowser(self)
         self.body.setObjectName(name)
         self.body.setMinimumHeight(60)
         self.body.setHtml(body)

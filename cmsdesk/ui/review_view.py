@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
-    QTextBrowser,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -53,6 +52,7 @@ from cmsdesk.ui.document import PlanDocument
 from cmsdesk.ui.labels import field_name, fill, status_name, translate
 from cmsdesk.ui.lazy_view import LazyView
 from cmsdesk.ui.merge_edits import RevertChange
+from cmsdesk.ui.safe_browser import SafeTextBrowser
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -165,7 +165,7 @@ class ReviewView(LazyView):
         self.tree.setColumnWidth(1, 95)
         self.tree.setColumnWidth(2, 130)
         self.tree.setColumnWidth(3, 115)
-        self.detail = QTextBrowser(self)
+        self.detail = SafeTextBrowser(self)
         self.detail.setObjectName("review-detail")
         self.detail.setAccessibleName(self.tr("The change, compared"))
         self.detail.setOpenLinks(False)

@@ -1748,6 +1748,29 @@ Por %2. Marque la casilla cuando lo haya revisado.</translation>
     </message>
 </context>
 <context>
+    <name>SafeTextBrowser</name>
+    <message>
+        <source>Link not opened</source>
+        <translation>Enlace no abierto</translation>
+    </message>
+    <message>
+        <source>cmsdesk opens only web addresses (http or https). This link was not opened:
+{address}</source>
+        <translation>cmsdesk solo abre direcciones web (http o https). Este enlace no se abrió:
+{address}</translation>
+    </message>
+    <message>
+        <source>Open web address</source>
+        <translation>Abrir dirección web</translation>
+    </message>
+    <message>
+        <source>Open this address in your web browser?
+{address}</source>
+        <translation>¿Abrir esta dirección en su navegador web?
+{address}</translation>
+    </message>
+</context>
+<context>
     <name>SearchPanel</name>
     <message>
         <source>Search titles and texts</source>
@@ -2297,6 +2320,13 @@ Por %2. Marque la casilla cuando lo haya revisado.</translation>
     <message>
         <source>Cancel</source>
         <translation>Cancelar</translation>
+    </message>
+</context>
+<context>
+    <name>rendering</name>
+    <message>
+        <source>(image: {alt})</source>
+        <translation>(imagen: {alt})</translation>
     </message>
 </context>
 <context>

@@ -1748,6 +1748,29 @@ Par %2. Cochez une fois examinée.</translation>
     </message>
 </context>
 <context>
+    <name>SafeTextBrowser</name>
+    <message>
+        <source>Link not opened</source>
+        <translation>Lien non ouvert</translation>
+    </message>
+    <message>
+        <source>cmsdesk opens only web addresses (http or https). This link was not opened:
+{address}</source>
+        <translation>cmsdesk n’ouvre que les adresses web (http ou https). Ce lien n’a pas été ouvert :
+{address}</translation>
+    </message>
+    <message>
+        <source>Open web address</source>
+        <translation>Ouvrir l’adresse web</translation>
+    </message>
+    <message>
+        <source>Open this address in your web browser?
+{address}</source>
+        <translation>Ouvrir cette adresse dans votre navigateur web ?
+{address}</translation>
+    </message>
+</context>
+<context>
     <name>SearchPanel</name>
     <message>
         <source>Search titles and texts</source>
@@ -2297,6 +2320,13 @@ Par %2. Cochez une fois examinée.</translation>
     <message>
         <source>Cancel</source>
         <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>rendering</name>
+    <message>
+        <source>(image: {alt})</source>
+        <translation>(image : {alt})</translation>
     </message>
 </context>
 <context>
