@@ -82,8 +82,10 @@ def _kb(size: int) -> str:
 
 
 def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
+    from cmsdesk.clicmd.exports import output_path
     from cmsdesk.sync.exporter import export_bundle
 
+    output_path(args.out)
     plan_id = ctx.plan_id()
     built = _sync(export_bundle, ctx.store(), plan_id, args.out, to_peer=args.to, full=args.full)
     m = built.manifest

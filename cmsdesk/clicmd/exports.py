@@ -97,7 +97,17 @@ def parse_date(text: str | None) -> Date | None:
     return None if text is None else guard(parse_day, text)
 
 
+def output_path(out: str) -> str:
+    """``out`` once checked as a place to write (not the store, a folder or a device), so a
+    refusal comes before the document is built."""
+    from cmsdesk.atomic import check_target
+
+    guard(check_target, out)
+    return out
+
+
 def _plan_export(args: argparse.Namespace, ctx: Context, write: object) -> int:
+    output_path(args.out)
     issued = parse_date(args.date)
     plan_id = ctx.plan_id()
     with ctx.store(write=False).session() as s:
@@ -141,6 +151,7 @@ def cmd_export_markdown(args: argparse.Namespace, ctx: Context) -> int:
 def cmd_export_compilation(args: argparse.Namespace, ctx: Context) -> int:
     from cmsdesk.export.docx_compilation import export_compilation_docx
 
+    output_path(args.out)
     issued = parse_date(args.date)
     plan_id = ctx.plan_id()
     with ctx.store(write=False).session() as s:
