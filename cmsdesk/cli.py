@@ -11,10 +11,12 @@ import argparse
 import gc
 import importlib
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 
 from cmsdesk import __version__
 from cmsdesk.clicmd.common import Context, UserError, fail
+from cmsdesk.printable import SafeStream
 
 AREAS = ("cmsdesk.clicmd.plan", "cmsdesk.clicmd.bundles", "cmsdesk.clicmd.exports",
          "cmsdesk.clicmd.drafts", "cmsdesk.clicmd.review", "cmsdesk.clicmd.stores",
@@ -90,7 +92,14 @@ def parse(args_list: list[str]) -> argparse.Namespace:
 
 
 def _run(argv: Sequence[str] | None) -> int:
-    args = parse(list(sys.argv[1:] if argv is None else argv))
+    from cmsdesk.clicmd.common import not_utf8
+
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    for number, argument in enumerate(arguments, 1):
+        error = not_utf8(argument, f"argument {number}")
+        if error is not None:
+            return fail(str(error))
+    args = parse(arguments)
     ctx = Context(args)
     try:
         if args.command is None:
@@ -98,7 +107,8 @@ def _run(argv: Sequence[str] | None) -> int:
 
             return run_app(ctx)
         gc.enable()
-        return int(args.func(args, ctx) or 0)
+        with terminal_guard():
+            return int(args.func(args, ctx) or 0)
     except UserError as exc:
         return fail(str(exc))
     except KeyboardInterrupt:
@@ -115,6 +125,24 @@ def _run(argv: Sequence[str] | None) -> int:
         return fail(message)
     finally:
         ctx.close()
+
+
+@contextmanager
+def terminal_guard() -> Iterator[None]:
+    """While a command runs, what it prints cannot drive the terminal (names and texts come
+    from other people's bundles), and an unforeseen error is one line, not a traceback."""
+    out, err = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = SafeStream(out), SafeStream(err)
+    try:
+        yield
+    except (UserError, KeyboardInterrupt, BrokenPipeError):
+        raise
+    except Exception as exc:
+        from cmsdesk.faults import explain
+
+        raise UserError(explain(exc)) from exc
+    finally:
+        sys.stdout, sys.stderr = out, err
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ received, on one line, and nothing else.
 from __future__ import annotations
 
 import unicodedata
+from typing import Any
 
 # Characters that are not "Other" in Unicode but still move text around or break lines.
 _LAYOUT = frozenset("\u2028\u2029\u200e\u200f\u061c") | frozenset(
@@ -50,3 +51,35 @@ def printable(text: object, limit: int | None = None) -> str:
     if limit is not None and len(out) > limit:
         out = out[:max(limit - 1, 0)] + "\u2026"
     return out
+
+
+def terminal_safe(text: str) -> str:
+    """``text`` with line breaks and tabs kept and every other unsafe character written as a
+    JSON-style ``\\uXXXX`` escape (so that JSON output stays valid JSON)."""
+    if text.isascii() and text.replace("\n", "").replace("\t", "").isprintable():
+        return text
+    return "".join(_json_escape(ch) if ch not in "\n\t" and unsafe(ch) else ch for ch in text)
+
+
+def _json_escape(ch: str) -> str:
+    code = ord(ch)
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    code -= 0x10000
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+
+
+class SafeStream:
+    """A text stream (standard output or error) that escapes, as it writes, every character
+    that could drive the terminal (ANSI escapes, C1 controls, bidirectional overrides): what a
+    command prints of a bundle's names and texts can never retitle, clear or recolour it."""
+
+    def __init__(self, stream: Any) -> None:
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        self.stream.write(terminal_safe(text))
+        return len(text)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.stream, name)

@@ -14,6 +14,7 @@ from cmsdesk.atomic import write_bytes_atomic
 from cmsdesk.clicmd.common import Context, UserError, emit_json, guard, read_text_arg
 from cmsdesk.models import queries
 from cmsdesk.models.changelog import Key
+from cmsdesk.printable import printable
 from cmsdesk.sync.format import BundleError
 
 
@@ -121,7 +122,7 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
         if r.report is not None and not args.json:
             print(r.report.summary())
         elif r.error is not None:
-            print(f"cmsdesk: error: {r.path}: {r.error}", file=sys.stderr)
+            print(f"cmsdesk: error: {printable(r.path)}: {printable(r.error)}", file=sys.stderr)
     failed = sum(1 for r in results if not r.ok)
     if failed and len(results) > 1 and not args.json:
         print(f"{len(results) - failed} of {len(results)} file(s) imported; {failed} refused "
@@ -187,18 +188,18 @@ def cmd_inspect(args: argparse.Namespace, ctx: Context) -> int:
     if args.json:
         emit_json(data)
         return 0
-    s = data["sender"]
+    s = {k: printable(v, 200) for k, v in data["sender"].items()}
     who = ", ".join(b for b in (s["party"], s["region"], s["role"]) if b)
-    print(f"{data['file']} ({_kb(data['size'])}): cmsdesk bundle format {data['format']}, "
-          f"{'whole plan' if data['kind'] == 'full' else 'changes (delta)'}")
-    print(f"plan:      {data['plan']['title']} ({data['plan']['id']})")
+    print(f"{printable(data['file'])} ({_kb(data['size'])}): cmsdesk bundle format "
+          f"{data['format']}, {'whole plan' if data['kind'] == 'full' else 'changes (delta)'}")
+    print(f"plan:      {printable(data['plan']['title'], 200)} ({printable(data['plan']['id'])})")
     print(f"from:      {s['name'] or '(no name)'} ({who}), replica {s['replica'][:8]}, "
           f"made {data['created']}")
     print(f"signature: valid, key {data['fingerprint']}")
     ops = ", ".join(f"{op} {n}" for op, n in data["ops"].items()) or "none"
     print(f"changes:   {data['changes']} ({ops})")
     for name, n in data["fields"].items():
-        print(f"           {n:>5}  {name}")
+        print(f"           {n:>5}  {printable(name)}")
     if data["requires"]:
         print(f"builds on: {data['requires']} earlier change(s) the receiver must hold")
     store = data["store"]
@@ -210,7 +211,7 @@ def cmd_inspect(args: argparse.Namespace, ctx: Context) -> int:
         print(f"this store: would import ({plan}{store['new_changes']} new, "
               f"{store['already_held']} already held); sender {status} ({store['trust']})")
     else:
-        print(f"this store: would refuse it: {store['reason']}")
+        print(f"this store: would refuse it: {printable(store['reason'])}")
     print("nothing was imported")
     return 0
 
@@ -231,7 +232,8 @@ def cmd_peers(args: argparse.Namespace, ctx: Context) -> int:
     for r in rows:
         pin = "  pinned" if r["pinned"] else ""
         holds = sum(r["holds"].values())
-        print(f"{r['party'] or '-':<24} {r['name'] or '-':<24} {r['region'] or '-':<14} "
+        party, name, region = (printable(r[k] or "-", 60) for k in ("party", "name", "region"))
+        print(f"{party:<24} {name:<24} {region:<14} "
               f"{r['replica'][:8]}  key {r['fingerprint']}{pin}  holds {holds} change(s)  "
               f"last bundle {r['last_seen'] or '-'}")
     return 0

@@ -37,7 +37,9 @@ def user_errors() -> tuple[type[BaseException], ...]:
 
 
 def fail(message: str, code: int = 1) -> int:
-    print(f"cmsdesk: error: {message}", file=sys.stderr)
+    from cmsdesk.printable import printable
+
+    print(f"cmsdesk: error: {printable(message)}", file=sys.stderr)
     return code
 
 
@@ -112,15 +114,49 @@ def emit_json(data: Any) -> None:
     sys.stdout.write("\n")
 
 
+def not_utf8(text: str, what: str, tail: str = "nothing was changed") -> UserError | None:
+    """The error for a text holding characters UTF-8 cannot encode (bytes that were not UTF-8,
+    kept as lone surrogates by Python), or None."""
+    from cmsdesk.printable import printable
+
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        bad = printable(exc.object[exc.start:exc.end])
+        return UserError(f"{what} holds bytes that are not UTF-8 text ({bad}): save or type it "
+                         f"as UTF-8; {tail}")
+    return None
+
+
+def decode_text(data: bytes, what: str) -> str:
+    """UTF-8 bytes as text; Windows (CRLF) and old Mac (CR) line ends become LF, and stderr says
+    so, since a plan's texts are stored with LF line ends."""
+    from cmsdesk.printable import printable
+
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise UserError(f"{what} is not UTF-8 text (byte {exc.start + 1} is "
+                        f"{data[exc.start:exc.start + 1]!r}): save it as UTF-8; nothing was "
+                        "changed") from exc
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        print(f"note: {printable(what)} has Windows (CRLF) or CR line ends: stored with LF "
+              "line ends", file=sys.stderr)
+    return text
+
+
 def read_text_arg(args: argparse.Namespace) -> str:
     """The value of ``--text T`` or ``--file F`` (UTF-8; '-' reads standard input)."""
     if getattr(args, "text", None) is not None:
+        error = not_utf8(str(args.text), "the text")
+        if error is not None:
+            raise error
         return str(args.text)
     if args.file == "-":
-        return sys.stdin.read()
+        return decode_text(sys.stdin.buffer.read(), "standard input")
     try:
-        return Path(args.file).read_text(encoding="utf-8")
+        data = Path(args.file).read_bytes()
     except OSError as exc:
         raise UserError(f"cannot read {args.file}: {exc.strerror}") from exc
-    except UnicodeDecodeError as exc:
-        raise UserError(f"{args.file} is not UTF-8 text") from exc
+    return decode_text(data, args.file)

@@ -8,7 +8,15 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from cmsdesk.clicmd.common import Context, UserError, emit_json, guard, read_text_arg
+from cmsdesk.clicmd.common import (
+    Context,
+    UserError,
+    decode_text,
+    emit_json,
+    guard,
+    not_utf8,
+    read_text_arg,
+)
 from cmsdesk.models import queries, rules
 from cmsdesk.models.changelog import Key
 from cmsdesk.models.identity import ROLES, Profile
@@ -260,11 +268,11 @@ def cmd_apply(args: argparse.Namespace, ctx: Context) -> int:
     """Each line: {"node": "T7", "field": "text", "value": "..."}; all lines or none."""
     plan_id = ctx.plan_id()
     try:
-        lines = Path(args.file).read_text(encoding="utf-8").splitlines()
+        data = Path(args.file).read_bytes()
     except OSError as exc:
         raise UserError(f"cannot read {args.file}: {exc.strerror}") from exc
-    except UnicodeDecodeError as exc:
-        raise UserError(f"{args.file} is not UTF-8 text") from exc
+    # JSON lines end at LF only: U+2028, U+2029 and U+0085 may stand inside a string.
+    lines = decode_text(data, args.file).split("\n")
     edits: list[tuple[str, str, str]] = []
     for number, line in enumerate(lines, 1):
         if not line.strip():
@@ -273,11 +281,16 @@ def cmd_apply(args: argparse.Namespace, ctx: Context) -> int:
         try:
             item = json.loads(line)
         except ValueError as exc:
-            raise UserError(f"{where}: not valid JSON ({exc.msg}); nothing was applied") from exc
+            raise UserError(f"{where}: not valid JSON ({exc}); nothing was applied") from exc
+        except RecursionError as exc:
+            raise UserError(f"{where}: nested too deeply; nothing was applied") from exc
         if not isinstance(item, dict) or not {"node", "field", "value"} <= item.keys() or not all(
                 isinstance(item[k], str) for k in ("node", "field", "value")):
             raise UserError(f"{where}: expected an object with string \"node\", \"field\" and "
                             "\"value\"; nothing was applied")
+        error = not_utf8(json.dumps(item, ensure_ascii=False), where, "nothing was applied")
+        if error is not None:
+            raise error
         try:
             node_id = _node_id(ctx, plan_id, item["node"])
         except UserError as exc:

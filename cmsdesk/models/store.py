@@ -52,12 +52,19 @@ def known_revisions() -> list[str]:
 
 
 def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+    # SQLAlchemy, not the sqlite3 module, says when a transaction begins (see _on_begin): the
+    # module's own implicit BEGIN comes only before the first write, which breaks SAVEPOINT.
+    dbapi_conn.isolation_level = None
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA synchronous=FULL")
     cur.execute("PRAGMA busy_timeout=5000")
     cur.close()
+
+
+def _on_begin(conn: Any) -> None:
+    conn.exec_driver_sql("BEGIN")
 
 
 def _now() -> str:
@@ -111,6 +118,7 @@ class Store:
         existed = path.exists()
         engine = create_engine(f"sqlite:///{path}")
         event.listen(engine, "connect", _on_connect)
+        event.listen(engine, "begin", _on_begin)
         lock = StoreLock(path) if write else None
         try:
             revision = _current_revision(engine) if existed else None

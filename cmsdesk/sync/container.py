@@ -15,9 +15,11 @@ import hashlib
 import io
 import json
 import os
+import re
 import struct
 import zipfile
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
@@ -43,16 +45,44 @@ class Container:
     note: str
 
 
+_STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"')
+_NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
+
+
+def nesting_depth(data: bytes) -> int:
+    """How deep arrays and objects nest in the JSON text ``data``, read from the bytes alone
+    (brackets inside strings do not count), so that a limit holds before anything is parsed."""
+    if data.count(b"[") + data.count(b"{") <= fmt.MAX_DEPTH:
+        return min(data.count(b"[") + data.count(b"{"), fmt.MAX_DEPTH)
+    depth = deepest = 0
+    for byte in _STRING.sub(b"", data).translate(None, _NOT_BRACKETS):
+        depth += 1 if byte in b"[{" else -1
+        deepest = max(deepest, depth)
+    return deepest
+
+
 def parse_json(data: bytes | str, what: str) -> Any:
-    """JSON as a bundle may hold it: UTF-8, no NaN or Infinity."""
+    """JSON as a bundle may hold it: UTF-8, no NaN or Infinity, nested at most
+    :data:`~cmsdesk.sync.format.MAX_DEPTH` levels, no escaped lone surrogate (it is not text:
+    nothing could store or print it)."""
     def no_constants(name: str) -> Any:
         raise ValueError(f"{name} is not allowed")
 
+    raw = data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data
+    if nesting_depth(raw) > fmt.MAX_DEPTH:
+        raise fmt.BundleError(f"{what} nests more than {fmt.MAX_DEPTH} levels deep, which no "
+                              "cmsdesk bundle does: refused")
     try:
-        text = data.decode("utf-8") if isinstance(data, bytes) else data
-        return json.loads(text, parse_constant=no_constants)
+        value = json.loads(raw.decode("utf-8"), parse_constant=no_constants)
+        if _SURROGATE_ESCAPE.search(raw):
+            json.dumps(value, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise fmt.BundleError(f"{what} holds an escaped lone surrogate ({exc.object[exc.start]!a}"
+                              "), which is not text: the file is damaged or forged") from exc
     except (UnicodeDecodeError, ValueError, RecursionError) as exc:
         raise fmt.BundleError(f"{what} is not valid UTF-8 JSON: the file is damaged") from exc
+    return value
 
 
 def _safe_name(name: str) -> bool:
@@ -94,6 +124,9 @@ def _entries(zf: zipfile.ZipFile) -> dict[str, zipfile.ZipInfo]:
                               "refused")
     out: dict[str, zipfile.ZipInfo] = {}
     for info in infos:
+        if info.orig_filename != info.filename:  # Python's zip reader cuts a name at a NUL
+            raise fmt.BundleError(f"the file holds an entry whose name hides characters "
+                                  f"({info.orig_filename!a}): refused")
         if not _safe_name(info.filename):
             raise fmt.BundleError(f"the file holds an entry with a path ({info.filename!r}): "
                                   "refused, a bundle holds plain member names only")
@@ -115,27 +148,44 @@ def _expect_members(entries: dict[str, zipfile.ZipInfo], names: tuple[str, ...])
         raise fmt.BundleError(f"the file expands to {total} bytes: refused")
 
 
-def _read_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
-    """Read one member with a bounded read, after the size and compression ratio checks."""
+def _read_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo,
+                 check_start: Callable[[bytes], object] | None = None) -> bytes:
+    """Read one member, counting the bytes as they are decompressed.
+
+    The limit holds for the bytes actually produced, a chunk at a time, so a file whose zip
+    entry lies about its sizes (a zip bomb) is stopped after at most one chunk past the limit;
+    no compression ratio is assumed, so a text that repeats itself (as negotiated texts do)
+    is never mistaken for a bomb. ``check_start`` sees the first
+    :data:`~cmsdesk.sync.format.MAX_MANIFEST_SIZE` bytes (or all, if fewer) before the rest is
+    read, so a member that does not start like a bundle costs no more than that.
+    """
     limit = fmt.MAX_MEMBER_SIZE[info.filename]
     if info.flag_bits & 0x1:
         raise fmt.BundleError(f"{info.filename} is encrypted: not a cmsdesk bundle")
     if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
         raise fmt.BundleError(f"{info.filename} uses an unsupported compression method")
+    too_large = fmt.BundleError(f"{info.filename} expands to more than {limit // fmt.MiB or 1} "
+                                f"MiB{'' if limit >= fmt.MiB else f' ({limit} bytes)'}, more "
+                                "than a bundle holds: refused (a damaged file or a zip bomb)")
     if info.file_size > limit:
-        raise fmt.BundleError(f"{info.filename} is too large ({info.file_size} bytes): refused")
-    if (info.file_size > fmt.RATIO_FLOOR
-            and info.file_size > fmt.MAX_RATIO * max(info.compress_size, 1)):
-        raise fmt.BundleError(f"{info.filename} expands more than {fmt.MAX_RATIO} times: "
-                              "refused as a possible zip bomb")
+        raise too_large
+    data = bytearray()
     try:
         with zf.open(info) as fh:
-            data = fh.read(limit + 1)
+            while chunk := fh.read(min(fmt.READ_CHUNK, limit + 1 - len(data))):
+                data += chunk
+                if len(data) > limit:
+                    raise too_large
+                if check_start is not None and len(data) > fmt.MAX_MANIFEST_SIZE:
+                    check_start(bytes(data[:fmt.MAX_MANIFEST_SIZE + 1]))
+                    check_start = None
     except _ZIP_ERRORS as exc:
         raise fmt.BundleError(f"{info.filename}: {DAMAGED}") from exc
-    if len(data) > limit or len(data) != info.file_size:
+    if len(data) != info.file_size:
         raise fmt.BundleError(f"{info.filename} is not the size its zip entry says: {DAMAGED}")
-    return data
+    if check_start is not None:
+        check_start(bytes(data))
+    return bytes(data)
 
 
 def _expect_major(version: tuple[int, int], major: int) -> None:
@@ -192,12 +242,18 @@ def _signature_line(raw: bytes) -> tuple[bytes, bytes]:
     return raw[:cut + 1], signature
 
 
-def _read_layout_2(zf: zipfile.ZipFile,
-                   entries: dict[str, zipfile.ZipInfo]) -> tuple[fmt.Manifest, list[bytes]]:
-    raw = _read_member(zf, entries[fmt.DATA])
-    end = raw.find(b"\n", 0, fmt.MAX_MANIFEST_SIZE + 1)
+def _manifest_line(start: bytes) -> None:
+    """The first line of ``bundle.jsonl`` must be a manifest of a format this reader knows."""
+    end = start.find(b"\n", 0, fmt.MAX_MANIFEST_SIZE + 1)
     if end < 0:
         raise fmt.BundleError("the bundle's first line is not a manifest: the file is damaged")
+    fmt.check_format(parse_json(start[:end], "the manifest"))
+
+
+def _read_layout_2(zf: zipfile.ZipFile,
+                   entries: dict[str, zipfile.ZipInfo]) -> tuple[fmt.Manifest, list[bytes]]:
+    raw = _read_member(zf, entries[fmt.DATA], _manifest_line)
+    end = raw.find(b"\n")
     doc = parse_json(raw[:end], "the manifest")
     version = fmt.check_format(doc)  # first: a newer major may hold other members
     _expect_members(entries, (fmt.DATA,))

@@ -26,6 +26,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 FORMAT_NAME = "cmsdesk-bundle"
@@ -53,12 +54,12 @@ MiB = 1024 * 1024
 MAX_FILE_SIZE = 64 * MiB
 MAX_ENTRIES = 8
 MAX_MEMBER_SIZE = {DATA: 513 * MiB, MANIFEST: 1 * MiB, CHANGES: 512 * MiB, SIGNATURE: 64,
-                   NOTE: 64 * 1024}
+                   NOTE: 64 * 1024}  # counted while decompressing: the zip's headers may lie
+READ_CHUNK = 1 * MiB  # members are decompressed this much at a time
 MAX_MANIFEST_SIZE = 1 * MiB  # the manifest line of a 2.0 bundle
 MAX_TOTAL_SIZE = 520 * MiB
-MAX_RATIO = 100  # uncompressed / compressed, for members above RATIO_FLOOR bytes
-RATIO_FLOOR = 1 * MiB
 MAX_CHANGES = 2_000_000
+MAX_DEPTH = 24  # nesting of a JSON line; a change nests 3 levels, a patch 4
 
 NEWER_MAJOR = "made by a newer cmsdesk: update to import it"
 
@@ -89,9 +90,12 @@ class Sender:
                 "region": self.region, "role": self.role, "key": self.key}
 
     def label(self) -> str:
-        """How the sender is named in messages: the person and the Party."""
-        who = self.name or "someone"
-        return f"{who} ({self.party})" if self.party else who
+        """How the sender is named in messages: the person and the Party, on one line with any
+        control character escaped (the names are the sender's to choose)."""
+        from cmsdesk.printable import printable
+
+        who = printable(self.name or "someone", 200)
+        return f"{who} ({printable(self.party, 200)})" if self.party else who
 
 
 @dataclass(frozen=True)
@@ -199,7 +203,7 @@ def parse_manifest(doc: Any, signed: bytes) -> Manifest:
         raise BundleError("the manifest says full or delta but its requirements say otherwise")
     return Manifest(
         bundle_id=_str(doc, "id", "", limit=64) if version[0] == 1 else bundle_id(signed),
-        created=_str(doc, "created", "", limit=40),
+        created=_created(doc),
         plan_id=_str(plan, "id", "plan ", limit=36), plan_title=_str(plan, "title", "plan ",
                                                                     limit=10_000),
         sender=Sender(*(_str(sender, f, "sender ", limit=200)
@@ -207,6 +211,24 @@ def parse_manifest(doc: Any, signed: bytes) -> Manifest:
         kind=kind, recipient=_str(doc, "to", "", limit=32, optional=True), requires=requires,
         provides=_vector(doc.get("provides"), "provides"), count=count, version=version,
     )
+
+
+_CREATED = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z(#\d{1,9})?$")
+
+
+def _created(doc: dict[str, Any]) -> str:
+    """The manifest's date: a UTC time as cmsdesk writes it (``2026-11-24T07:28:46.253Z``,
+    perhaps with a ``#N`` counter), which must be a real date."""
+    created = _str(doc, "created", "", limit=40)
+    try:
+        valid = bool(_CREATED.match(created)) and datetime.fromisoformat(
+            created.split("#")[0].replace("Z", "+00:00")) is not None
+    except ValueError:
+        valid = False
+    if not valid:
+        raise BundleError("the manifest's date is not a date and time (such as "
+                          "2026-11-24T07:28:46Z): refused")
+    return created
 
 
 def parse_members_1(doc: dict[str, Any]) -> dict[str, tuple[int, str]]:

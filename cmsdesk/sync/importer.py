@@ -28,9 +28,16 @@ from cmsdesk.models.projection import Projection, project
 from cmsdesk.models.queries import outline
 from cmsdesk.models.receipts import record_receipt
 from cmsdesk.models.store import Store
+from cmsdesk.printable import printable
 from cmsdesk.sync.format import BundleError, Sender
 from cmsdesk.sync.peers import CHANGED_KEY, VERIFIED, record_holding, remember_sender
-from cmsdesk.sync.validate import ParsedBundle, StoreCheck, check_against_store, read_bundle
+from cmsdesk.sync.validate import (
+    ParsedBundle,
+    StoreCheck,
+    check_against_store,
+    hostile_content,
+    read_bundle,
+)
 
 
 @dataclass
@@ -59,11 +66,11 @@ class ImportReport:
 
     def summary(self) -> str:
         s = self.sender
-        where = ", ".join(b for b in (s.party, s.region) if b)
-        who = f"{s.name or 'someone'}" + (f" ({where})" if where else "")
+        where = ", ".join(printable(b, 200) for b in (s.party, s.region) if b)
+        who = printable(s.name or "someone", 200) + (f" ({where})" if where else "")
         status = "verified" if self.verified else "UNVERIFIED"
-        plan = f"new plan \"{self.plan_title}\"; " if self.new_plan else ""
-        return (f"{self.path.name}: from {who}, {status} ({self.trust}): {plan}"
+        plan = f"new plan \"{printable(self.plan_title, 200)}\"; " if self.new_plan else ""
+        return (f"{printable(self.path.name)}: from {who}, {status} ({self.trust}): {plan}"
                 f"{self.new_changes} new change(s), {self.already_held} already held, "
                 f"{self.merged_clean} field(s) merged cleanly, "
                 f"{self.conflicts_created} conflict(s) created")
@@ -236,7 +243,9 @@ def import_bundles(store: Store, paths: Iterable[Path | str], *,
             try:
                 parsed = read_bundle(path)
                 watch.note(s, parsed.manifest.plan_id)
-                w = _write(s, store, parsed, plan)
+                # A file refused midway takes back only its own rows (the savepoint).
+                with hostile_content(), s.begin_nested():
+                    w = _write(s, store, parsed, plan)
             except BundleError as exc:
                 results.append(ImportResult(path, None, str(exc)))
                 continue

@@ -54,8 +54,10 @@ class PeerInfo:
         return fingerprint(self.public_key) if self.public_key else ""
 
     def label(self) -> str:
-        who = self.name or self.replica[:8]
-        return f"{who} ({self.party})" if self.party else who
+        from cmsdesk.printable import printable
+
+        who = printable(self.name or self.replica[:8], 200)
+        return f"{who} ({printable(self.party, 200)})" if self.party else who
 
 
 def list_peers(store: Store) -> list[PeerInfo]:

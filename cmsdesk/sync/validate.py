@@ -14,7 +14,8 @@ problem.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -41,6 +42,7 @@ from cmsdesk.sync import format as fmt
 from cmsdesk.sync.container import parse_json, read_container
 from cmsdesk.sync.patch import Patch, PatchError, encoded, parse_patch
 from cmsdesk.sync.peers import trust_of
+from cmsdesk.sync.structure import check_structure
 
 
 @dataclass
@@ -72,6 +74,26 @@ class ParsedBundle:
 # -- the file ---------------------------------------------------------------------------------
 
 
+# What unforeseen content in a file can raise while it is read or checked: never a traceback,
+# always a refusal of that file alone. Store faults (SQLAlchemy errors) are not among them.
+CONTENT_ERRORS = (RecursionError, UnicodeError, ValueError, TypeError, KeyError, IndexError,
+                  AttributeError, OverflowError, LookupError, MemoryError)
+
+
+@contextmanager
+def hostile_content() -> Iterator[None]:
+    """Turn any error the content of a file causes into a :class:`BundleError` for that file."""
+    try:
+        yield
+    except fmt.BundleError:
+        raise
+    except CONTENT_ERRORS as exc:
+        raise fmt.BundleError(f"the file holds something cmsdesk cannot read "
+                              f"({type(exc).__name__}): refused; ask the sender for it again") \
+            from exc
+
+
+@hostile_content()
 def read_bundle(path: Path | str) -> ParsedBundle:
     """Read and check a bundle file without touching any store.
 
@@ -84,6 +106,8 @@ def read_bundle(path: Path | str) -> ParsedBundle:
     parsed = ParsedBundle(path, box.size, box.manifest, changes, box.note)
     parsed.by_replica = _check_vectors(parsed)
     return parsed
+
+
 
 
 # -- the changes --------------------------------------------------------------------------------
@@ -273,6 +297,7 @@ def _held_counters(session: Session, plan_id: str, replicas: list[str]) -> dict[
     return out
 
 
+@hostile_content()
 def check_against_store(session: Session, store: Store, parsed: ParsedBundle) -> StoreCheck:
     """Check trust and prerequisites; reads only, so a refusal leaves the store as it was."""
     m = parsed.manifest
@@ -309,6 +334,8 @@ def check_against_store(session: Session, store: Store, parsed: ParsedBundle) ->
     _check_items_belong_to_plan(session, m.plan_id, fresh)
     _check_original_language(session, m.plan_id, fresh)
     _check_parents(session, fresh)
+    numbers = {id(c): n for n, c in enumerate(parsed.changes, 1)}
+    check_structure(session, m.plan_id, [(numbers[id(c)], c.body) for c in fresh])
     return StoreCheck(trust, new_plan, held_ids)
 
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from cmsdesk.models.queries import ConflictView
 from cmsdesk.ui.labels import field_name, fill, status_name, translate
+from cmsdesk.ui.safe_browser import plain_tip
 from cmsdesk.ui.theme import background, css, foreground
 
 PREVIEW_CHARS = 240
@@ -142,7 +143,7 @@ class ConflictBanner(QFrame):
         label.setWordWrap(True)
         label.setTextFormat(Qt.TextFormat.PlainText)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        label.setToolTip(describe_authors(alt.get("authors", [])))
+        label.setToolTip(plain_tip(describe_authors(alt.get("authors", []))))
         layout.addWidget(label, 1)
         if conflict.field != "placement":
             if conflict.kind == "delete":

@@ -74,6 +74,7 @@ class MarkDraftDialog(QDialog):
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("yyyy-MM-dd")
         self.error = QLabel(self)
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setStyleSheet(f"color: {css(foreground('alert'))};")
         self.error.setWordWrap(True)
         self.error.hide()

@@ -111,6 +111,7 @@ class ExportBundleDialog(QDialog):
                 label = peer.party or peer.name or peer.replica[:8]
                 self.recipient.addItem(f"{label} — {where}" if where else label, peer.replica)
         self.explanation = QLabel(self)
+        self.explanation.setTextFormat(Qt.TextFormat.PlainText)  # holds Parties' names
         self.explanation.setWordWrap(True)
         self.explanation.setObjectName("bundle-explanation")
         self.size_label = QLabel(self)

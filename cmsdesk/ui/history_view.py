@@ -34,7 +34,7 @@ from cmsdesk.ui.edits import SetField
 from cmsdesk.ui.labels import field_name, fill, node_name, status_name, translate
 from cmsdesk.ui.lazy_view import LazyView
 from cmsdesk.ui.review_view import when
-from cmsdesk.ui.safe_browser import SafeTextBrowser
+from cmsdesk.ui.safe_browser import SafeTextBrowser, plain_tip
 
 ROLE = Qt.ItemDataRole.UserRole
 PREVIEW_CHARS = 90
@@ -161,7 +161,7 @@ class HistoryView(LazyView):
                                         op_name(v.op), text[:PREVIEW_CHARS]
                                         + ("…" if len(text) > PREVIEW_CHARS else "")])
                 item.setData(0, ROLE, index)
-                item.setToolTip(5, text)
+                item.setToolTip(5, plain_tip(text))
                 self.list.addTopLevelItem(item)
                 item.setSelected(index in keep)
         self._selection_changed()

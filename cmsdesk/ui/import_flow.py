@@ -33,12 +33,14 @@ from PySide6.QtWidgets import (
 
 from cmsdesk.models.backups import BackupError
 from cmsdesk.models.store import Store
+from cmsdesk.printable import printable
 from cmsdesk.sync.format import BundleError
 from cmsdesk.sync.importer import ImportReport, apply_bundle
 from cmsdesk.sync.validate import read_bundle
 from cmsdesk.ui.document import PlanDocument
 from cmsdesk.ui.labels import fill
 from cmsdesk.ui.progress import run_with_progress
+from cmsdesk.ui.safe_browser import plain_tip
 from cmsdesk.ui.theme import css, foreground
 
 BUNDLE_SUFFIX = ".cmsb"
@@ -176,21 +178,21 @@ class ImportReportDialog(QDialog):
         return " ".join(parts)
 
     def _row(self, outcome: FileOutcome) -> QTreeWidgetItem:
-        item = QTreeWidgetItem([outcome.path.name])
-        item.setToolTip(0, str(outcome.path))
+        item = QTreeWidgetItem([printable(outcome.path.name)])
+        item.setToolTip(0, plain_tip(str(outcome.path)))
         report = outcome.report
         if report is None:
             reason = (self.tr("Not imported: the import was cancelled before this file")
                       if outcome.skipped else fill(self.tr("Refused: %1"), outcome.error))
             item.setText(1, reason)
-            item.setToolTip(1, reason)
+            item.setToolTip(1, plain_tip(reason))
             item.setForeground(1, foreground("alert"))
             item.setFirstColumnSpanned(False)
             return item
         s = report.sender
         where = ", ".join(b for b in (s.party, s.region) if b)
-        item.setText(1, f"{s.name} ({where})" if where else s.name or self.tr("someone"))
-        item.setToolTip(1, item.text(1))
+        item.setText(1, printable(f"{s.name} ({where})" if where else s.name or self.tr("someone")))
+        item.setToolTip(1, plain_tip(item.text(1)))
         if report.verified:
             item.setText(2, fill(self.tr("verified (%1)"), report.trust))
         else:

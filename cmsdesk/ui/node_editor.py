@@ -108,6 +108,7 @@ class NodeEditor(QWidget):
 
         page = QWidget(self)
         self.heading = QLabel(page)
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)  # a title is text, never HTML
         self.heading.setObjectName("node-heading")
         font = QFont(self.heading.font())
         font.setPointSizeF(font.pointSizeF() * 1.3)

@@ -42,7 +42,7 @@ from cmsdesk.ui.document import PlanDocument
 from cmsdesk.ui.labels import field_name, fill, status_name, translate
 from cmsdesk.ui.lazy_view import LazyView
 from cmsdesk.ui.merge_edits import ResolveField, undoable
-from cmsdesk.ui.safe_browser import SafeTextBrowser
+from cmsdesk.ui.safe_browser import SafeTextBrowser, plain_tip
 from cmsdesk.ui.theme import muted
 
 ROLE = Qt.ItemDataRole.UserRole
@@ -100,7 +100,7 @@ class AlternativeCard(Column):
                               number, html.escape(proposers)),
                          self._body_html(conflict, common, alternative.get("value")), parent)
         self.number = number
-        self.header.setToolTip(describe_authors(alternative.get("authors", [])))
+        self.header.setToolTip(plain_tip(describe_authors(alternative.get("authors", []))))
         # In the heading, so that it stays in sight however long the text is.
         caption = (self.tr("Choose") if conflict.kind != "delete"
                    else self.tr("Move to the Trash") if alternative.get("value") == DELETE

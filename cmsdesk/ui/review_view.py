@@ -52,7 +52,7 @@ from cmsdesk.ui.document import PlanDocument
 from cmsdesk.ui.labels import field_name, fill, status_name, translate
 from cmsdesk.ui.lazy_view import LazyView
 from cmsdesk.ui.merge_edits import RevertChange
-from cmsdesk.ui.safe_browser import SafeTextBrowser
+from cmsdesk.ui.safe_browser import SafeTextBrowser, plain_tip
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -418,9 +418,9 @@ class ReviewView(LazyView):
         row.setCheckState(0, Qt.CheckState.Checked if item.reviewed
                           else Qt.CheckState.Unchecked)
         person = item.author + (f" ({item.role})" if item.role else "")
-        row.setToolTip(0, fill(self.tr("%1\nBy %2. Tick when reviewed."), what, person))
+        row.setToolTip(0, plain_tip(fill(self.tr("%1\nBy %2. Tick when reviewed."), what, person)))
         for column in (1, 2):
-            row.setToolTip(column, row.text(column))
+            row.setToolTip(column, plain_tip(row.text(column)))
         return row
 
     def _all_items(self) -> list[QTreeWidgetItem]:

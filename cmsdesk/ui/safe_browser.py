@@ -11,6 +11,8 @@ it in full.
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QByteArray, QUrl
 from PySide6.QtGui import QDesktopServices, QImage, QTextDocument
 from PySide6.QtWidgets import QMessageBox, QTextBrowser, QWidget
@@ -29,6 +31,16 @@ def _inert(kind: int) -> QImage | QByteArray:
         image.fill(0)
         return image
     return QByteArray()
+
+
+def plain_tip(text: str) -> str:
+    """A tooltip that shows ``text`` as typed. Qt shows a tooltip that looks like HTML as rich
+    text, which would load an ``<img src>`` from disk; escaped inside a paragraph it is text.
+    Text without a ``<`` cannot be taken for HTML and is returned as it is."""
+    if "<" not in text:
+        return text
+    body = html.escape(text).replace("\n", "<br>")
+    return f"<p style='white-space:pre-wrap'>{body}</p>"
 
 
 class InertDocument(QTextDocument):

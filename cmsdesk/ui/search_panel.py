@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from cmsdesk.models.search import SearchHit, search
 from cmsdesk.ui.document import PlanDocument
 from cmsdesk.ui.labels import field_name, fill
+from cmsdesk.ui.safe_browser import plain_tip
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 SEARCH_DELAY_MS = 250
@@ -65,7 +66,7 @@ class SearchPanel(QWidget):
                 if hit.field != "title" else f"{hit.label} {hit.title}"
             item = QListWidgetItem(text)
             item.setData(HIT_ROLE, (hit.node_id, hit.field))
-            item.setToolTip(snippet)
+            item.setToolTip(plain_tip(snippet))
             self.results.addItem(item)
         if not query.strip():
             self.status.setText("")

@@ -34,6 +34,7 @@ from cmsdesk.ui.document import PlanDocument
 from cmsdesk.ui.edits import LinkXref, UnlinkXref, UpdateXref
 from cmsdesk.ui.fields import Autosaver
 from cmsdesk.ui.labels import fill, framework_title, node_name, relevance_name
+from cmsdesk.ui.safe_browser import plain_tip
 
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
 TITLE_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -178,13 +179,13 @@ class XrefPanel(QWidget):
             for code, title, targets in info.goals:
                 goal = QTreeWidgetItem([f"{code}. {title}"])
                 goal.setFont(0, bold)
-                goal.setToolTip(0, title)
+                goal.setToolTip(0, plain_tip(title))
                 goal.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 for t in targets:
                     item = QTreeWidgetItem(goal, [f"{t.code}. {t.title}"])
                     item.setData(0, TITLE_ROLE, f"{t.code}. {t.title}")
                     item.setData(0, CODE_ROLE, t.code)
-                    item.setToolTip(0, t.summary or t.title)
+                    item.setToolTip(0, plain_tip(t.summary or t.title))
                     item.setFlags(target_flags)
                     item.setCheckState(0, Qt.CheckState.Unchecked)
                     self._items[t.code] = item

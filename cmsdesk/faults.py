@@ -1,0 +1,97 @@
+"""Store faults and unforeseen errors, said in one line: what happened, what to do.
+
+A full disk, a read-only store, a store another program is writing, a damaged file: SQLite
+reports each as an error code, which :func:`explain` turns into the sentence a user needs
+("no space left on the disk holding the store; free some space; nothing was changed"). Every
+command runs in one transaction, so when one of these stops it, nothing of it was written.
+Anything else unforeseen is still one line, never a traceback.
+"""
+
+from __future__ import annotations
+
+import errno
+import sqlite3
+
+# SQLite's primary result codes (https://sqlite.org/rescode.html).
+SQLITE_PERM, SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY = 3, 5, 6, 8
+SQLITE_IOERR, SQLITE_CORRUPT, SQLITE_FULL, SQLITE_CANTOPEN, SQLITE_NOTADB = 10, 11, 13, 14, 26
+
+NOTHING_CHANGED = "nothing was changed"
+DISK_FULL = f"no space left on the disk holding the store; free some space; {NOTHING_CHANGED}"
+READ_ONLY = ("the store cannot be written (the file or its folder is read-only, or the disk is "
+             f"mounted read-only): make it writable or copy it elsewhere and use --db; "
+             f"{NOTHING_CHANGED}")
+BUSY = ("the store is busy: another program kept it locked for too long; close the other "
+        f"cmsdesk window or command and try again; {NOTHING_CHANGED}")
+CORRUPT = ("the store is damaged (SQLite found broken pages): copy the latest good backup from "
+           "the '<store>-backups' folder over it, or import the bundles again into a new store; "
+           f"{NOTHING_CHANGED}")
+NOT_A_STORE = "the file is not an SQLite database, so not a cmsdesk store; check --db"
+
+
+def sqlite_code(exc: BaseException) -> int | None:
+    """The primary SQLite result code behind ``exc`` (an sqlite3 or SQLAlchemy error)."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        orig = getattr(current, "orig", None)
+        for candidate in (current, orig):
+            if isinstance(candidate, sqlite3.Error):
+                code = getattr(candidate, "sqlite_errorcode", None)
+                if code is not None:
+                    return int(code) & 0xFF
+                return _code_from_text(str(candidate))
+        current = current.__cause__ or current.__context__
+    return None
+
+
+def _code_from_text(message: str) -> int | None:
+    text = message.lower()
+    for needle, code in (("disk is full", SQLITE_FULL), ("readonly", SQLITE_READONLY),
+                         ("read-only", SQLITE_READONLY), ("is locked", SQLITE_BUSY),
+                         ("malformed", SQLITE_CORRUPT), ("not a database", SQLITE_NOTADB)):
+        if needle in text:
+            return code
+    return None
+
+
+def store_fault(exc: BaseException) -> str | None:
+    """The user's sentence for a store fault, or None when ``exc`` is not one."""
+    code = sqlite_code(exc)
+    if code == SQLITE_FULL:
+        return DISK_FULL
+    if code in (SQLITE_READONLY, SQLITE_PERM):
+        return READ_ONLY
+    if code in (SQLITE_BUSY, SQLITE_LOCKED):
+        return BUSY
+    if code == SQLITE_CORRUPT:
+        return CORRUPT
+    if code == SQLITE_NOTADB:
+        return NOT_A_STORE
+    if code in (SQLITE_IOERR, SQLITE_CANTOPEN):
+        return (f"the store could not be read or written (a disk or file system error: "
+                f"{_detail(exc)}); check the disk; {NOTHING_CHANGED}")
+    if isinstance(exc, OSError):
+        if exc.errno == errno.ENOSPC:
+            return DISK_FULL
+        if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+            return READ_ONLY
+    return None
+
+
+def _detail(exc: BaseException) -> str:
+    orig = getattr(exc, "orig", None)
+    return str(orig if orig is not None else exc).splitlines()[0] if str(exc) else \
+        type(exc).__name__
+
+
+def explain(exc: BaseException) -> str:
+    """One line for any error: a store fault in its own words, else an honest 'unexpected'."""
+    fault = store_fault(exc)
+    if fault is not None:
+        return fault
+    if isinstance(exc, MemoryError):
+        return "not enough memory to finish; close other programs and try again"
+    return (f"unexpected error ({type(exc).__name__}: {_detail(exc)}); the command's changes "
+            "were not kept. Please report this, with the command you ran")
