@@ -107,7 +107,7 @@ def check_body(body: Any) -> dict[str, Any]:
         wrong = (set(body) - set(LANGUAGE_KEYS)) ^ expected
         raise ChangeFormatError(f"a change has fields {sorted(wrong)} wrong")
     _check_language_keys(body)
-    if body["v"] != FORMAT_VERSION:
+    if type(body["v"]) is not int or body["v"] != FORMAT_VERSION:
         raise ChangeFormatError(f"unknown change format version {body['v']!r}")
     if body["op"] not in OPS or body["entity"] not in ENTITIES:
         raise ChangeFormatError(f"unknown change kind {body['op']}/{body['entity']}")

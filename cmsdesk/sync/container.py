@@ -164,9 +164,10 @@ def _read_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo,
         raise fmt.BundleError(f"{info.filename} is encrypted: not a cmsdesk bundle")
     if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
         raise fmt.BundleError(f"{info.filename} uses an unsupported compression method")
-    too_large = fmt.BundleError(f"{info.filename} expands to more than {limit // fmt.MiB or 1} "
-                                f"MiB{'' if limit >= fmt.MiB else f' ({limit} bytes)'}, more "
-                                "than a bundle holds: refused (a damaged file or a zip bomb)")
+    size = f"{limit // fmt.MiB} MiB" if limit >= fmt.MiB else f"{limit} bytes"
+    too_large = fmt.BundleError(f"{info.filename} is too large: it expands to more than {size}, "
+                                "more than a bundle holds; refused (a damaged file or a zip "
+                                "bomb)")
     if info.file_size > limit:
         raise too_large
     data = bytearray()
