@@ -26,9 +26,14 @@ if TYPE_CHECKING:
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("init", help="create a plan from the starter template (or empty)")
-    p.add_argument("--empty", action="store_true", help="a bare plan with no outline")
-    p.add_argument("--title", default="Strategic Plan for Migratory Species 2015-2023")
+    p = sub.add_parser("init", help="create a plan from the starter template, empty, or from "
+                       "a Markdown, JSON or Word file")
+    how = p.add_mutually_exclusive_group()
+    how.add_argument("--empty", action="store_true", help="a bare plan with no outline")
+    how.add_argument("--from", dest="source", metavar="FILE", help="a plan.md outline, a "
+                     "plan.json (docs/plan-files.md) or a Word draft (.docx)")
+    p.add_argument("--title", help="the plan's title (default: the file's, or \"Strategic Plan "
+                   "for Migratory Species 2015-2023\")")
     p.set_defaults(func=cmd_init)
 
     p = sub.add_parser("identity", help="show or set who you are (name, Party, region, role)")
@@ -146,12 +151,40 @@ def _report(outcome: Outcome) -> int:
 # -- commands ---------------------------------------------------------------------------------
 
 
+DEFAULT_TITLE = "Strategic Plan for Migratory Species 2015-2023"
+
+
+def _init_from(args: argparse.Namespace, ctx: Context) -> int:
+    """``init --from FILE``: the file is read and checked whole before the store is opened for
+    writing, so a refused file changes nothing."""
+    from cmsdesk.models.plan_import import count_nodes, create_plan_from_outline
+    from cmsdesk.submissions.plan_files import PlanFileError, read_plan_file
+    from cmsdesk.submissions.wordfile import WordFileError
+
+    try:
+        data = read_plan_file(args.source, args.title)
+    except (PlanFileError, WordFileError) as exc:
+        raise UserError(str(exc)) from exc
+    store = ctx.store()
+    outcome = guard(create_plan_from_outline, store, data, Path(args.source).name)
+    with store.session() as s:
+        plan = queries.find_plan(s, outcome.created)
+        entries = queries.outline(s, plan.id)
+    counts = count_nodes(data["outline"])
+    what = ", ".join(f"{n} {k}(s)" for k, n in sorted(counts.items()) if n)
+    print(f"{outcome.description} ({outcome.created}) from {args.source}: {what}; "
+          f"{len(entries)} node(s) in the outline; store {store.path}")
+    return 0
+
+
 def cmd_init(args: argparse.Namespace, ctx: Context) -> int:
     from cmsdesk.models.commands import create_plan, create_plan_from_template
 
+    if args.source:
+        return _init_from(args, ctx)
     store = ctx.store()
     if args.empty:
-        outcome = guard(create_plan, store, args.title)
+        outcome = guard(create_plan, store, args.title or DEFAULT_TITLE)
     else:
         outcome = guard(create_plan_from_template, store)
     print(f"{outcome.description} ({outcome.created}); store {store.location}")
