@@ -71,6 +71,10 @@ def _add_docx_options(k: argparse.ArgumentParser) -> None:
                    default=None, help="the chapters' paragraphs numbered 1, 2, 3...")
     k.add_argument("--template", metavar="FILE.dotx", help="a Word template whose styles, "
                    "page size and margins the document takes")
+    k.add_argument("--for-comments", action="store_true",
+                   help="a consultation copy: looks like the draft, and carries where each "
+                   "text comes from, so that a Party's edited copy can be read back with "
+                   "'cmsdesk submission import' (docs/consultation-copies.md)")
 
 
 def docx_options(args: argparse.Namespace, remembered: dict[str, Any]) -> Any:
@@ -130,6 +134,8 @@ def cmd_export_docx(args: argparse.Namespace, ctx: Context) -> int:
         with store.session() as s:
             remembered = json.loads(guard(find_draft, s, plan_id, args.draft).options or "{}")
     options = docx_options(args, remembered)
+    if args.for_comments:
+        return _export_for_comments(args, store, plan_id, issued, options)
     with store.session() as s:
         try:
             path = guard(export_plan_docx, s, plan_id, args.out, issued=issued,
@@ -139,6 +145,24 @@ def cmd_export_docx(args: argparse.Namespace, ctx: Context) -> int:
     if args.draft is not None:
         remember_options(store, plan_id, args.draft, options.to_json())
     print(f"wrote {path}")
+    return 0
+
+
+def _export_for_comments(args: argparse.Namespace, store: Any, plan_id: str,
+                         issued: Date | None, options: Any) -> int:
+    from cmsdesk.export.docx_common import TemplateError
+    from cmsdesk.export.for_comments import export_for_comments
+
+    try:
+        info = guard(export_for_comments, store, plan_id, args.out, issued=issued,
+                     options=options, draft=args.draft, template=args.template)
+    except TemplateError as exc:
+        raise UserError(str(exc)) from exc
+    draft = (f"named draft \"{info.draft_name}\"" if info.draft_name else
+             "the plan as it stands (no named draft marks it: 'cmsdesk draft mark NAME' first "
+             "to check replies against that draft's deadline)")
+    print(f"wrote {info.path}: consultation copy {info.copy_id[:8]} of {draft}, "
+          f"{info.fields} field(s) traceable")
     return 0
 
 

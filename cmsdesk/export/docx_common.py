@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -366,6 +367,20 @@ def mark_header_row(row: object) -> None:
 # -- writing ------------------------------------------------------------------------------
 
 
+@dataclass
+class FieldRange:
+    """Where one field of a node was written: the body elements (paragraphs, tables) between
+    two points of the document. :mod:`cmsdesk.export.for_comments` marks them so that a copy
+    sent out for comments finds its way back. ``lead`` is text printed before the field's own
+    in its first paragraph (a negotiation text's bold "Target 7:")."""
+
+    node: str
+    name: str
+    elements: list[BaseOxmlElement] = field(default_factory=list)
+    after: BaseOxmlElement | None = None  # the element just before the range (None: start)
+    lead: str = ""
+
+
 class DocWriter:
     """A document being written: paragraphs and runs in named styles, brackets styled, lists
     numbered.
@@ -381,6 +396,21 @@ class DocWriter:
         self._numbering = doc.part.numbering_part.element
         self._body = doc.element.body
         self._end = self._body.sectPr  # the body's last element; paragraphs go before it
+        self.fields: list[FieldRange] = []  # every field written, in document order
+
+    @contextmanager
+    def field(self, node: str, name: str, lead: str = "") -> Iterator[None]:
+        """Note which body elements the block writes for field ``name`` of ``node``."""
+        after = self._end.getprevious() if self._end is not None else (
+            self._body[-1] if len(self._body) else None)
+        yield
+        elements = []
+        current = after.getnext() if after is not None else (
+            self._body[0] if len(self._body) else None)
+        while current is not None and current is not self._end:
+            elements.append(current)
+            current = current.getnext()
+        self.fields.append(FieldRange(node, name, elements, after, lead))
 
     def paragraph(self, style: str = "Normal", text: str = "",
                   container: BlockItemContainer | None = None) -> Paragraph:

@@ -143,8 +143,11 @@ class _PlanWriter:
         self.trailing = "" if content.placed_correspondence or not self.annexes \
             else letter(sum(1 for s in content.sections if s.is_annex and s.depth == 0))
 
-    def heading(self, level: int, text: str, page_break: bool) -> None:
-        paragraph = self.writer.text(self.writer.paragraph(f"Heading {level}"), text)
+    def heading(self, level: int, text: str, page_break: bool, node: str = "") -> None:
+        with self.writer.field(node, "title"):
+            paragraph = self.writer.text(self.writer.paragraph(f"Heading {level}"), text)
+        if not node:
+            self.writer.fields.pop()
         paragraph.paragraph_format.page_break_before = page_break
         self.marks += 1
         mark = f"_Toc{self.marks:04d}"
@@ -167,8 +170,9 @@ class _PlanWriter:
     def labelled_paragraph(self, section: Section) -> None:
         """A target (or indicator) as one paragraph: its bold label, then its text."""
         label = self.section_heading(section)
-        add_markdown(self.writer, section.text, heading_level=_heading_level(section.depth),
-                     lead=[Run(label, bold=True), Run(" ")])
+        with self.writer.field(section.entry.id, "text", lead=label):
+            add_markdown(self.writer, section.text, heading_level=_heading_level(section.depth),
+                         lead=[Run(label, bold=True), Run(" ")])
 
     def section(self, section: Section) -> None:
         level = _heading_level(section.depth)
@@ -177,13 +181,15 @@ class _PlanWriter:
             self.labelled_paragraph(section)
         else:
             page_break = section.depth == 0 and (self.options.page_breaks or section.is_annex)
-            self.heading(level, self.section_heading(section), page_break)
-            add_markdown(self.writer, section.text, heading_level=level,
-                         numbered=self.paragraph_numbers(section))
+            self.heading(level, self.section_heading(section), page_break, section.entry.id)
+            with self.writer.field(section.entry.id, "text"):
+                add_markdown(self.writer, section.text, heading_level=level,
+                             numbered=self.paragraph_numbers(section))
         for name, value in section.detail_fields:
             if name in self.options.fields:
                 self.writer.paragraph("Field label", self.words.terms.field(name))
-                add_markdown(self.writer, value, heading_level=level + 1)
+                with self.writer.field(section.entry.id, name):
+                    add_markdown(self.writer, value, heading_level=level + 1)
         if section.entry.kind == "correspondence":
             self.correspondence()
 
@@ -242,6 +248,23 @@ def printed_state(session: Session, plan_id: str, draft: str | None) -> Iterator
         yield past
 
 
+def plan_document(session: Session, plan_id: str, *, companion: bool = True,
+                  frameworks: tuple[str, ...] | list[str] = DEFAULT_FRAMEWORKS,
+                  issued: Date | None = None, options: ExportOptions | None = None,
+                  draft: str | None = None, template: Path | str | None = None,
+                  lang: str = "en") -> tuple[DocWriter, PlanContent]:
+    """The plan's document (not yet saved) and the content it prints: what
+    :func:`export_plan_docx` writes, and what a consultation copy marks up first."""
+    options = options or ExportOptions(companion=companion, frameworks=tuple(frameworks))
+    info = document_info(session, plan_id, draft, issued)
+    with printed_state(session, plan_id, draft) as state:
+        content = plan_content(state, plan_id, companion=options.companion,
+                               frameworks=options.frameworks, correspondence=options.annexes)
+    # What the draft does not say itself, the plan said when the draft was marked.
+    info = replace(info, symbol=info.symbol or content.symbol, title=info.title or content.title)
+    return build_plan_document(content, info, options, lang, template), content
+
+
 def export_plan_docx(session: Session, plan_id: str, path: Path | str, *,
                      companion: bool = True,
                      frameworks: tuple[str, ...] | list[str] = DEFAULT_FRAMEWORKS,
@@ -250,12 +273,7 @@ def export_plan_docx(session: Session, plan_id: str, path: Path | str, *,
                      lang: str = "en") -> Path:
     """Write the plan (or the named draft ``draft`` as it was) to ``path`` as a Word
     document, atomically; a WriteError, TemplateError or NotFoundError says why not."""
-    options = options or ExportOptions(companion=companion, frameworks=tuple(frameworks))
-    info = document_info(session, plan_id, draft, issued)
-    with printed_state(session, plan_id, draft) as state:
-        content = plan_content(state, plan_id, companion=options.companion,
-                               frameworks=options.frameworks, correspondence=options.annexes)
-    # What the draft does not say itself, the plan said when the draft was marked.
-    info = replace(info, symbol=info.symbol or content.symbol, title=info.title or content.title)
-    return build_plan_document(content, info, options, lang, template).save(path)
-
+    writer, _content = plan_document(session, plan_id, companion=companion,
+                                     frameworks=frameworks, issued=issued, options=options,
+                                     draft=draft, template=template, lang=lang)
+    return writer.save(path)
