@@ -263,3 +263,21 @@ def test_reply_saved_by_libreoffice_maps_back(copy: tuple[Store, str, Path],
     assert {p.label for p in report.proposals} == {"T1 text", "T2 text"}
     assert report.proposals[0].authors == ["Awa Koné"]
     assert [c.text for c in report.comments] == ["Not acceptable."] and not report.unmapped
+
+
+def test_negotiation_text_copy_maps_back_without_its_labels(plan_store: tuple[Store, str],
+                                                            tmp_path: Path) -> None:
+    from cmsdesk.export.options import ExportOptions
+
+    store, plan = plan_store
+    info = export_for_comments(store, plan, tmp_path / "copy.docx",
+                               options=ExportOptions.preset("negotiation"))
+    doc = open_copy(info.path)
+    track_replace(doc, "broadly aware", "fully aware", "Awa")
+    comment_on(doc, "governance arrangements that affect", "Too weak.", "Awa")
+    doc.save(str(tmp_path / "reply.docx"))
+    before = _text(store, plan, "T1")
+    report = import_reply(store, tmp_path / "reply.docx", "Senegal")
+    assert [p.label for p in report.proposals] == ["T1 text"] and not report.unmapped
+    assert _text(store, plan, "T1") == before.replace("broadly aware", "fully aware")
+    assert [c.node_label for c in report.comments] == ["T3"]

@@ -37,6 +37,7 @@ KIND_WORDS = {
     "goal": "goal", "but": "goal", "objetivo": "goal",
     "target": "target", "objectif": "target", "meta": "target",
     "indicator": "indicator", "indicateur": "indicator", "indicador": "indicator",
+    "annex": "annex", "annexe": "annex", "anexo": "annex",
 }
 _KIND_HEADING = re.compile(
     r"^(?P<word>" + "|".join(sorted(KIND_WORDS, key=len, reverse=True)) + r")"
@@ -51,7 +52,9 @@ _LABEL = re.compile(r"^\*\*(?P<label>[^*]+?)\*\*:?$|^(?P<plain>[^:]+?):?$")
 _XREF_LINE = re.compile(r"^\**cross[- ]references\**\s*:\s*(?P<items>.+)$", re.IGNORECASE)
 _XREF_ITEM = re.compile(r"(?P<fw>[A-Za-z][\w-]*)\s+(?:target\s+)?(?P<code>[0-9][\w.]*)"
                         r"(?:\s*:[^;(]*)?\s*(?:\((?P<rel>primary|supporting)\))?", re.IGNORECASE)
-_ANNEX = re.compile(r"^annex(?:\s+\d+)?\s*:\s*correspondence with the (?P<fw>.+)$", re.IGNORECASE)
+_ANNEX = re.compile(r"^annex(?:\s+[A-Z0-9]{1,3})?\s*:\s*correspondence with the (?P<fw>.+)$",
+                    re.IGNORECASE)
+_NUMBERED = re.compile(r"^(?:[IVXLCDM]+|\d+(?:\.\d+)*|[A-Z])\.\s+(?=\S)")
 _PERIOD = re.compile(r"\b((?:19|20)\d\d)\s*[-\u2013]\s*((?:19|20)\d\d)\b")
 FURNITURE = re.compile(
     r"^(distr\.: general|original: \w+|contents|convention on migratory species|"
@@ -99,10 +102,12 @@ class Token:
 
 
 def _kind_of(heading: str) -> tuple[str | None, str]:
+    """The kind a heading names and the title; a chapter's printed number ("II. ", "3. ")
+    is not part of its title."""
     m = _KIND_HEADING.match(heading.strip())
     if m:
         return KIND_WORDS[m.group("word").lower()], m.group("title").strip()
-    return None, heading.strip()
+    return None, _NUMBERED.sub("", heading.strip(), count=1)
 
 
 def _label(text: str) -> str | None:
@@ -323,6 +328,9 @@ def word_tokens(path: Path) -> list[Token]:
 
     doc = open_word(path)
     tokens: list[Token] = []
+    props = doc.core_properties
+    if props.subject and "/" in props.subject:  # cmsdesk writes the symbol there
+        tokens.append(Token("symbol", props.subject, "document properties"))
     for p in read_paragraphs(doc):
         style = p.style.strip().lower()
         where = f"paragraph {p.number}"
@@ -340,7 +348,10 @@ def word_tokens(path: Path) -> list[Token]:
                 tokens.append(Token("row", p.text, where, p.table * 10000 + p.cell[0], cells))
             continue
         if style == "title":
-            tokens.append(Token("title", p.text, where))
+            title = p.text
+            if title.isupper() and (props.title or "").upper() == title:
+                title = props.title  # printed in capitals; the properties keep its case
+            tokens.append(Token("title", title, where))
         elif style == "document symbol":
             tokens.append(Token("symbol", p.text, where))
         elif level is not None:
