@@ -33,8 +33,10 @@ from cmsdesk.models.drafts import (
     unsaved_draft,
 )
 from cmsdesk.models.projection import value_of
+from cmsdesk.models.receipts import receipts
 from cmsdesk.models.schema import Change, Comment, NamedDraft, Node, Plan, ReviewMark
 from cmsdesk.models.store import Store
+from cmsdesk.models.submissions import deadline_of, is_late
 from cmsdesk.models.textmerge import Option, merge_texts, options_form
 
 TEXT_FIELDS = ("title", "text", "note", "indicators", "milestones", "actors")
@@ -61,6 +63,7 @@ class ReviewItem:
     value: str  # the text or value it set; for links "framework:target"; a comment's text
     reviewed: bool
     own: bool  # made at this installation
+    late: bool = False  # received after the baseline draft's comment deadline
 
     @property
     def revertible(self) -> bool:
@@ -255,6 +258,8 @@ def review(session: Session, plan_id: str, base: NamedDraft, *, own_replica: str
     parties = sorted({party_of(r) for r in received}, key=str.casefold)
     regions = sorted({r.author_region for r in received if r.author_region}, key=str.casefold)
     groups: dict[tuple[str, str], list[ReviewItem]] = {}
+    deadline = deadline_of(base)
+    received_on = receipts(session, {r.origin for r in rows}) if deadline else {}
     for row in rows:
         own = row.replica == own_replica
         done = row.id in marks
@@ -266,7 +271,8 @@ def review(session: Session, plan_id: str, base: NamedDraft, *, own_replica: str
         action = _action(row)
         groups.setdefault((node_id, group), []).append(ReviewItem(
             row.id, action, row.author_name, party_of(row), row.author_region, row.author_role,
-            row.clock, _shown(row, action, comment_text), done, own))
+            row.clock, _shown(row, action, comment_text), done, own,
+            is_late(deadline, received_on.get(row.origin) or row.clock)))
 
     before = draft_values(session, base)
     plan = session.get(Plan, plan_id)

@@ -18,7 +18,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from sqlalchemy import Boolean, Column, ForeignKey, Index, Integer, String, Table, Text
+from sqlalchemy import (
+    Boolean,
+    Column,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Table,
+    Text,
+)
 from sqlalchemy.orm import Mapped, registry
 
 mapper_registry = registry()
@@ -396,6 +406,43 @@ class NamedDraft:
     heads: Mapped[str]  # JSON: field key -> head versions
     meta: Mapped[str]  # JSON: the document's metadata (models/draft_meta.py), symbol/date aside
     options: Mapped[str]  # JSON: the export options last used for this draft
+
+
+@_table(
+    "submissions",
+    _column("origin", String(64), primary_key=True),
+    _column("plan_id", String(36), index=True),
+    _column("kind", String(16)),
+    _column("party", String(200), default=""),
+    _column("region", String(100), default=""),
+    _column("channel", String(40), default=""),
+    _column("received", String(10)),
+    _column("draft_id", String(36), default=""),
+    _column("filename", Text, default=""),
+    _column("sha256", String(64), default=""),
+    Column("content", LargeBinary),
+    _column("recorded", String(40)),
+)
+class Submission:
+    """Something a Party sent, as received: a bundle, a Word reply, a letter or e-mail.
+
+    Local bookkeeping (never sent): the day it was received (what a deadline is checked
+    against), how, and for replies and letters the original file. ``origin`` is the
+    ``Change.origin`` of the changes it brought.
+    """
+
+    origin: Mapped[str]
+    plan_id: Mapped[str]
+    kind: Mapped[str]  # bundle | word-reply | letter
+    party: Mapped[str]
+    region: Mapped[str]
+    channel: Mapped[str]  # bundle, Word reply, e-mail, letter ...
+    received: Mapped[str]  # YYYY-MM-DD
+    draft_id: Mapped[str]  # the named draft it answers, if known
+    filename: Mapped[str]
+    sha256: Mapped[str]
+    content: Mapped[bytes | None]  # the original file (replies and letters)
+    recorded: Mapped[str]  # when this store recorded it
 
 
 @_table(

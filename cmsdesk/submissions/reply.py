@@ -23,10 +23,7 @@ paragraph they are anchored in.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import re
-import uuid
 from dataclasses import dataclass, field
 from datetime import date as Date
 from pathlib import Path
@@ -36,12 +33,13 @@ from sqlalchemy import select
 
 from cmsdesk.export.for_comments import BOOKMARK_PREFIX, NS, read_manifest, text_hash
 from cmsdesk.models import queries
-from cmsdesk.models.canonical import canonical_bytes, digest
-from cmsdesk.models.changelog import Key, append_changes, change_id, make_body
+from cmsdesk.models.changelog import Key, append_changes
 from cmsdesk.models.identity import Profile
 from cmsdesk.models.projection import project
 from cmsdesk.models.schema import Change, NamedDraft, Plan
 from cmsdesk.models.store import Store
+from cmsdesk.models.submissions import deadline_of, is_late, note_submission
+from cmsdesk.submissions.recording import Item, changes_for, comment_key, submission_replica
 from cmsdesk.submissions.textmap import carry_edit
 from cmsdesk.submissions.wordfile import open_word
 from cmsdesk.submissions.wordtext import (
@@ -133,6 +131,8 @@ class ReplyReport:
     already_held: int = 0
     merged_clean: int = 0
     conflicts_created: int = 0
+    deadline: str = ""  # the draft's comment deadline, if it has one
+    late: bool = False  # received after it (recorded all the same)
 
     def lines(self) -> list[str]:
         """The report a user reads: a summary, then per field what was proposed."""
@@ -143,6 +143,9 @@ class ReplyReport:
                f"{self.new_changes} new change(s), {self.already_held} already held, "
                f"{self.merged_clean} field(s) merged cleanly, "
                f"{self.conflicts_created} conflict(s) created"]
+        if self.late:
+            out.append(f"  LATE: received after the draft's deadline ({self.deadline}); "
+                       "recorded and marked late in the review and the compilation")
         for p in self.proposals:
             how = (f"tracked changes by {', '.join(p.authors)}" if p.tracked and p.authors
                    else "tracked changes" if p.tracked else "edited without Track Changes")
@@ -160,10 +163,6 @@ class ReplyReport:
             out.append(f"  {m}: its paragraphs are gone from the reply (deleted without Track "
                        "Changes?): nothing proposed for it")
         return out
-
-
-def canonical_text(value: Any) -> str:
-    return canonical_bytes(value).decode("utf-8")
 
 
 def _short(text: str, width: int = 90) -> str:
@@ -412,12 +411,6 @@ def _labels(session: Any, plan_id: str) -> dict[str, str]:
         e.id: e.label for e in queries.trash(session, plan_id)}
 
 
-def _replica(manifest: Manifest, party: str) -> str:
-    """The submission replica of one Party's reply to one copy."""
-    return digest({"kind": ORIGIN, "plan": manifest.plan_id, "copy": manifest.copy_id,
-                   "party": party})[:32]
-
-
 def import_reply(store: Store, path: Path | str, party: str, *, received: Date | None = None,
                  region: str = "", attach: dict[int, str] | None = None,
                  plan: str | None = None) -> ReplyReport:
@@ -439,6 +432,9 @@ def import_reply(store: Store, path: Path | str, party: str, *, received: Date |
                          unanchored_comments=read.unanchored)
     with store.session() as s:
         _check_store(s, manifest, p.name, plan)
+        report.deadline = deadline_of(s.get(NamedDraft, manifest.draft_id)
+                                      if manifest.draft_id else None)
+        report.late = is_late(report.deadline, day)
         labels = _labels(s, manifest.plan_id)
         for prop in read.proposals:
             prop.label = f"{labels.get(prop.key.eid, prop.key.eid[:8])} {prop.key.field}"
@@ -460,8 +456,11 @@ def import_reply(store: Store, path: Path | str, party: str, *, received: Date |
                 raise ReplyError(str(exc)) from exc
             u.attached_to = labels.get(node, ref)
             attached.append((node, u))
-        origin = f"{ORIGIN}:{manifest.copy_id}"
-        bodies, item_ids = _bodies(s, manifest, party, region, day, read, attached)
+        replica = submission_replica(plan=manifest.plan_id, kind=ORIGIN,
+                                     copy=manifest.copy_id, party=party)
+        origin = f"{ORIGIN}:{replica}"
+        bodies, item_ids = changes_for(s, manifest.plan_id, replica, day,
+                                       _items(manifest, party, region, read, attached))
     for prop, cid in zip(read.proposals, item_ids, strict=False):
         prop.change = cid
     report.proposals = read.proposals
@@ -474,6 +473,9 @@ def import_reply(store: Store, path: Path | str, party: str, *, received: Date |
     store.backup_before("import")
     with store.session() as s:
         appended = append_changes(s, bodies, origin=origin)
+        note_submission(s, origin=origin, plan_id=manifest.plan_id, kind=ORIGIN, party=party,
+                        received=day, region=region, channel="Word reply",
+                        draft_id=manifest.draft_id, filename=p.name, content=p.read_bytes())
         proj = project(s, set(appended.heads))
     report.new_changes = len(appended.new)
     concurrent = {k for k, h in appended.heads.items() if len(h) > 1}
@@ -482,59 +484,26 @@ def import_reply(store: Store, path: Path | str, party: str, *, received: Date |
     return report
 
 
-def _bodies(session: Any, manifest: Manifest, party: str, region: str, day: str, read: _Read,
-            attached: list[tuple[str, Unmapped]]) -> tuple[list[tuple[str, dict[str, Any]]],
-                                                           list[str]]:
-    """The reply's changes not held yet, and the change id of every item of the reply.
-
-    Each item (a proposal, a comment) is known by what it says (operation, field, value,
-    parents): one held already by the Party's submission replica for this copy is not
-    recorded again, whatever the day received, so importing a reply twice changes nothing and
-    importing it again to attach a paragraph adds only that comment.
-    """
-    items: list[tuple[str, Key, Any, list[str], Profile]] = []
+def _items(manifest: Manifest, party: str, region: str, read: _Read,
+           attached: list[tuple[str, Unmapped]]) -> list[Item]:
+    """The reply's proposals and comments, in a fixed order."""
+    items: list[Item] = []
     for prop in read.proposals:
         name = ", ".join(prop.authors) or read.last_author
         mf = next(f for f in manifest.fields.values() if f.key == prop.key)
-        items.append(("set", prop.key, prop.after, sorted(mf.versions),
-                      Profile(name, party, region, "delegate")))
+        items.append(Item("set", prop.key, prop.after, tuple(sorted(mf.versions)),
+                          Profile(name, party, region, "delegate")))
     for node, c in read.comments:
-        items.append(("comment_add", _comment_key(manifest, party, f"c{c.id}", c.text),
-                      {"node": node, "text": c.text}, [], Profile(c.author, party, region,
-                                                                  "delegate")))
+        items.append(Item("comment_add",
+                          comment_key(manifest.copy_id, party, f"c{c.id}", c.text),
+                          {"node": node, "text": c.text}, (),
+                          Profile(c.author, party, region, "delegate")))
     for node, u in attached:
-        items.append(("comment_add", _comment_key(manifest, party, f"p{u.paragraph}", u.text),
-                      {"node": node, "text": u.text}, [],
-                      Profile(read.last_author, party, region, "delegate")))
-    replica = _replica(manifest, party)
-    held: dict[tuple[str, str, str, str, str], str] = {}
-    seq = 0
-    for cid, op, entity, eid, fld, value, parents, n in session.execute(
-            select(Change.id, Change.op, Change.entity, Change.eid, Change.field, Change.value,
-                   Change.parents, Change.seq).where(Change.replica == replica)):
-        held[(op, entity, eid, fld, canonical_text({"v": json.loads(value),
-                                                    "p": json.loads(parents)}))] = cid
-        seq = max(seq, n)
-    out: list[tuple[str, dict[str, Any]]] = []
-    ids: list[str] = []
-    for op, key, value, parents, author in items:
-        known = held.get((op, *key, canonical_text({"v": value, "p": parents})))
-        if known is not None:
-            ids.append(known)
-            continue
-        seq += 1
-        body = make_body(plan=manifest.plan_id, replica=replica, seq=seq, author=author,
-                         clock=f"{day}T00:00:00.000Z#{seq}", op=op, key=key, value=value,
-                         parents=parents)
-        cid = change_id(body)
-        out.append((cid, body))
-        ids.append(cid)
-    return out, ids
-
-
-def _comment_key(manifest: Manifest, party: str, what: str, text: str) -> Key:
-    raw = hashlib.sha256(f"{manifest.copy_id}|{party}|{what}|{text}".encode()).hexdigest()
-    return Key("comment", str(uuid.UUID(raw[:32])), "body")
+        items.append(Item("comment_add",
+                          comment_key(manifest.copy_id, party, f"p{u.paragraph}", u.text),
+                          {"node": node, "text": u.text}, (),
+                          Profile(read.last_author, party, region, "delegate")))
+    return items
 
 
 def describe(report: ReplyReport) -> dict[str, Any]:
@@ -551,6 +520,7 @@ def describe(report: ReplyReport) -> dict[str, Any]:
                       "attached_to": u.attached_to} for u in report.unmapped],
         "missing": report.missing, "new_changes": report.new_changes,
         "already_held": report.already_held, "merged_clean": report.merged_clean,
-        "conflicts_created": report.conflicts_created,
+        "conflicts_created": report.conflicts_created, "deadline": report.deadline,
+        "late": report.late,
     }
 
