@@ -27,6 +27,8 @@ from cmsdesk.ui.export_dialogs import (
 from cmsdesk.ui.history_view import HistoryView
 from cmsdesk.ui.import_flow import FileOutcome, ImportFlow
 from cmsdesk.ui.mainwindow import LAYOUT_VERSION, MainWindow
+from cmsdesk.ui.plan_from_file import new_plan_action
+from cmsdesk.ui.reply_import import ReplyImport
 from cmsdesk.ui.resolve_view import ResolveView
 from cmsdesk.ui.review_view import ReviewView
 
@@ -40,6 +42,7 @@ class ReviewPanels(QObject):
         document = window.document
         self.document = document
         self.import_flow = ImportFlow(window, document)
+        self.replies = ReplyImport(window, document)  # Word replies, letters and e-mails
         self.review = ReviewView(document)
         self.resolve = ResolveView(document)
         self.history = HistoryView(document)
@@ -116,7 +119,11 @@ class ReviewPanels(QObject):
 
     def _make_menus(self) -> None:
         window = self.window
-        window.add_file_actions(self.import_flow.action)
+        window.add_file_actions(self.import_flow.action, self.replies.action,
+                                self.replies.letter_action)
+        window.add_file_actions(new_plan_action(window, self.document.store,
+                                                self.document.hub.open_plan_requested),
+                                section="plans")
         window.add_file_actions(self.export_bundle_action, self.export_word_action,
                                 self.export_compilation_action, self.export_markdown_action,
                                 section="export")
