@@ -281,3 +281,35 @@ def test_negotiation_text_copy_maps_back_without_its_labels(plan_store: tuple[St
     assert [p.label for p in report.proposals] == ["T1 text"] and not report.unmapped
     assert _text(store, plan, "T1") == before.replace("broadly aware", "fully aware")
     assert [c.node_label for c in report.comments] == ["T3"]
+
+
+def test_an_edit_inside_one_option_amends_that_option(plan_store: tuple[Store, str],
+                                                      tmp_path: Path) -> None:
+    from conftest import open_store
+
+    from cmsdesk.sync.exporter import export_bundle
+    from cmsdesk.sync.importer import import_bundle
+
+    store, plan = plan_store
+    export_bundle(store, plan, tmp_path / "full.cmsb", full=True)
+    brazil = open_store(tmp_path / "b.db", "Ana", "Brazil", "")
+    import_bundle(brazil, tmp_path / "full.cmsb")
+    with store.session() as s:
+        t1 = queries.resolve_node(s, plan, "T1")
+    old = _text(store, plan, "T1")
+    PlanEditor(store, plan).set_field(t1, "text", old.replace("broadly aware", "keenly aware"))
+    PlanEditor(brazil, plan).set_field(t1, "text", old.replace("broadly aware", "well aware"))
+    export_bundle(brazil, plan, tmp_path / "b.cmsb")
+    brazil.close()
+    import_bundle(store, tmp_path / "b.cmsb")
+    assert "[Option 2 (Brazil): By 2020, people are well aware" in _text(store, plan, "T1")
+    info = export_for_comments(store, plan, tmp_path / "copy.docx")
+    doc = open_copy(info.path)
+    track_replace(doc, "well aware", "very well aware", "Awa")
+    doc.save(str(tmp_path / "reply.docx"))
+    report = import_reply(store, tmp_path / "reply.docx", "Senegal")
+    assert len(report.proposals[0].parents) == 1  # Brazil's version, not the bracketed text
+    text = _text(store, plan, "T1")
+    assert "(Spain): By 2020, people are keenly aware" in text
+    assert "(Senegal): By 2020, people are very well aware" in text
+    assert report.conflicts_created == 0 and "Option" in text  # still contested

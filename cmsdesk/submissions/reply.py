@@ -35,12 +35,12 @@ from cmsdesk.export.for_comments import BOOKMARK_PREFIX, NS, read_manifest, text
 from cmsdesk.models import queries
 from cmsdesk.models.changelog import Key, append_changes
 from cmsdesk.models.identity import Profile
-from cmsdesk.models.projection import project
+from cmsdesk.models.projection import project, value_of
 from cmsdesk.models.schema import Change, NamedDraft, Plan
 from cmsdesk.models.store import Store
 from cmsdesk.models.submissions import deadline_of, is_late, note_submission
 from cmsdesk.submissions.recording import Item, changes_for, comment_key, submission_replica
-from cmsdesk.submissions.textmap import carry_edit
+from cmsdesk.submissions.textmap import carry_edit, edit_within
 from cmsdesk.submissions.wordfile import open_word
 from cmsdesk.submissions.wordtext import (
     Para,
@@ -93,6 +93,7 @@ class FieldProposal:
     authors: list[str]  # names of the tracked changes' authors, in order of appearance
     tracked: bool  # False: edited without Track Changes
     change: str = ""
+    parents: tuple[str, ...] = ()  # the versions it amends (one option of a contested field)
 
 
 @dataclass
@@ -406,6 +407,24 @@ def _check_store(session: Any, manifest: Manifest, name: str, plan: str | None) 
                          "hold: import the bundle that brought them first")
 
 
+def _aim_at_option(session: Any, prop: FieldProposal, mf: ManifestField) -> None:
+    """The versions a proposal amends: those the copy was printed from, or, in a field printed
+    as bracketed options, the one version whose option holds every edit, so that amending one
+    option keeps the others (and the conflict) as they were."""
+    prop.parents = tuple(sorted(mf.versions))
+    if len(mf.versions) < 2:
+        return
+    aimed = []
+    for vid in sorted(mf.versions):
+        value = value_of(session, mf.key, [vid])
+        amended = edit_within(mf.printed, prop.after, value) if isinstance(value, str) else None
+        if amended is not None:
+            aimed.append((vid, amended))
+    if len(aimed) == 1:
+        prop.parents = (aimed[0][0],)
+        prop.after = aimed[0][1]
+
+
 def _labels(session: Any, plan_id: str) -> dict[str, str]:
     return {e.id: e.label for e in queries.outline(session, plan_id)} | {
         e.id: e.label for e in queries.trash(session, plan_id)}
@@ -438,6 +457,8 @@ def import_reply(store: Store, path: Path | str, party: str, *, received: Date |
         labels = _labels(s, manifest.plan_id)
         for prop in read.proposals:
             prop.label = f"{labels.get(prop.key.eid, prop.key.eid[:8])} {prop.key.field}"
+            _aim_at_option(s, prop, next(f for f in manifest.fields.values()
+                                         if f.key == prop.key))
         report.missing = [f"{labels.get(k.eid, k.eid[:8])} {k.field}" for k in read.missing]
         for u in read.unmapped:
             before = manifest.fields.get(u.field_before)
@@ -490,8 +511,7 @@ def _items(manifest: Manifest, party: str, region: str, read: _Read,
     items: list[Item] = []
     for prop in read.proposals:
         name = ", ".join(prop.authors) or read.last_author
-        mf = next(f for f in manifest.fields.values() if f.key == prop.key)
-        items.append(Item("set", prop.key, prop.after, tuple(sorted(mf.versions)),
+        items.append(Item("set", prop.key, prop.after, prop.parents,
                           Profile(name, party, region, "delegate")))
     for node, c in read.comments:
         items.append(Item("comment_add",

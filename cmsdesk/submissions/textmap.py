@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
+MIN_SHARED = 12  # characters: shorter common runs are chance, not the same passage
 _TOKEN = re.compile(r"\w+|\s+|[^\w\s]", re.UNICODE)
 
 
@@ -76,3 +77,32 @@ def carry_edit(original: str, printed: str, returned: str) -> str:
     for start, stop, text in reversed(edits):
         out = out[:start] + text + out[stop:]
     return out
+
+
+def edit_within(printed: str, returned: str, version: str) -> str | None:
+    """``version`` with the edits that turned ``printed`` into ``returned``, if every edit
+    falls strictly inside text that ``printed`` shares with ``version``; else None.
+
+    A contested field is printed as bracketed options, one per version ("[Option 2 (Brazil):
+    ...]"). An edit made inside one option is an amendment of that version, not of the whole
+    bracketed text: this finds whether the edit belongs to ``version``.
+    """
+    a, b = _tokens(printed), _tokens(returned)
+    pa = _offsets(a)
+    blocks = [blk for blk in SequenceMatcher(None, printed, version,
+                                             autojunk=False).get_matching_blocks() if blk.size]
+
+    def inside(start: int, stop: int) -> bool:
+        for blk in blocks:
+            if blk.size < MIN_SHARED:
+                continue
+            if start == stop and blk.a < start < blk.a + blk.size:
+                return True  # an insertion between two shared characters
+            if start < stop and blk.a <= start and stop <= blk.a + blk.size:
+                return True
+        return False
+
+    for op, i1, i2, _j1, _j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op != "equal" and not inside(pa[i1], pa[i2]):
+            return None
+    return carry_edit(version, printed, returned)
