@@ -106,6 +106,9 @@ def who_html(item: ReviewItem) -> str:
     if person and person != item.party:
         bits.append(html.escape(person))
     bits.append(html.escape(when(item.clock)))
+    if item.late:  # received after the draft's comment deadline
+        late = translate("review", "received late")
+        bits.append(f"<b>{html.escape(late)}</b>")
     if item.reviewed:
         bits.append(translate("review", "reviewed"))
     return " · ".join(bits)

@@ -2411,6 +2411,10 @@ Por %2. Marque la casilla cuando lo haya revisado.</translation>
         <translation>Marcó un comentario como resuelto</translation>
     </message>
     <message>
+        <source>received late</source>
+        <translation>recibido tarde</translation>
+    </message>
+    <message>
         <source>reviewed</source>
         <translation>revisado</translation>
     </message>

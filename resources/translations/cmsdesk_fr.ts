@@ -2411,6 +2411,10 @@ Par %2. Cochez une fois examinée.</translation>
         <translation>A marqué un commentaire comme résolu</translation>
     </message>
     <message>
+        <source>received late</source>
+        <translation>reçu en retard</translation>
+    </message>
+    <message>
         <source>reviewed</source>
         <translation>examiné</translation>
     </message>
