@@ -106,3 +106,14 @@ def test_new_plan_from_a_file(desk: tuple[object, Store, str, list[str]], tmp_pa
     outline.write_text("## Goal 1: Alone\n", encoding="utf-8")
     action.trigger()
     assert len(opened) == 1 and "cannot be placed under the top of the outline" in shown[-1]
+
+
+def test_review_names_late_changes() -> None:
+    from cmsdesk.models.review import ReviewItem
+    from cmsdesk.ui.review_view import who_html
+
+    item = ReviewItem("c1", "edit", "Awa", "Kenya", "Africa", "delegate", "2014-07-02T00:00",
+                      "text", False, False, late=True)
+    assert "received late" in who_html(item)
+    assert "received late" not in who_html(ReviewItem("c1", "edit", "Awa", "Kenya", "", "",
+                                                      "2014-06-02T00:00", "t", False, False))
