@@ -290,11 +290,25 @@ def _heading_base(paras: list[Para], owner: dict[int, int], manifest: Manifest,
     return 0
 
 
-def read_reply(path: Path) -> _Read:
-    doc = open_word(path)
-    manifest = read_reply_manifest(doc, path.name)
-    paras = read_paragraphs(doc)
-    owner = _assign(paras, manifest, path.name)
+def _field_value(paras: list[Para], owner: dict[int, int], manifest: Manifest,
+                 mf: ManifestField, indices: list[int]) -> str:
+    """The field's text in the reply (tracked changes accepted), as Markdown carried onto
+    the field's own Markdown."""
+    mine = [paras[i] for i in indices if not paras[i].emptied]
+    if mf.lead and mine:
+        mine[0] = _without_lead(mine[0], mf.lead)
+    if mf.key.field == "title":
+        return _title_of(" ".join(p.text for p in mine), mf)
+    base = _heading_base(paras, owner, manifest, indices[0])
+    if mf.key.field != "text":
+        base += 1
+    return carry_edit(mf.printed, _printed_markdown(mf.printed, base),
+                      block_markdown(mine, base))
+
+
+def _proposals(paras: list[Para], owner: dict[int, int],
+               manifest: Manifest) -> tuple[list[FieldProposal], list[Key]]:
+    """What differs from the copy, per field; and the fields whose paragraphs are all gone."""
     by_field: dict[int, list[int]] = {}
     for i, n in sorted(owner.items()):
         by_field.setdefault(n, []).append(i)
@@ -306,33 +320,29 @@ def read_reply(path: Path) -> _Read:
             if mf.printed.strip():
                 missing.append(mf.key)
             continue
-        mine = [paras[i] for i in indices if not paras[i].emptied]
-        if mf.lead and mine:
-            mine[0] = _without_lead(mine[0], mf.lead)
-        if mf.key.field == "title":
-            returned = _title_of(" ".join(p.text for p in mine), mf)
-            value = returned
-        else:
-            base = _heading_base(paras, owner, manifest, indices[0])
-            if mf.key.field != "text":
-                base += 1
-            returned = block_markdown(mine, base)
-            printed = _printed_markdown(mf.printed, base)
-            value = carry_edit(mf.printed, printed, returned)
-        if value.strip() == mf.printed.strip():
-            continue
-        chosen = [paras[i] for i in indices]
-        proposals.append(FieldProposal(mf.key, "", mf.printed, value, _authors(chosen),
-                                       any(p.edits for p in chosen)))
-    unmapped: list[Unmapped] = []
+        value = _field_value(paras, owner, manifest, mf, indices)
+        if value.strip() != mf.printed.strip():
+            chosen = [paras[i] for i in indices]
+            proposals.append(FieldProposal(mf.key, "", mf.printed, value, _authors(chosen),
+                                           any(p.edits for p in chosen)))
+    return proposals, missing
+
+
+def _unmapped(paras: list[Para], owner: dict[int, int], manifest: Manifest) -> list[Unmapped]:
+    """Paragraphs outside every field that are not the copy's own furniture."""
+    out: list[Unmapped] = []
     last_field = 0
     for i, p in enumerate(paras):
         if i in owner:
             last_field = owner[i]
-            continue
-        if not p.text.strip() or text_hash(p.text.strip()) in manifest.furniture:
-            continue
-        unmapped.append(Unmapped(p.number, p.text.strip(), last_field))
+        elif p.text.strip() and text_hash(p.text.strip()) not in manifest.furniture:
+            out.append(Unmapped(p.number, p.text.strip(), last_field))
+    return out
+
+
+def _comments(doc: Any, paras: list[Para], owner: dict[int, int], manifest: Manifest
+              ) -> tuple[list[tuple[str, WordComment]], list[WordComment]]:
+    """Word comments by the node they are anchored in; and those anchored in no field."""
     comments: list[tuple[str, WordComment]] = []
     unanchored: list[WordComment] = []
     word_comments = read_comments(doc)
@@ -350,9 +360,20 @@ def read_reply(path: Path) -> _Read:
                 comments.append((node, c))
     unanchored += [c for cid, c in sorted(word_comments.items())
                    if cid not in placed and c.text]
+    return comments, unanchored
+
+
+def read_reply(path: Path) -> _Read:
+    """Everything a reply says, checked against its own record but not yet against a store."""
+    doc = open_word(path)
+    manifest = read_reply_manifest(doc, path.name)
+    paras = read_paragraphs(doc)
+    owner = _assign(paras, manifest, path.name)
+    proposals, missing = _proposals(paras, owner, manifest)
+    comments, unanchored = _comments(doc, paras, owner, manifest)
     last = doc.core_properties.last_modified_by or ""
-    return _Read(manifest, proposals, comments, unmapped, missing, unanchored, paras,
-                 "" if last == "cmsdesk" else last)  # our exporter's name: nobody saved it
+    return _Read(manifest, proposals, comments, _unmapped(paras, owner, manifest), missing,
+                 unanchored, paras, "" if last == "cmsdesk" else last)  # ours: nobody saved it
 
 
 def _node_near(owner: dict[int, int], manifest: Manifest, index: int) -> str | None:
