@@ -68,6 +68,12 @@ def is_late(deadline: str, day: str) -> bool:
     return bool(deadline) and day[:10] > deadline
 
 
+def late_note(deadline: str) -> str:
+    """The line an import report gives a submission received after ``deadline``."""
+    return (f"  LATE: received after the draft's deadline ({deadline}); recorded and marked "
+            "late in the review and the compilation")
+
+
 def list_submissions(session: Session, plan_id: str,
                      draft: NamedDraft | None = None) -> list[SubmissionInfo]:
     """The plan's submissions in the order received, each marked late against ``draft``."""

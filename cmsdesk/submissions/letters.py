@@ -31,7 +31,7 @@ from cmsdesk.models.identity import Profile
 from cmsdesk.models.projection import project
 from cmsdesk.models.schema import NamedDraft
 from cmsdesk.models.store import Store
-from cmsdesk.models.submissions import deadline_of, is_late, note_submission
+from cmsdesk.models.submissions import deadline_of, is_late, late_note, note_submission
 from cmsdesk.submissions.recording import Item, changes_for, comment_key, submission_replica
 
 MAX_LETTER_BYTES = 5 * 1024 * 1024
@@ -155,8 +155,7 @@ class LetterReport:
                f"general paragraph(s); {self.new_changes} new change(s), {self.already_held} "
                f"already held, {self.conflicts_created} conflict(s) created"]
         if self.late:
-            out.append(f"  LATE: received after the draft's deadline ({self.deadline}); "
-                       "recorded and marked late in the review and the compilation")
+            out.append(late_note(self.deadline))
         for p in self.pieces:
             what = (f"{p.label} {p.field} proposal" if p.kind == "proposal" else
                     f"comment on {p.label}" if p.node else

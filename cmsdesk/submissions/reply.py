@@ -38,7 +38,7 @@ from cmsdesk.models.identity import Profile
 from cmsdesk.models.projection import project, value_of
 from cmsdesk.models.schema import Change, NamedDraft, Plan
 from cmsdesk.models.store import Store
-from cmsdesk.models.submissions import deadline_of, is_late, note_submission
+from cmsdesk.models.submissions import deadline_of, is_late, late_note, note_submission
 from cmsdesk.submissions.recording import Item, changes_for, comment_key, submission_replica
 from cmsdesk.submissions.textmap import carry_edit, edit_within
 from cmsdesk.submissions.wordfile import open_word
@@ -145,8 +145,7 @@ class ReplyReport:
                f"{self.merged_clean} field(s) merged cleanly, "
                f"{self.conflicts_created} conflict(s) created"]
         if self.late:
-            out.append(f"  LATE: received after the draft's deadline ({self.deadline}); "
-                       "recorded and marked late in the review and the compilation")
+            out.append(late_note(self.deadline))
         for p in self.proposals:
             how = (f"tracked changes by {', '.join(p.authors)}" if p.tracked and p.authors
                    else "tracked changes" if p.tracked else "edited without Track Changes")
