@@ -31,13 +31,15 @@ from cmsdesk.models.schema import (
     Node,
     Plan,
     ReviewMark,
+    Submission,
     metadata,
 )
 
 # Rebuilt from the changes, or of no use to a past draft's state (the meta table holds this
 # installation's keys: never copied).
 _NOT_COPIED = {cls.__table__.name for cls in (  # type: ignore[attr-defined]
-    Conflict, Comment, CrossReference, Node, Head, Plan, NamedDraft, ReviewMark, Meta)}
+    Conflict, Comment, CrossReference, Node, Head, Plan, NamedDraft, ReviewMark, Meta,
+    Submission)}
 _BATCH = 2000
 
 
