@@ -650,6 +650,65 @@
     </message>
 </context>
 <context>
+    <name>LetterDialog</name>
+    <message>
+        <source>Record a letter or e-mail</source>
+        <translation>Registrar una carta o un correo electrónico</translation>
+    </message>
+    <message>
+        <source>&amp;Channel:</source>
+        <translation>&amp;Canal:</translation>
+    </message>
+    <message>
+        <source>Paste the e-mail or letter here, or open its file</source>
+        <translation>Pegue aquí el correo o la carta, o abra su archivo</translation>
+    </message>
+    <message>
+        <source>Open &amp;file…</source>
+        <translation>Abrir &amp;archivo…</translation>
+    </message>
+    <message>
+        <source>&amp;Split into pieces</source>
+        <translation>&amp;Dividir en partes</translation>
+    </message>
+    <message>
+        <source>Node (T7, G2, T3 note; empty: not recorded)</source>
+        <translation>Elemento (T7, G2, T3 note; vacío: no se registra)</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texto</translation>
+    </message>
+    <message>
+        <source>&amp;Record</source>
+        <translation>&amp;Registrar</translation>
+    </message>
+    <message>
+        <source>Open a letter</source>
+        <translation>Abrir una carta</translation>
+    </message>
+    <message>
+        <source>Letters (*.docx *.txt *.md *.eml);;All files (*)</source>
+        <translation>Cartas (*.docx *.txt *.md *.eml);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>comment</source>
+        <translation>comentario</translation>
+    </message>
+    <message>
+        <source>proposal</source>
+        <translation>propuesta</translation>
+    </message>
+    <message>
+        <source>Letter recorded</source>
+        <translation>Carta registrada</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Outline</source>
@@ -1433,6 +1492,48 @@
     </message>
 </context>
 <context>
+    <name>ReplyDialog</name>
+    <message>
+        <source>Import a Word reply</source>
+        <translation>Importar una respuesta de Word</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyImport</name>
+    <message>
+        <source>Import a &amp;Word reply…</source>
+        <translation>Importar una respuesta de &amp;Word…</translation>
+    </message>
+    <message>
+        <source>A Party&apos;s edited consultation copy: its edits become the Party&apos;s proposals</source>
+        <translation>La copia de consulta editada por una Parte: sus cambios pasan a ser propuestas de la Parte</translation>
+    </message>
+    <message>
+        <source>Record a &amp;letter or e-mail…</source>
+        <translation>Registrar una &amp;carta o un correo…</translation>
+    </message>
+    <message>
+        <source>Import a Word reply</source>
+        <translation>Importar una respuesta de Word</translation>
+    </message>
+    <message>
+        <source>Word documents (*.docx);;All files (*)</source>
+        <translation>Documentos de Word (*.docx);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>{0}
+
+Record it as a letter instead?</source>
+        <translation>{0}
+
+¿Registrarlo como carta?</translation>
+    </message>
+    <message>
+        <source>Word reply imported</source>
+        <translation>Respuesta de Word importada</translation>
+    </message>
+</context>
+<context>
     <name>ResolveView</name>
     <message>
         <source>Contested fields</source>
@@ -1791,6 +1892,25 @@ Por %2. Marque la casilla cuando lo haya revisado.</translation>
     <message>
         <source>Nothing found.</source>
         <translation>Sin resultados.</translation>
+    </message>
+</context>
+<context>
+    <name>SenderFields</name>
+    <message>
+        <source>e.g. Côte d&apos;Ivoire</source>
+        <translation>p. ej. Côte d&apos;Ivoire</translation>
+    </message>
+    <message>
+        <source>&amp;Party:</source>
+        <translation>&amp;Parte:</translation>
+    </message>
+    <message>
+        <source>&amp;Region:</source>
+        <translation>&amp;Región:</translation>
+    </message>
+    <message>
+        <source>Received &amp;on:</source>
+        <translation>Recibido &amp;el:</translation>
     </message>
 </context>
 <context>
@@ -2278,6 +2398,29 @@ Por %2. Marque la casilla cuando lo haya revisado.</translation>
         <source>%1 “%2”</source>
         <comment>kind and title, as in Chapter “Vision”</comment>
         <translation>%1 «%2»</translation>
+    </message>
+</context>
+<context>
+    <name>plan_from_file</name>
+    <message>
+        <source>New plan from a file</source>
+        <translation>Nuevo plan a partir de un archivo</translation>
+    </message>
+    <message>
+        <source>Plans (*.md *.markdown *.json *.docx);;All files (*)</source>
+        <translation>Planes (*.md *.markdown *.json *.docx);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>No plan was created</source>
+        <translation>No se creó ningún plan</translation>
+    </message>
+    <message>
+        <source>New plan from a &amp;file…</source>
+        <translation>Nuevo plan a partir de un &amp;archivo…</translation>
+    </message>
+    <message>
+        <source>A plan written as a Markdown outline, a JSON file or a Word draft</source>
+        <translation>Un plan escrito como esquema Markdown, archivo JSON o borrador de Word</translation>
     </message>
 </context>
 <context>

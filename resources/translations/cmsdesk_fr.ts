@@ -650,6 +650,65 @@
     </message>
 </context>
 <context>
+    <name>LetterDialog</name>
+    <message>
+        <source>Record a letter or e-mail</source>
+        <translation>Enregistrer une lettre ou un courriel</translation>
+    </message>
+    <message>
+        <source>&amp;Channel:</source>
+        <translation>&amp;Canal :</translation>
+    </message>
+    <message>
+        <source>Paste the e-mail or letter here, or open its file</source>
+        <translation>Collez ici le courriel ou la lettre, ou ouvrez son fichier</translation>
+    </message>
+    <message>
+        <source>Open &amp;file…</source>
+        <translation>Ouvrir un &amp;fichier…</translation>
+    </message>
+    <message>
+        <source>&amp;Split into pieces</source>
+        <translation>&amp;Découper en éléments</translation>
+    </message>
+    <message>
+        <source>Node (T7, G2, T3 note; empty: not recorded)</source>
+        <translation>Élément (T7, G2, T3 note ; vide : non enregistré)</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texte</translation>
+    </message>
+    <message>
+        <source>&amp;Record</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <source>Open a letter</source>
+        <translation>Ouvrir une lettre</translation>
+    </message>
+    <message>
+        <source>Letters (*.docx *.txt *.md *.eml);;All files (*)</source>
+        <translation>Lettres (*.docx *.txt *.md *.eml);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>comment</source>
+        <translation>commentaire</translation>
+    </message>
+    <message>
+        <source>proposal</source>
+        <translation>proposition</translation>
+    </message>
+    <message>
+        <source>Letter recorded</source>
+        <translation>Lettre enregistrée</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Outline</source>
@@ -1433,6 +1492,48 @@
     </message>
 </context>
 <context>
+    <name>ReplyDialog</name>
+    <message>
+        <source>Import a Word reply</source>
+        <translation>Importer une réponse Word</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyImport</name>
+    <message>
+        <source>Import a &amp;Word reply…</source>
+        <translation>Importer une réponse &amp;Word…</translation>
+    </message>
+    <message>
+        <source>A Party&apos;s edited consultation copy: its edits become the Party&apos;s proposals</source>
+        <translation>La copie de consultation modifiée par une Partie : ses modifications deviennent les propositions de la Partie</translation>
+    </message>
+    <message>
+        <source>Record a &amp;letter or e-mail…</source>
+        <translation>Enregistrer une &amp;lettre ou un courriel…</translation>
+    </message>
+    <message>
+        <source>Import a Word reply</source>
+        <translation>Importer une réponse Word</translation>
+    </message>
+    <message>
+        <source>Word documents (*.docx);;All files (*)</source>
+        <translation>Documents Word (*.docx);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>{0}
+
+Record it as a letter instead?</source>
+        <translation>{0}
+
+L&apos;enregistrer plutôt comme une lettre ?</translation>
+    </message>
+    <message>
+        <source>Word reply imported</source>
+        <translation>Réponse Word importée</translation>
+    </message>
+</context>
+<context>
     <name>ResolveView</name>
     <message>
         <source>Contested fields</source>
@@ -1791,6 +1892,25 @@ Par %2. Cochez une fois examinée.</translation>
     <message>
         <source>Nothing found.</source>
         <translation>Aucun résultat.</translation>
+    </message>
+</context>
+<context>
+    <name>SenderFields</name>
+    <message>
+        <source>e.g. Côte d&apos;Ivoire</source>
+        <translation>p. ex. Côte d&apos;Ivoire</translation>
+    </message>
+    <message>
+        <source>&amp;Party:</source>
+        <translation>&amp;Partie :</translation>
+    </message>
+    <message>
+        <source>&amp;Region:</source>
+        <translation>&amp;Région :</translation>
+    </message>
+    <message>
+        <source>Received &amp;on:</source>
+        <translation>Reçu &amp;le :</translation>
     </message>
 </context>
 <context>
@@ -2278,6 +2398,29 @@ Par %2. Cochez une fois examinée.</translation>
         <source>%1 “%2”</source>
         <comment>kind and title, as in Chapter “Vision”</comment>
         <translation>%1 « %2 »</translation>
+    </message>
+</context>
+<context>
+    <name>plan_from_file</name>
+    <message>
+        <source>New plan from a file</source>
+        <translation>Nouveau plan à partir d&apos;un fichier</translation>
+    </message>
+    <message>
+        <source>Plans (*.md *.markdown *.json *.docx);;All files (*)</source>
+        <translation>Plans (*.md *.markdown *.json *.docx);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>No plan was created</source>
+        <translation>Aucun plan n&apos;a été créé</translation>
+    </message>
+    <message>
+        <source>New plan from a &amp;file…</source>
+        <translation>Nouveau plan à partir d&apos;un &amp;fichier…</translation>
+    </message>
+    <message>
+        <source>A plan written as a Markdown outline, a JSON file or a Word draft</source>
+        <translation>Un plan rédigé comme plan Markdown, fichier JSON ou projet Word</translation>
     </message>
 </context>
 <context>
