@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date as Date
+from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
@@ -301,8 +302,12 @@ def _field_value(paras: list[Para], owner: dict[int, int], manifest: Manifest,
     base = _heading_base(paras, owner, manifest, indices[0])
     if mf.key.field != "text":
         base += 1
-    return carry_edit(mf.printed, _printed_markdown(mf.printed, base),
-                      block_markdown(mine, base))
+    returned = block_markdown(mine, base)
+    # printed with the body's paragraphs numbered (a negotiation text's chapters) or not:
+    # the rendering closer to what came back is the one the copy had
+    printed = max((_printed_markdown(mf.printed, base, numbered) for numbered in (False, True)),
+                  key=lambda text: SequenceMatcher(None, text, returned, autojunk=False).ratio())
+    return carry_edit(mf.printed, printed, returned)
 
 
 def _proposals(paras: list[Para], owner: dict[int, int],
@@ -383,27 +388,25 @@ def _node_near(owner: dict[int, int], manifest: Manifest, index: int) -> str | N
     return None
 
 
-_PRINTED: dict[tuple[str, int], str] = {}
+_PRINTED: dict[tuple[str, int, bool], str] = {}
 
 
-def _printed_markdown(markdown: str, heading_base: int) -> str:
+def _printed_markdown(markdown: str, heading_base: int, numbered: bool) -> str:
     """The Markdown as it reads back from the document cmsdesk printed: rendered with the
-    exporter's own writer into a scratch document and read again."""
-    cached = _PRINTED.get((markdown, heading_base))
+    exporter's own writer into a scratch document (its plain paragraphs numbered, if
+    ``numbered``) and read again."""
+    cached = _PRINTED.get((markdown, heading_base, numbered))
     if cached is not None:
         return cached
     from cmsdesk.export.docx_common import new_document
-    from cmsdesk.export.markdown_to_docx import add_markdown
+    from cmsdesk.export.markdown_to_docx import NUMBERED_STYLE, add_markdown
 
     writer = new_document("", "")
-    add_markdown(writer, markdown, heading_level=heading_base)
-    doc = writer.doc
-    out = block_markdown(read_paragraphs(doc), heading_base)
-    _PRINTED[(markdown, heading_base)] = out
+    add_markdown(writer, markdown, heading_level=heading_base,
+                 numbered=writer.new_list(NUMBERED_STYLE) if numbered else None)
+    out = block_markdown(read_paragraphs(writer.doc), heading_base)
+    _PRINTED[(markdown, heading_base, numbered)] = out
     return out
-
-
-# -- writing ---------------------------------------------------------------------------------
 
 
 def _check_store(session: Any, manifest: Manifest, name: str, plan: str | None) -> None:
