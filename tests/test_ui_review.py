@@ -588,8 +588,11 @@ def test_word_compilation_and_markdown_from_the_file_menu(
         monkeypatch: pytest.MonkeyPatch) -> None:
     panels = secretariat.panels
     file_menu = [a.text() for a in secretariat.window.file_menu.actions() if not a.isSeparator()]
-    assert file_menu[3:8] == ["&Import bundles…", "&Export bundle…", "Export to &Word…",
-                              "Export compilation of &comments…", "Export &Markdown…"]
+    start = file_menu.index("&Import bundles…")
+    assert file_menu[start:start + 7] == [
+        "&Import bundles…", "Import a &Word reply…", "Record a &letter or e-mail…",
+        "&Export bundle…", "Export to &Word…", "Export compilation of &comments…",
+        "Export &Markdown…"]
     options: list[DocumentOptionsDialog] = []
     monkeypatch.setattr(DocumentOptionsDialog, "exec", lambda d: options.append(d) or 1)
     target: list[Path] = []
