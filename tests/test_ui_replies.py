@@ -117,3 +117,31 @@ def test_review_names_late_changes() -> None:
     assert "received late" in who_html(item)
     assert "received late" not in who_html(ReviewItem("c1", "edit", "Awa", "Kenya", "", "",
                                                       "2014-06-02T00:00", "t", False, False))
+
+
+def test_the_secretariat_first_start_creates_the_plan_from_a_file(
+        qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from cmsdesk.models import queries
+    from cmsdesk.models.identity import Profile
+    from cmsdesk.ui import app
+    from cmsdesk.ui.dialogs import StartDialog
+
+    store = Store.open(tmp_path / "fresh.db")
+    store.set_profile(Profile("Officer", "", "", "secretariat"))
+    outline = tmp_path / "plan.json"
+    outline.write_text('{"plan": {"title": "Plan"}, "outline": [{"kind": "chapter", '
+                       '"title": "Vision", "text": "Species thrive."}]}', encoding="utf-8")
+
+    def from_file(dialog: StartDialog) -> int:
+        assert len(dialog.button(StartDialog.FROM_FILE).accessibleDescription()) > 60
+        dialog.select(StartDialog.FROM_FILE)
+        dialog._accepted()
+        return 1
+
+    monkeypatch.setattr(StartDialog, "exec", from_file)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(outline), ""))
+    plan_id = app.choose_plan(store, None)
+    with store.session() as s:
+        assert queries.find_plan(s, plan_id).title == "Plan"
+        assert [e.title for e in queries.outline(s, plan_id or "")] == ["Vision"]
+    store.close()

@@ -161,7 +161,11 @@ def choose_plan(store: Store, wanted: str | None, parent: QWidget | None = None,
             return None
         if dialog.choice == StartDialog.WAIT:
             return NO_PLAN_YET
-        if dialog.choice in (StartDialog.STARTER, StartDialog.EMPTY):
+        if dialog.choice == StartDialog.FROM_FILE:
+            from cmsdesk.ui.plan_from_file import ask_plan_from_file
+
+            plan_id = ask_plan_from_file(store, parent)
+        elif dialog.choice in (StartDialog.STARTER, StartDialog.EMPTY):
             plan_id = plans.ask_new_plan_of_kind(store, dialog.choice == StartDialog.STARTER,
                                                  parent)
         else:

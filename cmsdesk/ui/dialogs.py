@@ -88,6 +88,7 @@ class StartDialog(QDialog):
     WAIT = "wait"
     STARTER = "starter"
     EMPTY = "empty"
+    FROM_FILE = "file"  # a plan that exists as a Markdown, JSON or Word file
 
     def __init__(self, role: str = "delegate", parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -119,7 +120,11 @@ class StartDialog(QDialog):
                              "for any other plan will not merge into it.")),
                     (self.EMPTY, self.tr("Create a new &empty plan"), self.tr(
                         "A new plan with a title and an empty outline, to be built from "
-                        "scratch. Also for the Secretariat only."))))):
+                        "scratch. Also for the Secretariat only.")),
+                    (self.FROM_FILE, self.tr("Create the plan from a &file…"), self.tr(
+                        "A plan that exists as a Word draft, a Markdown outline or a JSON "
+                        "file: its chapters, goals, targets and cross-references become the "
+                        "new plan."))))):
             group = QGroupBox(heading, self)
             box = QVBoxLayout(group)
             for choice, text, explanation in choices:

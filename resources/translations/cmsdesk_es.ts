@@ -1990,6 +1990,14 @@ Por %2. Marque la casilla cuando lo haya revisado.</translation>
         <translation>Un nuevo plan con un título y un esquema vacío, para construir desde cero. También solo para la Secretaría.</translation>
     </message>
     <message>
+        <source>Create the plan from a &amp;file…</source>
+        <translation>Crear el plan a partir de un &amp;archivo…</translation>
+    </message>
+    <message>
+        <source>A plan that exists as a Word draft, a Markdown outline or a JSON file: its chapters, goals, targets and cross-references become the new plan.</source>
+        <translation>Un plan que existe como borrador de Word, esquema Markdown o archivo JSON: sus capítulos, objetivos, metas y referencias cruzadas pasan a ser el nuevo plan.</translation>
+    </message>
+    <message>
         <source>&amp;Continue</source>
         <translation>&amp;Continuar</translation>
     </message>

@@ -1990,6 +1990,14 @@ Par %2. Cochez une fois examinée.</translation>
         <translation>Un nouveau plan avec un titre et une structure vide, à construire de zéro. Également réservé au Secrétariat.</translation>
     </message>
     <message>
+        <source>Create the plan from a &amp;file…</source>
+        <translation>Créer le plan à partir d&apos;un &amp;fichier…</translation>
+    </message>
+    <message>
+        <source>A plan that exists as a Word draft, a Markdown outline or a JSON file: its chapters, goals, targets and cross-references become the new plan.</source>
+        <translation>Un plan qui existe comme projet Word, plan Markdown ou fichier JSON : ses chapitres, buts, objectifs et renvois deviennent le nouveau plan.</translation>
+    </message>
+    <message>
         <source>&amp;Continue</source>
         <translation>&amp;Continuer</translation>
     </message>
