@@ -8,13 +8,13 @@ import pytest
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
-from reply_support import open_copy, track_replace
+from reply_support import add_paragraph_after, open_copy, track_replace
 from ui_support import make_window, node_id, silence_dialogs, view
 
 from cmsdesk.export.for_comments import export_for_comments
 from cmsdesk.models.drafts import mark_draft
 from cmsdesk.models.store import Store
-from cmsdesk.ui.reply_import import LetterDialog, ReplyDialog
+from cmsdesk.ui.reply_import import AttachDialog, LetterDialog, ReplyDialog
 from cmsdesk.ui.review_panels import install
 
 
@@ -40,6 +40,7 @@ def test_file_menu_imports_a_word_reply(desk: tuple[object, Store, str, list[str
     copy = export_for_comments(store, plan, tmp_path / "copy.docx").path
     doc = open_copy(copy)
     track_replace(doc, "broadly aware", "fully aware", "Awa Koné")
+    add_paragraph_after(doc, "periodic surveys in range States", "Add bycatch.")
     doc.save(str(tmp_path / "reply.docx"))
     replies = panels.replies  # type: ignore[attr-defined]
     file_menu = [a.text() for a in panels.window.file_menu.actions()]  # type: ignore[attr-defined]
@@ -48,9 +49,17 @@ def test_file_menu_imports_a_word_reply(desk: tuple[object, Store, str, list[str
                         lambda *a, **k: (str(tmp_path / "reply.docx"), ""))
     monkeypatch.setattr(ReplyDialog, "exec", lambda d: _fill(d, "Côte d'Ivoire") or 1)
     monkeypatch.setattr(QMessageBox, "exec", lambda box: 0)
+    def attach(dialog: AttachDialog) -> int:
+        assert dialog.table.rowCount() == 1 and dialog.table.item(0, 2).text() == "Add bycatch."
+        dialog.table.item(0, 0).setText("T4")
+        return 1
+
+    monkeypatch.setattr(AttachDialog, "exec", attach)
     replies.action.trigger()
     assert "T1 text (tracked changes by Awa Koné)" in "\n".join(replies.last_report)
+    assert "attached to T4 as a comment" in "\n".join(replies.last_report)
     assert "fully aware" in view(store, node_id(store, plan, "T1")).fields["text"]
+    assert [c.text for c in view(store, node_id(store, plan, "T4")).comments] == ["Add bycatch."]
 
 
 def test_a_plain_document_is_offered_as_a_letter(desk: tuple[object, Store, str, list[str]],

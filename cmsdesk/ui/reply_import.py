@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import date as Date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QObject
+from PySide6.QtCore import QDate, QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
@@ -206,6 +206,43 @@ class LetterDialog(QDialog):
         self.accept()
 
 
+class AttachDialog(QDialog):
+    """The reply's unmapped paragraphs, each with the node to attach it to (empty: leave it)."""
+
+    def __init__(self, unmapped: list[object], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Paragraphs outside the plan's texts"))
+        self.resize(720, 360)
+        layout = QVBoxLayout(self)
+        self.table = QTableWidget(len(unmapped), 3, self)
+        self.table.setHorizontalHeaderLabels([self.tr("Attach to (T7, G2…)"), self.tr("Where"),
+                                              self.tr("Text")])
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.numbers = []
+        for row, u in enumerate(unmapped):
+            self.numbers.append(u.paragraph)  # type: ignore[attr-defined]
+            self.table.setItem(row, 0, QTableWidgetItem(""))
+            for col, text in ((1, u.after), (2, u.text)):  # type: ignore[attr-defined]
+                item = QTableWidgetItem(text)
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                self.table.setItem(row, col, item)
+        layout.addWidget(self.table)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.addButton(self.tr("&Attach as comments"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def chosen(self) -> dict[int, str]:
+        """Paragraph number -> node label, for the rows given a node."""
+        out = {}
+        for row, number in enumerate(self.numbers):
+            item = self.table.item(row, 0)
+            if item is not None and item.text().strip():
+                out[number] = item.text().strip()
+        return out
+
+
 class ReplyImport(QObject):
     """The two File menu actions and what they do."""
 
@@ -256,6 +293,28 @@ class ReplyImport(QObject):
                           self.last_report[0], QMessageBox.StandardButton.Ok, self.window)
         box.setDetailedText("\n".join(self.last_report[1:]))
         box.exec()
+        if report.unmapped:
+            self.attach_unmapped(path, dialog, report.unmapped)
+
+    def attach_unmapped(self, path: Path, sender: ReplyDialog, unmapped: list[object]) -> None:
+        """Paragraphs of the reply that belong to no field: the officer may attach each to a
+        node as the Party's comment (the reply is read again; what it held is not repeated)."""
+        from cmsdesk.submissions.reply import ReplyError, import_reply
+        from cmsdesk.submissions.wordfile import WordFileError
+
+        dialog = AttachDialog(unmapped, self.window)
+        if not dialog.exec() or not dialog.chosen():
+            return
+        try:
+            report = import_reply(self.document.store, path, sender.sender.party.text(),
+                                  received=_day(sender.sender.received),
+                                  region=sender.sender.region.text(),
+                                  attach=dialog.chosen(), plan=self.document.plan_id)
+        except (ReplyError, WordFileError) as exc:
+            QMessageBox.warning(self.window, self.tr("Import a Word reply"), str(exc))
+            return
+        self.last_report = report.lines()
+        self.document.hub.reloaded.emit()
 
     def record_letter(self, path: Path | None = None, party: str = "") -> None:
         dialog = LetterDialog(self.document, parent=self.window)

@@ -21,6 +21,29 @@
     </message>
 </context>
 <context>
+    <name>AttachDialog</name>
+    <message>
+        <source>Paragraphs outside the plan&apos;s texts</source>
+        <translation>Párrafos fuera de los textos del plan</translation>
+    </message>
+    <message>
+        <source>Attach to (T7, G2…)</source>
+        <translation>Adjuntar a (T7, G2…)</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Dónde</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texto</translation>
+    </message>
+    <message>
+        <source>&amp;Attach as comments</source>
+        <translation>&amp;Adjuntar como comentarios</translation>
+    </message>
+</context>
+<context>
     <name>CommentsPanel</name>
     <message>
         <source>Comments</source>

@@ -21,6 +21,29 @@
     </message>
 </context>
 <context>
+    <name>AttachDialog</name>
+    <message>
+        <source>Paragraphs outside the plan&apos;s texts</source>
+        <translation>Paragraphes hors des textes du plan</translation>
+    </message>
+    <message>
+        <source>Attach to (T7, G2…)</source>
+        <translation>Rattacher à (T7, G2…)</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Où</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texte</translation>
+    </message>
+    <message>
+        <source>&amp;Attach as comments</source>
+        <translation>&amp;Rattacher comme commentaires</translation>
+    </message>
+</context>
+<context>
     <name>CommentsPanel</name>
     <message>
         <source>Comments</source>
