@@ -206,6 +206,15 @@ def _printed_values(writer: DocWriter, content: PlanContent) -> dict[tuple[str, 
     return values
 
 
+def _original_language(session: Session, plan_id: str) -> str:
+    """The language the plan's texts are printed in: its original language (``lang`` of an
+    export only sets the document's furniture)."""
+    from cmsdesk.models.schema import Plan
+
+    plan = session.get(Plan, plan_id)
+    return (getattr(plan, "language", "") or "en") if plan is not None else "en"
+
+
 def export_for_comments(store: Store, plan_id: str, path: Path | str, *,
                         issued: Date | None = None, options: ExportOptions | None = None,
                         draft: str | None = None, template: Path | str | None = None,
@@ -229,7 +238,7 @@ def export_for_comments(store: Store, plan_id: str, path: Path | str, *,
         copy_id = str(uuid.uuid4())
         _mark(writer, ranges)
         manifest = _manifest(plan_id, content.title, named, copy_id, ranges, values, heads,
-                             _furniture(writer), lang)
+                             _furniture(writer), _original_language(s, plan_id))
     _add_custom_xml(writer, manifest)
     out = writer.save(path)
     return CopyInfo(out, copy_id, named.id if named else "", named.name if named else "",
