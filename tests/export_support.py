@@ -11,10 +11,10 @@ from typing import Any
 from lxml import etree
 from sqlalchemy import select
 
-from cmsdesk.models import queries
+from cmsdesk.models import changelog, queries
 from cmsdesk.models.changelog import Key, append
 from cmsdesk.models.projection import project
-from cmsdesk.models.schema import Change
+from cmsdesk.models.schema import Plan
 from cmsdesk.models.store import Store
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -52,8 +52,8 @@ def runs_with_style(root: Any, style_id: str) -> list[str]:
 def copy_changes(src: Store, dst: Store) -> int:
     """Give ``dst`` every change ``src`` holds, as an import does; returns how many were new."""
     with src.session() as s:
-        bodies = [(r.id, json.loads(r.body))
-                  for r in s.scalars(select(Change).order_by(Change.arrival))]
+        bodies = [(cid, json.loads(body)) for plan in s.scalars(select(Plan.id))
+                  for cid, body in changelog.bodies(s, plan).items()]
     keys: set[Key] = set()
     with dst.session() as d:
         for cid, body in bodies:

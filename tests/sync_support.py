@@ -22,7 +22,7 @@ from sqlalchemy import select
 
 from cmsdesk.models import queries
 from cmsdesk.models.canonical import canonical_bytes
-from cmsdesk.models.changelog import version_id
+from cmsdesk.models.changelog import bodies, version_id
 from cmsdesk.models.commands import PlanEditor, create_plan
 from cmsdesk.models.identity import Profile
 from cmsdesk.models.schema import Change
@@ -102,7 +102,7 @@ def file_hash(path: Path) -> str:
 
 def change_set(store: Store, plan_id: str) -> dict[str, str]:
     with store.session() as s:
-        return dict(s.execute(select(Change.id, Change.body).where(Change.plan_id == plan_id)).all())
+        return bodies(s, plan_id)
 
 
 def state(store: Store, plan_id: str) -> dict[str, Any]:

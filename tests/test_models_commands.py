@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import func, select
 
 from cmsdesk.models import queries
-from cmsdesk.models.changelog import Key, heads
+from cmsdesk.models.changelog import Key, bodies, heads
 from cmsdesk.models.commands import CommandError, PlanEditor, create_plan
 from cmsdesk.models.schema import Change
 from cmsdesk.models.store import Store
@@ -139,5 +139,5 @@ def test_change_ids_are_the_hash_of_the_canonical_body(plan_store: tuple[Store, 
 
     store, _plan_id = plan_store
     with store.session() as s:
-        for change in s.scalars(select(Change).limit(50)):
-            assert hashlib.sha256(change.body.encode("utf-8")).hexdigest() == change.id
+        for cid, body in list(bodies(s, _plan_id).items())[:50]:
+            assert hashlib.sha256(body.encode("utf-8")).hexdigest() == cid

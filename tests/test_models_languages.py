@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import func, select
 from sync_support import Replicas, profile_for
 
-from cmsdesk.models.changelog import Key, heads
+from cmsdesk.models.changelog import Key, body_text, heads
 from cmsdesk.models.commands import CommandError, PlanEditor, create_plan
 from cmsdesk.models.identity import Profile
 from cmsdesk.models.projection import rebuild
@@ -160,7 +160,7 @@ def test_the_secretariat_carries_a_french_proposal_into_the_original(store: Stor
     with store.session() as s:
         row = s.scalars(select(Change).where(Change.eid == target, Change.field == "text")
                         .order_by(Change.arrival.desc()).limit(1)).one()
-        origin = carried_from(s, json.loads(row.body))
+        origin = carried_from(s, json.loads(body_text(row)))
         assert origin is not None
         assert origin.label() == "proposed by Côte d'Ivoire, in French"
         assert s.get(Node, target).text == "Habitats are protected and restored."

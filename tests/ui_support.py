@@ -10,12 +10,10 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
-from sqlalchemy import select
 
 from cmsdesk.models import queries
-from cmsdesk.models.changelog import append_many, key_of
+from cmsdesk.models.changelog import append_many, bodies, key_of
 from cmsdesk.models.projection import project
-from cmsdesk.models.schema import Change
 from cmsdesk.models.store import Store
 from cmsdesk.ui.app import build_window
 from cmsdesk.ui.mainwindow import MainWindow
@@ -85,12 +83,10 @@ def view(store: Store, node: str) -> queries.NodeView:
 def copy_changes(source: Store, target: Store, plan_id: str) -> int:
     """Give ``target`` every change of the plan that ``source`` holds (what an import does)."""
     with source.session() as s:
-        bodies = [(cid, json.loads(body)) for cid, body in s.execute(
-            select(Change.id, Change.body).where(Change.plan_id == plan_id)
-            .order_by(Change.arrival))]
+        held = [(cid, json.loads(body)) for cid, body in bodies(s, plan_id).items()]
     with target.session() as s:
-        new = set(append_many(s, bodies, origin="test"))
-        project(s, {key_of(body) for cid, body in bodies if cid in new})
+        new = set(append_many(s, held, origin="test"))
+        project(s, {key_of(body) for cid, body in held if cid in new})
     return len(new)
 
 

@@ -142,8 +142,54 @@ def _check_language_keys(body: dict[str, Any]) -> None:
                                 "can take over a language version")
 
 
-def body_of(row: Change) -> dict[str, Any]:
-    return json.loads(row.body)
+# The fields of a change held in columns of their own; ``extra`` holds the others. The author
+# has columns too, as long as it has exactly the four fields of a profile.
+IN_COLUMNS = frozenset({"plan", "replica", "seq", "clock", "op", "entity", "eid", "field",
+                        "value", "parents"})
+AUTHOR_FIELDS = frozenset({"name", "party", "region", "role"})
+# What :func:`body_text` reads; select these (and the id) to rebuild changes.
+BODY_COLUMNS = (Change.extra, Change.plan_id, Change.replica, Change.seq, Change.clock,
+                Change.op, Change.entity, Change.eid, Change.field, Change.value,
+                Change.parents, Change.author_name, Change.author_party, Change.author_region,
+                Change.author_role)
+
+
+def extra_of(body: dict[str, Any]) -> str:
+    """The canonical JSON of what a change holds beyond its columns (its format version, and
+    whatever a later format adds)."""
+    rest = {k: v for k, v in body.items() if k not in IN_COLUMNS and k != "author"}
+    if body["author"].keys() != AUTHOR_FIELDS:
+        rest["author"] = body["author"]
+    return canonical_bytes(rest).decode("utf-8")
+
+
+def body_text(row: Any) -> str:
+    """The exact canonical JSON of a stored change (whose SHA-256 is its id), rebuilt from a
+    row holding :data:`BODY_COLUMNS`.
+
+    The value is stored as canonical JSON already and is the last key (keys are sorted), so it
+    is appended as it is rather than parsed and written again.
+    """
+    body = json.loads(row.extra)
+    body.setdefault("author", {"name": row.author_name, "party": row.author_party,
+                               "region": row.author_region, "role": row.author_role})
+    body.update(plan=row.plan_id, replica=row.replica, seq=row.seq, clock=row.clock, op=row.op,
+                entity=row.entity, eid=row.eid, field=split_field(row.field)[0],
+                parents=json.loads(row.parents))
+    if max(body) < "value":
+        head = canonical_bytes(body).decode("utf-8")
+        return f'{head[:-1]},"value":{row.value}}}'
+    body["value"] = json.loads(row.value)
+    return canonical_bytes(body).decode("utf-8")
+
+
+_BODIES = select(Change.id, *BODY_COLUMNS).where(
+    Change.plan_id == bindparam("plan")).order_by(Change.arrival)
+
+
+def bodies(session: Session, plan_id: str) -> dict[str, str]:
+    """Every change of a plan as stored: id -> canonical JSON, in arrival order."""
+    return {row.id: body_text(row) for row in session.execute(_BODIES, {"plan": plan_id})}
 
 
 def author_of(row: Change) -> Author:
@@ -277,7 +323,7 @@ def append_changes(session: Session, bodies: list[tuple[str, dict[str, Any]]],
             "parents": json.dumps(body["parents"]), "author_name": author["name"],
             "author_party": author["party"], "author_region": author["region"],
             "author_role": author["role"], "clock": body["clock"],
-            "body": canonical_bytes(body).decode("utf-8"), "origin": origin,
+            "extra": extra_of(body), "origin": origin,
         })
     session.execute(insert(Change.__table__), rows)
     plan_of = {key_of(b): b["plan"] for _, b in fresh}

@@ -66,7 +66,7 @@ def translates_of_heads(session: Session, key: Key, head_ids: list[str]) -> list
     if "@" not in key.field:
         return None
     out: set[str] = set()
-    for raw in session.scalars(select(Change.body).where(
+    for raw in session.scalars(select(Change.extra).where(
             Change.entity == key.entity, Change.eid == key.eid, Change.field == key.field,
             Change.version_id.in_(head_ids))):
         translates = json.loads(raw).get("translates")

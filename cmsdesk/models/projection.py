@@ -379,7 +379,7 @@ def _write_translation(cache: _Cache, key: Key, plan_id: str, value: Any,
                key.eid.split("|", 1)[0] if key.entity == "xref" else None)
     translates: set[str] = set()
     proposal = False
-    for raw in cache.session.scalars(select(Change.body).where(
+    for raw in cache.session.scalars(select(Change.extra).where(
             Change.entity == key.entity, Change.eid == key.eid, Change.field == key.field,
             Change.version_id.in_(cache.heads[key]))):
         body = json.loads(raw)

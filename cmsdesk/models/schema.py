@@ -59,7 +59,7 @@ def _table(name: str, *items: Any) -> Callable[[type[T]], type[T]]:
     _column("arrival", Integer, primary_key=True, autoincrement=True),
     _column("id", String(64), unique=True),
     _column("version_id", String(64), index=True),
-    _column("plan_id", String(36), index=True),
+    _column("plan_id", String(36)),
     _column("replica", String(32)),
     _column("seq", Integer),
     _column("op", String(24)),
@@ -73,13 +73,16 @@ def _table(name: str, *items: Any) -> Callable[[type[T]], type[T]]:
     _column("author_region", String(100), default=""),
     _column("author_role", String(40), default=""),
     _column("clock", String(40)),
-    _column("body", Text),
+    _column("extra", Text),
     _column("origin", String(64), default="local"),
     Index("ix_changes_key", "entity", "eid", "field"),
     Index("ix_changes_plan_replica_seq", "plan_id", "replica", "seq", unique=True),
 )
 class Change:
-    """One immutable edit. ``body`` holds the exact canonical JSON whose SHA-256 is ``id``.
+    """One immutable edit, each of its fields stored once: the columns, and in ``extra`` (JSON)
+    what no column holds (the format version, a language version's ``lang``...). Its canonical
+    JSON, whose SHA-256 is ``id``, is rebuilt from them by
+    :func:`cmsdesk.models.changelog.body_text`.
 
     ``version_id`` is the id this change has in its field's version DAG: the change id for an
     ordinary edit, and a content hash for a resolution, so that two sites resolving a conflict
@@ -103,7 +106,7 @@ class Change:
     author_region: Mapped[str]
     author_role: Mapped[str]
     clock: Mapped[str]
-    body: Mapped[str]
+    extra: Mapped[str]  # canonical JSON of the change's fields that have no column
     origin: Mapped[str]
 
 

@@ -138,6 +138,8 @@ class Store:
                 if revision is not None:
                     _backup(path, revision)
                 _migrate(engine)
+                if revision is not None:
+                    _compact(path)
             store = cls(path, engine, lock)
             store._initialise()
         except OperationalError as exc:
@@ -391,6 +393,16 @@ def _backup(path: Path, revision: str) -> Path:
     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
     return backups.copy_database(
         path, path.with_name(f"{path.stem}.before-migration-{revision}-{stamp}{path.suffix}"))
+
+
+def _compact(path: Path) -> None:
+    """Give the space a migration freed back to the disk (a migration that stores something
+    once instead of twice leaves the old pages free otherwise)."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        conn.execute("VACUUM")
+    finally:
+        conn.close()
 
 
 def _migrate(engine: Engine) -> None:

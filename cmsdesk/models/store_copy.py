@@ -17,6 +17,7 @@ from sqlalchemy import delete, func, insert, select, text
 from sqlalchemy.orm import Session
 
 from cmsdesk.models import queries
+from cmsdesk.models.changelog import BODY_COLUMNS, body_text
 from cmsdesk.models.schema import Change, Plan, metadata
 from cmsdesk.models.store import Store, StoreError
 
@@ -78,9 +79,8 @@ def _advance_sequences(session: Session) -> None:
 def change_digest(session: Session) -> str:
     """A digest of the change set: every change id with its exact body."""
     digest = hashlib.sha256()
-    for cid, body in session.execute(
-            select(Change.id, Change.body).order_by(Change.id)):
-        digest.update(f"{cid}\n{body}\n".encode())
+    for row in session.execute(select(Change.id, *BODY_COLUMNS).order_by(Change.id)):
+        digest.update(f"{row.id}\n{body_text(row)}\n".encode())
     return digest.hexdigest()
 
 

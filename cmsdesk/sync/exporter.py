@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 
 from cmsdesk.atomic import write_bytes_atomic
 from cmsdesk.models.canonical import canonical_bytes, normalize
-from cmsdesk.models.changelog import chunks, version_vector
+from cmsdesk.models.changelog import BODY_COLUMNS, body_text, chunks, version_vector
 from cmsdesk.models.queries import NotFoundError
 from cmsdesk.models.schema import Change, Plan
 from cmsdesk.models.store import Store
@@ -101,8 +101,8 @@ def signature_line(signature: bytes) -> bytes:
 def _base_values(session: Session, rows: Sequence[Row[Any]]) -> dict[str, str]:
     """The values (canonical JSON text) of every version the rows name as parent: those the
     bundle carries, and the others in one batch of queries."""
-    values = {vid: value for _, _, vid, value, _ in rows}
-    wanted = sorted({p for *_, parents in rows for p in json.loads(parents)} - set(values))
+    values = {row.version_id: row.value for row in rows}
+    wanted = sorted({p for row in rows for p in json.loads(row.parents)} - set(values))
     for part in chunks(wanted):
         values.update(session.execute(_VALUES, {"ids": list(part)}).all())
     return values
@@ -111,8 +111,9 @@ def _base_values(session: Session, rows: Sequence[Row[Any]]) -> dict[str, str]:
 def _lines(rows: Sequence[Row[Any]], values: dict[str, str]) -> bytes:
     """The change lines, each with a patch of one of its parents' values where shorter."""
     out = []
-    for cid, body, _, value, parents in rows:
-        patch = shortest_patch(value, [values.get(p) for p in json.loads(parents)])
+    for row in rows:
+        cid, body = row.id, body_text(row)
+        patch = shortest_patch(row.value, [values.get(p) for p in json.loads(row.parents)])
         if patch is None:
             out.append(change_line(cid, body))
         else:
@@ -135,8 +136,8 @@ def build_bundle(store: Store, plan_id: str, *, to_peer: str | None = None,
         peer = find_peer(s, to_peer) if to_peer else None
         known = {} if full or peer is None else (holding(s, peer.replica, plan_id) or {})
         requires = {r: min(known[r], seq) for r, seq in ours.items() if known.get(r, 0) > 0}
-        stmt = select(Change.id, Change.body, Change.version_id, Change.value,
-                      Change.parents).where(Change.plan_id == plan_id)
+        stmt = select(Change.id, Change.version_id, *BODY_COLUMNS).where(
+            Change.plan_id == plan_id)
         if requires:
             stmt = stmt.where(or_(Change.replica.not_in(requires), *(
                 and_(Change.replica == r, Change.seq > n) for r, n in requires.items())))
