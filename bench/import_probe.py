@@ -8,7 +8,10 @@ change sent as a patch against its parent's value is rebuilt and checked against
 with the store, so its check counts in the import, not here); ``memory`` imports under ``tracemalloc`` (slow,
 not timed) for the peak of the Python allocations the import makes. OUT.json receives the
 seconds the call took, the peak resident memory of the process before and after it
-(``ru_maxrss``), the tracemalloc peak, and the reports. A process of its own means the import
+(``ru_maxrss``), the tracemalloc peak, the reports, and the backup the import made of the store
+(inside its transaction, when something is new): the seconds it took within the import, its
+size, and, for comparison, the seconds and size of the same copy deflated (zlib level 1, made
+after the timed import). A process of its own means the import
 starts with cold caches and its memory peak is its own.
 """
 
@@ -19,6 +22,7 @@ import resource
 import sys
 import time
 import tracemalloc
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -27,12 +31,35 @@ def _maxrss_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 
 
+def _deflated(path: Path) -> tuple[float, int]:
+    """Seconds and bytes of a zlib-deflated copy of a file (the compressed-backup option)."""
+    start = time.perf_counter()
+    packer = zlib.compressobj(1)
+    size = 0
+    with path.open("rb") as fh:
+        while chunk := fh.read(1 << 20):
+            size += len(packer.compress(chunk))
+    size += len(packer.flush())
+    return time.perf_counter() - start, size
+
+
 def run(mode: str, store_path: Path | str, files: list[Path]) -> dict[str, Any]:
     from cmsdesk.models.store import Store
     from cmsdesk.sync.importer import import_bundles
     from cmsdesk.sync.validate import read_bundle
 
     store = Store.open(store_path)
+    backups: list[tuple[float, Path]] = []
+    make = store.backup_before
+
+    def timed_backup(action: str, protect: Path | None = None) -> Path | None:
+        start = time.perf_counter()
+        made = make(action, protect)
+        if made is not None:
+            backups.append((time.perf_counter() - start, made))
+        return made
+
+    store.backup_before = timed_backup  # type: ignore[method-assign]
     try:
         before = _maxrss_mib()
         if mode == "memory":
@@ -55,8 +82,15 @@ def run(mode: str, store_path: Path | str, files: list[Path]) -> dict[str, Any]:
         retries = store.retries
     finally:
         store.close()
+    backup: dict[str, Any] = {}
+    if backups and store.path is not None:  # a server store is backed up by its IT
+        spent, made = backups[0]
+        deflate_s, deflate_bytes = _deflated(made)
+        backup = {"seconds": spent, "bytes": made.stat().st_size, "deflate_s": deflate_s,
+                  "deflate_bytes": deflate_bytes, "store_bytes": store.path.stat().st_size}
     return {"seconds": seconds, "maxrss_before_mib": before, "maxrss_after_mib": after,
-            "traced_peak_mib": traced, "retries": retries, "reports": reports}
+            "traced_peak_mib": traced, "retries": retries, "reports": reports,
+            "backup": backup}
 
 
 if __name__ == "__main__":

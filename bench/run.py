@@ -1,6 +1,6 @@
 """The benchmark runner: ``python -m bench [--quick] [--runs N] [--only NAME ...] [--out DIR]``.
 
-Runs the six measurements of issue 7 in a temporary folder, prints the Markdown table, and
+Runs the measurements of issues 7 and 19 in a temporary folder, prints the Markdown table, and
 writes ``latest.json`` and ``latest.md`` to ``bench/results/`` (or ``--out``). ``--quick`` is a
 smoke mode with tiny sizes (a few seconds; the test suite runs it so the benchmark does not rot):
 its figures prove the code runs, not how fast it is.
@@ -18,13 +18,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from bench import coldstart, editor, history, merge_round, server_store, stalls, word
+from bench import coldstart, editor, history, merge_round, saves, server_store, stalls, word
 from bench.plans import count_nodes, large_template, plan_store
 from bench.report import Measurement, load_average, machine, markdown
 
 RESULTS = Path(__file__).resolve().parent / "results"
 NAMES = ("cold_start", "merge_round", "one_sentence_delta", "long_history", "word_export",
-         "editor", "server_store", "stalls")
+         "editor", "server_store", "stalls", "field_saves")
 
 
 @dataclass(frozen=True)
@@ -34,13 +34,14 @@ class Sizes:
     history_changes: int
     large_nodes: int
     selections: int
+    saves: int
     warm_up: bool  # one unrecorded run of each process and export first
 
 
 FULL = Sizes(delegates=130, edits=20, history_changes=50_000, large_nodes=1000, selections=12,
-             warm_up=True)
+             saves=1000, warm_up=True)
 QUICK = Sizes(delegates=3, edits=2, history_changes=300, large_nodes=30, selections=2,
-              warm_up=False)
+              saves=20, warm_up=False)
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -107,6 +108,7 @@ class Runner:
             # the scripted window session takes a minute: at most three runs
             "stalls": lambda: stalls.measure(work / "stalls", s.large_nodes, s.delegates,
                                              min(runs, 3), seed),
+            "field_saves": lambda: saves.measure(work / "saves", self.large, s.saves, seed),
         }
 
 

@@ -17,7 +17,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 MEASUREMENTS = {"cold_start", "merge_round", "one_sentence_delta", "long_history", "word_export",
-                "editor", "server_store", "stalls"}
+                "editor", "server_store", "stalls", "field_saves"}
 
 
 @pytest.mark.slow
@@ -41,6 +41,9 @@ def test_quick_mode_writes_a_figure_for_every_measurement(tmp_path: Path) -> Non
     round_ = result["measurements"]["merge_round"]["details"]
     assert round_["changes_imported"] == round_["changes_written"] > 0
     assert set(round_["same_state"]) == {"reversed", "shuffled"}
+    assert round_["backup"]["bytes"] > 0  # the import backed the store up, timed within it
+    saves = result["measurements"]["field_saves"]["samples"]["save_s"]
+    assert len(saves) == result["sizes"]["saves"]
     table = (tmp_path / "latest.md").read_text()
     assert "| measurement |" in table and table.strip() in out.stdout
     assert table.count("\n| ") >= sum(len(m["figures"]) for m in result["measurements"].values())
