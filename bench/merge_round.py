@@ -216,7 +216,7 @@ def backup_figures(backup: dict[str, Any], import_s: float) -> list[Figure]:
     its time within the import, and its size against the store's."""
     share = backup["seconds"] / import_s
     return [
-        Figure("backup made by the import (copy, integrity check, rename)", backup["seconds"],
+        Figure("backup made by the import (copy, quick_check, rename)", backup["seconds"],
                "s", import_s, "the whole import, backup included",
                f"≤ {GOAL_BACKUP_SHARE:.0%} of the import", share <= GOAL_BACKUP_SHARE),
         Figure("size of that backup", backup["bytes"], "bytes", backup["store_bytes"],
