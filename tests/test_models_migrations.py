@@ -1,7 +1,7 @@
 """Stores made by earlier versions open, migrated, with every change intact and a backup kept.
 
 ``fixtures/store-0001.db`` was made by cmsdesk at schema 0001 (changes stored twice, before
-migration 0004 stored them once):
+migration 0005 stored them once):
 the v2.0 fixture bundles imported by a Peruvian delegate, then a local edit and a comment on
 top (non-ASCII text included).
 """
@@ -85,7 +85,7 @@ def test_going_back_to_the_previous_schema_restores_the_stored_bodies(tmp_path: 
     try:
         with store.engine.begin() as conn:
             cfg.attributes["connection"] = conn
-            command.downgrade(cfg, "0003")
+            command.downgrade(cfg, "0004")
     finally:
         store.close()
     assert _old_changes(path) == before

@@ -1,7 +1,7 @@
 """changes stored once: the body's other fields in `extra`, no second index on the plan
 
-Revision ID: 0004
-Revises: 0003
+Revision ID: 0005
+Revises: 0004
 
 Until now every change kept its canonical JSON in `body` beside the columns that already hold
 each of its fields, the value (a whole field text) included: most of a store's bytes twice.
@@ -20,8 +20,8 @@ from typing import Any
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0004'
-down_revision = '0003'
+revision = '0005'
+down_revision = '0004'
 branch_labels = None
 depends_on = None
 
