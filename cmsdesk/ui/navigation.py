@@ -91,8 +91,8 @@ class Navigation(QObject):
     def _pending(self, pending: bool) -> None:
         window = self.window
         window.setWindowModified(pending)
-        if pending:  # Undo takes back typing not yet recorded too (recording it first)
-            window.undo_action.setEnabled(True)
+        # Undo takes back typing not yet recorded too (recording it first).
+        window.undo_action.setEnabled(pending or window.document.undo_stack.canUndo())
         self.saved_label.setText(self.tr("Typing not saved yet") if pending
                                  else self.tr("All changes saved"))
         self.saved_label.setToolTip(self.tr("cmsdesk saves what you type when you pause or "
