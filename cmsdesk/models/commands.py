@@ -34,6 +34,7 @@ from cmsdesk.models.schema import (
     Plan,
     Translation,
 )
+from cmsdesk.models.sentences import CURRENT_RULES
 from cmsdesk.models.store import Store
 
 
@@ -151,6 +152,12 @@ class Transaction:
             self.ids.append(cid)
             self.keys.add(key)
         return cid
+
+    def record_new_plan(self, fields: dict[str, str]) -> None:
+        """The first changes of a new plan: its fields, and the sentence rules it merges with."""
+        for fld in rules.PLAN_FIELDS:
+            self.record("set", Key("plan", self.plan_id, fld), fields.get(fld, ""), [])
+        self.record("set", Key("plan", self.plan_id, rules.SENTENCE_RULES), CURRENT_RULES, [])
 
 
 def run(store: Store, plan_id: str, description: str,
@@ -448,8 +455,7 @@ def create_plan(store: Store, title: str, period: str = "", symbol: str = "",
     check_command_language(language)
 
     def work(tx: Transaction) -> str:
-        for fld, value in (("title", title), ("period", period), ("symbol", symbol)):
-            tx.record("set", Key("plan", plan_id, fld), value, [])
+        tx.record_new_plan({"title": title, "period": period, "symbol": symbol})
         if language != DEFAULT_ORIGINAL:
             tx.record("set", Key("plan", plan_id, "language"), language, [])
         return plan_id

@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
+from cmsdesk.models import rules
 from cmsdesk.models.canonical import canonical_bytes
 from cmsdesk.models.changelog import Author, Key, chunks, key_params, of_keys
 from cmsdesk.models.languages import split_field
@@ -31,6 +32,7 @@ from cmsdesk.models.schema import (
     Plan,
     Translation,
 )
+from cmsdesk.models.sentences import LEGACY_RULES
 from cmsdesk.models.textmerge import merge_texts
 
 PLAN_FIELDS = ("title", "period", "symbol")
@@ -38,6 +40,8 @@ NODE_TEXT_FIELDS = ("title", "text", "note", "indicators", "milestones", "actors
 TEXT_FIELDS = {("plan", f) for f in PLAN_FIELDS} | {("node", f) for f in NODE_TEXT_FIELDS} | {
     ("xref", "note")}
 ANY_TRUE_FIELDS = {("xref", "present"), ("comment", "resolved")}
+# Concurrent values of these settle on the highest, without a conflict to resolve.
+HIGHEST_FIELDS = {("plan", rules.SENTENCE_RULES)}
 
 
 @dataclass
@@ -151,14 +155,31 @@ class _Outcome:
     merged: bool  # several heads, combined
 
 
+def sentence_rules(session: Session, plan_id: str) -> int:
+    """The version of the sentence rules a plan's texts are merged with: the one recorded in
+    the plan (models/sentences.py), or the first rules for plans made before it was recorded."""
+    key = Key("plan", plan_id, rules.SENTENCE_RULES)
+    recorded = [_single_value(session, key, vid) for vid in heads_of(session, key)]
+    return max(recorded, default=LEGACY_RULES)
+
+
+def text_language(key: Key, original: str | None) -> str:
+    """The language a field's text is written in, whose sentence rules split it: a language
+    version's own (``text@fr``), else the plan's original language."""
+    return split_field(key.field)[1] or original or "en"
+
+
 def _resolve_heads(session: Session, key: Key, head_ids: list[str],
-                   versions: dict[str, _Version] | None = None) -> _Outcome:
+                   versions: dict[str, _Version] | None = None,
+                   rules_version: int = LEGACY_RULES, lang: str = "en") -> _Outcome:
     if versions is None:
         versions = _versions(session, key)
     heads = [versions[h] for h in head_ids]
     kind = (key.entity, split_field(key.field)[0])  # each language merges as the original does
     if kind in ANY_TRUE_FIELDS:
         return _Outcome(any(bool(h.value) for h in heads), None, True)
+    if kind in HIGHEST_FIELDS:
+        return _Outcome(max(h.value for h in heads), None, True)
     if kind in TEXT_FIELDS:
         base_id = common_ancestor(versions, head_ids)
         base = versions[base_id].value if base_id else ""
@@ -166,7 +187,8 @@ def _resolve_heads(session: Session, key: Key, head_ids: list[str],
         for h in heads:
             for a in h.authors:
                 authors_by_label.setdefault(a.label(), []).append(a)
-        result = merge_texts(base, [(h.value, _labels(h.authors)) for h in heads])
+        result = merge_texts(base, [(h.value, _labels(h.authors)) for h in heads], lang,
+                             rules_version)
         if result.clean:
             return _Outcome(result.text, None, True)
         alternatives = [
@@ -254,6 +276,12 @@ class _Cache:
                          for c in session.scalars(select(Comment).where(Comment.id.in_(part)))}
         self.conflicts = {Key(c.entity, c.eid, c.field): c for params in key_params(wanted)
                           for c in session.scalars(_CONFLICTS_OF, params)}
+        self.rules: dict[str, int] = {}
+
+    def sentence_rules(self, plan_id: str) -> int:
+        if plan_id not in self.rules:
+            self.rules[plan_id] = sentence_rules(self.session, plan_id)
+        return self.rules[plan_id]
 
     def single_value(self, key: Key, vid: str) -> Any:
         raw = self.values.get((key, vid))
@@ -327,8 +355,9 @@ def _write(cache: _Cache, key: Key, plan_id: str, value: Any, proj: Projection) 
     if split_field(key.field)[1] is not None:
         return _write_translation(cache, key, plan_id, value, proj)
     if key.entity == "plan":
-        setattr(cache.plan(plan_id), key.field, value or ("en" if key.field == "language"
-                                                          else ""))
+        if key.field != rules.SENTENCE_RULES:  # a setting read when merging, not a column
+            setattr(cache.plan(plan_id), key.field, value or ("en" if key.field == "language"
+                                                              else ""))
         proj.plans.add(plan_id)
         return None
     if key.entity == "node":
@@ -414,7 +443,9 @@ def _project_key(cache: _Cache, key: Key, proj: Projection) -> str | None:
     if len(head_ids) == 1:
         outcome = _Outcome(cache.single_value(key, head_ids[0]), None, False)
     else:
-        outcome = _resolve_heads(cache.session, key, head_ids, cache.versions.get(key))
+        outcome = _resolve_heads(cache.session, key, head_ids, cache.versions.get(key),
+                                 cache.sentence_rules(plan_id),
+                                 text_language(key, cache.plan(plan_id).language))
         if outcome.conflict is None:
             proj.merged_clean.add(key)
     node_id = _write(cache, key, plan_id, outcome.value, proj)
@@ -505,7 +536,12 @@ def value_of(session: Session, key: Key, head_ids: list[str]) -> Any:
     """
     if len(head_ids) == 1:
         return _single_value(session, key, head_ids[0])
-    return _resolve_heads(session, key, sorted(head_ids)).value
+    plan_id = session.scalar(select(Change.plan_id).where(
+        Change.entity == key.entity, Change.eid == key.eid, Change.field == key.field).limit(1))
+    plan = session.get(Plan, plan_id)
+    return _resolve_heads(session, key, sorted(head_ids),
+                          rules_version=sentence_rules(session, plan_id),
+                          lang=text_language(key, plan.language if plan else None)).value
 
 
 # --- entry points ----------------------------------------------------------------------------

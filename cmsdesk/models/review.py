@@ -32,7 +32,7 @@ from cmsdesk.models.drafts import (
     parse_day,
     unsaved_draft,
 )
-from cmsdesk.models.projection import value_of
+from cmsdesk.models.projection import sentence_rules, text_language, value_of
 from cmsdesk.models.receipts import receipts
 from cmsdesk.models.schema import Change, Comment, NamedDraft, Node, Plan, ReviewMark
 from cmsdesk.models.store import Store
@@ -385,7 +385,10 @@ def _revert(tx: Transaction, row: Change) -> None:
     if not isinstance(before, str) or row.field == "status":
         raise CommandError("later changes replaced this value: set the one you want, or "
                            "restore it from the field's History")
-    merged = merge_texts(json.loads(row.value), [(now, ["now"]), (before, ["revert"])])
+    plan = tx.session.get(Plan, row.plan_id)
+    merged = merge_texts(json.loads(row.value), [(now, ["now"]), (before, ["revert"])],
+                         text_language(key, plan.language if plan else None),
+                         sentence_rules(tx.session, row.plan_id))
     if not merged.clean:
         raise CommandError("later edits changed the same sentences: restore the text you want "
                            "from the field's History instead")

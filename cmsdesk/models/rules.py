@@ -29,6 +29,9 @@ PLAN_FIELDS = ("title", "period", "symbol")
 # symbol, placement...) are the same whatever the language.
 TRANSLATABLE_FIELDS = frozenset({("plan", "title"), ("xref", "note")} | {
     ("node", f) for f in ("title", "text", "note", "indicators", "milestones", "actors")})
+# A plan setting recorded when the plan is made, never shown: the version of the sentence rules
+# its texts are merged with (models/sentences.py), so every site splits them alike.
+SENTENCE_RULES = "sentence_rules"
 
 # Labels the outline prints (G2, T7...) and how people name the kinds.
 LABEL_PREFIX = {"part": "P", "chapter": "C", "goal": "G", "target": "T", "indicator": "I",

@@ -28,8 +28,7 @@ def record_template(tx: Transaction, plan_id: str, data: dict[str, Any]) -> None
     import uuid
 
     plan = data["plan"]
-    for fld in rules.PLAN_FIELDS:
-        tx.record("set", Key("plan", plan_id, fld), str(plan.get(fld, "")), [])
+    tx.record_new_plan({fld: str(plan.get(fld, "")) for fld in rules.PLAN_FIELDS})
 
     def add(nodes: list[dict[str, Any]], parent: str | None) -> None:
         for pos, node in zip(keys_for(len(nodes)), nodes, strict=True):

@@ -18,64 +18,41 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-# A whitespace run ends a sentence when it holds a line break (Markdown list items, paragraphs)
-# or follows . ! ? with optional closing quotes or brackets.
-_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*$")
-# A whitespace run that ends a sentence: after a sentence end (group 1), or holding a line
-# break (group 2, matched from the run's first character).
-_BOUNDARY = re.compile(r"[.!?][\"'\u201d\u2019)\]]*(\s+)|([^\S\n]*\n\s*)")
+from cmsdesk.models.sentences import (
+    CURRENT_RULES,
+    DEFAULT_LANGUAGE,
+    Token,
+    split_cached,
+    split_sentences,
+)
 
 DELETED_OPTION = "(delete)"
-
-
-@dataclass(frozen=True)
-class Token:
-    """A sentence and the whitespace that followed it; sentences are compared without it."""
-
-    text: str
-    sep: str
-
-
-def split_sentences(value: str) -> list[Token]:
-    return list(_split_cached(value))
-
-
-@lru_cache(maxsize=4096)
-def _split_cached(value: str) -> tuple[Token, ...]:
-    """Split once per distinct text: an import re-merges the same texts many times."""
-    tokens: list[Token] = []
-    pos = 0
-    for m in _BOUNDARY.finditer(value):
-        group = 1 if m.start(1) >= 0 else 2
-        start = m.start(group)
-        if start == pos:
-            continue
-        tokens.append(Token(value[pos:start], m.group(group)))
-        pos = m.end()
-    if pos < len(value):
-        tokens.append(Token(value[pos:], ""))
-    return tuple(tokens)
-
 
 # A Markdown list item (or numbered item) starts a line of its own.
 _LIST_ITEM = re.compile(r"(?:[-*+]|\d{1,9}[.)])\s")
 
 
-def _gap(before: str, after: str) -> str:
+def _gap(before: str, after: str, lang: str, rules: int) -> str:
     """The whitespace after a sentence that was last in its version and now has a follower: a
-    space where the sentence still ends there, else a line break (a list item, a sentence with
-    no final stop), so that the merged text splits into the same sentences again."""
-    return " " if _SENTENCE_END.search(before) and not _LIST_ITEM.match(after) else "\n"
+    space where the two still split apart there, else a line break (a list item, a sentence
+    with no final stop, one ending in an abbreviation), so that the merged text splits into the
+    same sentences again."""
+    if _LIST_ITEM.match(after):
+        return "\n"
+    joined = split_cached(f"{before} {after}", lang, rules)
+    return " " if len(joined) == (len(split_cached(before, lang, rules))
+                                  + len(split_cached(after, lang, rules))) else "\n"
 
 
-def join_tokens(tokens: list[Token]) -> str:
+def join_tokens(tokens: list[Token], lang: str = DEFAULT_LANGUAGE,
+                rules: int = CURRENT_RULES) -> str:
     """Rebuild text; a sentence that was last in its version gets a :func:`_gap` before a
     follower."""
     out: list[str] = []
     for i, tok in enumerate(tokens):
         out.append(tok.text)
         if i + 1 < len(tokens):
-            out.append(tok.sep or _gap(tok.text, tokens[i + 1].text))
+            out.append(tok.sep or _gap(tok.text, tokens[i + 1].text, lang, rules))
     return "".join(out)
 
 
@@ -103,15 +80,17 @@ class _Hunk:
     head: int
 
 
-def _hunks(base: str, head: str, index: int) -> list[_Hunk]:
-    return [_Hunk(i1, i2, list(tokens), index) for i1, i2, tokens in _diff(base, head)]
+def _hunks(base: str, head: str, index: int, lang: str, rules: int) -> list[_Hunk]:
+    return [_Hunk(i1, i2, list(tokens), index)
+            for i1, i2, tokens in _diff(base, head, lang, rules)]
 
 
 @lru_cache(maxsize=8192)
-def _diff(base: str, head: str) -> tuple[tuple[int, int, tuple[Token, ...]], ...]:
+def _diff(base: str, head: str, lang: str,
+          rules: int) -> tuple[tuple[int, int, tuple[Token, ...]], ...]:
     """Sentence-level edits from ``base`` to ``head`` (cached: the same pairs recur while many
     bundles touching one field are imported one after another)."""
-    old, new = _split_cached(base), _split_cached(head)
+    old, new = split_cached(base, lang, rules), split_cached(head, lang, rules)
     matcher = SequenceMatcher(None, [t.text for t in old], [t.text for t in new], autojunk=False)
     return tuple((i1, i2, new[j1:j2]) for tag, i1, i2, j1, j2 in matcher.get_opcodes()
                  if tag != "equal")
@@ -156,8 +135,10 @@ def options_form(options: list[Option]) -> str:
     return " ".join(parts)
 
 
-def merge_texts(base: str, heads: list[tuple[str, list[str]]]) -> MergeResult:
-    """Merge ``heads`` (text, proposer labels) against ``base``.
+def merge_texts(base: str, heads: list[tuple[str, list[str]]], lang: str = DEFAULT_LANGUAGE,
+                rules: int = CURRENT_RULES) -> MergeResult:
+    """Merge ``heads`` (text, proposer labels) against ``base``, split into sentences in
+    ``lang`` by the sentence rules version ``rules`` (the plan's: see models/sentences.py).
 
     Identical head texts are one side naming all their proposers. The result is the same for any
     order of ``heads``.
@@ -168,8 +149,12 @@ def merge_texts(base: str, heads: list[tuple[str, list[str]]]) -> MergeResult:
     ordered = sorted(sides)
     if len(ordered) == 1:
         return MergeResult(True, ordered[0])
-    base_tokens = split_sentences(base)
-    all_hunks = [h for i, text in enumerate(ordered) for h in _hunks(base, text, i)]
+    base_tokens = split_sentences(base, lang, rules)
+    all_hunks = [h for i, text in enumerate(ordered) for h in _hunks(base, text, i, lang, rules)]
+
+    def join(tokens: list[Token]) -> str:
+        return join_tokens(tokens, lang, rules)
+
 
     merged: list[Token] = []
     # per side, the tokens of its own view of the whole field
@@ -210,27 +195,27 @@ def merge_texts(base: str, heads: list[tuple[str, list[str]]]) -> MergeResult:
         for sides_of in wordings.values():
             names = sorted({p for s in sides_of for p in sides[ordered[s]]})
             toks = by_side[sides_of[0]]
-            options.append(Option(join_tokens(toks).strip(), tuple(names)))
+            options.append(Option(join(toks).strip(), tuple(names)))
             for s in sides_of:
                 stake[s] = True
         options.sort(key=lambda o: (o.text, o.proposers))
-        hunks_out.append((join_tokens(base_tokens[lo:hi]), options))
+        hunks_out.append((join(base_tokens[lo:hi]), options))
         display.append(options_form(options))
         for i, v in enumerate(views):
             v.extend(by_side.get(i, base_tokens[lo:hi]))
     emit_common(base_tokens[pos:])
 
     if not hunks_out:
-        return MergeResult(True, join_tokens(merged))
+        return MergeResult(True, join(merged))
     alternatives: dict[str, set[str]] = {}
     for i, v in enumerate(views):
         if stake[i]:
-            alternatives.setdefault(join_tokens(v), set()).update(sides[ordered[i]])
+            alternatives.setdefault(join(v), set()).update(sides[ordered[i]])
     alts = sorted(
         (Option(text, tuple(sorted(who))) for text, who in alternatives.items()),
         key=lambda o: (o.text, o.proposers),
     )
-    pieces = [p if isinstance(p, str) else join_tokens(p) for p in display]
+    pieces = [p if isinstance(p, str) else join(p) for p in display]
     return MergeResult(False, _join_display(pieces), hunks_out, alts)
 
 

@@ -37,6 +37,7 @@ from cmsdesk.models.changelog import (
 )
 from cmsdesk.models.languages import LANGUAGES, split_field
 from cmsdesk.models.schema import Change, Head, Peer, Plan
+from cmsdesk.models.sentences import RULES_VERSIONS
 from cmsdesk.models.store import Store
 from cmsdesk.sync import format as fmt
 from cmsdesk.sync.container import parse_json, read_container
@@ -192,11 +193,16 @@ def _is_language(v: Any) -> bool:
     return v in LANGUAGES
 
 
+def _is_rules_version(v: Any) -> bool:
+    return isinstance(v, int) and not isinstance(v, bool) and v > 0
+
+
 _TEXT_OPS = ("set", "resolve")
 # (entity, field) -> (ops that may write it, check of the value)
 _FIELDS: dict[tuple[str, str], tuple[tuple[str, ...], Callable[[Any], bool]]] = {
     **{("plan", f): (_TEXT_OPS, _is_text) for f in rules.PLAN_FIELDS},
     ("plan", "language"): (_TEXT_OPS, _is_language),
+    ("plan", rules.SENTENCE_RULES): (_TEXT_OPS, _is_rules_version),
     **{("node", f): (_TEXT_OPS, _is_text) for f in rules.COMMON_FIELDS + rules.TARGET_FIELDS},
     ("node", "placement"): (("create", "move", "resolve"), _is_placement),
     ("node", "deleted"): (("delete", "restore", "resolve"), _is_deletion),
@@ -224,7 +230,13 @@ def value_problem(body: dict[str, Any]) -> str | None:
         return "a cross-reference id is malformed"
     if body["op"] == "resolve" and len(body["parents"]) < 1:
         return "a resolution names no versions"
-    return None if check(body["value"]) else "the value has the wrong form"
+    if not check(body["value"]):
+        return "the value has the wrong form"
+    if body["field"] == rules.SENTENCE_RULES and body["value"] not in RULES_VERSIONS:
+        # merged with sentence rules this version does not have, its texts would differ here
+        return (f"it merges with sentence rules version {body['value']}, which this cmsdesk "
+                "does not know: update cmsdesk")
+    return None
 
 
 def _check_vectors(parsed: ParsedBundle) -> dict[str, set[int]]:
