@@ -122,3 +122,91 @@ def test_merged_list_items_and_unpunctuated_sentences_stay_whole(base: str,
     views += [p.strip() for p in re.split(r"\[Option \d+ \([^)]*\): [^\]]*\]", result.text)]
     for view in views:
         assert {t.text for t in split_sentences(view)} <= vocabulary
+
+
+# -- an insertion beside an edited sentence --------------------------------------------------
+# Where one delegate inserts a sentence right next to a sentence another rewrote, the reader of
+# the merged text could not tell which wording the insertion was written against: it conflicts.
+
+
+def test_an_insertion_after_an_edited_sentence_conflicts() -> None:
+    result = merge_texts(BASE, [
+        ("Parties shall act. They will report every year. Funds are needed.", ["Spain"]),
+        ("Parties shall act. They will report annually. On time. Funds are needed.", ["Kenya"]),
+    ])
+    assert not result.clean
+    [(passage, options)] = result.hunks
+    assert passage == "They will report annually."
+    assert [(o.text, o.proposers) for o in options] == [
+        ("They will report annually. On time.", ("Kenya",)),
+        ("They will report every year.", ("Spain",))]
+    assert result.text.endswith("Funds are needed.") and result.text.startswith("Parties shall")
+
+
+def test_an_insertion_before_an_edited_sentence_conflicts() -> None:
+    result = merge_texts(BASE, [
+        ("Parties shall act. They will report every year. Funds are needed.", ["Spain"]),
+        ("Parties shall act. Each year. They will report annually. Funds are needed.", ["Kenya"]),
+    ])
+    assert not result.clean
+    [(passage, options)] = result.hunks
+    assert passage == "They will report annually."
+    assert {o.text for o in options} == {"Each year. They will report annually.",
+                                         "They will report every year."}
+
+
+def test_an_insertion_one_sentence_away_from_an_edit_merges() -> None:
+    result = merge_texts(BASE, [
+        ("Parties shall act. They will report every year. Funds are needed.", ["Spain"]),
+        ("Parties shall act. They will report annually. Funds are needed. More.", ["Kenya"]),
+    ])
+    assert result.clean
+    assert result.text == "Parties shall act. They will report every year. Funds are needed. More."
+
+
+def test_two_insertions_at_the_same_place_conflict() -> None:
+    result = merge_texts(BASE, [
+        ("Parties shall act. Now. They will report annually. Funds are needed.", ["Spain"]),
+        ("Parties shall act. Soon. They will report annually. Funds are needed.", ["Kenya"]),
+    ])
+    assert not result.clean
+    assert result.text == ("Parties shall act. [Option 1 (Spain): Now.] [Option 2 (Kenya): "
+                           "Soon.] They will report annually. Funds are needed.")
+
+
+# -- option numbers (issue 14 makes them stable across arrivals; this is today's rule) -------
+
+
+def test_options_are_numbered_by_their_wording_whatever_the_arrival_order() -> None:
+    proposals = [
+        ("Parties should act. They will report annually. Funds are needed.", ["Kenya"]),
+        ("Parties must act. They will report annually. Funds are needed.", ["Spain"]),
+        ("Parties may act. They will report annually. Funds are needed.", ["Brazil"]),
+    ]
+    shown = {merge_texts(BASE, list(order)).text for order in itertools.permutations(proposals)}
+    assert shown == {"[Option 1 (Brazil): Parties may act.] [Option 2 (Spain): Parties must "
+                     "act.] [Option 3 (Kenya): Parties should act.] They will report annually. "
+                     "Funds are needed."}
+
+
+def test_a_clean_edit_elsewhere_does_not_renumber_the_options() -> None:
+    proposals = [
+        ("Parties should act. They will report annually. Funds are needed.", ["Kenya"]),
+        ("Parties must act. They will report annually. Funds are needed.", ["Spain"]),
+    ]
+    before = merge_texts(BASE, proposals)
+    after = merge_texts(BASE, [*proposals, (BASE.replace("Funds are", "Funds were"), ["Peru"])])
+    numbering = re.compile(r"\[Option (\d) \(([^)]*)\)")
+    assert numbering.findall(before.text) == numbering.findall(after.text) == [
+        ("1", "Spain"), ("2", "Kenya")]
+
+
+def test_options_are_numbered_by_the_contested_wording_not_by_the_whole_text() -> None:
+    result = merge_texts(BASE, [
+        # Spain also edits the first sentence cleanly: its whole text sorts first
+        ("Parties shall act now. They will report annually. Funds are scarce.", ["Spain"]),
+        ("Parties shall act. They will report annually. Funds are lacking.", ["Kenya"]),
+    ])
+    assert result.text == ("Parties shall act now. They will report annually. "
+                           "[Option 1 (Kenya): Funds are lacking.] "
+                           "[Option 2 (Spain): Funds are scarce.]")

@@ -18,6 +18,10 @@ def key_between(lower: str | None, upper: str | None) -> str:
     b = upper
     if b is not None and a >= b:
         raise ValueError(f"no key between {lower!r} and {upper!r}")
+    if b is None:
+        return _after(a)
+    if not a:
+        return _before(b)
     out = []
     i = 0
     while True:
@@ -33,6 +37,27 @@ def key_between(lower: str | None, upper: str | None) -> str:
             out.append(DIGITS[da])
             b = None  # we are now strictly below upper; only lower still constrains
         i += 1
+
+
+def _after(a: str) -> str:
+    """The shortest key above ``a`` that steps by one digit: appending sibling after sibling
+    (the usual way a list grows) lengthens keys by one character per ~60 appends, where
+    halving the gap each time lengthened them by one per ~6."""
+    for i, ch in enumerate(a):
+        if ch != DIGITS[-1]:
+            return a[:i] + DIGITS[DIGITS.index(ch) + 1]
+    return a + DIGITS[_BASE // 2]
+
+
+def _before(b: str) -> str:
+    """The key below ``b`` that steps down by one digit (prepending, as :func:`_after`)."""
+    for i, ch in enumerate(b):
+        d = DIGITS.index(ch)
+        if d > 1:
+            return b[:i] + DIGITS[d - 1]
+        if d == 1:
+            return b[:i] + "0" + DIGITS[_BASE // 2]
+    raise ValueError(f"no key below {b!r}")  # only zeros: not a key
 
 
 def keys_for(count: int) -> list[str]:
