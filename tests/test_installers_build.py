@@ -123,6 +123,21 @@ def test_program_imports_a_bundle(build: Build, tmp_path: Path) -> None:
     assert sum(e["kind"] == "target" for e in outline) == 16
 
 
+def test_program_writes_both_word_documents(build: Build, tmp_path: Path) -> None:
+    """python-docx starts every document from its template files, which the spec collects."""
+    import docx
+
+    db = tmp_path / "s.db"
+    build.run("--db", db, "identity", "--name", "Kofi Mensah", "--party", "Ghana",
+              "--region", "Africa", "--role", "delegate")
+    build.run("--db", db, "init")
+    build.run("--db", db, "export", "docx", tmp_path / "plan.docx")
+    build.run("--db", db, "export", "compilation", tmp_path / "compilation.docx")
+    plan = docx.Document(str(tmp_path / "plan.docx"))
+    assert any("Strategic Plan for Migratory Species" in p.text for p in plan.paragraphs)
+    assert len(docx.Document(str(tmp_path / "compilation.docx")).paragraphs) > 3
+
+
 def test_program_renders_a_screenshot_offscreen(build: Build, tmp_path: Path) -> None:
     from PySide6.QtGui import QImage
 
