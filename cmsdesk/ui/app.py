@@ -13,6 +13,7 @@ import gc
 import signal
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
@@ -235,6 +236,13 @@ def run_app(ctx: Context) -> int:
         from cmsdesk.ui.preferences import SERVER_SETTING
 
         ctx.args.db = str(QSettings().value(SERVER_SETTING, "") or "") or None  # Preferences
+    location = ctx.store_location
+    if ctx.args.files and isinstance(location, Path):
+        from cmsdesk.ui.handover import hand_over, server_name
+
+        # cmsdesk already runs on this store: its window imports the files
+        if hand_over(server_name(location), ctx.args.files):
+            return 0
     store = open_store(ctx)
     if store is None or not ensure_profile(store):
         return 1
@@ -304,6 +312,25 @@ def finish_start(window: MainWindow) -> None:
     from cmsdesk.ui.server_watch import watch_server
 
     watch_server(window)  # a shared server store: other officers' changes appear
+    listen_for_files(window)
     window.restore_layout()  # again, now that every part has added its docks
     if window.pending_files:
         panels.import_pending()
+
+
+def listen_for_files(window: MainWindow) -> None:
+    """Bundles opened while this window runs come to it: from later programs started on the
+    same store file (cmsdesk FILE.cmsb, a double-click), and on macOS from Finder's open
+    events. (A store on a database server has no lock to collide with: a second program opens
+    it and imports there.)"""
+    from cmsdesk.ui.handover import HandOverServer, accept_file_open_events, deliver_to, server_name
+
+    deliver = deliver_to(window)
+    path = window.document.store.path
+    if path is not None:
+        server = HandOverServer(server_name(path), window)
+        server.files_received.connect(deliver)
+        window.handover = server  # type: ignore[attr-defined]
+    app = QApplication.instance()
+    if sys.platform == "darwin" and isinstance(app, QApplication):
+        accept_file_open_events(app, deliver)
