@@ -121,3 +121,26 @@ def test_a_plan_merged_with_rules_this_version_lacks_is_refused(
         import_bundle(older, bundle)
     with older.session() as s:
         assert s.scalar(select(Change.id).limit(1)) is None
+
+
+def test_upgrading_an_older_plans_rules_travels_and_merges_its_texts_again(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    from cmsdesk.cli import main
+
+    monkeypatch.setattr(Transaction, "record_new_plan", record_plan_as_before)
+    installation, plan, target = secretariat_round(tmp_path)
+    geneva, bonn = installation("geneva"), installation("bonn")
+    assert shown(geneva, target) == shown(bonn, target) == FUSED
+    assert geneva.path is not None
+    geneva.close()
+    assert main(["--db", str(geneva.path), "sentence-rules", "--upgrade"]) == 0
+    assert f"sentence rules version {CURRENT_RULES}" in capsys.readouterr().out
+    geneva = Store.open(geneva.path)
+    upgraded = shown(geneva, target)
+    assert upgraded.startswith("[Option 1 (Spain): Parties should eliminate bycatch, e.g. by")
+    # the upgrade is a change like any other: the next bundle carries it to Bonn
+    export_bundle(geneva, plan, tmp_path / "upgrade.cmsb")
+    import_bundle(bonn, tmp_path / "upgrade.cmsb")
+    assert shown(bonn, target) == upgraded
+    with bonn.session() as s:
+        assert sentence_rules(s, plan) == CURRENT_RULES

@@ -120,6 +120,13 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("rebuild", help="derive the plan's current state again from its changes")
     p.set_defaults(func=cmd_rebuild)
 
+    p = sub.add_parser("sentence-rules",
+                       help="the sentence rules the plan's texts are merged with, or upgrade them")
+    p.add_argument("--upgrade", action="store_true",
+                   help="merge with this cmsdesk's rules from now on (every site follows once "
+                        "it imports the change)")
+    p.set_defaults(func=cmd_sentence_rules)
+
 
 # -- helpers ----------------------------------------------------------------------------------
 
@@ -446,4 +453,17 @@ def cmd_rebuild(args: argparse.Namespace, ctx: Context) -> int:
     with ctx.store().session() as s:
         rebuild(s, plan_id)
     print("current state derived again from the change log")
+    return 0
+
+
+def cmd_sentence_rules(args: argparse.Namespace, ctx: Context) -> int:
+    from cmsdesk.models.projection import sentence_rules
+    from cmsdesk.models.sentences import CURRENT_RULES
+
+    plan_id = ctx.plan_id()
+    if args.upgrade:
+        _report(_editor(ctx, plan_id).upgrade_sentence_rules())
+    with ctx.store(write=False).session() as s:
+        version = sentence_rules(s, plan_id)
+    print(f"sentence rules version {version} (this cmsdesk's newest: {CURRENT_RULES})")
     return 0

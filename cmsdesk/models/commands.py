@@ -319,6 +319,17 @@ class PlanEditor:
         what = f"Edit {edits[0][1]}" if len(edits) == 1 else f"Edit {len(edits)} fields"
         return run(self.store, self.plan_id, what, work)
 
+    def upgrade_sentence_rules(self) -> Outcome:
+        """Merge this plan with the current sentence rules from now on, at every site that
+        receives the change (models/sentences.py); contested texts are merged again."""
+        from cmsdesk.models.projection import sentence_rules
+
+        def work(tx: Transaction) -> None:
+            if sentence_rules(tx.session, self.plan_id) < CURRENT_RULES:
+                tx.record("set", Key("plan", self.plan_id, rules.SENTENCE_RULES), CURRENT_RULES)
+
+        return run(self.store, self.plan_id, f"Sentence rules version {CURRENT_RULES}", work)
+
     def set_plan_field(self, fld: str, value: str, lang: str | None = None, *,
                        translation: bool = False) -> Outcome:
         if fld not in rules.PLAN_FIELDS:

@@ -584,7 +584,29 @@ def project(session: Session, keys: Iterable[Key]) -> Projection:
                 if key in second.heads:
                     _project_key(second, key, proj)
             session.flush()
+    _merge_again_with_new_rules(session, ordered, proj)
     return proj
+
+
+def _merge_again_with_new_rules(session: Session, projected: list[Key],
+                                proj: Projection) -> None:
+    """A plan's sentence rules changed: merge its other contested texts again with them."""
+    plans = {k.eid for k in projected if k.entity == "plan" and k.field == rules.SENTENCE_RULES}
+    if not plans:
+        return
+    done = set(projected)
+    counts: dict[Key, int] = {}
+    for entity, eid, fld in session.execute(select(Head.entity, Head.eid, Head.field)
+                                            .where(Head.plan_id.in_(plans))):
+        key = Key(entity, eid, fld)
+        counts[key] = counts.get(key, 0) + 1
+    again = sorted((k for k, n in counts.items() if n > 1 and k not in done
+                    and (k.entity, split_field(k.field)[0]) in TEXT_FIELDS), key=_sort_key)
+    if again:
+        cache = _Cache(session, again)
+        for key in again:
+            _project_key(cache, key, proj)
+        session.flush()
 
 
 def rebuild(session: Session, plan_id: str) -> Projection:
