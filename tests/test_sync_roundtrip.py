@@ -23,7 +23,8 @@ from cmsdesk.sync.peers import list_peers, pin, pin_key_file
 from cmsdesk.sync.signing import own_public_key
 
 Make = Callable[..., Store]
-BASE = 14  # changes of the base plan: the plan (3), a chapter (2), three targets (3 each)
+BASE = 15  # changes of the base plan: the plan (3 fields, its sentence rules), a chapter (2),
+# three targets (3 each)
 
 BOTH_BACKENDS = True  # the merge suite runs on SQLite and on PostgreSQL (conftest)
 
