@@ -83,3 +83,34 @@ def test_mistakes_get_one_line(capsys: pytest.CaptureFixture[str], db: str) -> N
     assert code == 1 and f"its drafts are '{DRAFT}'" in err
     code, _, err = run(capsys, "--db", db, "review", "--node", "T99")
     assert code == 1 and "no node 'T99'" in err
+
+
+def _parties(out: str) -> set[str]:
+    return {c["party"] for n in json.loads(out)["nodes"] for f in n["fields"]
+            for c in f["changes"]}
+
+
+@pytest.mark.parametrize("name", ["Kenya", "KE", "kenia", "KÉNYA"])
+def test_party_filter_takes_a_code_or_a_name_in_any_language(
+        capsys: pytest.CaptureFixture[str], db: str, name: str) -> None:
+    code, out, err = run(capsys, "--db", db, "review", "--party", name, "--json")
+    assert code == 0 and not err
+    assert _parties(out) == {"Kenya"}
+
+
+def test_region_filter_takes_french_or_spanish_names(capsys: pytest.CaptureFixture[str],
+                                                      db: str) -> None:
+    for name in ("Océanie", "oceania", "OCEANÍA"):
+        code, out, err = run(capsys, "--db", db, "review", "--region", name, "--json")
+        assert code == 0 and not err and _parties(out) == {"Australia"}
+
+
+def test_unknown_party_or_region_warns_with_suggestions(capsys: pytest.CaptureFixture[str],
+                                                         db: str) -> None:
+    code, out, err = run(capsys, "--db", db, "review", "--party", "Kenyaa", "--region",
+                         "Antarctica")
+    assert code == 0 and "0 from 0 Parties" in out
+    assert err.splitlines() == [
+        "warning: no Party or organisation 'Kenyaa' in the list, did you mean Kenya?",
+        "warning: no CMS region 'Antarctica' (the regions: Africa; Asia; Central and South "
+        "America and the Caribbean; Europe; North America; Oceania)"]

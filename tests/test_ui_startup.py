@@ -41,8 +41,7 @@ def test_first_start_asks_for_the_profile_then_the_secretariat_creates_the_plan(
 
     def fill_profile(dialog: ProfileDialog) -> int:
         dialog.name.setText("Fatou Ndiaye")
-        dialog.party.setText("Sénégal")
-        dialog.region.setCurrentText("Africa")
+        dialog.party.setEditText("Sénégal")
         dialog.role.setCurrentIndex(dialog.role.findData("secretariat"))
         return 1
 
@@ -52,7 +51,8 @@ def test_first_start_asks_for_the_profile_then_the_secretariat_creates_the_plan(
     store = app.open_store(ctx)
     assert store is not None and not store.has_profile
     assert app.ensure_profile(store)
-    assert store.profile == Profile("Fatou Ndiaye", "Sénégal", "Africa", "secretariat")
+    # the Party is picked from the list (French name typed) and its region follows
+    assert store.profile == Profile("Fatou Ndiaye", "Senegal", "Africa", "secretariat")
     plan_id = app.choose_plan(store, None)
     with store.session() as s:
         assert [p.id for p in queries.plans(s)] == [plan_id]
@@ -67,8 +67,13 @@ def test_a_profile_needs_a_name_and_a_party(qtbot: QtBot) -> None:
     ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
     assert not ok.isEnabled()
     dialog.name.setText("Ana")
-    dialog.party.setText("España")
+    dialog.party.setEditText("España")
     assert ok.isEnabled()
+    assert dialog.region.currentText() == "Europe"
+    assert "Party to CMS" in dialog.party_kind.text()
+    dialog.party.setEditText("Friends of the Birds")
+    assert "organisation" in dialog.party_kind.text()
+    assert dialog.profile().party == "Friends of the Birds"
 
 
 def test_first_start_from_a_bundle_received(qtbot: QtBot, tmp_path: Path,

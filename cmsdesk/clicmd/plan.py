@@ -38,11 +38,21 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
     p = sub.add_parser("identity", help="show or set who you are (name, Party, region, role)")
     p.add_argument("--name")
-    p.add_argument("--party", help="Party or organisation")
+    p.add_argument("--party", help="Party, observer State or organisation: its code (KE, EU, "
+                   "CMS) or name in English, French or Spanish; the region follows it")
+    p.add_argument("--other", action="store_true", help="--party names an organisation that "
+                   "is not in the list: record it as typed (shown as an observer)")
     p.add_argument("--region", help="CMS region, for example Africa or Europe")
     p.add_argument("--role", choices=ROLES)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_identity)
+
+    p = sub.add_parser("parties", help="the CMS Parties, observers and regions cmsdesk knows")
+    p.add_argument("--region", help="only this region (any language)")
+    p.add_argument("--lang", choices=("en", "fr", "es"), default="en",
+                   help="the language of the names shown")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_parties)
 
     p = sub.add_parser("plans", help="list the plans in the store")
     p.add_argument("--json", action="store_true")
@@ -201,8 +211,12 @@ def cmd_init(args: argparse.Namespace, ctx: Context) -> int:
 def cmd_identity(args: argparse.Namespace, ctx: Context) -> int:
     store = ctx.store()
     profile = store.profile
-    changes = {k: getattr(args, k) for k in ("name", "party", "region", "role")
-               if getattr(args, k) is not None}
+    from cmsdesk.models.parties import identity_fields
+
+    if args.other and args.party is None:
+        raise UserError("--other needs --party NAME: the organisation to record")
+    changes = {k: getattr(args, k) for k in ("name", "role") if getattr(args, k) is not None}
+    changes |= guard(identity_fields, args.party, args.region, other=args.other)
     if changes:
         profile = Profile(**(profile.to_json() | changes))
         store.set_profile(profile)
@@ -210,6 +224,26 @@ def cmd_identity(args: argparse.Namespace, ctx: Context) -> int:
         emit_json(profile.to_json() | {"replica": store.replica_id})
     else:
         print(f"{profile.describe()}\nreplica {store.replica_id}\nstore {store.location}")
+    return 0
+
+
+def cmd_parties(args: argparse.Namespace, ctx: Context) -> int:
+    from cmsdesk.models.parties import directory
+
+    d = directory()
+    region = guard(d.resolve_region, args.region) if args.region else None
+    entries = [e for e in d.entries if region is None or e.region == region.code]
+    if args.json:
+        emit_json({"source": d.source, "as_of": d.as_of,
+                   "regions": [{"code": r.code, "names": r.names} for r in d.regions],
+                   "entries": [{"code": e.code, "kind": e.kind, "region": d.region_of(e),
+                                "names": e.names} for e in entries]})
+        return 0
+    print(f"{d.source}")
+    for e in entries:
+        region_name = d.region(e.region).names[args.lang] if e.region else ""
+        print(f"{e.code:<7} {e.names[args.lang]:<44} {region_name:<30} "
+              + ("" if e.is_party else e.kind))
     return 0
 
 

@@ -7,6 +7,7 @@ They do what the window's Review and Named drafts panels do, through the same fu
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import TYPE_CHECKING, Any
 
 from cmsdesk.clicmd.common import Context, emit_json, guard
@@ -22,10 +23,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--since", metavar="DRAFT|YYYY-MM-DD",
                    help="a named draft or a day (default: the latest named draft, else the "
                    "plan's first version)")
-    p.add_argument("--party", action="append", metavar="PARTY", help="only this Party "
-                   "(repeat for several)")
-    p.add_argument("--region", action="append", metavar="REGION", help="only this region "
-                   "(repeat for several)")
+    p.add_argument("--party", action="append", metavar="PARTY", help="only this Party: "
+                   "its code or name in English, French or Spanish (repeat for several)")
+    p.add_argument("--region", action="append", metavar="REGION", help="only this CMS region, "
+                   "by name in English, French or Spanish (repeat for several)")
     p.add_argument("--node", metavar="NODE", help="only this node and what is under it "
                    "(a label such as G2 or T7)")
     p.add_argument("--pending", action="store_true", help="only changes not yet reviewed")
@@ -103,6 +104,15 @@ def _item_lines(fr: FieldReview, item: ReviewItem) -> list[str]:
     return [head] + [f"              {line}" for line in body.splitlines() or [""]]
 
 
+def _warn_unknown_names(args: argparse.Namespace, result: Review) -> None:
+    """One line on stderr per --party or --region that names nothing known."""
+    from cmsdesk.models.parties import party_filter, region_filter
+
+    for warning in (party_filter(args.party or (), result.parties).warnings
+                    + region_filter(args.region or (), result.regions).warnings):
+        print(f"warning: {warning}", file=sys.stderr)
+
+
 def cmd_review(args: argparse.Namespace, ctx: Context) -> int:
     from cmsdesk.models.review import ReviewFilter, baseline, review, set_reviewed
 
@@ -116,6 +126,7 @@ def cmd_review(args: argparse.Namespace, ctx: Context) -> int:
                            pending_only=args.pending, include_own=args.mine)
         result = review(s, plan_id, guard(baseline, s, plan_id, since),
                         own_replica=store.replica_id, flt=flt)
+    _warn_unknown_names(args, result)
     marked = set_reviewed(store, [i.change_id for i in result.items]) if args.mark_reviewed \
         else 0
     if args.json:

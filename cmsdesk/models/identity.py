@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from typing import Any
 
 ROLES = ("delegate", "focal point", "secretariat")
+# The English names of the six CMS regions, as in resources/parties.json (a test compares them);
+# written out so that the start of the app need not read the list.
 REGIONS = ("Africa", "Asia", "Central and South America and the Caribbean", "Europe",
            "North America", "Oceania")
 
@@ -35,5 +37,9 @@ class Profile:
         return self.party or self.name or "unknown"
 
     def describe(self) -> str:
-        bits = [b for b in (self.party, self.region, self.role) if b]
+        from cmsdesk.models.parties import PARTY, kind_of
+
+        kind = kind_of(self.party) if self.party else PARTY
+        bits = [b for b in (self.party, "" if kind == PARTY else kind, self.region, self.role)
+                if b]
         return f"{self.name or '(no name)'}" + (f" ({', '.join(bits)})" if bits else "")

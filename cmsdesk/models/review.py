@@ -32,6 +32,7 @@ from cmsdesk.models.drafts import (
     parse_day,
     unsaved_draft,
 )
+from cmsdesk.models.parties import NameFilter, party_filter, region_filter
 from cmsdesk.models.projection import sentence_rules, text_language, value_of
 from cmsdesk.models.receipts import receipts
 from cmsdesk.models.schema import Change, Comment, NamedDraft, Node, Plan, ReviewMark
@@ -105,7 +106,11 @@ class NodeReview:
 
 @dataclass(frozen=True)
 class ReviewFilter:
-    """What to show. Empty sets mean "any"; ``node`` keeps that node and everything under it."""
+    """What to show. Empty sets mean "any"; ``node`` keeps that node and everything under it.
+
+    Parties and regions may be named by code or by name in English, French or Spanish
+    (:mod:`cmsdesk.models.parties`): "Perú", "perou" and "PE" all keep Peru's changes.
+    """
 
     regions: frozenset[str] = frozenset()
     parties: frozenset[str] = frozenset()
@@ -227,11 +232,12 @@ def _subtree(parents: dict[str, str | None], root: str) -> set[str]:
     return out
 
 
-def _keep(row: Change, reviewed: bool, own: bool, flt: ReviewFilter) -> bool:
+def _keep(row: Change, reviewed: bool, own: bool, flt: ReviewFilter, parties: NameFilter,
+          regions: NameFilter) -> bool:
     return ((flt.include_own or not own)
             and (not flt.pending_only or not reviewed)
-            and (not flt.parties or party_of(row) in flt.parties)
-            and (not flt.regions or row.author_region in flt.regions))
+            and parties.matches(party_of(row))
+            and regions.matches(row.author_region))
 
 
 def review(session: Session, plan_id: str, base: NamedDraft, *, own_replica: str = "",
@@ -243,6 +249,7 @@ def review(session: Session, plan_id: str, base: NamedDraft, *, own_replica: str
     received, before the filter, so that a window can offer them as choices.
     """
     flt = flt or ReviewFilter()
+    parties_wanted, regions_wanted = party_filter(flt.parties), region_filter(flt.regions)
     rows = list(session.scalars(select(Change).where(
         Change.plan_id == plan_id, Change.arrival > base.arrival).order_by(Change.arrival)))
     marks = set(session.scalars(select(ReviewMark.change_id)))
@@ -265,7 +272,7 @@ def review(session: Session, plan_id: str, base: NamedDraft, *, own_replica: str
         done = row.id in marks
         node_id, group = _place(row, comment_node)
         if (row.entity == "node" and row.field not in GROUP_ORDER
-                or not _keep(row, done, own, flt)
+                or not _keep(row, done, own, flt, parties_wanted, regions_wanted)
                 or wanted is not None and node_id not in wanted):
             continue
         action = _action(row)

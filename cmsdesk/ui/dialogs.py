@@ -3,9 +3,11 @@ new plan, and a plan's details."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
+    QCompleter,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from cmsdesk.models.identity import REGIONS, ROLES, Profile
+from cmsdesk.models.parties import OBSERVER_STATE, ORGANISATION, PARTY, directory
 from cmsdesk.ui.labels import region_name, role_name
 
 
@@ -32,8 +35,10 @@ class ProfileDialog(QDialog):
             "and other Parties can see who proposed what. You can change this later."), self)
         intro.setWordWrap(True)
         self.name = QLineEdit(self)
-        self.party = QLineEdit(self)
-        self.party.setPlaceholderText(self.tr("e.g. Kenya, or the CMS Secretariat"))
+        self.party = _party_box(self)
+        self.party.lineEdit().setPlaceholderText(self.tr("e.g. Kenya, or the CMS Secretariat"))
+        self.party_kind = QLabel(self)
+        self.party_kind.setWordWrap(True)
         self.region = QComboBox(self)
         for region in REGIONS:
             self.region.addItem(region_name(region), region)
@@ -42,13 +47,14 @@ class ProfileDialog(QDialog):
             self.role.addItem(role_name(role), role)
         if profile is not None:
             self.name.setText(profile.name)
-            self.party.setText(profile.party)
+            self.party.setEditText(profile.party)
             if profile.region in REGIONS:
                 self.region.setCurrentIndex(REGIONS.index(profile.region))
             self.role.setCurrentIndex(max(self.role.findData(profile.role), 0))
         form = QFormLayout()
         form.addRow(self.tr("&Name:"), self.name)
         form.addRow(self.tr("&Party or organisation:"), self.party)
+        form.addRow("", self.party_kind)
         form.addRow(self.tr("&Region:"), self.region)
         form.addRow(self.tr("R&ole:"), self.role)
         self.buttons = QDialogButtonBox(
@@ -60,19 +66,52 @@ class ProfileDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.buttons)
         self.name.textChanged.connect(self._check)
-        self.party.textChanged.connect(self._check)
-        self._check()
+        self.party.editTextChanged.connect(self._party_changed)
+        self._party_changed(self.party.currentText())
         self.resize(460, self.sizeHint().height())
 
+    def _party_changed(self, text: str) -> None:
+        """Say what the typed name is in the list of Parties; a Party sets its region."""
+        found = directory().find(text) if text.strip() else None
+        if found is None:
+            self.party_kind.setText(self.tr("Not in the list of Parties: recorded as an "
+                                            "organisation (observer).") if text.strip() else "")
+        else:
+            kinds = {PARTY: self.tr("Party to CMS"), OBSERVER_STATE: self.tr("Observer State "
+                     "(not a Party to CMS)"), ORGANISATION: self.tr("Organisation (observer)")}
+            self.party_kind.setText(f"{found.name} ({found.code}): {kinds[found.kind]}")
+            region = directory().region_of(found)
+            if region in REGIONS:
+                self.region.setCurrentIndex(REGIONS.index(region))
+        self._check()
+
     def _check(self) -> None:
-        ok = bool(self.name.text().strip() and self.party.text().strip())
+        ok = bool(self.name.text().strip() and self.party.currentText().strip())
         button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         if button is not None:
             button.setEnabled(ok)
 
     def profile(self) -> Profile:
-        return Profile(self.name.text().strip(), self.party.text().strip(),
+        typed = " ".join(self.party.currentText().split())
+        found = directory().find(typed)
+        return Profile(self.name.text().strip(), found.name if found else typed,
                        str(self.region.currentData()), str(self.role.currentData()))
+
+
+def _party_box(parent: QWidget) -> QComboBox:
+    """An editable list of the Parties, then the observers, completing any part of a name."""
+    box = QComboBox(parent)
+    box.setEditable(True)
+    box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    d = directory()
+    for entry in d.parties + d.observers:
+        box.addItem(entry.name, entry.code)
+    box.setCurrentIndex(-1)
+    completer = box.completer()
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+    return box
 
 
 class StartDialog(QDialog):

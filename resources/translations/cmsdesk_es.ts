@@ -1513,6 +1513,22 @@
         <source>R&amp;ole:</source>
         <translation>&amp;Función:</translation>
     </message>
+    <message>
+        <source>Not in the list of Parties: recorded as an organisation (observer).</source>
+        <translation>No figura en la lista de Partes: se registra como organización (observador).</translation>
+    </message>
+    <message>
+        <source>Party to CMS</source>
+        <translation>Parte en la CMS</translation>
+    </message>
+    <message>
+        <source>Observer State (not a Party to CMS)</source>
+        <translation>Estado observador (no Parte en la CMS)</translation>
+    </message>
+    <message>
+        <source>Organisation (observer)</source>
+        <translation>Organización (observador)</translation>
+    </message>
 </context>
 <context>
     <name>ReplyDialog</name>

@@ -1513,6 +1513,22 @@
         <source>R&amp;ole:</source>
         <translation>R&amp;ôle :</translation>
     </message>
+    <message>
+        <source>Not in the list of Parties: recorded as an organisation (observer).</source>
+        <translation>Absent de la liste des Parties : enregistré comme organisation (observateur).</translation>
+    </message>
+    <message>
+        <source>Party to CMS</source>
+        <translation>Partie à la CMS</translation>
+    </message>
+    <message>
+        <source>Observer State (not a Party to CMS)</source>
+        <translation>État observateur (non Partie à la CMS)</translation>
+    </message>
+    <message>
+        <source>Organisation (observer)</source>
+        <translation>Organisation (observateur)</translation>
+    </message>
 </context>
 <context>
     <name>ReplyDialog</name>

@@ -1,0 +1,112 @@
+"""The list of CMS Parties, observers and regions, and finding one from what a user types."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from cmsdesk.cli import main
+from cmsdesk.models.identity import REGIONS
+from cmsdesk.models.parties import (
+    OBSERVER_STATE,
+    ORGANISATION,
+    UnknownNameError,
+    directory,
+    fold,
+    identity_fields,
+    party_filter,
+    region_filter,
+)
+from cmsdesk.models.store import Store
+
+
+def test_the_list_names_its_source_and_date_and_holds_the_parties() -> None:
+    d = directory()
+    assert "cms.int" in d.source and d.as_of[:4].isdigit()
+    assert [r.name for r in d.regions] == list(REGIONS)
+    assert len(d.parties) >= 120
+    codes = [e.code for e in d.entries]
+    assert len(codes) == len(set(codes))
+    for entry in d.entries:
+        assert set(entry.names) == {"en", "fr", "es"} and all(entry.names.values())
+        assert entry.region in {r.code for r in d.regions} or entry.kind == ORGANISATION
+    eu = d.resolve("EU")
+    assert eu.is_party and d.region_of(eu) == "Europe"
+    assert d.resolve("US").kind == OBSERVER_STATE
+    assert d.resolve("CMS").kind == ORGANISATION and not d.resolve("CMS").is_party
+
+
+@pytest.mark.parametrize(("typed", "code"), [
+    ("Peru", "PE"), ("Perú", "PE"), ("pérou", "PE"), ("pe", "PE"),
+    ("Côte d’Ivoire", "CI"), ("cote d'ivoire", "CI"), ("Ivory Coast", "CI"),
+    ("Royaume-Uni", "GB"), ("Reino Unido", "GB"), ("Tanzanie", "TZ"),
+    ("Iran (Islamic Republic of)", "IR"), ("Alemania", "DE"), ("ALLEMAGNE", "DE"),
+])
+def test_a_party_is_found_by_code_or_name_in_three_languages(typed: str, code: str) -> None:
+    found = directory().find(typed)
+    assert found is not None and found.code == code
+
+
+def test_fold_ignores_case_accents_and_punctuation() -> None:
+    assert fold("  Côte  d’IVOIRE ") == fold("cote d'ivoire") == "cote d ivoire"
+
+
+def test_unknown_name_suggests_the_closest() -> None:
+    with pytest.raises(UnknownNameError, match="did you mean Kenya"):
+        directory().resolve("Kenyaa")
+    with pytest.raises(UnknownNameError, match="is not a CMS region"):
+        directory().resolve_region("Atlantis")
+
+
+def test_filters_match_labels_whatever_the_spelling() -> None:
+    parties = party_filter(["Perú", "KE"])
+    assert parties.matches("Peru") and parties.matches("Kenya")
+    assert not parties.matches("Spain")
+    assert parties.warnings == ()
+    # a label not in the list (typed freely before the list existed) still matches itself
+    legacy = party_filter(["friends of birds"], known=["Friends of Birds"])
+    assert legacy.matches("Friends of Birds") and legacy.warnings == ()
+    regions = region_filter(["Afrique"])
+    assert regions.matches("Africa") and not regions.matches("Europe")
+    assert region_filter(["Mars"]).warnings
+
+
+def test_identity_fields_take_the_region_from_the_party() -> None:
+    assert identity_fields("Perú", None) == {"party": "Peru", "region":
+                                            "Central and South America and the Caribbean"}
+    assert identity_fields("CMS", None) == {"party": "CMS Secretariat", "region": ""}
+    assert identity_fields("Friends of Birds", "europa", other=True) == {
+        "party": "Friends of Birds", "region": "Europe"}
+    with pytest.raises(UnknownNameError, match="Peru belongs to the CMS region"):
+        identity_fields("Peru", "Europe")
+    with pytest.raises(UnknownNameError, match="without --other"):
+        identity_fields("Kenya", None, other=True)
+
+
+def test_cli_identity_picks_from_the_list_and_refuses_unknown_names(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(tmp_path / "s.db")
+    assert main(["--db", db, "identity", "--name", "Ana", "--party", "Pérou", "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert (shown["party"], shown["region"]) == (
+        "Peru", "Central and South America and the Caribbean")
+    before = (tmp_path / "s.db").read_bytes()
+    assert main(["--db", db, "identity", "--party", "Peruu"]) == 1
+    err = capsys.readouterr().err
+    assert "'Peruu' is not a CMS Party" in err and "did you mean Peru?" in err
+    assert (tmp_path / "s.db").read_bytes() == before
+    assert main(["--db", db, "identity", "--party", "Friends of Birds", "--other"]) == 0
+    assert "Friends of Birds, organisation" in capsys.readouterr().out
+    store = Store.open(tmp_path / "s.db", write=False)
+    assert store.profile.party == "Friends of Birds" and store.profile.region == ""
+    store.close()
+
+
+def test_cli_parties_lists_a_region_in_french(capsys: pytest.CaptureFixture[str],
+                                             tmp_path: Path) -> None:
+    assert main(["--db", str(tmp_path / "s.db"), "parties", "--region", "Océanie",
+                 "--lang", "fr"]) == 0
+    out = capsys.readouterr().out
+    assert "Nouvelle-Zélande" in out and "Kenya" not in out

@@ -1,0 +1,145 @@
+"""Write resources/parties.json: the CMS Parties, observer States, organisations and regions.
+
+Run by hand when the membership of the Convention changes (a State accedes), with Babel installed
+(``pip install "babel>=2.14,<3"``; it is not a dependency of cmsdesk, which reads only the JSON):
+
+    python tools/make_parties.py
+
+The list of Parties and their CMS regions is kept here, from the CMS Secretariat's "Parties and
+Range States" (www.cms.int/en/parties-range-states); English, French and Spanish country names
+come from the Unicode CLDR through Babel, with the English name replaced by the short name the
+Secretariat uses where it differs. Check the result against the Secretariat's list before a COP.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+from babel import Locale
+
+AS_OF = "2024-06-01"
+SOURCE = ("CMS Secretariat, Parties and Range States (www.cms.int/en/parties-range-states), as "
+          "of " + AS_OF + "; names: Unicode CLDR through Babel, English short names as the "
+          "Secretariat writes them")
+
+REGIONS = {  # code: (English, French, Spanish), as in the COP documents
+    "africa": ("Africa", "Afrique", "África"),
+    "asia": ("Asia", "Asie", "Asia"),
+    "csa": ("Central and South America and the Caribbean",
+            "Amérique centrale et du Sud et Caraïbes", "América Central y del Sur y el Caribe"),
+    "europe": ("Europe", "Europe", "Europa"),
+    "north-america": ("North America", "Amérique du Nord", "América del Norte"),
+    "oceania": ("Oceania", "Océanie", "Oceanía"),
+}
+
+PARTIES = {
+    "africa": "DZ AO BJ BF BI CV CM TD CG CI CD DJ EG GQ ER SZ ET GA GM GH GN GW KE LR LY MG ML MR "
+          "MU MA MZ NE NG RW ST SN SC SO ZA TZ TG TN UG ZW",
+    "asia": "AF BD IN IR IQ IL JO KZ KG MN PK PH SA LK SY TJ AE UZ YE",
+    "csa": "AG AR BO BR CL CR CU DO EC HN PA PY PE TT UY",
+    "europe": "AL AM AT BY BE BG HR CY CZ DK EE EU FI FR GE DE GR HU IE IT LV LI LT LU MT MC ME NL "
+          "MK NO PL PT MD RO RS SK SI ES SE CH UA GB",
+    "oceania": "AU CK FJ NZ PW WS",
+}
+
+# Other States of the United Nations: observers, not Parties (a delegate may still draft).
+OBSERVER_STATES = {
+    "africa": "BW CF KM LS MW NA SD SS SL ZM",
+    "asia": "BH BT BN KH CN KP JP KW LA LB MY MV MM NP OM QA KR SG TH TL TR TM VN",
+    "csa": "BS BB BZ CO DM SV GD GT GY HT JM KN LC VC NI SR VE",
+    "europe": "AD AZ BA IS RU SM",
+    "north-america": "CA MX US",
+    "oceania": "KI MH FM NR PG SB TO TV VU",
+}
+
+ORGANISATIONS = {  # code: (English, French, Spanish)
+    "CMS": ("CMS Secretariat", "Secrétariat de la CMS", "Secretaría de la CMS"),
+    "UNEP": ("United Nations Environment Programme", "Programme des Nations Unies pour "
+             "l'environnement", "Programa de las Naciones Unidas para el Medio Ambiente"),
+    "FAO": ("Food and Agriculture Organization of the United Nations", "Organisation des Nations "
+            "Unies pour l'alimentation et l'agriculture", "Organización de las Naciones Unidas "
+            "para la Alimentación y la Agricultura"),
+    "CBD": ("Secretariat of the Convention on Biological Diversity", "Secrétariat de la "
+            "Convention sur la diversité biologique", "Secretaría del Convenio sobre la "
+            "Diversidad Biológica"),
+    "RAMSAR": ("Ramsar Convention Secretariat", "Secrétariat de la Convention de Ramsar",
+               "Secretaría de la Convención de Ramsar"),
+    "IUCN": ("International Union for Conservation of Nature", "Union internationale pour la "
+             "conservation de la nature", "Unión Internacional para la Conservación de la "
+             "Naturaleza"),
+    "BLI": ("BirdLife International", "BirdLife International", "BirdLife International"),
+    "WI": ("Wetlands International", "Wetlands International", "Wetlands International"),
+    "WWF": ("WWF", "WWF", "WWF"),
+    "WCS": ("Wildlife Conservation Society", "Wildlife Conservation Society",
+            "Wildlife Conservation Society"),
+}
+
+# English short names as the Secretariat writes them, where CLDR's differ.
+ENGLISH = {
+    "BO": "Bolivia (Plurinational State of)", "CD": "Democratic Republic of the Congo",
+    "CG": "Congo", "CI": "Côte d'Ivoire", "CZ": "Czech Republic", "EU": "European Union",
+    "FM": "Micronesia (Federated States of)", "GB": "United Kingdom",
+    "IR": "Iran (Islamic Republic of)", "KP": "Democratic People's Republic of Korea",
+    "KR": "Republic of Korea", "LA": "Lao People's Democratic Republic",
+    "MD": "Republic of Moldova", "MK": "North Macedonia", "RU": "Russian Federation",
+    "ST": "Sao Tome and Principe", "SY": "Syrian Arab Republic", "TZ": "United Republic of "
+    "Tanzania", "US": "United States of America", "VE": "Venezuela (Bolivarian Republic of)",
+    "VN": "Viet Nam", "TR": "Türkiye", "SZ": "Eswatini", "MM": "Myanmar", "BN": "Brunei "
+    "Darussalam", "KN": "Saint Kitts and Nevis", "VC": "Saint Vincent and the Grenadines",
+    "LC": "Saint Lucia",
+}
+
+# Other names people type: former names, CLDR's forms, common short forms.
+ALIASES = {
+    "BO": ["Bolivia"], "CD": ["DR Congo", "Congo-Kinshasa", "Congo (Kinshasa)"],
+    "CG": ["Congo-Brazzaville", "Congo (Brazzaville)", "Republic of the Congo"],
+    "CI": ["Ivory Coast"], "CZ": ["Czechia"], "GB": ["UK", "Great Britain", "Britain"],
+    "IR": ["Iran"], "KR": ["South Korea"], "KP": ["North Korea"], "LA": ["Laos"],
+    "MD": ["Moldova"], "MK": ["Macedonia", "The former Yugoslav Republic of Macedonia"],
+    "RU": ["Russia"], "SY": ["Syria"], "TZ": ["Tanzania"], "US": ["USA", "United States"],
+    "VE": ["Venezuela"], "VN": ["Vietnam"], "TR": ["Turkey"], "SZ": ["Swaziland"],
+    "CV": ["Cape Verde"], "FM": ["Micronesia"], "NL": ["Holland"], "EU": ["EU"],
+    "CMS": ["Secretariat", "UNEP/CMS Secretariat", "CMS"], "UNEP": ["UN Environment"],
+}
+
+
+def _names(code: str, locales: dict[str, Locale]) -> dict[str, str]:
+    names = {lang: loc.territories[code] for lang, loc in locales.items()}
+    names["en"] = ENGLISH.get(code, names["en"].replace(" & ", " and ").replace("St. ", "Saint "))
+    return names
+
+
+def build() -> dict[str, object]:
+    locales = {lang: Locale(lang) for lang in ("en", "fr", "es")}
+
+    def states(table: dict[str, str], kind: str) -> list[dict[str, object]]:
+        rows = [{"code": code, "kind": kind, "region": region, "names": _names(code, locales),
+                 "aliases": ALIASES.get(code, [])}
+                for region, codes in table.items() for code in codes.split()]
+        return sorted(rows, key=lambda r: str(r["code"]))
+
+    orgs = [{"code": code, "kind": "organisation", "region": "",
+             "names": dict(zip(("en", "fr", "es"), names, strict=True)),
+             "aliases": ALIASES.get(code, [])} for code, names in sorted(ORGANISATIONS.items())]
+    return {
+        "source": SOURCE, "as_of": AS_OF, "generated": date.today().isoformat(),
+        "regions": [{"code": c, "names": dict(zip(("en", "fr", "es"), n, strict=True))}
+                    for c, n in REGIONS.items()],
+        "parties": states(PARTIES, "party"),
+        "observers": states(OBSERVER_STATES, "observer state") + orgs,
+    }
+
+
+def main() -> int:
+    out = Path(__file__).resolve().parent.parent / "resources" / "parties.json"
+    doc = build()
+    out.write_text(json.dumps(doc, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    print(f"{out}: {len(doc['parties'])} Parties, {len(doc['observers'])} observers")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
