@@ -76,12 +76,16 @@ def _info(p: Peer, holdings: dict[str, dict[str, int]]) -> PeerInfo:
 
 
 def find_peer(session: Session, ref: str) -> Peer:
-    """A peer named by replica id (or a prefix of 6+ characters), Party or person."""
+    """A peer named by replica id (or a prefix of 6+ characters), Party (its code or a name in
+    any language, :mod:`cmsdesk.models.parties`) or person."""
+    from cmsdesk.models.parties import directory
+
     peers = list(session.scalars(select(Peer)))
     wanted = ref.strip().casefold()
+    party = directory().key(ref)
     for matcher in (lambda p: p.replica == ref,
                     lambda p: len(wanted) >= 6 and p.replica.startswith(wanted),
-                    lambda p: p.party.casefold() == wanted,
+                    lambda p: bool(p.party) and directory().key(p.party) == party,
                     lambda p: p.name.casefold() == wanted):
         found = [p for p in peers if matcher(p)]
         if len(found) == 1:
