@@ -121,7 +121,7 @@ def members(data: bytes) -> dict[str, bytes]:
 
 
 def unpack(data: bytes) -> tuple[dict[str, Any], list[dict[str, Any]], bytes]:
-    """A 2.0 bundle's manifest, change lines (as objects) and archive comment."""
+    """A bundle's manifest, change lines (as objects) and archive comment (format 2.0 on)."""
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
         first, *rest, _signature, _end = zf.read(fmt.DATA).split(b"\n")
         return json.loads(first), [json.loads(line) for line in rest], zf.comment
@@ -130,7 +130,7 @@ def unpack(data: bytes) -> tuple[dict[str, Any], list[dict[str, Any]], bytes]:
 def seal(manifest: dict[str, Any], items: list[dict[str, Any]], key: Ed25519PrivateKey, *,
          signature: bytes | None = None, comment: bytes = b"note",
          extra: dict[str, bytes] | None = None) -> bytes:
-    """A 2.0 bundle made by hand from its manifest and change lines, signed with ``key``
+    """A bundle made by hand from its manifest and change lines, signed with ``key``
     (unless ``signature`` is given), so that only the defect a test plants is wrong."""
     signed = canonical_bytes(manifest) + b"\n" + b"".join(encoded(i) + b"\n" for i in items)
     line = signature_line(signature if signature is not None else key.sign(signed))
@@ -151,7 +151,7 @@ def restored(items: list[dict[str, Any]], bases: dict[str, str]) -> list[dict[st
         if "patch" in body:
             patch = parse_patch(body.pop("patch"), len(body["parents"]))
             body["value"] = json.loads(patch.apply(bases[body["parents"][patch.base]]))
-        out.append({"change": body, "id": item["id"]})
+        out.append({k: v for k, v in item.items() if k != "change"} | {"change": body})
     return out
 
 
@@ -164,13 +164,25 @@ def patched(items: list[dict[str, Any]], bases: dict[str, str]) -> list[dict[str
         body = item["change"]
         value = canonical_bytes(body["value"]).decode("utf-8")
         patch = shortest_patch(value, [known.get(p) for p in body["parents"]])
-        known[version_id(body, item["id"])] = value
+        cid = item.get("id") or hashlib.sha256(encoded(body)).hexdigest()
+        known[version_id(body, cid)] = value
         if patch is None:
             out.append(item)
         else:
             rest = {k: v for k, v in body.items() if k != "value"}
-            out.append({"change": rest | {"patch": patch.to_json()}, "id": item["id"]})
+            tail = {k: v for k, v in item.items() if k != "change"}
+            out.append({"change": rest | {"patch": patch.to_json()}} | tail)
     return out
+
+
+def resign_changes(items: list[dict[str, Any]], bases: dict[str, str],
+                   key: Ed25519PrivateKey) -> None:
+    """Sign every signed change line (format 3.0) again with ``key``, as its author would."""
+    from cmsdesk.sync.signing import sign_change
+
+    for item, whole in zip(items, restored(items, bases), strict=True):
+        if "sig" in item:
+            item["sig"] = sign_change(key, hashlib.sha256(encoded(whole["change"])).hexdigest())
 
 
 def forge_1(manifest: dict[str, Any], changes: bytes, key: Ed25519PrivateKey, *,

@@ -29,6 +29,7 @@ from sync_support import (
     forge_1,
     members,
     patched,
+    resign_changes,
     restored,
     seal,
     text_of,
@@ -110,17 +111,20 @@ class Setup:
         manifest, of every whole change (``change``, then patched again as the exporter would),
         or of every change line as written (``line``, patches included)."""
         doc, items, comment = unpack(data or self.good)
+        key = signer or Ed25519PrivateKey.generate()
         if change is not None:
             items = restored(items, self.bases)
             for item in items:
                 change(item["change"])
-                if fix_ids:
+                if fix_ids and "id" in item:
                     item["id"] = digest(item["change"])
+        if fix_ids:  # the sender's own changes are signed with its key (format 3.0)
+            resign_changes(items, self.bases, key)
+        if change is not None:
             items = patched(items, self.bases)
         for item in items:
             if line is not None:
                 line(item)
-        key = signer or Ed25519PrivateKey.generate()
         doc["sender"]["key"] = public_key_of(key)
         if manifest is not None:
             manifest(doc)
@@ -310,9 +314,15 @@ def test_a_change_whose_content_does_not_match_its_id_is_refused(env: Setup) -> 
                 body["value"] = body["value"].replace(".", "!", 1)
         return edit
 
-    # a whole change, and one that travels as a patch
-    env.refuse(env.reforged(change=alter(0), fix_ids=False), "change 1's content does not match")
-    env.refuse(env.reforged(change=alter(2), fix_ids=False), "change 3's content does not match")
+    # a whole change, and one that travels as a patch: signed (3.0), the signature fails
+    env.refuse(env.reforged(change=alter(0), fix_ids=False), "does not match its signature")
+    env.refuse(env.reforged(change=alter(2), fix_ids=False), "does not match its signature")
+
+    def wrong_id(item: dict[str, Any]) -> None:  # an unsigned line (made before 3.0)
+        del item["sig"]
+        item["id"] = "0" * 64
+
+    env.refuse(env.reforged(line=wrong_id), "change 1's content does not match")
 
 
 def test_a_tampered_patch_is_refused(env: Setup) -> None:
@@ -324,10 +334,10 @@ def test_a_tampered_patch_is_refused(env: Setup) -> None:
         return on_line
 
     env.refuse(env.reforged(line=tamper(lambda p: p.update(text=p["text"].upper()))),
-               "does not match its id")
+               "does not match its signature")
     env.refuse(env.reforged(line=tamper(lambda p: p.update(keep=[p["keep"][0] - 1,
                                                                  p["keep"][1]]))),
-               "does not match its id|not valid")
+               "does not match its signature|not valid")
     env.refuse(env.reforged(line=tamper(lambda p: p.update(keep=[10**6, 0]))),
                "keeps more than the version it patches holds")
     env.refuse(env.reforged(line=tamper(lambda p: p.update(base=1))), "malformed.*base")
@@ -377,7 +387,8 @@ def test_malformed_changes_are_refused(env: Setup) -> None:
     env.refuse(env.reforged(change=bad_value), "wrong form")
     env.refuse(env.reforged(manifest=lambda d: d["provides"].update(
         {d["sender"]["replica"]: 5})), "do not match what its manifest says")
-    env.refuse(env.reforged(line=lambda i: i.update(id=7)), "not an object with its id")
+    env.refuse(env.reforged(line=lambda i: i.update(id=7)), "not an object with its signature")
+    env.refuse(env.reforged(line=lambda i: i.update(sig=7)), "not an object with its signature")
 
 
 def test_a_change_of_another_plan_is_refused(env: Setup) -> None:
@@ -420,6 +431,7 @@ def test_an_edit_of_an_item_of_another_plan_is_refused(env: Setup) -> None:
     for item in items:  # the same node ids, claimed for another plan
         item["change"]["plan"] = plan
         item["change"]["parents"] = []
+        item.pop("sig")  # sent as a change made before 3.0, unsigned: no key to forge
         item["id"] = digest(item["change"])
     replica = doc["sender"]["replica"]
     doc.update(plan={"id": plan, "title": "Trojan"}, requires={}, kind="full",
@@ -502,7 +514,7 @@ def test_format_1_0_swapped_or_missing_members_are_refused(env: Setup) -> None:
 
 
 def test_format_1_0_versions_and_altered_changes_are_refused(env: Setup) -> None:
-    message = env.refuse(reforged_1(manifest=lambda d: d.update(version="3.0")), "newer")
+    message = env.refuse(reforged_1(manifest=lambda d: d.update(version="4.0")), "newer")
     assert message.endswith("made by a newer cmsdesk: update to import it")
     env.refuse(reforged_1(manifest=lambda d: d.update(version="2.0")), "laid out as format 1")
 

@@ -107,7 +107,8 @@ def _report_json(report: Any) -> dict[str, Any]:
             "already_held": report.already_held, "merged_clean": report.merged_clean,
             "conflicts_created": report.conflicts_created,
             "conflicts_closed": report.conflicts_closed, "alarms": report.alarms,
-            "backup": str(report.backup) if report.backup else None}
+            "backup": str(report.backup) if report.backup else None,
+            "authors": [{"author": who, "trust": status} for who, status in report.authors]}
 
 
 def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
@@ -120,7 +121,7 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
                     "report": _report_json(r.report) if r.report else None} for r in results])
     for r in results:
         if r.report is not None and not args.json:
-            print(r.report.summary())
+            print("\n".join([r.report.summary(), *r.report.author_lines()]))
         elif r.error is not None:
             print(f"cmsdesk: error: {printable(r.path)}: {printable(r.error)}", file=sys.stderr)
     failed = sum(1 for r in results if not r.ok)

@@ -458,3 +458,17 @@ class ReviewMark:
 
     change_id: Mapped[str]
     reviewed_at: Mapped[str]
+
+
+@_table(
+    "change_signatures",
+    _column("change_id", String(64), primary_key=True),
+    _column("signature", String(88)),
+)
+class ChangeSignature:
+    """The Ed25519 signature of a change by its replica's key (base64 of the 64 bytes, over the
+    change id): kept so that a change forwarded in later bundles stays verifiable as its
+    author's (:mod:`cmsdesk.sync.signing`). Changes from before bundle format 3.0 have none."""
+
+    change_id: Mapped[str]
+    signature: Mapped[str]

@@ -258,7 +258,8 @@ def _read_layout_2(zf: zipfile.ZipFile,
     doc = parse_json(raw[:end], "the manifest")
     version = fmt.check_format(doc)  # first: a newer major may hold other members
     _expect_members(entries, (fmt.DATA,))
-    _expect_major(version, 2)
+    if version[0] < 2:
+        _expect_major(version, 2)  # 3.0 keeps the 2.0 layout (its change lines are signed)
     signed, signature = _signature_line(raw)
     manifest = fmt.parse_manifest(doc, signed)
     if not verify(manifest.sender.key, signature, signed):

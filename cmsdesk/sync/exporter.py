@@ -19,7 +19,7 @@ import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Row, and_, bindparam, or_, select
 from sqlalchemy.orm import Session
@@ -28,12 +28,15 @@ from cmsdesk.atomic import write_bytes_atomic
 from cmsdesk.models.canonical import canonical_bytes, normalize
 from cmsdesk.models.changelog import BODY_COLUMNS, body_text, chunks, version_vector
 from cmsdesk.models.queries import NotFoundError
-from cmsdesk.models.schema import Change, Plan
+from cmsdesk.models.schema import Change, ChangeSignature, Peer, Plan
 from cmsdesk.models.store import Store
 from cmsdesk.sync import format as fmt
 from cmsdesk.sync.patch import encoded, shortest_patch
 from cmsdesk.sync.peers import find_peer, holding, record_holding
-from cmsdesk.sync.signing import public_key_of, sign, signing_key
+from cmsdesk.sync.signing import public_key_of, sign, sign_change, signing_key
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 # Zip entries carry a date; a fixed one keeps the bytes independent of the time of day.
 _ZIP_DATE = (2015, 1, 1, 0, 0, 0)
@@ -60,9 +63,11 @@ class BuiltBundle:
         return self.manifest.full
 
 
-def change_line(cid: str, body_json: str) -> bytes:
-    """One change line: the change and its id, as canonical JSON."""
-    return b'{"change":' + body_json.encode("utf-8") + b',"id":"' + cid.encode("ascii") + b'"}'
+def change_line(cid: str, body_json: str, sig: str | None = None) -> bytes:
+    """One change line, as canonical JSON: the change and its signature by its author's key
+    (format 3.0), or its id where it has none (a change made before 3.0)."""
+    tail = b',"id":"' + cid.encode("ascii") if sig is None else b',"sig":"' + sig.encode("ascii")
+    return b'{"change":' + body_json.encode("utf-8") + tail + b'"}'
 
 
 def _shorten(text: str, limit: int) -> str:
@@ -108,19 +113,41 @@ def _base_values(session: Session, rows: Sequence[Row[Any]]) -> dict[str, str]:
     return values
 
 
-def _lines(rows: Sequence[Row[Any]], values: dict[str, str]) -> bytes:
+def _lines(rows: Sequence[Row[Any]], values: dict[str, str], sigs: dict[str, str]) -> bytes:
     """The change lines, each with a patch of one of its parents' values where shorter."""
     out = []
     for row in rows:
         cid, body = row.id, body_text(row)
         patch = shortest_patch(row.value, [values.get(p) for p in json.loads(row.parents)])
+        sig = sigs.get(cid)
         if patch is None:
-            out.append(change_line(cid, body))
+            out.append(change_line(cid, body, sig))
         else:
             doc = json.loads(body)
             del doc["value"]
-            out.append(encoded({"change": doc | {"patch": patch.to_json()}, "id": cid}))
+            tail = {"id": cid} if sig is None else {"sig": sig}
+            out.append(encoded({"change": doc | {"patch": patch.to_json()}} | tail))
     return b"".join(line + b"\n" for line in out)
+
+
+def _signatures(session: Session, store: Store, private: Ed25519PrivateKey,
+                rows: Sequence[Row[Any]]) -> tuple[dict[str, str], dict[str, str]]:
+    """The signature of every change the bundle carries, and the key of every other replica
+    whose signed changes it carries. This installation's changes not yet signed (made before
+    format 3.0, or since the last bundle) are signed now, and the signatures kept."""
+    sigs = {row.id: row.signature for row in rows if row.signature is not None}
+    own = [row.id for row in rows if row.signature is None and row.replica == store.replica_id]
+    for cid in own:
+        sigs[cid] = sign_change(private, cid)
+    session.add_all(ChangeSignature(change_id=cid, signature=sigs[cid]) for cid in own)
+    others = sorted({row.replica for row in rows
+                     if row.id in sigs and row.replica != store.replica_id})
+    keys = {p.replica: p.public_key for p in session.scalars(
+        select(Peer).where(Peer.replica.in_(others))) if p.public_key} if others else {}
+    # a signature whose key this store does not hold could not be checked: sent unsigned
+    sendable = {row.id: sigs[row.id] for row in rows
+                if row.id in sigs and (row.replica == store.replica_id or row.replica in keys)}
+    return sendable, keys
 
 
 def build_bundle(store: Store, plan_id: str, *, to_peer: str | None = None,
@@ -136,13 +163,15 @@ def build_bundle(store: Store, plan_id: str, *, to_peer: str | None = None,
         peer = find_peer(s, to_peer) if to_peer else None
         known = {} if full or peer is None else (holding(s, peer.replica, plan_id) or {})
         requires = {r: min(known[r], seq) for r, seq in ours.items() if known.get(r, 0) > 0}
-        stmt = select(Change.id, Change.version_id, *BODY_COLUMNS).where(
-            Change.plan_id == plan_id)
+        stmt = (select(Change.id, Change.version_id, *BODY_COLUMNS, ChangeSignature.signature)
+                .outerjoin(ChangeSignature, ChangeSignature.change_id == Change.id)
+                .where(Change.plan_id == plan_id))
         if requires:
             stmt = stmt.where(or_(Change.replica.not_in(requires), *(
                 and_(Change.replica == r, Change.seq > n) for r, n in requires.items())))
         rows = s.execute(stmt.order_by(Change.arrival)).all()
-        changes = _lines(rows, _base_values(s, rows))
+        sigs, keys = _signatures(s, store, private, rows)
+        changes = _lines(rows, _base_values(s, rows), sigs)
         title = plan.title
     sender = fmt.Sender(store.replica_id, profile.name, profile.party, profile.region,
                         profile.role, public_key_of(private))
@@ -150,7 +179,7 @@ def build_bundle(store: Store, plan_id: str, *, to_peer: str | None = None,
         bundle_id="", created=store.next_clock(), plan_id=plan_id,  # the id names the signed bytes
         plan_title=title, sender=sender, kind="delta" if requires else "full",
         recipient=peer.replica if peer else None, requires=requires, provides=ours,
-        count=len(rows), version=(fmt.MAJOR, fmt.MINOR))
+        count=len(rows), version=(fmt.MAJOR, fmt.MINOR), keys=keys)
     signed = canonical_bytes(normalize(manifest.to_json())) + b"\n" + changes
     manifest = dataclasses.replace(manifest, bundle_id=fmt.bundle_id(signed))
     data = pack({fmt.DATA: signed + signature_line(sign(private, signed))}, note_text(manifest))

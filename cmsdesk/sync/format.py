@@ -10,6 +10,14 @@ member, ``bundle.jsonl``:
 * a last line ``{"signature": ...}``: the Ed25519 signature of the exact bytes of every line
   before it, so one signature covers the manifest and every change.
 
+From format 3.0 each change line also carries the signature of the change by the key of the
+replica that made it (``{"change": ..., "sig": ...}``; its id is the hash of the change, so it is
+not written), and the manifest's ``keys`` names the key of every replica whose changes the
+bundle carries besides the sender's: a change forwarded by a focal point stays verifiable as its
+author's, and no bundle can place changes under a replica whose key the receiver knows. A change
+made before 3.0 that its author never signed travels as before (``{"change": ..., "id": ...}``),
+and is shown unverified.
+
 The zip's archive comment is a short note saying what the file is and how to open it (``unzip
 -l`` prints it). It is not signed: the app shows the signed sender, never the note.
 
@@ -25,18 +33,18 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
 FORMAT_NAME = "cmsdesk-bundle"
-MAJOR = 2
+MAJOR = 3
 MINOR = 0
 VERSION = f"{MAJOR}.{MINOR}"
 OLDEST_MAJOR = 1  # the oldest format this cmsdesk still reads
 EXTENSION = ".cmsb"
 
-DATA = "bundle.jsonl"  # the one member of a 2.0 bundle
+DATA = "bundle.jsonl"  # the one member of a bundle from format 2.0 on
 NOTE_LIMIT = 150  # bytes of the archive comment a bundle is written with
 
 # Format 1.0, still read: its four members.
@@ -118,10 +126,15 @@ class Manifest:
     provides: dict[str, int]
     count: int
     version: tuple[int, int]
+    keys: dict[str, str] = field(default_factory=dict)  # replica -> key, besides the sender
 
     @property
     def full(self) -> bool:
         return self.kind == "full"
+
+    def key_of(self, replica: str) -> str | None:
+        """The key the bundle names for a replica's changes (the sender's own, or ``keys``)."""
+        return self.sender.key if replica == self.sender.replica else self.keys.get(replica)
 
     def to_json(self) -> dict[str, Any]:
         """The manifest line of a bundle of the current format."""
@@ -130,11 +143,11 @@ class Manifest:
             "plan": {"id": self.plan_id, "title": self.plan_title},
             "sender": self.sender.to_json(), "kind": self.kind, "to": self.recipient,
             "requires": self.requires, "provides": self.provides, "count": self.count,
-        }
+        } | ({"keys": self.keys} if self.keys else {})
 
 
 def bundle_id(signed: bytes) -> str:
-    """The id of a 2.0 bundle: it names exactly what was signed, so it needs no field."""
+    """The id of a bundle from 2.0 on: it names exactly what was signed, so it needs no field."""
     return hashlib.sha256(signed).hexdigest()[:32]
 
 
@@ -168,6 +181,19 @@ def _vector(raw: Any, name: str) -> dict[str, int]:
         if (not isinstance(replica, str) or not 0 < len(replica) <= 32 or not isinstance(seq, int)
                 or isinstance(seq, bool) or seq < 1):
             raise BundleError(f"the manifest's {name} has a bad entry {replica!r}: {seq!r}")
+    return dict(raw)
+
+
+def _keys(raw: Any) -> dict[str, str]:
+    """A 3.0 manifest's ``keys``: replica id -> Ed25519 public key (base64, 44 characters)."""
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict) or len(raw) > 100_000:
+        raise BundleError("the manifest's keys are not a map of replica ids to keys")
+    for replica, key in raw.items():
+        if (not isinstance(replica, str) or not 0 < len(replica) <= 32
+                or not isinstance(key, str) or len(key) != 44):
+            raise BundleError(f"the manifest's keys have a bad entry {replica!r}")
     return dict(raw)
 
 
@@ -210,6 +236,7 @@ def parse_manifest(doc: Any, signed: bytes) -> Manifest:
                         for f in ("replica", "name", "party", "region", "role", "key"))),
         kind=kind, recipient=_str(doc, "to", "", limit=32, optional=True), requires=requires,
         provides=_vector(doc.get("provides"), "provides"), count=count, version=version,
+        keys=_keys(doc.get("keys")) if version[0] >= 3 else {},
     )
 
 

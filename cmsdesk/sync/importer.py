@@ -29,8 +29,9 @@ from cmsdesk.models.queries import outline
 from cmsdesk.models.receipts import record_receipt
 from cmsdesk.models.store import Store
 from cmsdesk.printable import printable
+from cmsdesk.sync.authorship import AUTHOR_VERIFIED, remember_authors
 from cmsdesk.sync.format import BundleError, Sender
-from cmsdesk.sync.peers import CHANGED_KEY, VERIFIED, record_holding, remember_sender
+from cmsdesk.sync.peers import VERIFIED, record_holding, remember_sender
 from cmsdesk.sync.validate import (
     ParsedBundle,
     StoreCheck,
@@ -63,6 +64,16 @@ class ImportReport:
     # nothing new came (no copy is made then).
     backup: Path | None = None
     alarms: list[str] = field(default_factory=list)  # see :func:`alarms_of`
+    # per author of the new changes: (who, how far known: see cmsdesk.sync.authorship)
+    authors: list[tuple[str, str]] = field(default_factory=list)
+
+    def author_lines(self) -> list[str]:
+        """One line per author of the new changes, verified or not and why: when they are not
+        just the sender (a forwarded bundle), or not as far known as the sender."""
+        if len(self.authors) < 2 and all(status == self.trust for _, status in self.authors):
+            return []
+        return [f"  {who}: {'verified' if status in AUTHOR_VERIFIED else 'UNVERIFIED'} "
+                f"({status})" for who, status in self.authors]
 
     def summary(self) -> str:
         s = self.sender
@@ -113,6 +124,7 @@ def _write(session: Session, store: Store, parsed: ParsedBundle, plan: str | Non
     appended = append_changes(session, [(c.cid, c.body) for c in fresh], origin=m.bundle_id)
     if fresh:
         record_receipt(session, m.bundle_id)  # the compilation dates proposals by receipt
+    remember_authors(session, store, parsed, fresh)
     if remember_sender(session, store, m.sender, m.created) is not None:
         record_holding(session, m.sender.replica, m.plan_id, m.provides)
     return _Written(parsed, check, set(appended.heads),
@@ -148,14 +160,13 @@ def _shown(session: Session, plan_id: str) -> set[str]:
 
 def alarms_of(w: _Written, deleted: tuple[int, int]) -> list[str]:
     """Why an import deserves a second look before anyone builds on it: it deletes more than
-    a tenth of the plan's nodes, or its sender's key is not the one seen before."""
+    a tenth of the plan's nodes. (A sender whose key is not the one seen before is refused:
+    :func:`cmsdesk.sync.peers.trust_of`.)"""
     out = []
     gone, total = deleted
     if w.deletes and total and gone > ALARM_DELETED_SHARE * total:
         out.append(f"it deletes {gone} of the plan's {total} parts, goals, targets and other "
                    "sections")
-    if w.check.trust == CHANGED_KEY:
-        out.append("it is signed with another key than the one seen before from this sender")
     return out
 
 
@@ -166,7 +177,19 @@ def _report(w: _Written, merged_clean: int, opened: list[Key], closed: int) -> I
         sender=m.sender, trust=w.check.trust, verified=w.check.trust in VERIFIED, full=m.full,
         new_changes=len(w.parsed.changes) - len(w.check.held), already_held=len(w.check.held),
         merged_clean=merged_clean, conflicts_created=len(opened), conflicts_closed=closed,
-        new_plan=w.check.new_plan, conflicts=sorted(opened))
+        new_plan=w.check.new_plan, conflicts=sorted(opened), authors=_authors(w))
+
+
+def _authors(w: _Written) -> list[tuple[str, str]]:
+    """Each replica with new changes, named as its latest change names its author."""
+    latest = {c.body["replica"]: c.body["author"] for c in w.parsed.changes
+              if c.cid not in w.check.held}
+    out = []
+    for replica, status in w.check.authors.items():
+        a = latest[replica]
+        who = a.get("name") or replica[:8]
+        out.append((f"{who} ({a['party']})" if a.get("party") else who, status))
+    return sorted(out)
 
 
 def apply_bundle(store: Store, parsed: ParsedBundle, *, plan: str | None = None,

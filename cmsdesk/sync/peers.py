@@ -1,10 +1,11 @@
 """Known peers: who sent us bundles, with which key, and what each is known to hold.
 
-Trust is "trust on first use" with pinning. The first bundle from a replica teaches us its key
-(the report says the sender is unverified); later bundles must carry the same key to count as
-verified. The Secretariat can *pin* a focal point's key (from a bundle already received, or from
-a key file the focal point exported), after which a bundle claiming that sender with another key
-is refused.
+Trust is "trust on first use" with pinning. The first bundle from a replica (or the first
+change of it forwarded by another, :mod:`cmsdesk.sync.authorship`) teaches us its key (the report
+says the sender is unverified); later bundles must carry the same key, and one claiming that
+sender with another key is refused: a replica's key binds it. The Secretariat can *pin* a focal
+point's key (from a bundle already received, or from a key file the focal point exported) after
+checking its fingerprint with them, which makes the sender verified.
 
 What a peer holds of a plan is a version vector: from the ``provides`` of every bundle it sent
 us, and, optimistically, from what we sent it. Over-estimating is harmless (a delta it cannot
@@ -30,7 +31,6 @@ KEY_FILE_FORMAT = "cmsdesk-key"
 
 # How far the sender of a bundle is known (the signature itself is always valid by then).
 NEW_KEY = "new key"  # never seen this replica: key remembered, sender unverified
-CHANGED_KEY = "key changed"  # a replica we know, not pinned, with another key: unverified
 KNOWN_KEY = "known key"  # the key seen in earlier bundles of this replica
 PINNED_KEY = "pinned key"  # the key pinned by the user
 OWN_KEY = "this installation"  # a bundle this store made itself
@@ -99,7 +99,7 @@ def find_peer(session: Session, ref: str) -> Peer:
 
 
 def trust_of(session: Session, store: Store, sender: Sender) -> str:
-    """How far the sender is known. Refuses a pinned sender with another key. Never writes."""
+    """How far the sender is known. Refuses a known sender with another key. Never writes."""
     if sender.replica == store.replica_id:
         if sender.key != own_public_key(store):
             raise BundleError("the bundle claims to come from this installation but is signed "
@@ -110,12 +110,11 @@ def trust_of(session: Session, store: Store, sender: Sender) -> str:
         return NEW_KEY
     if peer.public_key == sender.key:
         return PINNED_KEY if peer.pinned else KNOWN_KEY
-    if peer.pinned:
-        raise BundleError(
-            f"the bundle claims to come from {peer.name or sender.name} ({peer.party}), whose "
-            f"key is pinned ({fingerprint(peer.public_key)}), but it is signed with another key "
-            f"({fingerprint(sender.key)}): refused. Ask the sender how they made it.")
-    return CHANGED_KEY
+    raise BundleError(
+        f"the bundle claims to come from {peer.name or sender.name} ({peer.party}), whose "
+        f"key is {'pinned' if peer.pinned else 'known'} ({fingerprint(peer.public_key)}), but "
+        f"it is signed with another key ({fingerprint(sender.key)}): refused. Ask the sender "
+        "how they made it.")
 
 
 def remember_sender(session: Session, store: Store, sender: Sender, seen: str) -> Peer | None:

@@ -1,4 +1,4 @@
-"""This installation's Ed25519 key pair, and signing and checking bundle manifests.
+"""This installation's Ed25519 key pair; signing and checking bundles and single changes.
 
 The key pair is made on first export and kept in the store's meta table: it identifies the
 installation (like the replica id), so a copy of the store is the same sender, while a new
@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
+from functools import lru_cache
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
@@ -60,8 +61,10 @@ def sign(private: Ed25519PrivateKey, data: bytes) -> bytes:
     return private.sign(data)
 
 
+@lru_cache(maxsize=4096)
 def decode_public_key(key: str) -> Ed25519PublicKey | None:
-    """The key a manifest or key file names, or None when it is not a valid Ed25519 key."""
+    """The key a manifest or key file names, or None when it is not a valid Ed25519 key
+    (remembered: a bundle's changes are checked against a few keys many times)."""
     try:
         raw = base64.b64decode(key, validate=True)
         return Ed25519PublicKey.from_public_bytes(raw)
@@ -84,3 +87,22 @@ def fingerprint(key: str) -> str:
     """A short form of a public key to compare by phone or e-mail: 'a1b2 c3d4 ... ' (80 bits)."""
     digest = hashlib.sha256(base64.b64decode(key)).hexdigest()[:20]
     return " ".join(digest[i : i + 4] for i in range(0, 20, 4))
+
+
+# -- per-change signatures (bundle format 3.0) ----------------------------------------------
+
+_CHANGE_CONTEXT = b"cmsdesk change "  # so that a change signature never serves as another
+
+
+def sign_change(private: Ed25519PrivateKey, change_id: str) -> str:
+    """The signature (base64) binding a change, by its id (the hash of all its content: plan,
+    replica, counter, author, value...), to the key of the replica that made it."""
+    return _b64(private.sign(_CHANGE_CONTEXT + change_id.encode("ascii")))
+
+
+def verify_change(key: str, change_id: str, signature: str) -> bool:
+    try:
+        raw = base64.b64decode(signature, validate=True)
+    except (binascii.Error, ValueError):
+        return False
+    return verify(key, raw, _CHANGE_CONTEXT + change_id.encode("ascii"))

@@ -40,6 +40,7 @@ from cmsdesk.models.schema import Change, Head, Peer, Plan
 from cmsdesk.models.sentences import RULES_VERSIONS
 from cmsdesk.models.store import Store
 from cmsdesk.sync import format as fmt
+from cmsdesk.sync.authorship import check_authors
 from cmsdesk.sync.container import parse_json, read_container
 from cmsdesk.sync.patch import Patch, PatchError, encoded, parse_patch
 from cmsdesk.sync.peers import trust_of
@@ -51,9 +52,10 @@ class ReceivedChange:
     """A change as read from a bundle. While ``patch`` is set, ``body`` has no value yet: it is
     restored against the store (:func:`check_against_store`), and the id checked then."""
 
-    cid: str
+    cid: str  # "" for a signed change of a 3.0 bundle until its content is checked
     body: dict[str, Any]
     patch: Patch | None = None
+    sig: str | None = None  # its signature by its replica's key (format 3.0), if signed
 
     @property
     def key(self) -> Key:
@@ -119,15 +121,20 @@ def _changes(lines: list[bytes], manifest: fmt.Manifest) -> list[ReceivedChange]
         raise fmt.BundleError(f"the bundle holds {len(lines)} changes but its manifest says "
                               f"{manifest.count}: refused")
     out = []
+    signed_lines = manifest.version[0] >= 3
     for number, line in enumerate(lines, 1):
         item = parse_json(line, f"change {number}")
-        if (not isinstance(item, dict) or set(item) != {"change", "id"}
-                or not isinstance(item["id"], str)):
-            raise fmt.BundleError(f"change {number} is not an object with its id and content")
+        tag = "sig" if signed_lines and isinstance(item, dict) and "sig" in item else "id"
+        if (not isinstance(item, dict) or set(item) != {"change", tag}
+                or not isinstance(item[tag], str)):
+            raise fmt.BundleError(f"change {number} is not an object with its "
+                                  f"{'signature' if signed_lines else 'id'} and content")
         try:
-            change = _received(item["id"], item["change"])
+            change = _received(item["id"] if tag == "id" else "", item["change"])
         except (ChangeFormatError, PatchError, TypeError) as exc:
             raise fmt.BundleError(f"change {number} is malformed: {exc}") from exc
+        if tag == "sig":
+            change.sig = item["sig"]
         body = change.body
         if body["plan"] != manifest.plan_id or (body["entity"] == "plan"
                                                 and body["eid"] != manifest.plan_id):
@@ -151,7 +158,10 @@ def _received(cid: str, raw: Any) -> ReceivedChange:
 def _check_content(number: int, change: ReceivedChange) -> None:
     """A whole change: its id is the hash of its content, and its value fits its field."""
     body = change.body  # in NFC already: normalized as it was read or restored
-    if hashlib.sha256(encoded(body)).hexdigest() != change.cid:
+    digest = hashlib.sha256(encoded(body)).hexdigest()
+    if change.sig is not None:  # its id is the hash; the signature is checked against it
+        change.cid = digest
+    if digest != change.cid:
         raise fmt.BundleError(f"change {number}'s content does not match its id: it was "
                               "altered: refused")
     problem = value_problem(body)
@@ -268,6 +278,7 @@ class StoreCheck:
     trust: str
     new_plan: bool
     held: set[str]  # ids of the bundle's changes the store holds already
+    authors: dict[str, str] = field(default_factory=dict)  # replica of new changes -> trust
 
 
 # Statements built once: SQLAlchemy spends more building a statement than SQLite running it.
@@ -343,12 +354,13 @@ def check_against_store(session: Session, store: Store, parsed: ParsedBundle) ->
                 f"the bundle holds a change by {_owner(session, parsed, c.body['replica'])} "
                 "that differs from the one this store holds under the same counter (one store "
                 "was copied and both were edited): refused")
+    authors = check_authors(session, store, parsed, fresh)
     _check_items_belong_to_plan(session, m.plan_id, fresh)
     _check_original_language(session, m.plan_id, fresh)
     _check_parents(session, fresh)
     numbers = {id(c): n for n, c in enumerate(parsed.changes, 1)}
     check_structure(session, m.plan_id, [(numbers[id(c)], c.body) for c in fresh])
-    return StoreCheck(trust, new_plan, held_ids)
+    return StoreCheck(trust, new_plan, held_ids, authors)
 
 
 def _restore_values(session: Session, changes: list[ReceivedChange]) -> None:
