@@ -59,10 +59,15 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                      help="keep the bracketed [Option 1 (...): ...] form as the text")
     p.set_defaults(func=cmd_resolve)
 
-    p = sub.add_parser("keys", help="list signing keys, pin a peer's key, export this store's key")
-    p.add_argument("action", nargs="?", default="list", choices=("list", "pin", "unpin", "export"))
+    p = sub.add_parser("keys", help="list signing keys and the quarantine, pin a peer's key for "
+                       "a Party, accept or reject held changes, export this store's key")
+    p.add_argument("action", nargs="?", default="list",
+                   choices=("list", "pin", "unpin", "accept", "reject", "export"))
     p.add_argument("arg", nargs="?", metavar="REPLICA|FILE",
-                   help="pin/unpin: a peer (replica, Party or name) or a key file; export: FILE")
+                   help="pin/unpin/accept/reject: a peer (replica, Party or name), pin: or a "
+                   "key file; export: FILE")
+    p.add_argument("--party", help="pin: the Party the key speaks for (code or name in any "
+                   "language; default: the Party the peer names)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_keys)
 
@@ -108,7 +113,9 @@ def _report_json(report: Any) -> dict[str, Any]:
             "conflicts_created": report.conflicts_created,
             "conflicts_closed": report.conflicts_closed, "alarms": report.alarms,
             "backup": str(report.backup) if report.backup else None,
-            "authors": [{"author": who, "trust": status} for who, status in report.authors]}
+            "authors": [{"author": who, "trust": status} for who, status in report.authors],
+            "quarantined": [{"author": who, "changes": n, "reason": why}
+                            for who, n, why in report.quarantined]}
 
 
 def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
@@ -121,7 +128,8 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
                     "report": _report_json(r.report) if r.report else None} for r in results])
     for r in results:
         if r.report is not None and not args.json:
-            print("\n".join([r.report.summary(), *r.report.author_lines()]))
+            print("\n".join([r.report.summary(), *r.report.author_lines(),
+                             *r.report.quarantine_lines()]))
         elif r.error is not None:
             print(f"cmsdesk: error: {printable(r.path)}: {printable(r.error)}", file=sys.stderr)
     failed = sum(1 for r in results if not r.ok)
@@ -323,11 +331,23 @@ def cmd_keys(args: argparse.Namespace, ctx: Context) -> int:
             raise UserError(f"give the peer to {args.action} (replica id, Party or name) "
                             "or a key file")
         if args.action == "pin" and Path(args.arg).is_file():
-            info = _sync(peers.pin_key_file, store, Path(args.arg))
+            info = _sync(peers.pin_key_file, store, Path(args.arg), party=args.party)
         else:
-            info = _sync(peers.pin, store, args.arg, pinned=args.action == "pin")
-        state = "pinned" if info.pinned else "unpinned"
+            info = _sync(peers.pin, store, args.arg, pinned=args.action == "pin",
+                         party=args.party if args.action == "pin" else None)
+        state = f"pinned for {info.party or info.name}" if info.pinned else "unpinned"
         print(f"{info.label()} ({info.replica[:8]}): key {info.fingerprint} {state}")
+        return 0
+    if args.action in ("accept", "reject"):
+        from cmsdesk.sync import quarantine
+
+        if not args.arg:
+            raise UserError(f"give the peer whose held changes to {args.action}")
+        peer, count = _sync(getattr(quarantine, args.action), store, args.arg)
+        print(f"{peer.name} ({peer.party}): key registered for {peer.party}; {count} held "
+              "change(s) merged into the plan" if args.action == "accept" else
+              f"{peer.name} ({peer.party}): {count} held change(s) rejected (kept, never "
+              "merged)")
         return 0
     own = public_key_of(signing_key(store))
     if args.action == "export":
@@ -344,11 +364,20 @@ def cmd_keys(args: argparse.Namespace, ctx: Context) -> int:
     rows += [{"replica": p.replica, "name": p.name, "party": p.party, "key": p.public_key,
               "fingerprint": p.fingerprint, "pinned": p.pinned, "own": False}
              for p in peers.list_peers(store) if p.public_key]
+    from cmsdesk.sync.quarantine import list_quarantine
+
+    held = list_quarantine(store)
     if args.json:
-        emit_json(rows)
+        emit_json({"keys": rows, "quarantine": [vars(g) for g in held]})
         return 0
     for r in rows:
-        state = "this installation" if r["own"] else ("pinned" if r["pinned"] else "not pinned")
+        state = "this installation" if r["own"] else (
+            f"pinned for {r['party'] or '-'}" if r["pinned"] else "not pinned")
         print(f"{r['fingerprint']}  {r['replica'][:8]}  {r['party'] or '-':<24} "
               f"{r['name'] or '-':<24} {state}")
+    for g in held:
+        print(f"QUARANTINE ({g.status}): {g.count} change(s) by {g.name} claiming {g.party}, "
+              f"key {g.fingerprint or '-'}, replica {g.replica[:8]}: {g.reason}")
+    if any(g.status == "held" for g in held):
+        print("accept a key with 'cmsdesk keys accept PEER', or 'cmsdesk keys reject PEER'")
     return 0

@@ -472,3 +472,35 @@ class ChangeSignature:
 
     change_id: Mapped[str]
     signature: Mapped[str]
+
+
+@_table(
+    "quarantine",
+    _column("change_id", String(64), primary_key=True),
+    _column("plan_id", String(36), index=True),
+    _column("replica", String(32), index=True),
+    _column("seq", Integer),
+    _column("version_id", String(64)),
+    _column("body", Text),  # the whole change, canonical JSON (its SHA-256 is change_id)
+    _column("signature", String(88), default=""),
+    _column("party", String(200)),  # the Party the change claims
+    _column("reason", Text),
+    _column("origin", String(64)),  # the bundle that brought it
+    _column("status", String(10), default="held"),  # held | rejected
+)
+class QuarantinedChange:
+    """A change received but not merged into the plan: it claims a Party whose keys are
+    registered, with a key that is not (:mod:`cmsdesk.sync.quarantine`). Kept until the
+    Secretariat accepts the key (the change then joins the log) or rejects it (kept, marked)."""
+
+    change_id: Mapped[str]
+    plan_id: Mapped[str]
+    replica: Mapped[str]
+    seq: Mapped[int]
+    version_id: Mapped[str]
+    body: Mapped[str]
+    signature: Mapped[str]
+    party: Mapped[str]
+    reason: Mapped[str]
+    origin: Mapped[str]
+    status: Mapped[str]

@@ -32,6 +32,7 @@ from cmsdesk.printable import printable
 from cmsdesk.sync.authorship import AUTHOR_VERIFIED, remember_authors
 from cmsdesk.sync.format import BundleError, Sender
 from cmsdesk.sync.peers import VERIFIED, record_holding, remember_sender
+from cmsdesk.sync.quarantine import hold
 from cmsdesk.sync.validate import (
     ParsedBundle,
     StoreCheck,
@@ -66,6 +67,12 @@ class ImportReport:
     alarms: list[str] = field(default_factory=list)  # see :func:`alarms_of`
     # per author of the new changes: (who, how far known: see cmsdesk.sync.authorship)
     authors: list[tuple[str, str]] = field(default_factory=list)
+    # changes held in quarantine (cmsdesk.sync.quarantine): (who, how many, why)
+    quarantined: list[tuple[str, int, str]] = field(default_factory=list)
+
+    def quarantine_lines(self) -> list[str]:
+        return [f"  QUARANTINE: {n} change(s) by {who} held out of the plan: {why}; see "
+                "'cmsdesk keys' to accept or reject them" for who, n, why in self.quarantined]
 
     def author_lines(self) -> list[str]:
         """One line per author of the new changes, verified or not and why: when they are not
@@ -81,8 +88,10 @@ class ImportReport:
         who = printable(s.name or "someone", 200) + (f" ({where})" if where else "")
         status = "verified" if self.verified else "UNVERIFIED"
         plan = f"new plan \"{printable(self.plan_title, 200)}\"; " if self.new_plan else ""
+        held = sum(n for _, n, _ in self.quarantined)
+        quarantine = f" ({held} held in quarantine)" if held else ""
         return (f"{printable(self.path.name)}: from {who}, {status} ({self.trust}): {plan}"
-                f"{self.new_changes} new change(s), {self.already_held} already held, "
+                f"{self.new_changes} new change(s){quarantine}, {self.already_held} already held, "
                 f"{self.merged_clean} field(s) merged cleanly, "
                 f"{self.conflicts_created} conflict(s) created")
 
@@ -121,10 +130,12 @@ def _write(session: Session, store: Store, parsed: ParsedBundle, plan: str | Non
                           "not of the one chosen with --plan: refused")
     check = check_against_store(session, store, parsed)
     fresh = [c for c in parsed.changes if c.cid not in check.held]
-    appended = append_changes(session, [(c.cid, c.body) for c in fresh], origin=m.bundle_id)
+    appended = append_changes(session, [(c.cid, c.body) for c in fresh
+                                        if c.cid not in check.held_back], origin=m.bundle_id)
     if fresh:
         record_receipt(session, m.bundle_id)  # the compilation dates proposals by receipt
     remember_authors(session, store, parsed, fresh)
+    hold(session, parsed, fresh, check.held_back)
     if remember_sender(session, store, m.sender, m.created) is not None:
         record_holding(session, m.sender.replica, m.plan_id, m.provides)
     return _Written(parsed, check, set(appended.heads),
@@ -177,7 +188,19 @@ def _report(w: _Written, merged_clean: int, opened: list[Key], closed: int) -> I
         sender=m.sender, trust=w.check.trust, verified=w.check.trust in VERIFIED, full=m.full,
         new_changes=len(w.parsed.changes) - len(w.check.held), already_held=len(w.check.held),
         merged_clean=merged_clean, conflicts_created=len(opened), conflicts_closed=closed,
-        new_plan=w.check.new_plan, conflicts=sorted(opened), authors=_authors(w))
+        new_plan=w.check.new_plan, conflicts=sorted(opened), authors=_authors(w),
+        quarantined=_quarantined(w))
+
+
+def _quarantined(w: _Written) -> list[tuple[str, int, str]]:
+    groups: dict[tuple[str, str], int] = {}
+    for c in w.parsed.changes:
+        reason = w.check.held_back.get(c.cid)
+        if reason is not None:
+            a = c.body["author"]
+            who = f"{a.get('name') or c.body['replica'][:8]} ({a.get('party', '')})"
+            groups[(who, reason)] = groups.get((who, reason), 0) + 1
+    return [(who, n, why) for (who, why), n in sorted(groups.items())]
 
 
 def _authors(w: _Written) -> list[tuple[str, str]]:

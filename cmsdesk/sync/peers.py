@@ -125,9 +125,9 @@ def remember_sender(session: Session, store: Store, sender: Sender, seen: str) -
     if peer is None:
         peer = Peer(replica=sender.replica, pinned=False, last_seen="")
         session.add(peer)
-    peer.name, peer.party, peer.region, peer.role = (sender.name, sender.party, sender.region,
-                                                     sender.role)
-    if not peer.pinned:
+    peer.name, peer.region, peer.role = sender.name, sender.region, sender.role
+    if not peer.pinned:  # a pinned key keeps the Party it is registered for
+        peer.party = sender.party
         peer.public_key = sender.key
     peer.last_seen = max(peer.last_seen or "", seen)
     return peer
@@ -155,13 +155,26 @@ def record_holding(session: Session, replica: str, plan_id: str, vector: dict[st
 # -- keys: pinning and key files -----------------------------------------------------------
 
 
-def pin(store: Store, ref: str, *, pinned: bool = True) -> PeerInfo:
-    """Pin (or unpin) the key we hold for a peer, after checking its fingerprint with them."""
+def _speaks_for(party: str | None, claimed: str) -> str:
+    """The Party a pinned key is registered for: ``party`` (resolved in the list of Parties),
+    else the one the peer names."""
+    from cmsdesk.models.parties import directory
+
+    if party is None:
+        return claimed
+    return directory().resolve(party).name
+
+
+def pin(store: Store, ref: str, *, pinned: bool = True, party: str | None = None) -> PeerInfo:
+    """Pin (or unpin) the key we hold for a peer, after checking its fingerprint with them;
+    a pinned key is registered for the peer's Party (or ``party``): see
+    :mod:`cmsdesk.sync.quarantine`."""
     with store.session() as s:
         peer = find_peer(s, ref)
         if not peer.public_key:
             raise NotFoundError(f"no key known for {peer.name or peer.replica}: import a bundle "
                                 "or a key file from them first")
+        peer.party = _speaks_for(party, peer.party) if pinned else peer.party
         peer.pinned = pinned
         return _info(peer, {})
 
@@ -174,7 +187,7 @@ def key_file_json(store: Store, public_key: str) -> dict[str, str]:
             "key": public_key}
 
 
-def pin_key_file(store: Store, path: Path) -> PeerInfo:
+def pin_key_file(store: Store, path: Path, *, party: str | None = None) -> PeerInfo:
     """Pin the key in a file another installation exported, creating the peer if new."""
     try:
         doc = json.loads(path.read_text(encoding="utf-8"))
@@ -188,6 +201,7 @@ def pin_key_file(store: Store, path: Path) -> PeerInfo:
     if doc["replica"] == store.replica_id:
         raise BundleError(f"{path} holds this installation's own key; nothing to pin")
     sender = Sender(*(doc[f] for f in fields))
+    speaks_for = _speaks_for(party, sender.party)
     with store.session() as s:
         peer = s.get(Peer, sender.replica)
         if peer is not None and peer.pinned and peer.public_key != sender.key:
@@ -198,4 +212,5 @@ def pin_key_file(store: Store, path: Path) -> PeerInfo:
         peer = remember_sender(s, store, sender, "")
         assert peer is not None  # not our own replica, checked above
         peer.pinned = True
+        peer.party = speaks_for
         return _info(peer, {})

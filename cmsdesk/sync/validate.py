@@ -44,6 +44,7 @@ from cmsdesk.sync.authorship import check_authors
 from cmsdesk.sync.container import parse_json, read_container
 from cmsdesk.sync.patch import Patch, PatchError, encoded, parse_patch
 from cmsdesk.sync.peers import trust_of
+from cmsdesk.sync.quarantine import hold_back, quarantined_counters, quarantined_ids
 from cmsdesk.sync.structure import check_structure
 
 
@@ -279,6 +280,7 @@ class StoreCheck:
     new_plan: bool
     held: set[str]  # ids of the bundle's changes the store holds already
     authors: dict[str, str] = field(default_factory=dict)  # replica of new changes -> trust
+    held_back: dict[str, str] = field(default_factory=dict)  # quarantined: change id -> reason
 
 
 # Statements built once: SQLAlchemy spends more building a statement than SQLite running it.
@@ -333,6 +335,8 @@ def check_against_store(session: Session, store: Store, parsed: ParsedBundle) ->
             "'cmsdesk bundle export --full')")
     replicas = sorted(set(m.provides) | set(parsed.by_replica))
     held = {} if new_plan else _held_counters(session, m.plan_id, replicas)
+    for replica, seq in quarantined_counters(session, m.plan_id, replicas).items():
+        held[replica] = max(held.get(replica, 0), seq)
     for replica in replicas:
         have = held.get(replica, 0)
         carried = parsed.by_replica.get(replica, set())
@@ -347,6 +351,7 @@ def check_against_store(session: Session, store: Store, parsed: ParsedBundle) ->
     if not new_plan:
         for part in chunks([c.cid for c in parsed.changes]):
             held_ids.update(session.scalars(_HELD_IDS, {"ids": list(part)}))
+    held_ids |= quarantined_ids(session, [c.cid for c in parsed.changes])
     fresh = [c for c in parsed.changes if c.cid not in held_ids]
     for c in fresh:
         if c.body["seq"] <= held.get(c.body["replica"], 0):
@@ -355,12 +360,14 @@ def check_against_store(session: Session, store: Store, parsed: ParsedBundle) ->
                 "that differs from the one this store holds under the same counter (one store "
                 "was copied and both were edited): refused")
     authors = check_authors(session, store, parsed, fresh)
+    held_back = hold_back(session, store, parsed, fresh)
+    merged = [c for c in fresh if c.cid not in held_back]
     _check_items_belong_to_plan(session, m.plan_id, fresh)
-    _check_original_language(session, m.plan_id, fresh)
-    _check_parents(session, fresh)
+    _check_original_language(session, m.plan_id, merged)
+    _check_parents(session, merged)
     numbers = {id(c): n for n, c in enumerate(parsed.changes, 1)}
-    check_structure(session, m.plan_id, [(numbers[id(c)], c.body) for c in fresh])
-    return StoreCheck(trust, new_plan, held_ids, authors)
+    check_structure(session, m.plan_id, [(numbers[id(c)], c.body) for c in merged])
+    return StoreCheck(trust, new_plan, held_ids, authors, held_back)
 
 
 def _restore_values(session: Session, changes: list[ReceivedChange]) -> None:

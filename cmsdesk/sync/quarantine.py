@@ -1,0 +1,232 @@
+"""Keys bound to Parties, and the quarantine of changes that claim a Party with another key.
+
+The Secretariat registers which keys speak for which Party by pinning them (``cmsdesk keys pin
+PEER [--party P]``): a pinned peer's Party is the one its key speaks for. A Party with at least
+one pinned key is *registered*. Then a change received:
+
+* under a replica whose key is pinned, claiming another Party than the one that key speaks for
+  (Kenya's key signing as Brazil), or
+* claiming a registered Party, under a replica whose key is not pinned (a second installation
+  calling itself Kenya), or
+* built on a change held in quarantine,
+
+is not merged into the plan: it is held in the ``quarantine`` table, with the reason, until the
+Secretariat accepts the key (``keys accept PEER``: the key is pinned for the Party it claims and
+the changes join the plan as if they had just arrived) or rejects it (``keys reject PEER``: the
+changes stay recorded, marked rejected, and out of the plan). Nothing is lost either way.
+
+Quarantined changes count as held for what a bundle builds on (their counters), so later
+bundles of the same sender are still read, and a bundle bringing them again adds nothing.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import bindparam, func, select
+from sqlalchemy.orm import Session
+
+from cmsdesk.models.changelog import append_changes, chunks, version_id
+from cmsdesk.models.parties import directory
+from cmsdesk.models.projection import project
+from cmsdesk.models.queries import NotFoundError
+from cmsdesk.models.schema import Peer, QuarantinedChange
+from cmsdesk.models.store import Store
+from cmsdesk.sync.format import BundleError
+from cmsdesk.sync.signing import fingerprint
+
+if TYPE_CHECKING:
+    from cmsdesk.sync.validate import ParsedBundle, ReceivedChange
+
+HELD = "held"
+REJECTED = "rejected"
+_IDS = bindparam("ids", expanding=True)
+_QUARANTINED_IDS = select(QuarantinedChange.change_id).where(
+    QuarantinedChange.change_id.in_(_IDS))
+_QUARANTINED_COUNTERS = (
+    select(QuarantinedChange.replica, func.max(QuarantinedChange.seq))
+    .where(QuarantinedChange.plan_id == bindparam("plan"), QuarantinedChange.replica.in_(_IDS))
+    .group_by(QuarantinedChange.replica))
+
+
+def registered_parties(session: Session) -> dict[str, list[Peer]]:
+    """Party key (:meth:`Directory.key`) -> the pinned peers whose keys speak for it."""
+    out: dict[str, list[Peer]] = {}
+    for peer in session.scalars(select(Peer).where(Peer.pinned.is_(True))):
+        if peer.party:
+            out.setdefault(directory().key(peer.party), []).append(peer)
+    return out
+
+
+def quarantined_ids(session: Session, ids: list[str]) -> set[str]:
+    out: set[str] = set()
+    for part in chunks(ids):
+        out.update(session.scalars(_QUARANTINED_IDS, {"ids": list(part)}))
+    return out
+
+
+def quarantined_counters(session: Session, plan_id: str, replicas: list[str]) -> dict[str, int]:
+    """The highest counter held in quarantine of each of ``replicas`` for the plan."""
+    out: dict[str, int] = {}
+    for part in chunks(replicas):
+        out.update((r, int(n)) for r, n in session.execute(
+            _QUARANTINED_COUNTERS, {"plan": plan_id, "ids": list(part)}))
+    return out
+
+
+def _reason(change: ReceivedChange, peer: Peer | None,
+            registered: dict[str, list[Peer]]) -> str | None:
+    d = directory()
+    claimed = change.body["author"].get("party", "")
+    if peer is not None and peer.pinned and peer.party:
+        if claimed and d.key(claimed) != d.key(peer.party):
+            return (f"it claims {claimed} but its key ({fingerprint(peer.public_key)}) is "
+                    f"registered for {peer.party}")
+        return None
+    speakers = registered.get(d.key(claimed)) if claimed else None
+    if speakers:
+        prints = ", ".join(fingerprint(p.public_key) for p in speakers)
+        return (f"it claims {claimed}, whose registered key is {prints}, with a key that is not "
+                "registered")
+    return None
+
+
+def hold_back(session: Session, store: Store, parsed: ParsedBundle,
+              fresh: list[ReceivedChange]) -> dict[str, str]:
+    """The new changes to hold in quarantine, with the reason of each; reads only."""
+    registered = registered_parties(session)
+    held_versions = set(session.scalars(select(QuarantinedChange.version_id)))
+    out: dict[str, str] = {}
+    peers: dict[str, Peer | None] = {}
+    for change in fresh:
+        replica = change.body["replica"]
+        if replica == store.replica_id:
+            continue
+        if replica not in peers:
+            peers[replica] = session.get(Peer, replica)
+        reason = _reason(change, peers[replica], registered)
+        if reason is None and any(p in held_versions for p in change.body["parents"]):
+            reason = "it builds on a change held in quarantine"
+        if reason is not None:
+            out[change.cid] = reason
+            held_versions.add(version_id(change.body, change.cid))
+    return out
+
+
+def hold(session: Session, parsed: ParsedBundle, fresh: list[ReceivedChange],
+         reasons: dict[str, str]) -> None:
+    """Record the held changes (whole, with their signatures)."""
+    from cmsdesk.models.canonical import canonical_bytes
+
+    session.add_all(QuarantinedChange(
+        change_id=c.cid, plan_id=c.body["plan"], replica=c.body["replica"], seq=c.body["seq"],
+        version_id=version_id(c.body, c.cid),
+        body=canonical_bytes(c.body).decode("utf-8"), signature=c.sig or "",
+        party=c.body["author"].get("party", ""), reason=reasons[c.cid],
+        origin=parsed.manifest.bundle_id, status=HELD)
+        for c in fresh if c.cid in reasons)
+
+
+@dataclass
+class HeldGroup:
+    """What the quarantine holds of one replica: for `cmsdesk keys` and the review panel."""
+
+    replica: str
+    name: str
+    party: str  # as the changes claim it
+    fingerprint: str
+    status: str
+    count: int
+    reason: str
+
+
+def list_quarantine(store: Store, plan_id: str | None = None) -> list[HeldGroup]:
+    with store.session() as s:
+        stmt = select(QuarantinedChange).order_by(QuarantinedChange.replica,
+                                                  QuarantinedChange.seq)
+        if plan_id is not None:
+            stmt = stmt.where(QuarantinedChange.plan_id == plan_id)
+        groups: dict[tuple[str, str], HeldGroup] = {}
+        for row in s.scalars(stmt):
+            group = groups.get((row.replica, row.status))
+            if group is None:
+                peer = s.get(Peer, row.replica)
+                name = json.loads(row.body)["author"].get("name", "")
+                key = peer.public_key if peer is not None else ""
+                group = groups[(row.replica, row.status)] = HeldGroup(
+                    row.replica, name, row.party, fingerprint(key) if key else "", row.status,
+                    0, row.reason)
+            group.count += 1
+    return list(groups.values())
+
+
+def _peer_with_held(session: Session, ref: str) -> Peer:
+    from cmsdesk.sync.peers import find_peer
+
+    peer = find_peer(session, ref)
+    if session.scalars(select(QuarantinedChange.change_id).where(
+            QuarantinedChange.replica == peer.replica).limit(1)).first() is None:
+        raise NotFoundError(f"nothing from {peer.name or peer.replica[:8]} ({peer.party}) is "
+                            "held in quarantine")
+    return peer
+
+
+def accept(store: Store, ref: str) -> tuple[Peer, int]:
+    """Register the peer's key for the Party its held changes claim, and merge them."""
+    with store.session() as s:
+        peer = _peer_with_held(s, ref)
+        rows = list(s.scalars(select(QuarantinedChange).where(
+            QuarantinedChange.replica == peer.replica).order_by(QuarantinedChange.seq)))
+        parties = {r.party for r in rows}
+        d = directory()
+        if len(parties) > 1:
+            raise BundleError(f"the held changes of {peer.name} claim several Parties "
+                              f"({', '.join(sorted(parties))}): reject them")
+        if peer.pinned and peer.party and d.key(rows[0].party) != d.key(peer.party):
+            raise BundleError(f"the key of {peer.name} is registered for {peer.party}: it "
+                              f"cannot also speak for {rows[0].party}; reject these changes")
+        peer.party = rows[0].party or peer.party
+        peer.pinned = True
+        bodies: list[tuple[str, dict[str, Any]]] = [(r.change_id, json.loads(r.body))
+                                                    for r in rows]
+        for r in rows:
+            s.delete(r)
+        s.flush()
+        appended = append_changes(s, bodies, origin=rows[0].origin)
+        project(s, set(appended.heads))
+        _release_dependants(s)
+        s.expunge(peer)
+    return peer, len(rows)
+
+
+def _release_dependants(session: Session) -> None:
+    """Held changes whose only reason was to build on a change now accepted join the plan."""
+    while True:
+        rows = list(session.scalars(select(QuarantinedChange).where(
+            QuarantinedChange.status == HELD,
+            QuarantinedChange.reason == "it builds on a change held in quarantine")))
+        held_versions = set(session.scalars(select(QuarantinedChange.version_id)))
+        free = [r for r in rows if not held_versions & set(json.loads(r.body)["parents"])]
+        if not free:
+            return
+        for r in free:
+            session.delete(r)
+        session.flush()
+        appended = append_changes(session, [(r.change_id, json.loads(r.body)) for r in free],
+                                  origin=free[0].origin)
+        project(session, set(appended.heads))
+
+
+def reject(store: Store, ref: str) -> tuple[Peer, int]:
+    """Mark the peer's held changes rejected: kept, never merged."""
+    with store.session() as s:
+        peer = _peer_with_held(s, ref)
+        rows = list(s.scalars(select(QuarantinedChange).where(
+            QuarantinedChange.replica == peer.replica, QuarantinedChange.status == HELD)))
+        for r in rows:
+            r.status = REJECTED
+        s.flush()
+        s.expunge(peer)
+    return peer, len(rows)
