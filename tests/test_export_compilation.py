@@ -261,3 +261,22 @@ def test_proposals_are_dated_by_the_day_their_bundle_was_received(
     texts = [p.text for p in docx.Document(str(out)).paragraphs]
     line = next(t for t in texts if t.startswith("Proposed by Kenya"))
     assert ", received 2999-01-02" in line and "received after the deadline of" in line
+
+
+def test_proposals_by_keys_not_pinned_are_marked_unverified(rnd: Round, tmp_path: Path) -> None:
+    from cmsdesk.models.schema import Peer
+
+    rnd.edit(rnd.kenya, "T1", "text", "Kenya's wording of the target.")
+    rnd.edit(rnd.brazil, "T1", "title", "Brazil's title")
+    rnd.send()
+    with rnd.sec.session() as s:  # the Secretariat pinned Kenya's key, not Brazil's
+        s.add(Peer(replica=rnd.kenya.replica_id, name="Jane Wambui", party="Kenya",
+                   region="Africa", role="delegate", public_key="k" * 44, pinned=True,
+                   last_seen=""))
+    with rnd.sec.session() as s:
+        comp = gather_compilation(s, rnd.plan)
+        out = export_compilation_docx(s, rnd.plan, tmp_path / "c.docx")
+    verified = {p.party: p.verified for n in comp.nodes for f in n.fields for p in f.proposals}
+    assert verified == {"Kenya": True, "Brazil": False}
+    lines = [t for _s, t in paragraphs(tree(out)) if t.startswith("Proposed by")]
+    assert ["author not verified" in line for line in sorted(lines)] == [True, False]

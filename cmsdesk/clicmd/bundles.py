@@ -262,15 +262,21 @@ def _handle(c: queries.ConflictView) -> tuple[str, str]:
 
 
 def cmd_conflicts(args: argparse.Namespace, ctx: Context) -> int:
+    from cmsdesk.models.trust import unverified_parties
     from cmsdesk.sync.conflicts import list_conflicts
 
     plan_id = ctx.plan_id()
-    views = _sync(list_conflicts, ctx.store(write=False), plan_id)
+    store = ctx.store(write=False)
+    views = _sync(list_conflicts, store, plan_id)
+    with store.session() as s:
+        unverified = unverified_parties(s, plan_id)
     if args.json:
         emit_json([{"node": _handle(c)[0], "node_id": c.node_id, "title": c.title,
                     "entity": c.entity, "eid": c.eid, "field": _handle(c)[1], "kind": c.kind,
                     "base": c.base, "hunks": c.hunks,
-                    "alternatives": [{"n": i} | a for i, a in enumerate(c.alternatives, 1)]}
+                    "alternatives": [{"n": i} | a | {"unverified": sorted(
+                        set(a["proposers"]) & unverified)}
+                        for i, a in enumerate(c.alternatives, 1)]}
                    for c in views])
         return 0
     if not views:
@@ -284,7 +290,9 @@ def cmd_conflicts(args: argparse.Namespace, ctx: Context) -> int:
             print(f"  common text: {c.base}")
         for i, alt in enumerate(c.alternatives, 1):
             value = alt["value"] if isinstance(alt["value"], str) else json.dumps(alt["value"])
-            print(f"  {i}. ({'; '.join(alt['proposers'])}) {value}")
+            who = "; ".join(p + (" [unverified]" if p in unverified else "")
+                            for p in alt["proposers"])
+            print(f"  {i}. ({who}) {value}")
         print(f"  settle with: cmsdesk resolve {node} {fld} --choose N"
               + (" | --text T | --keep-options" if c.kind == "text" else ""))
     print(f"{len(views)} conflict(s)")

@@ -32,6 +32,7 @@ from cmsdesk.models.languages import DEFAULT_ORIGINAL, split_field
 from cmsdesk.models.queries import CommentView
 from cmsdesk.models.receipts import receipts
 from cmsdesk.models.schema import Change, Comment, Node
+from cmsdesk.models.trust import verified_replicas
 
 FIELD_LABELS = {"title": "Title", "text": "Text"} | dict(DETAIL_FIELDS)
 COMPILED_FIELDS = tuple(FIELD_LABELS)  # the text fields, in the order a reader expects
@@ -47,6 +48,7 @@ class Proposal:
     lang: str = DEFAULT_ORIGINAL  # the language it was written in
     received: str = ""  # YYYY-MM-DD its bundle was received here ("" if not recorded)
     late: bool = False  # received (or, unrecorded, dated) after the draft's deadline
+    verified: bool = True  # made here or under a pinned key (cmsdesk.models.trust)
 
     @property
     def day(self) -> str:
@@ -163,12 +165,14 @@ def gather_compilation(session: Session, plan_id: str, since: str | None = None)
     got = _received(session, plan_id, baseline.arrival)
     received = receipts(session, {r.origin for r in got.latest.values()}
                         | set(got.comments.values()))
+    verified = verified_replicas(session)
     by_field: dict[tuple[str, str], list[Proposal]] = {}
     for (node_id, fld, lang, _party), row in got.latest.items():
         proposal = Proposal(row.author_party or row.author_name or "unknown",
                             row.author_region, row.author_name, row.clock,
                             str(json.loads(row.value) or ""), lang, received.get(row.origin, ""))
         proposal.late = bool(meta.deadline) and proposal.day > meta.deadline
+        proposal.verified = row.replica in verified
         by_field.setdefault((node_id, fld), []).append(proposal)
     comments: dict[str, list[CommentView]] = {}
     for c in session.scalars(select(Comment).where(Comment.plan_id == plan_id)

@@ -49,7 +49,9 @@ def _attribution(proposal: Proposal, words: MeetingTerms, deadline: str) -> str:
         if proposal.lang != DEFAULT_ORIGINAL else ""
     late = f" \u2014 {words('late', deadline=words.date(deadline))}" if proposal.late else ""
     got = f", {words('received', date=proposal.received)}" if proposal.received else ""
-    return f"Proposed by {proposal.party}{where}{by}, {proposal.clock[:10]}{got}{lang}{late}"
+    unverified = "" if proposal.verified else " \u2014 author not verified"
+    return (f"Proposed by {proposal.party}{where}{by}, {proposal.clock[:10]}{got}{unverified}"
+            f"{lang}{late}")
 
 
 def add_diff(writer: DocWriter, old: str, new: str) -> None:

@@ -39,6 +39,7 @@ from cmsdesk.models.schema import Change, Comment, NamedDraft, Node, Plan, Revie
 from cmsdesk.models.store import Store
 from cmsdesk.models.submissions import deadline_of, is_late
 from cmsdesk.models.textmerge import Option, merge_texts, options_form
+from cmsdesk.models.trust import verified_replicas
 
 TEXT_FIELDS = ("title", "text", "note", "indicators", "milestones", "actors")
 # Groups of a node's review, in the order a reader expects: its texts, then what happened to it.
@@ -65,6 +66,7 @@ class ReviewItem:
     reviewed: bool
     own: bool  # made at this installation
     late: bool = False  # received after the baseline draft's comment deadline
+    verified: bool = True  # made here or under a pinned key (cmsdesk.models.trust)
 
     @property
     def revertible(self) -> bool:
@@ -250,6 +252,7 @@ def review(session: Session, plan_id: str, base: NamedDraft, *, own_replica: str
     """
     flt = flt or ReviewFilter()
     parties_wanted, regions_wanted = party_filter(flt.parties), region_filter(flt.regions)
+    verified = verified_replicas(session)
     rows = list(session.scalars(select(Change).where(
         Change.plan_id == plan_id, Change.arrival > base.arrival).order_by(Change.arrival)))
     marks = set(session.scalars(select(ReviewMark.change_id)))
@@ -279,7 +282,7 @@ def review(session: Session, plan_id: str, base: NamedDraft, *, own_replica: str
         groups.setdefault((node_id, group), []).append(ReviewItem(
             row.id, action, row.author_name, party_of(row), row.author_region, row.author_role,
             row.clock, _shown(row, action, comment_text), done, own,
-            is_late(deadline, received_on.get(row.origin) or row.clock)))
+            is_late(deadline, received_on.get(row.origin) or row.clock), row.replica in verified))
 
     before = draft_values(session, base)
     plan = session.get(Plan, plan_id)
