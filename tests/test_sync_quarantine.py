@@ -20,6 +20,7 @@ from cmsdesk.sync.exporter import export_bundle
 from cmsdesk.sync.importer import import_bundle
 from cmsdesk.sync.peers import key_file_json, list_peers, pin
 from cmsdesk.sync.quarantine import accept, list_quarantine, reject
+from cmsdesk.sync.rotation import apply_rotation, read_rotation, rotate_key
 from cmsdesk.sync.signing import public_key_of, signing_key
 
 Make = Callable[..., Store]
@@ -153,3 +154,54 @@ def test_the_cli_shows_the_quarantine_and_accepts(reps: Replicas, make: Make,
     assert "1 held change(s) merged" in capsys.readouterr().out
     assert main(["--db", db, "keys", "reject", "Kenya"]) == 1
     assert "several peers" in capsys.readouterr().err
+
+
+def _rotate(store: Store, folder: Path) -> Path:
+    path = folder / f"{store.replica_id}-rotation.json"
+    rotate_key(store, lambda doc: path.write_text(json.dumps(doc), encoding="utf-8"))
+    return path
+
+
+def test_a_key_rotation_signed_by_the_old_key_carries_the_registration_over(
+        reps: Replicas, make: Make, secretariat: Store, tmp_path: Path) -> None:
+    kenya: Store = secretariat.kenya  # type: ignore[attr-defined]
+    focal = make("fp", profile=Profile("Moussa", "Senegal", "Africa", "focal point"))
+    import_bundle(focal, _send(kenya, reps, tmp_path, "Before the rotation"))
+    export_bundle(focal, reps.plan_id, tmp_path / "fwd.cmsb")  # Kenya's change, old key
+    old = public_key_of(signing_key(kenya))
+    statement = _rotate(kenya, tmp_path)
+    after = _send(kenya, reps, tmp_path, "After the rotation", target=1)
+    with pytest.raises(fmt.BundleError, match="apply their rotation statement"):
+        import_bundle(secretariat, after)  # not applied yet: the new key is refused
+    info = apply_rotation(secretariat, read_rotation(statement))
+    assert info.pinned and info.party == "Kenya" and info.public_key not in ("", old)
+    # what the old key signed, forwarded by one who never saw the rotation, still verifies
+    forwarded = import_bundle(secretariat, tmp_path / "fwd.cmsb")
+    assert ("Wanjiru (Kenya)", "pinned key") in forwarded.authors
+    report = import_bundle(secretariat, after)
+    assert report.quarantined == [] and report.trust == "pinned key"
+    assert text_of(secretariat, reps.targets[1]).startswith("After the rotation.")
+    assert apply_rotation(secretariat, read_rotation(statement)).public_key == info.public_key
+
+
+def test_bad_rotations_are_refused(reps: Replicas, make: Make, secretariat: Store,
+                                   tmp_path: Path) -> None:
+    kenya: Store = secretariat.kenya  # type: ignore[attr-defined]
+    before = [(p.replica, p.public_key, p.party, p.pinned) for p in list_peers(secretariat)]
+    kenya.set_profile(Profile("Wanjiru", "Brazil", "Central and South America and the "
+                              "Caribbean", "delegate"))
+    takeover = read_rotation(_rotate(kenya, tmp_path))  # signed by the registered key
+    with pytest.raises(fmt.BundleError, match="move Wanjiru from Kenya to Brazil"):
+        apply_rotation(secretariat, takeover)
+    kenya.set_profile(KENYA)
+    later = read_rotation(_rotate(kenya, tmp_path))  # replaces a key the Secretariat never saw
+    with pytest.raises(fmt.BundleError, match="but the key known for Wanjiru"):
+        apply_rotation(secretariat, later)
+    with pytest.raises(fmt.BundleError, match="not signed by the old key"):
+        apply_rotation(secretariat, dict(takeover, party="Kenya"))
+    with pytest.raises(fmt.BundleError, match="not signed by the old key"):
+        apply_rotation(secretariat, dict(takeover, signature=takeover["proof"]))
+    with pytest.raises(fmt.BundleError, match="not a cmsdesk key rotation"):
+        apply_rotation(secretariat, {"format": "cmsdesk-key-rotation"})
+    assert [(p.replica, p.public_key, p.party, p.pinned)
+            for p in list_peers(secretariat)] == before

@@ -62,10 +62,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("keys", help="list signing keys and the quarantine, pin a peer's key for "
                        "a Party, accept or reject held changes, export this store's key")
     p.add_argument("action", nargs="?", default="list",
-                   choices=("list", "pin", "unpin", "accept", "reject", "export"))
+                   choices=("list", "pin", "unpin", "accept", "reject", "export", "rotate"))
     p.add_argument("arg", nargs="?", metavar="REPLICA|FILE",
                    help="pin/unpin/accept/reject: a peer (replica, Party or name), pin: or a "
-                   "key file; export: FILE")
+                   "key file or a rotation statement; export, rotate: the FILE to write")
     p.add_argument("--party", help="pin: the Party the key speaks for (code or name in any "
                    "language; default: the Party the peer names)")
     p.add_argument("--json", action="store_true")
@@ -339,6 +339,14 @@ def cmd_keys(args: argparse.Namespace, ctx: Context) -> int:
             raise UserError(f"give the peer to {args.action} (replica id, Party or name) "
                             "or a key file")
         if args.action == "pin" and Path(args.arg).is_file():
+            from cmsdesk.sync.rotation import apply_rotation, read_rotation
+
+            statement = read_rotation(Path(args.arg))
+            if statement is not None:
+                info = _sync(apply_rotation, store, statement)
+                print(f"{info.label()} ({info.replica[:8]}): key rotated, now "
+                      f"{info.fingerprint}")
+                return 0
             info = _sync(peers.pin_key_file, store, Path(args.arg), party=args.party)
         else:
             info = _sync(peers.pin, store, args.arg, pinned=args.action == "pin",
@@ -356,6 +364,17 @@ def cmd_keys(args: argparse.Namespace, ctx: Context) -> int:
               "change(s) merged into the plan" if args.action == "accept" else
               f"{peer.name} ({peer.party}): {count} held change(s) rejected (kept, never "
               "merged)")
+        return 0
+    if args.action == "rotate":
+        from cmsdesk.sync.rotation import rotate_key
+
+        if not args.arg:
+            raise UserError("give the file to write the rotation statement to")
+        doc = guard(rotate_key, store, lambda d: write_bytes_atomic(args.arg, (json.dumps(
+            d, indent=2, ensure_ascii=False) + "\n").encode("utf-8")))
+        print(f"wrote {args.arg}: this installation's key is now {fingerprint(doc['new'])} "
+              f"(was {fingerprint(doc['old'])}); send the file to the Secretariat and your "
+              "peers, who apply it with 'cmsdesk keys pin FILE'")
         return 0
     own = public_key_of(signing_key(store))
     if args.action == "export":

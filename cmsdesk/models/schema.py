@@ -504,3 +504,16 @@ class QuarantinedChange:
     reason: Mapped[str]
     origin: Mapped[str]
     status: Mapped[str]
+
+
+@_table(
+    "retired_keys",
+    _column("key", String(100), primary_key=True),
+    _column("replica", String(32), index=True),
+)
+class RetiredKey:
+    """A key an installation replaced by a rotation statement signed with it
+    (:mod:`cmsdesk.sync.rotation`): changes it signed before stay verifiable."""
+
+    key: Mapped[str]
+    replica: Mapped[str]

@@ -21,9 +21,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from cmsdesk.models.schema import ChangeSignature, Peer
+from cmsdesk.models.schema import ChangeSignature, Peer, RetiredKey
 from cmsdesk.models.store import Store
 from cmsdesk.sync.format import BundleError
 from cmsdesk.sync.signing import fingerprint, own_public_key, verify_change
@@ -38,6 +39,11 @@ AUTHOR_KNOWN = "known key"
 AUTHOR_NEW = "new key"
 AUTHOR_UNSIGNED = "unsigned"
 AUTHOR_VERIFIED = (AUTHOR_OWN, AUTHOR_PINNED, AUTHOR_KNOWN)
+
+
+def retired_keys(session: Session, replica: str) -> set[str]:
+    """The keys an installation replaced by rotations (:mod:`cmsdesk.sync.rotation`)."""
+    return set(session.scalars(select(RetiredKey.key).where(RetiredKey.replica == replica)))
 
 
 def _who(change: ReceivedChange) -> str:
@@ -77,14 +83,19 @@ def check_authors(session: Session, store: Store, parsed: ParsedBundle,
         if signed and key is None:
             raise BundleError(f"the bundle holds changes by {who} signed with a key it does not "
                               "name: the file was altered: refused")
-        if signed and known and key != known:
+        # the keys that may have signed them: the one bound to the replica, and those it
+        # replaced by a rotation (changes signed before it), or the bundle's for a new replica
+        good = [key or ""] if not known else [known, *sorted(retired_keys(session, replica))]
+        if signed and key not in good:
             raise BundleError(
                 f"the bundle holds changes under the name of {who} signed with another key "
                 f"({fingerprint(key or '')}) than the one this store knows for them "
-                f"({fingerprint(known)}): refused; a bundle cannot place changes under another "
-                "installation")
+                f"({fingerprint(known or '')}): refused; a bundle cannot place changes under "
+                "another installation (if they rotated their key, apply their rotation "
+                "statement with 'cmsdesk keys pin FILE' first)")
+        order = [key or "", *(k for k in good if k != key)]
         for change in signed:
-            if not verify_change(key or "", change.cid, change.sig or ""):
+            if not any(verify_change(k, change.cid, change.sig or "") for k in order):
                 raise BundleError(f"a change by {who} does not match its signature: it was "
                                   "altered or forged: refused")
         if replica == store.replica_id:

@@ -114,7 +114,8 @@ def trust_of(session: Session, store: Store, sender: Sender) -> str:
         f"the bundle claims to come from {peer.name or sender.name} ({peer.party}), whose "
         f"key is {'pinned' if peer.pinned else 'known'} ({fingerprint(peer.public_key)}), but "
         f"it is signed with another key ({fingerprint(sender.key)}): refused. Ask the sender "
-        "how they made it.")
+        "how they made it; if they rotated their key, apply their rotation statement with "
+        "'cmsdesk keys pin FILE' first.")
 
 
 def remember_sender(session: Session, store: Store, sender: Sender, seen: str) -> Peer | None:
