@@ -33,3 +33,13 @@ def unverified_parties(session: Session, plan_id: str) -> frozenset[str]:
     rows = session.execute(select(Change.replica, Change.author_party, Change.author_name)
                            .where(Change.plan_id == plan_id).distinct())
     return frozenset(party or name for replica, party, name in rows if replica not in verified)
+
+
+def held_in_quarantine(session: Session, plan_id: str) -> int:
+    """How many changes of the plan are held in quarantine (:mod:`cmsdesk.sync.quarantine`)."""
+    from sqlalchemy import func
+
+    from cmsdesk.models.schema import QuarantinedChange
+
+    return int(session.scalar(select(func.count()).select_from(QuarantinedChange).where(
+        QuarantinedChange.plan_id == plan_id, QuarantinedChange.status == "held")) or 0)

@@ -211,6 +211,16 @@ class ImportReportDialog(QDialog):
             item.setToolTip(3, self.tr("Nothing new: everything in this file was here already"))
         if report.conflicts_created:
             item.setForeground(6, foreground("alert"))
+        for who, count, why in report.quarantined:
+            child = QTreeWidgetItem(item, ["", fill(self.tr("Quarantine: %1 change(s) by %2 "
+                                                            "held out of the plan: %3"),
+                                                    count, who, why)])
+            child.setFirstColumnSpanned(False)
+            child.setForeground(1, foreground("alert"))
+            child.setToolTip(1, child.text(1))
+        for line in report.author_lines():
+            QTreeWidgetItem(item, ["", line.strip()])
+        item.setExpanded(bool(report.quarantined))
         return item
 
 

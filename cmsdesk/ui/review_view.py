@@ -47,6 +47,7 @@ from cmsdesk.models.review import (
     review,
     set_reviewed,
 )
+from cmsdesk.models.trust import held_in_quarantine
 from cmsdesk.ui.diff_html import diff_html, gist, legend_html, plain_html
 from cmsdesk.ui.document import PlanDocument
 from cmsdesk.ui.labels import field_name, fill, status_name, translate
@@ -98,8 +99,17 @@ def when(clock: str) -> str:
     return clock[:16].replace("T", " ")
 
 
+UNVERIFIED_COLOUR = "#b52a1c"  # as refusals in the import report
+
+
 def who_html(item: ReviewItem) -> str:
     bits = [f"<b>{html.escape(item.party)}</b>"]
+    if not item.verified:
+        tip = html.escape(translate("review", "The key this change is signed with is not "
+                                              "pinned here: check its fingerprint with the "
+                                              "sender (cmsdesk keys)."))
+        mark = html.escape(translate("review", "author not verified"))
+        bits.append(f'<span style="color:{UNVERIFIED_COLOUR}" title="{tip}">{mark}</span>')
     if item.region:
         bits.append(html.escape(item.region))
     person = item.author + (f" ({item.role})" if item.role else "")
@@ -347,8 +357,14 @@ class ReviewView(LazyView):
     def _summary(self, result: Review, choice: Choice) -> str:
         items = result.items
         parties = len({i.party for i in items})
-        return fill(self.tr("%1 change(s) from %2 Party(ies) since %3; %4 not yet reviewed."),
+        text = fill(self.tr("%1 change(s) from %2 Party(ies) since %3; %4 not yet reviewed."),
                     len(items), parties, self.baseline_text(choice), result.pending)
+        held = self.document.read(held_in_quarantine, self.document.plan_id)
+        if held:
+            text += " " + fill(self.tr("%1 change(s) held in quarantine, out of the plan: they "
+                                       "claim a registered Party with a key not registered "
+                                       "for it (see 'cmsdesk keys')."), held)
+        return text
 
     def _fill_filters(self, result: Review) -> None:
         outline = self.document.read(queries.outline, self.document.plan_id)

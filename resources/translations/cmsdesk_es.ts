@@ -671,6 +671,10 @@
         <source>Nothing new: everything in this file was here already</source>
         <translation>Nada nuevo: todo lo que contiene este archivo ya estaba aquí</translation>
     </message>
+    <message>
+        <source>Quarantine: %1 change(s) by %2 held out of the plan: %3</source>
+        <translation>Cuarentena: %1 cambio(s) de %2 retenido(s) fuera del plan: %3</translation>
+    </message>
 </context>
 <context>
     <name>LetterDialog</name>
@@ -1837,6 +1841,10 @@ Record it as a letter instead?</source>
         <translation>%1 cambio(s) de %2 Parte(s) desde %3; %4 sin revisar.</translation>
     </message>
     <message>
+        <source>%1 change(s) held in quarantine, out of the plan: they claim a registered Party with a key not registered for it (see &apos;cmsdesk keys&apos;).</source>
+        <translation>%1 cambio(s) en cuarentena, fuera del plan: se atribuyen a una Parte registrada con una clave que no está registrada para ella (véase «cmsdesk keys»).</translation>
+    </message>
+    <message>
         <source>All regions</source>
         <translation>Todas las regiones</translation>
     </message>
@@ -2603,6 +2611,14 @@ Por %2. Marque la casilla cuando lo haya revisado.</translation>
     <message>
         <source>received late</source>
         <translation>recibido tarde</translation>
+    </message>
+    <message>
+        <source>The key this change is signed with is not pinned here: check its fingerprint with the sender (cmsdesk keys).</source>
+        <translation>La clave que firma este cambio no está fijada aquí: compruebe su huella con el remitente (cmsdesk keys).</translation>
+    </message>
+    <message>
+        <source>author not verified</source>
+        <translation>autor no verificado</translation>
     </message>
     <message>
         <source>reviewed</source>

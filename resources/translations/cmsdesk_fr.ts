@@ -671,6 +671,10 @@
         <source>Nothing new: everything in this file was here already</source>
         <translation>Rien de nouveau : tout le contenu de ce fichier était déjà présent</translation>
     </message>
+    <message>
+        <source>Quarantine: %1 change(s) by %2 held out of the plan: %3</source>
+        <translation>Quarantaine : %1 modification(s) de %2 tenue(s) hors du plan : %3</translation>
+    </message>
 </context>
 <context>
     <name>LetterDialog</name>
@@ -1837,6 +1841,10 @@ L&apos;enregistrer plutôt comme une lettre ?</translation>
         <translation>%1 modification(s) de %2 Partie(s) depuis %3 ; %4 non encore examinée(s).</translation>
     </message>
     <message>
+        <source>%1 change(s) held in quarantine, out of the plan: they claim a registered Party with a key not registered for it (see &apos;cmsdesk keys&apos;).</source>
+        <translation>%1 modification(s) en quarantaine, hors du plan : elles se réclament d&apos;une Partie enregistrée avec une clé qui n&apos;est pas enregistrée pour elle (voir « cmsdesk keys »).</translation>
+    </message>
+    <message>
         <source>All regions</source>
         <translation>Toutes les régions</translation>
     </message>
@@ -2603,6 +2611,14 @@ Par %2. Cochez une fois examinée.</translation>
     <message>
         <source>received late</source>
         <translation>reçu en retard</translation>
+    </message>
+    <message>
+        <source>The key this change is signed with is not pinned here: check its fingerprint with the sender (cmsdesk keys).</source>
+        <translation>La clé qui signe cette modification n&apos;est pas épinglée ici : vérifiez son empreinte avec l&apos;expéditeur (cmsdesk keys).</translation>
+    </message>
+    <message>
+        <source>author not verified</source>
+        <translation>auteur non vérifié</translation>
     </message>
     <message>
         <source>reviewed</source>
