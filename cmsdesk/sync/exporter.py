@@ -79,7 +79,7 @@ def note_text(manifest: fmt.Manifest) -> bytes:
     and a one-sentence delta must stay under a kilobyte) and at most ``NOTE_LIMIT`` bytes."""
     count = f"{manifest.count} change" + ("" if manifest.count == 1 else "s")
     note = (f"cmsdesk draft bundle from {_shorten(manifest.sender.label(), 40)}: {count} to "
-            f"\"{_shorten(manifest.plan_title, 24)}\". Open it with cmsdesk.")
+            f"\"{_shorten(manifest.plan_title, 20)}\". Open with cmsdesk.")
     # cut to the limit on a character boundary (names in some scripts take 3 bytes a letter)
     return note.encode("utf-8")[:fmt.NOTE_LIMIT].decode("utf-8", "ignore").encode("utf-8")
 
