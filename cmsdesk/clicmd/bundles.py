@@ -115,7 +115,8 @@ def _report_json(report: Any) -> dict[str, Any]:
             "backup": str(report.backup) if report.backup else None,
             "authors": [{"author": who, "trust": status} for who, status in report.authors],
             "quarantined": [{"author": who, "changes": n, "reason": why}
-                            for who, n, why in report.quarantined]}
+                            for who, n, why in report.quarantined],
+            "drafts": report.drafts}
 
 
 def cmd_import(args: argparse.Namespace, ctx: Context) -> int:

@@ -517,3 +517,16 @@ class RetiredKey:
 
     key: Mapped[str]
     replica: Mapped[str]
+
+
+@_table(
+    "peer_drafts",
+    _column("replica", String(32), primary_key=True),
+    _column("draft_id", String(36), primary_key=True),
+)
+class PeerDraft:
+    """A named draft a peer is known to hold (it sent it, or we sent it to it), so that bundles
+    for it leave the draft out (:mod:`cmsdesk.sync.draft_travel`)."""
+
+    replica: Mapped[str]
+    draft_id: Mapped[str]

@@ -31,6 +31,7 @@ from cmsdesk.models.queries import NotFoundError
 from cmsdesk.models.schema import Change, ChangeSignature, Peer, Plan
 from cmsdesk.models.store import Store
 from cmsdesk.sync import format as fmt
+from cmsdesk.sync.draft_travel import outgoing, remember_held
 from cmsdesk.sync.patch import encoded, shortest_patch
 from cmsdesk.sync.peers import find_peer, holding, record_holding
 from cmsdesk.sync.signing import public_key_of, sign, sign_change, signing_key
@@ -171,6 +172,7 @@ def build_bundle(store: Store, plan_id: str, *, to_peer: str | None = None,
                 and_(Change.replica == r, Change.seq > n) for r, n in requires.items())))
         rows = s.execute(stmt.order_by(Change.arrival)).all()
         sigs, keys = _signatures(s, store, private, rows)
+        drafts = outgoing(s, plan_id, peer.replica if peer else None)
         changes = _lines(rows, _base_values(s, rows), sigs)
         title = plan.title
     sender = fmt.Sender(store.replica_id, profile.name, profile.party, profile.region,
@@ -179,7 +181,7 @@ def build_bundle(store: Store, plan_id: str, *, to_peer: str | None = None,
         bundle_id="", created=store.next_clock(), plan_id=plan_id,  # the id names the signed bytes
         plan_title=title, sender=sender, kind="delta" if requires else "full",
         recipient=peer.replica if peer else None, requires=requires, provides=ours,
-        count=len(rows), version=(fmt.MAJOR, fmt.MINOR), keys=keys)
+        count=len(rows), version=(fmt.MAJOR, fmt.MINOR), keys=keys, drafts=drafts)
     signed = canonical_bytes(normalize(manifest.to_json())) + b"\n" + changes
     manifest = dataclasses.replace(manifest, bundle_id=fmt.bundle_id(signed))
     data = pack({fmt.DATA: signed + signature_line(sign(private, signed))}, note_text(manifest))
@@ -193,6 +195,7 @@ def write_bundle(store: Store, built: BuiltBundle, out_path: Path | str) -> Path
     if built.recipient is not None:
         with store.session() as s:
             record_holding(s, built.recipient, built.manifest.plan_id, built.manifest.provides)
+            remember_held(s, built.recipient, [d["id"] for d in built.manifest.drafts])
     return path
 
 

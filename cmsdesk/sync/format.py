@@ -127,6 +127,8 @@ class Manifest:
     count: int
     version: tuple[int, int]
     keys: dict[str, str] = field(default_factory=dict)  # replica -> key, besides the sender
+    # named drafts it carries (cmsdesk.sync.draft_travel): id, name, symbol, date, meta, vector
+    drafts: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def full(self) -> bool:
@@ -143,7 +145,8 @@ class Manifest:
             "plan": {"id": self.plan_id, "title": self.plan_title},
             "sender": self.sender.to_json(), "kind": self.kind, "to": self.recipient,
             "requires": self.requires, "provides": self.provides, "count": self.count,
-        } | ({"keys": self.keys} if self.keys else {})
+        } | ({"keys": self.keys} if self.keys else {}) | (
+            {"drafts": self.drafts} if self.drafts else {})
 
 
 def bundle_id(signed: bytes) -> str:
@@ -197,6 +200,24 @@ def _keys(raw: Any) -> dict[str, str]:
     return dict(raw)
 
 
+def _drafts(raw: Any) -> list[dict[str, Any]]:
+    """A 3.0 manifest's ``drafts``: the named drafts the bundle carries."""
+    if raw is None:
+        return []
+    if not isinstance(raw, list) or len(raw) > 1000:
+        raise BundleError("the manifest's drafts are not a list of named drafts")
+    out = []
+    for d in raw:
+        if not isinstance(d, dict) or not isinstance(d.get("meta"), dict):
+            raise BundleError("the manifest names a draft without its metadata")
+        item = {f: _str(d, f, "draft ", limit=limit)
+                for f, limit in (("id", 36), ("name", 200), ("symbol", 200), ("date", 10))}
+        item["meta"] = d["meta"]
+        item["vector"] = _vector(d.get("vector"), "draft's vector")
+        out.append(item)
+    return out
+
+
 def check_format(doc: Any) -> tuple[int, int]:
     """The format version a manifest claims: checked first, so that a file of a newer major
     version is refused with the message asking to update before anything else is read."""
@@ -237,6 +258,7 @@ def parse_manifest(doc: Any, signed: bytes) -> Manifest:
         kind=kind, recipient=_str(doc, "to", "", limit=32, optional=True), requires=requires,
         provides=_vector(doc.get("provides"), "provides"), count=count, version=version,
         keys=_keys(doc.get("keys")) if version[0] >= 3 else {},
+        drafts=_drafts(doc.get("drafts")) if version[0] >= 3 else [],
     )
 
 

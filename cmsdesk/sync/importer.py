@@ -30,6 +30,7 @@ from cmsdesk.models.receipts import record_receipt
 from cmsdesk.models.store import Store
 from cmsdesk.printable import printable
 from cmsdesk.sync.authorship import AUTHOR_VERIFIED, remember_authors
+from cmsdesk.sync.draft_travel import receive, remember_held
 from cmsdesk.sync.format import BundleError, Sender
 from cmsdesk.sync.peers import VERIFIED, record_holding, remember_sender
 from cmsdesk.sync.quarantine import hold
@@ -67,6 +68,7 @@ class ImportReport:
     alarms: list[str] = field(default_factory=list)  # see :func:`alarms_of`
     # per author of the new changes: (who, how far known: see cmsdesk.sync.authorship)
     authors: list[tuple[str, str]] = field(default_factory=list)
+    drafts: list[str] = field(default_factory=list)  # named drafts received, as named here
     # changes held in quarantine (cmsdesk.sync.quarantine): (who, how many, why)
     quarantined: list[tuple[str, int, str]] = field(default_factory=list)
 
@@ -93,7 +95,8 @@ class ImportReport:
         return (f"{printable(self.path.name)}: from {who}, {status} ({self.trust}): {plan}"
                 f"{self.new_changes} new change(s){quarantine}, {self.already_held} already held, "
                 f"{self.merged_clean} field(s) merged cleanly, "
-                f"{self.conflicts_created} conflict(s) created")
+                f"{self.conflicts_created} conflict(s) created"
+                + "".join(f"; named draft \"{name}\" received" for name in self.drafts))
 
 
 @dataclass
@@ -119,6 +122,7 @@ class _Written:
     concurrent: set[Key]  # those of them it left with several heads
     new: int  # changes it appended
     deletes: bool  # whether any of them deletes a node
+    drafts: list[str] = field(default_factory=list)  # named drafts received (their names here)
 
 
 def _write(session: Session, store: Store, parsed: ParsedBundle, plan: str | None) -> _Written:
@@ -136,11 +140,13 @@ def _write(session: Session, store: Store, parsed: ParsedBundle, plan: str | Non
         record_receipt(session, m.bundle_id)  # the compilation dates proposals by receipt
     remember_authors(session, store, parsed, fresh)
     hold(session, parsed, fresh, check.held_back)
+    drafts = receive(session, m.plan_id, m.drafts, m.sender)
     if remember_sender(session, store, m.sender, m.created) is not None:
         record_holding(session, m.sender.replica, m.plan_id, m.provides)
+        remember_held(session, m.sender.replica, [d["id"] for d in m.drafts])
     return _Written(parsed, check, set(appended.heads),
                     {k for k, h in appended.heads.items() if len(h) > 1}, len(appended.new),
-                    any(c.body["op"] == "delete" for c in fresh))
+                    any(c.body["op"] == "delete" for c in fresh), drafts)
 
 
 # An import is alarming when it deletes more than this share of a plan's nodes.
@@ -189,7 +195,7 @@ def _report(w: _Written, merged_clean: int, opened: list[Key], closed: int) -> I
         new_changes=len(w.parsed.changes) - len(w.check.held), already_held=len(w.check.held),
         merged_clean=merged_clean, conflicts_created=len(opened), conflicts_closed=closed,
         new_plan=w.check.new_plan, conflicts=sorted(opened), authors=_authors(w),
-        quarantined=_quarantined(w))
+        quarantined=_quarantined(w), drafts=w.drafts)
 
 
 def _quarantined(w: _Written) -> list[tuple[str, int, str]]:
