@@ -105,7 +105,7 @@ def test_keys_are_listed_exported_and_pinned(capsys: pytest.CaptureFixture[str],
     code, out, _ = run(capsys, "--db", sites["sec"], "keys", "pin", key_file)
     assert code == 0 and f"key {fingerprint} pinned for Kenya" in out
     code, out, _ = run(capsys, "--db", sites["sec"], "keys", "--json")
-    rows = {r["party"]: r for r in json.loads(out)["keys"]}
+    rows = {r["party"]: r for r in json.loads(out)}
     assert rows["Kenya"]["pinned"] and rows["Kenya"]["fingerprint"] == fingerprint
     assert rows["CMS Secretariat"]["own"]
     assert run(capsys, "--db", sites["sec"], "keys", "unpin", "Kenya")[0] == 0

@@ -150,6 +150,9 @@ def test_the_cli_shows_the_quarantine_and_accepts(reps: Replicas, make: Make,
     assert main(["--db", db, "keys"]) == 0
     out = capsys.readouterr().out
     assert "QUARANTINE (held): 1 change(s) by Someone claiming Kenya" in out
+    assert main(["--db", db, "keys", "--json"]) == 0
+    held = {r["replica"]: r["held"] for r in json.loads(capsys.readouterr().out)}
+    assert held[impostor.replica_id] == 1
     assert main(["--db", db, "keys", "accept", impostor.replica_id]) == 0
     assert "1 held change(s) merged" in capsys.readouterr().out
     assert main(["--db", db, "keys", "reject", "Kenya"]) == 1

@@ -396,7 +396,9 @@ def cmd_keys(args: argparse.Namespace, ctx: Context) -> int:
 
     held = list_quarantine(store)
     if args.json:
-        emit_json({"keys": rows, "quarantine": [vars(g) for g in held]})
+        counts = {(g.replica, g.status): g.count for g in held}
+        emit_json([r | {"held": counts.get((r["replica"], "held"), 0),
+                        "rejected": counts.get((r["replica"], "rejected"), 0)} for r in rows])
         return 0
     for r in rows:
         state = "this installation" if r["own"] else (
