@@ -102,7 +102,7 @@ ALIASES = {
     "RU": ["Russia"], "SY": ["Syria"], "TZ": ["Tanzania"], "US": ["USA", "United States"],
     "VE": ["Venezuela"], "VN": ["Vietnam"], "TR": ["Turkey"], "SZ": ["Swaziland"],
     "CV": ["Cape Verde"], "FM": ["Micronesia"], "NL": ["Holland"], "EU": ["EU"],
-    "CMS": ["Secretariat", "UNEP/CMS Secretariat", "CMS"], "UNEP": ["UN Environment"],
+    "CMS": ["Secretariat", "UNEP/CMS Secretariat", "UNEP/CMS", "CMS"], "UNEP": ["UN Environment"],
 }
 
 
