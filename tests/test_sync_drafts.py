@@ -93,7 +93,7 @@ def test_a_draft_travels_once_to_each_peer(reps: Replicas, make: Make, tmp_path:
     export_bundle(sec, reps.plan_id, tmp_path / "d1.cmsb")
     import_bundle(kenya, tmp_path / "d1.cmsb")
     _edit(kenya, reps, 2, "Kenya proposes")
-    export_bundle(kenya, reps.plan_id, tmp_path / "ke.cmsb", to_peer="CMS Secretariat")
+    export_bundle(kenya, reps.plan_id, tmp_path / "ke.cmsb", to_peer=sec.replica_id)
     assert read_bundle(tmp_path / "ke.cmsb").manifest.drafts == []  # the Secretariat sent it
     import_bundle(sec, tmp_path / "ke.cmsb")
     _edit(sec, reps, 0, "A later Secretariat edit")
