@@ -36,7 +36,8 @@ def app_parser(add_help: bool = True) -> argparse.ArgumentParser:
                         "shared Secretariat store (default: a file in the app-data folder)")
     parser.add_argument("--plan", metavar="PLAN", help="plan id or title, when the store holds several")
     parser.add_argument("--take-over-lock", action="store_true",
-                        help="take over a store lock left by a program that crashed")
+                        help="no longer needed: the lock of a program that stopped is released "
+                        "by the system and taken anyway (kept for older scripts)")
     parser.add_argument("--screenshot", metavar="PNG",
                         help="render the main window with the starter plan to a PNG and exit")
     parser.add_argument("--size", metavar="WxH",

@@ -29,21 +29,34 @@ CORRUPT = ("the store is damaged (SQLite found broken pages): copy the latest go
 NOT_A_STORE = "the file is not an SQLite database, so not a cmsdesk store; check --db"
 
 
+_FAULTS = (SQLITE_FULL, SQLITE_READONLY, SQLITE_PERM, SQLITE_BUSY, SQLITE_LOCKED, SQLITE_CORRUPT,
+           SQLITE_NOTADB, SQLITE_IOERR, SQLITE_CANTOPEN)
+
+
 def sqlite_code(exc: BaseException) -> int | None:
-    """The primary SQLite result code behind ``exc`` (an sqlite3 or SQLAlchemy error)."""
+    """The primary SQLite result code behind ``exc`` (an sqlite3 or SQLAlchemy error).
+
+    The whole chain of causes is read, and a fault code wins over a generic one: after a full
+    disk SQLite rolls the transaction back itself, so the error that surfaces is the failed
+    rollback of a savepoint, caused by the real one.
+    """
+    codes: list[int] = []
     seen: set[int] = set()
     current: BaseException | None = exc
     while current is not None and id(current) not in seen:
         seen.add(id(current))
-        orig = getattr(current, "orig", None)
-        for candidate in (current, orig):
+        for candidate in (current, getattr(current, "orig", None)):
             if isinstance(candidate, sqlite3.Error):
                 code = getattr(candidate, "sqlite_errorcode", None)
-                if code is not None:
-                    return int(code) & 0xFF
-                return _code_from_text(str(candidate))
+                found = int(code) & 0xFF if code is not None else \
+                    _code_from_text(str(candidate))
+                if found is not None:
+                    codes.append(found)
         current = current.__cause__ or current.__context__
-    return None
+    for code in codes:
+        if code in _FAULTS:
+            return code
+    return codes[0] if codes else None
 
 
 def _code_from_text(message: str) -> int | None:

@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
-from cmsdesk.models.lock import StoreLockedError
 from cmsdesk.models.store import Store, StoreError, StoreTooNewError, known_revisions
 
 
@@ -46,13 +45,13 @@ def test_a_second_process_is_refused_with_the_holder_named(tmp_path: Path) -> No
             capture_output=True, text=True, check=True)
         pid, message = second.stdout.splitlines()
         assert int(pid) == holder.pid
-        assert socket.gethostname() in message and "--take-over-lock" in message
+        assert socket.gethostname() in message and "Close cmsdesk there" in message
     finally:
         holder.kill()
         holder.wait()
 
 
-def test_a_lock_left_by_a_crash_can_be_taken_over(tmp_path: Path) -> None:
+def test_a_lock_left_by_a_crash_is_taken_without_asking(tmp_path: Path) -> None:
     path = tmp_path / "s.db"
     Store.open(path).close()
     dead = subprocess.Popen([sys.executable, "-c", "pass"])
@@ -60,9 +59,10 @@ def test_a_lock_left_by_a_crash_can_be_taken_over(tmp_path: Path) -> None:
     lock = tmp_path / "s.db.lock"
     lock.write_text(json.dumps({"host": socket.gethostname(), "user": "ana", "pid": dead.pid,
                                 "since": "2026-01-01 10:00:00Z"}))
-    with pytest.raises(StoreLockedError, match="no longer runs: take it over"):
-        Store.open(path)
-    Store.open(path, take_over_lock=True).close()
+    store = Store.open(path)  # the OS lock is free: the file only names who left it
+    assert store.lock is not None and store.lock.left_by is not None
+    assert store.lock.left_by.user == "ana"
+    store.close()
     assert not lock.exists()
 
 

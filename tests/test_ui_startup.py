@@ -6,6 +6,8 @@ from __future__ import annotations
 import argparse
 import json
 import socket
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -104,6 +106,22 @@ def write_lock(db: Path, user: str, pid: int) -> None:
     StoreLock(db.resolve()).path.write_text(json.dumps(holder))
 
 
+HOLD = ("import fcntl, json, os, socket, sys, time\n"
+        "fd = os.open(sys.argv[1], os.O_RDWR | os.O_CREAT)\n"
+        "fcntl.flock(fd, fcntl.LOCK_EX)\n"
+        "os.write(fd, json.dumps({'host': socket.gethostname(), 'user': sys.argv[2], "
+        "'pid': os.getpid(), 'since': '2024-01-01 00:00:00Z'}).encode())\n"
+        "print('held', flush=True)\ntime.sleep(60)\n")
+
+
+def hold_lock(db: Path, user: str) -> subprocess.Popen[str]:
+    """Another running process holding the store's lock, as ``user``."""
+    holder = subprocess.Popen([sys.executable, "-c", HOLD, str(StoreLock(db.resolve()).path),
+                               user], stdout=subprocess.PIPE, text=True)
+    assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+    return holder
+
+
 def test_a_lock_left_by_a_crash_can_be_taken_over(tmp_path: Path,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     shown = silence_dialogs(monkeypatch)
@@ -123,9 +141,13 @@ def test_a_store_held_by_a_running_process_is_refused_with_its_holder(
     shown = silence_dialogs(monkeypatch)
     db = tmp_path / "busy.db"
     Store.open(db).close()
-    write_lock(db, "colleague", 1)  # process 1 always runs
+    holder = hold_lock(db, "colleague")
     monkeypatch.setattr(app, "ask_take_over", lambda msg, parent: pytest.fail("not a crash"))
-    assert app.open_store(context(db)) is None
+    try:
+        assert app.open_store(context(db)) is None
+    finally:
+        holder.kill()
+        holder.wait()
     assert "colleague" in shown[0] and "already open" in shown[0]
     assert "process" not in shown[0] and "--" not in shown[0]
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -68,6 +69,15 @@ class Context:
         return isinstance(location, str) or location.exists()
 
     def store(self, write: bool = True) -> Store:
+        """The store, opened on first use: to write (with its lock) or only to read.
+
+        Reading needs no lock, so read-only commands work while the window has the store open
+        (SQLite's WAL lets them); they say so on stderr, since what they show may change. A
+        command that needs to write after reading gets the store reopened with the lock.
+        """
+        if self._store is not None and write and self._store.lock is None \
+                and not self._store.is_server:
+            self.close()
         if self._store is None:
             from cmsdesk.models.store import PasswordNeededError, Store
 
@@ -85,12 +95,24 @@ class Context:
                                              password=getpass.getpass("Password: "))
             except user_errors() as exc:
                 raise UserError(str(exc)) from exc
+            if not write and self._store.lock is None and not self._store.is_server:
+                self._say_if_in_use()
         return self._store
+
+    def _say_if_in_use(self) -> None:
+        from cmsdesk.models.lock import live_holder
+        from cmsdesk.printable import printable
+
+        path = self._store.path if self._store is not None else None
+        holder = live_holder(path) if path is not None else None
+        if holder is not None and holder.pid != os.getpid():
+            print(f"note: the store is open in cmsdesk ({printable(holder.describe())}): this "
+                  "is the plan as it is now, which may change", file=sys.stderr)
 
     def plan_id(self) -> str:
         from cmsdesk.models.queries import find_plan
 
-        with self.store().session() as s:
+        with self.store(write=False).session() as s:
             return guard(find_plan, s, self.args.plan).id
 
     def close(self) -> None:

@@ -1,18 +1,29 @@
-"""A lock file beside the store, so two processes never write one store at once.
+"""The store's lock: an operating-system lock on ``<store>.lock``, so two processes never write
+one store at once, and a dead holder never blocks anyone.
 
-The file names its holder (host, user, process, time) so that the refusal can say who holds the
-store, and so that a lock left by a crashed process on this host can be recognised and taken over.
+The lock is ``flock`` (POSIX) or ``msvcrt.locking`` (Windows) on the lock file: the kernel
+releases it when its holder exits, however it exits, so a lock left by a crash is simply taken
+(no ``--take-over-lock`` needed), and a live holder's lock can never be taken. The file names
+its holder (host, user, process, time) so that a refusal can say who holds the store; a clean
+release deletes the file, so one found with a holder named in it, but not locked, was left by a
+process that stopped without closing the store: :attr:`StoreLock.left_by` says who, and the
+window asks before going on (the crash dialog).
 """
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 import json
 import os
 import socket
+import sys
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import ClassVar
+
+LOCK_OFFSET = 1 << 30  # Windows locks a byte range: one far past the holder's name
 
 
 @dataclass(frozen=True)
@@ -34,22 +45,20 @@ class LockHolder:
             os.kill(self.pid, 0)
         except ProcessLookupError:
             return True
-        except PermissionError:
+        except (PermissionError, OSError):
             return False
         return False
 
 
 class StoreLockedError(Exception):
     def __init__(self, path: Path, holder: LockHolder | None) -> None:
+        from cmsdesk.printable import printable
+
         self.path = path
         self.holder = holder
-        who = holder.describe() if holder else "an unknown process"
-        hint = (
-            "It was left by a process that no longer runs: take it over with --take-over-lock."
-            if holder is None or holder.is_stale
-            else "Close cmsdesk there first, or use --take-over-lock if that process is gone."
-        )
-        super().__init__(f"the store {path} is in use by {who}. {hint}")
+        who = printable(holder.describe()) if holder else "another process"
+        super().__init__(f"the store {printable(path)} is in use by {who}. Close cmsdesk there "
+                         "first (the store is released the moment that program stops).")
 
 
 def _me() -> LockHolder:
@@ -69,34 +78,111 @@ def read_holder(lock_path: Path) -> LockHolder | None:
         return None
 
 
+def live_holder(store_path: Path) -> LockHolder | None:
+    """Who holds the store's lock now, read without locking anything (for read-only commands,
+    which may read while another process writes): the named holder if it still runs."""
+    holder = read_holder(store_path.with_name(store_path.name + ".lock"))
+    return holder if holder is not None and not holder.is_stale else None
+
+
+def _try_lock(fd: int) -> bool:
+    """Take the OS lock on ``fd`` without waiting; False if another process holds it."""
+    if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
+        import msvcrt
+
+        os.lseek(fd, LOCK_OFFSET, os.SEEK_SET)
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        return True
+    import fcntl
+
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    return True
+
+
+def _unlock(fd: int) -> None:
+    if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
+        import msvcrt
+
+        os.lseek(fd, LOCK_OFFSET, os.SEEK_SET)
+        with contextlib.suppress(OSError):
+            msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+        return
+    import fcntl
+
+    fcntl.flock(fd, fcntl.LOCK_UN)
+
+
 class StoreLock:
-    """Exclusive, advisory lock on ``<store>.lock``. Re-entrant within one process."""
+    """Exclusive lock on ``<store>.lock``. Re-entrant within one process: a second Store of the
+    same file in this process shares the first one's lock."""
+
+    _held: ClassVar[dict[Path, tuple[int, int]]] = {}  # lock path -> (fd, users) in this process
 
     def __init__(self, store_path: Path) -> None:
         self.store_path = store_path
         self.path = store_path.with_name(store_path.name + ".lock")
         self.owned = False
+        self.left_by: LockHolder | None = None  # a holder that stopped without releasing
 
     def acquire(self, take_over: bool = False) -> None:
-        me = _me()
-        for _attempt in range(2):
-            try:
-                fd = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
-            except FileExistsError:
-                holder = read_holder(self.path)
-                if holder and holder.host == me.host and holder.pid == me.pid:
-                    return  # this process holds it already (another Store object)
-                if take_over:
-                    self.path.unlink(missing_ok=True)
-                    continue
-                raise StoreLockedError(self.store_path, holder) from None
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(me.__dict__, fh)
+        """Take the lock, or raise :class:`StoreLockedError` naming the live holder.
+        ``take_over`` is accepted for older callers: a dead holder's lock is taken anyway."""
+        del take_over
+        key = self.path.resolve()
+        if key in self._held:
+            fd, users = self._held[key]
+            self._held[key] = (fd, users + 1)
             self.owned = True
             return
-        raise StoreLockedError(self.store_path, read_holder(self.path))
+        for _attempt in range(20):  # the file may be deleted by a releasing holder meanwhile
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+            if not _try_lock(fd):
+                os.close(fd)
+                raise StoreLockedError(self.store_path, read_holder(self.path))
+            try:
+                same = os.path.samestat(os.fstat(fd), os.stat(self.path))
+            except FileNotFoundError:
+                same = False
+            if same:
+                break
+            _unlock(fd)
+            os.close(fd)
+        else:
+            raise StoreLockedError(self.store_path, read_holder(self.path))
+        left = read_holder(self.path)
+        self.left_by = left if left is not None and left.pid != os.getpid() else None
+        self._write_holder(fd)
+        self._held[key] = (fd, 1)
+        self.owned = True
+
+    @staticmethod
+    def _write_holder(fd: int) -> None:
+        """Name this process in the file; best effort (a full disk must not stop the open)."""
+        data = json.dumps(_me().__dict__).encode("utf-8")
+        with contextlib.suppress(OSError):
+            os.lseek(fd, 0, os.SEEK_SET)
+            os.ftruncate(fd, 0)
+            os.write(fd, data)
+            os.fsync(fd)
 
     def release(self) -> None:
-        if self.owned:
-            self.path.unlink(missing_ok=True)
-            self.owned = False
+        if not self.owned:
+            return
+        self.owned = False
+        key = self.path.resolve()
+        fd, users = self._held.pop(key, (-1, 0))
+        if users > 1:
+            self._held[key] = (fd, users - 1)
+            return
+        if fd < 0:
+            return
+        with contextlib.suppress(OSError):
+            self.path.unlink()  # while still locked: nobody can hold a lock on a stale file
+        _unlock(fd)
+        os.close(fd)

@@ -21,9 +21,10 @@ from typing import Any, TypeVar
 
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import DatabaseError, DBAPIError, OperationalError
+from sqlalchemy.exc import DatabaseError, DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
+from cmsdesk.faults import CORRUPT, store_fault
 from cmsdesk.models import backups
 from cmsdesk.models.identity import Profile
 from cmsdesk.models.lock import StoreLock
@@ -51,6 +52,11 @@ def known_revisions() -> list[str]:
     return [n[:4] for n in names]
 
 
+# How long a command waits for another program's write transaction before saying the store is
+# busy (SQLite retries meanwhile): long enough for any save of the window, never a hang.
+BUSY_TIMEOUT_MS = 5000
+
+
 def _on_connect(dbapi_conn: Any, _record: Any) -> None:
     # SQLAlchemy, not the sqlite3 module, says when a transaction begins (see _on_begin): the
     # module's own implicit BEGIN comes only before the first write, which breaks SAVEPOINT.
@@ -59,7 +65,7 @@ def _on_connect(dbapi_conn: Any, _record: Any) -> None:
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA synchronous=FULL")
-    cur.execute("PRAGMA busy_timeout=5000")
+    cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cur.close()
 
 
@@ -113,41 +119,43 @@ class Store:
                 f"cannot create the folder for the store {path}: {exc.strerror}. "
                 "Choose another location with --db."
             ) from exc
-        if path.exists() and not _looks_like_sqlite(path):
-            raise StoreError(f"{path} is not a cmsdesk store (not an SQLite database).")
-        existed = path.exists()
+        revision = _inspect(path)  # read-only: nothing is written to a file that is not ours
+        existed = revision is not None
+        known = known_revisions()
+        if not known:
+            raise StoreError("this installation of cmsdesk is incomplete (its database "
+                             "migrations are missing): reinstall it.")
+        if existed and revision not in known:
+            raise StoreTooNewError(
+                f"the store {path} was made by a newer cmsdesk (schema {revision}; this "
+                f"version knows up to {known[-1]}). Update cmsdesk to open it; "
+                "the store was not changed."
+            )
         engine = create_engine(f"sqlite:///{path}")
         event.listen(engine, "connect", _on_connect)
         event.listen(engine, "begin", _on_begin)
-        lock = StoreLock(path) if write else None
+        # Opening to read needs no lock, unless the store must first be created or migrated.
+        current = existed and revision == known[-1]
+        lock = StoreLock(path) if write or not current else None
         try:
-            revision = _current_revision(engine) if existed else None
-            known = known_revisions()
-            if not known:
-                raise StoreError("this installation of cmsdesk is incomplete (its database "
-                                 "migrations are missing): reinstall it.")
-            if revision is not None and revision not in known:
-                raise StoreTooNewError(
-                    f"the store {path} was made by a newer cmsdesk (schema {revision}; this "
-                    f"version knows up to {known[-1]}). Update cmsdesk to open it; "
-                    "the store was not changed."
-                )
             if lock is not None:
                 lock.acquire(take_over=take_over_lock)
-            if revision != known[-1]:
-                if revision is not None:
+            if not current:
+                if existed and revision:
                     _backup(path, revision)
                 _migrate(engine)
                 if revision is not None:
                     _compact(path)
             store = cls(path, engine, lock)
-            store._initialise()
-        except OperationalError as exc:
+            if lock is not None:
+                store._initialise()
+        except (DBAPIError, OSError) as exc:
             if lock is not None:
                 lock.release()
             engine.dispose()
-            raise StoreError(f"cannot write the store {path}: {exc.orig}. Check the "
-                             "folder's permissions and free space, or use --db.") from exc
+            fault = store_fault(exc) or (f"cannot write the store {path}: {exc}. Check the "
+                                         "folder's permissions and free space, or use --db.")
+            raise StoreError(f"{path}: {fault}") from exc
         except BaseException:
             if lock is not None:
                 lock.release()
@@ -304,6 +312,18 @@ class Store:
         self.reload_identity()
         return before
 
+    def check_pages(self, session: Session) -> None:
+        """SQLite's quick check, inside ``session``'s transaction, before an import commits:
+        a damaged store is refused (and the import rolled back) rather than written further."""
+        if self.is_server:
+            return
+        try:
+            result = session.execute(text("PRAGMA quick_check")).all()
+        except DBAPIError as exc:
+            raise StoreError(f"{self.path}: {store_fault(exc) or CORRUPT}") from exc
+        if [tuple(r) for r in result] != [("ok",)]:
+            raise StoreError(f"{self.path}: {CORRUPT}")
+
     # -- sessions and meta ----------------------------------------------------------------
 
     @contextmanager
@@ -368,13 +388,50 @@ class Store:
         return self._last_clock
 
 
-def _looks_like_sqlite(path: Path) -> bool:
+def _inspect(path: Path) -> str | None:
+    """The schema revision of the store at ``path``: None when there is no store yet (no file,
+    an empty file or an empty database), "" for a cmsdesk store made before revisions were
+    recorded. Read through a read-only connection, so a file that is not a cmsdesk store (a
+    damaged one, or another program's SQLite database) is refused before anything writes to
+    it, and a damaged store is found by SQLite's quick check."""
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise StoreError(f"cannot read the store {path}: {exc.strerror}") from exc
+    if size == 0:
+        return None
     try:
         with path.open("rb") as fh:
             head = fh.read(16)
-    except OSError:
-        return False
-    return head == b"" or head.startswith(b"SQLite format 3")
+    except OSError as exc:
+        raise StoreError(f"cannot read the store {path}: {exc.strerror}") from exc
+    if not head.startswith(b"SQLite format 3"):
+        raise StoreError(f"{path} is not a cmsdesk store (not an SQLite database); it was not "
+                         "changed. Check --db.")
+    try:
+        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise StoreError(f"{path}: {store_fault(exc) or exc}") from exc
+    try:
+        conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = "
+                                             "'table'")}
+        if not tables:
+            return None
+        if not {"alembic_version", "meta"} <= tables:
+            raise StoreError(f"{path} is an SQLite database of another program, not a cmsdesk "
+                             "store; it was not changed. Check --db.")
+        check = conn.execute("PRAGMA quick_check").fetchall()
+        if check != [("ok",)]:
+            raise StoreError(f"{path}: {CORRUPT}")
+        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        return str(row[0]) if row else ""
+    except sqlite3.Error as exc:
+        raise StoreError(f"{path}: {store_fault(exc) or exc}") from exc
+    finally:
+        conn.close()
 
 
 def _current_revision(engine: Engine) -> str | None:

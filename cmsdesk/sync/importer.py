@@ -237,6 +237,7 @@ def apply_bundle(store: Store, parsed: ParsedBundle, *, plan: str | None = None,
         # Inside the transaction, the copy reads the state before it (WAL keeps it readable).
         made = store.backup_before("import") if backup and written.new else None
         proj = project(s, written.keys)
+        store.check_pages(s)
         return written, proj, made, watch.deleted(s, parsed.manifest.plan_id)
 
     written, proj, made, deleted = store.write(write)
@@ -305,6 +306,7 @@ def import_bundles(store: Store, paths: Iterable[Path | str], *,
             results.append(ImportResult(path, None, None))
         made = store.backup_before("import") if any(w.new for _, w in written) else None
         proj = project(s, {k for _, w in written for k in w.keys})
+        store.check_pages(s)
         return _Batch(results, written, proj, made,
                       {plan_id: watch.deleted(s, plan_id) for plan_id in watch.live})
 

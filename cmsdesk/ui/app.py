@@ -71,11 +71,12 @@ def make_application() -> QApplication:
 
 
 def open_store(ctx: Context, parent: QWidget | None = None) -> Store | None:
-    """Open the store; a lock left by a crash is taken over once the user agrees to go on.
-    None: the user gave up, or another running cmsdesk holds the store (said so)."""
+    """Open the store. The operating system's lock is released when its holder stops, so a
+    lock left by a crash is taken at once; the user is then told the last session ended badly
+    and may quit. None: the user quit, or another running cmsdesk holds the store (said so)."""
     while True:
         try:
-            return ctx.store()
+            store = ctx.store()
         except UserError as exc:
             cause = exc.__cause__
             if isinstance(cause, PasswordNeededError):
@@ -86,18 +87,19 @@ def open_store(ctx: Context, parent: QWidget | None = None) -> Store | None:
                     return None
                 ctx.password = password
                 continue
-            crashed = isinstance(cause, StoreLockedError) and (
-                cause.holder is None or cause.holder.is_stale)
-            if crashed and not ctx.args.take_over_lock and ask_take_over(str(exc), parent):
-                ctx.args.take_over_lock = True
-                continue
-            if isinstance(cause, StoreLockedError) and not crashed:
+            if isinstance(cause, StoreLockedError):
                 QMessageBox.critical(parent, translate("app", "cmsdesk is already open"),
                                      in_use_message(cause))
             else:
                 QMessageBox.critical(parent, translate("app", "cmsdesk cannot open the store"),
                                      str(exc))
             return None
+        left = store.lock.left_by if store.lock is not None else None
+        if left is not None and not ctx.args.take_over_lock and not ask_take_over(
+                f"{store.path}: left open by {left.describe()}", parent):
+            ctx.close()
+            return None
+        return store
 
 
 def in_use_message(error: StoreLockedError) -> str:

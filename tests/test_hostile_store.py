@@ -1,0 +1,282 @@
+"""Store faults and the lock (issue 13, parts 6 and 7): a full disk, a read-only or busy store,
+a damaged page, another program's SQLite file, a live or a dead lock holder. Each is one line
+that says what to do; the store is as it was; nothing ever writes to a file that is not a
+cmsdesk store; a dead holder's lock is simply taken, a live holder's never.
+
+A full disk and a read-only store are simulated through SQLite itself, deterministically:
+``max_page_count`` makes the store unable to grow (SQLite answers SQLITE_FULL, as it does on a
+full disk), ``query_only`` makes it refuse writes (SQLITE_READONLY).
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import cmsdesk.models.store as store_module
+from cmsdesk.cli import main
+from cmsdesk.faults import BUSY, DISK_FULL, READ_ONLY
+from cmsdesk.models.lock import StoreLockedError, live_holder
+from cmsdesk.models.store import Store
+
+
+@pytest.fixture
+def db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    path = tmp_path / "store.db"
+    assert main(["--db", str(path), "identity", "--name", "Kofi Mensah", "--party", "Ghana",
+                 "--region", "Africa", "--role", "focal point"]) == 0
+    assert main(["--db", str(path), "init"]) == 0
+    capsys.readouterr()
+    return path
+
+
+def dump(path: Path) -> str:
+    with sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True) as conn:
+        text = "\n".join(conn.iterdump())
+    conn.close()
+    return text
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def with_pragma(monkeypatch: pytest.MonkeyPatch, pragma: Callable[[Any], None]) -> None:
+    """Every connection the store opens from now on runs ``pragma`` after the usual ones."""
+    original = store_module._on_connect
+
+    def connect(dbapi_conn: Any, record: Any) -> None:
+        original(dbapi_conn, record)
+        pragma(dbapi_conn)
+
+    monkeypatch.setattr(store_module, "_on_connect", connect)
+
+
+def full_disk(conn: Any) -> None:
+    pages = conn.execute("PRAGMA page_count").fetchone()[0]
+    conn.execute(f"PRAGMA max_page_count={max(pages, 1)}")
+
+
+COMMANDS = {
+    "set": ["set", "T1", "text", "--text", "Long text. " * 20_000],
+    "add": ["add", "G1", "target", "--title", "New target", "--text", "More. " * 20_000],
+}
+
+
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+def test_a_full_disk_is_said_as_such_and_nothing_changes(
+        db: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+        command: str) -> None:
+    before = dump(db)
+    with_pragma(monkeypatch, full_disk)
+    code, out, err = run(capsys, "--db", str(db), *COMMANDS[command])
+    assert code == 1 and len(err.strip().splitlines()) == 1, err
+    assert DISK_FULL in err and "damaged" not in err
+    assert dump(db) == before
+    assert not db.with_name(db.name + ".lock").exists()
+
+
+def test_a_full_disk_during_an_import_is_said_and_nothing_changes(
+        db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    other = tmp_path / "other.db"
+    assert main(["--db", str(other), "identity", "--name", "Ana", "--party", "Spain",
+                 "--region", "Europe", "--role", "delegate"]) == 0
+    assert main(["--db", str(other), "init"]) == 0
+    bundle = tmp_path / "plan.cmsb"
+    assert main(["--db", str(other), "bundle", "export", "--full", str(bundle)]) == 0
+    capsys.readouterr()
+    before = dump(db)
+    with_pragma(monkeypatch, full_disk)
+    code, out, err = run(capsys, "--db", str(db), "bundle", "import", str(bundle))
+    assert code == 1 and DISK_FULL in err and len(err.strip().splitlines()) == 1, err
+    assert dump(db) == before
+
+
+def test_a_full_disk_at_init_leaves_no_lock(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "new.db"
+    with_pragma(monkeypatch, lambda conn: conn.execute("PRAGMA max_page_count=1"))
+    code, out, err = run(capsys, "--db", str(path), "init")
+    assert code == 1 and DISK_FULL in err and len(err.strip().splitlines()) == 1, err
+    assert not path.with_name(path.name + ".lock").exists()
+    monkeypatch.undo()
+    assert main(["--db", str(path), "identity", "--name", "Ana", "--party", "Spain",
+                 "--region", "Europe", "--role", "delegate"]) == 0
+    assert main(["--db", str(path), "init"]) == 0  # once there is room, it works
+
+
+def test_a_read_only_store_is_said_as_such(db: Path, capsys: pytest.CaptureFixture[str],
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    before = dump(db)
+    with_pragma(monkeypatch, lambda conn: conn.execute("PRAGMA query_only=1"))
+    code, out, err = run(capsys, "--db", str(db), *COMMANDS["set"])
+    assert code == 1 and READ_ONLY in err and len(err.strip().splitlines()) == 1, err
+    assert dump(db) == before
+
+
+def test_a_busy_store_is_waited_for_then_refused(db: Path, capsys: pytest.CaptureFixture[str],
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """Another program holds a write transaction: cmsdesk waits (a short wait here), then says
+    so; it never hangs."""
+    monkeypatch.setattr(store_module, "BUSY_TIMEOUT_MS", 300)
+    other = sqlite3.connect(db, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        started = time.monotonic()
+        code, out, err = run(capsys, "--db", str(db), *COMMANDS["set"])
+        assert time.monotonic() - started < 30
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert code == 1 and BUSY in err and len(err.strip().splitlines()) == 1, err
+
+
+def corrupt(path: Path, page: int) -> None:
+    size = 4096
+    with path.open("r+b") as fh:
+        fh.seek((page - 1) * size)
+        fh.write(bytes((i * 7 + 13) % 256 for i in range(size)))
+
+
+def test_a_damaged_store_is_found_on_open_and_never_written(db: Path,
+                                                            capsys: pytest.CaptureFixture[str]
+                                                            ) -> None:
+    with sqlite3.connect(db) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        pages = conn.execute("PRAGMA page_count").fetchone()[0]
+    conn.close()
+    pristine = db.read_bytes()
+    refused = tried = 0
+    for page in sorted({2 + (pages - 2) * i // 11 for i in range(12)}):
+        db.write_bytes(pristine)
+        corrupt(db, page)
+        damaged = db.read_bytes()
+        conn = sqlite3.connect(f"{db.as_uri()}?mode=ro", uri=True)
+        try:
+            found = conn.execute("PRAGMA quick_check").fetchall() != [("ok",)]
+        except sqlite3.DatabaseError:
+            found = True
+        finally:
+            conn.close()
+        tried += 1
+        if not found:
+            continue  # a page nothing uses: SQLite itself sees no damage
+        code, out, err = run(capsys, "--db", str(db), *COMMANDS["set"])
+        assert code == 1 and "damaged" in err and "backup" in err, (page, err)
+        assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+        assert db.read_bytes() == damaged
+        refused += 1
+    assert refused >= tried // 2
+
+
+def test_another_programs_sqlite_file_is_never_written(tmp_path: Path,
+                                                       capsys: pytest.CaptureFixture[str]
+                                                       ) -> None:
+    path = tmp_path / "contacts.sqlite"
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE people (name TEXT)")
+        conn.execute("INSERT INTO people VALUES ('Ana')")
+    conn.close()
+    before = path.read_bytes()
+    for args in (["outline"], ["init"], ["plans"], ["identity", "--name", "x", "--party", "y",
+                                                    "--region", "Europe", "--role", "delegate"]):
+        code, out, err = run(capsys, "--db", str(path), *args)
+        assert code == 1 and "another program" in err and len(err.strip().splitlines()) == 1
+        assert path.read_bytes() == before
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["contacts.sqlite"]
+
+
+def test_a_file_that_is_not_sqlite_is_refused(tmp_path: Path,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_text("my notes")
+    code, out, err = run(capsys, "--db", str(path), "outline")
+    assert code == 1 and "not an SQLite database" in err
+    assert path.read_text() == "my notes"
+
+
+# -- the lock ------------------------------------------------------------------------------------
+
+HOLDER = ("import sys, time\nfrom cmsdesk.models.store import Store\n"
+          "s = Store.open(sys.argv[1])\nprint('open', flush=True)\ntime.sleep(60)\n")
+
+
+def hold(path: Path) -> subprocess.Popen[str]:
+    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(path)],
+                              stdout=subprocess.PIPE, text=True)
+    assert holder.stdout is not None and holder.stdout.readline().strip() == "open"
+    return holder
+
+
+def test_a_live_holders_lock_can_never_be_taken(db: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    holder = hold(db)
+    try:
+        with pytest.raises(StoreLockedError) as info:
+            Store.open(db, take_over_lock=True)
+        assert info.value.holder is not None and info.value.holder.pid == holder.pid
+        code, out, err = run(capsys, "--db", str(db), "--take-over-lock", *COMMANDS["set"])
+        assert code == 1 and "in use" in err and "take-over" not in err
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def test_a_dead_holders_lock_is_taken_without_asking(db: Path,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    holder = hold(db)
+    os.kill(holder.pid, signal.SIGKILL)
+    holder.wait()
+    assert db.with_name(db.name + ".lock").exists()  # left behind, naming the dead process
+    store = Store.open(db)
+    try:
+        assert store.lock is not None and store.lock.left_by is not None
+        assert store.lock.left_by.pid == holder.pid
+    finally:
+        store.close()
+    assert not db.with_name(db.name + ".lock").exists()  # released cleanly: gone
+    assert run(capsys, "--db", str(db), "set", "T1", "text", "--text", "After.")[0] == 0
+
+
+def test_read_only_commands_read_while_the_window_holds_the_store(
+        db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    holder = hold(db)
+    try:
+        assert live_holder(db) is not None
+        for args in (["outline"], ["show", "T1"], ["export", "markdown",
+                                                   str(tmp_path / "plan.md")]):
+            code, out, err = run(capsys, "--db", str(db), *args)
+            assert code == 0, err
+            assert "open in cmsdesk" in err and "may change" in err
+        code, out, err = run(capsys, "--db", str(db), *COMMANDS["set"])
+        assert code == 1 and "in use" in err
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def test_a_store_opened_twice_in_one_process_shares_the_lock(db: Path) -> None:
+    first = Store.open(db)
+    second = Store.open(db)
+    second.close()
+    assert db.with_name(db.name + ".lock").exists()  # still held by the first
+    first.close()
+    assert not db.with_name(db.name + ".lock").exists()
+
+
+def test_opening_a_store_does_not_depend_on_the_lock_file_content(db: Path) -> None:
+    """A lock file whose holder is named but not locked (a crash, or a copy) is no obstacle."""
+    db.with_name(db.name + ".lock").write_text("not even json")
+    Store.open(db).close()
