@@ -249,6 +249,7 @@ def test_an_alarming_import_is_said_so_and_undone_by_one_button(
     backups = sorted(store.path.with_name(f"{store.path.stem}-backups").glob("*.db"))
     assert len(backups) == 1  # one copy for the batch, before its first file
     assert not dialog.undo_button.isHidden()
+    assert not dialog.undo_button.autoDefault()  # Enter never undoes an import
     dialog.undo_button.click()
     assert shown[-1].startswith("The plan is back as it was before the import.")
     with store.session() as s:

@@ -152,6 +152,7 @@ class ImportReportDialog(QDialog):
                                             "(from the copy made before the import)"))
         self.undo_button.setVisible(bool(alarming) and any(
             o.report.backup for o in done if o.report))
+        self.undo_button.setAutoDefault(False)  # Enter closes the report; it never undoes
         self.buttons.addButton(self.undo_button, QDialogButtonBox.ButtonRole.DestructiveRole)
         self.undo_button.clicked.connect(self.undo_requested.emit)
         self.undo_button.clicked.connect(self.accept)
