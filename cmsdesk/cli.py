@@ -20,7 +20,8 @@ from cmsdesk.printable import SafeStream
 
 AREAS = ("cmsdesk.clicmd.plan", "cmsdesk.clicmd.bundles", "cmsdesk.clicmd.exports",
          "cmsdesk.clicmd.drafts", "cmsdesk.clicmd.review", "cmsdesk.clicmd.stores",
-         "cmsdesk.clicmd.backups", "cmsdesk.clicmd.submissions")
+         "cmsdesk.clicmd.backups", "cmsdesk.clicmd.submissions",
+         "cmsdesk.clicmd.translations")
 
 
 def app_parser(add_help: bool = True) -> argparse.ArgumentParser:

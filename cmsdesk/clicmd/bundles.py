@@ -14,6 +14,7 @@ from cmsdesk.atomic import write_bytes_atomic
 from cmsdesk.clicmd.common import Context, UserError, emit_json, guard, read_text_arg
 from cmsdesk.models import queries
 from cmsdesk.models.changelog import Key
+from cmsdesk.models.languages import LANGUAGES, field_key, split_field
 from cmsdesk.printable import printable
 from cmsdesk.sync.format import BundleError
 
@@ -45,6 +46,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     b.set_defaults(func=cmd_peers)
 
     p = sub.add_parser("conflicts", help="contested fields with their alternatives and proposers")
+    p.add_argument("--lang", choices=LANGUAGES,
+                   help="the language version's conflicts (default: the plan's original)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_conflicts)
 
@@ -57,6 +60,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     how.add_argument("--file", help="the new text from a UTF-8 file ('-' for stdin)")
     how.add_argument("--keep-options", action="store_true",
                      help="keep the bracketed [Option 1 (...): ...] form as the text")
+    p.add_argument("--lang", choices=LANGUAGES,
+                   help="settle that language version (default: the plan's original)")
     p.set_defaults(func=cmd_resolve)
 
     p = sub.add_parser("keys", help="list signing keys and the quarantine, pin a peer's key for "
@@ -263,14 +268,20 @@ def _handle(c: queries.ConflictView) -> tuple[str, str]:
 
 
 def cmd_conflicts(args: argparse.Namespace, ctx: Context) -> int:
+    from cmsdesk.clicmd.plan import language_version
     from cmsdesk.models.trust import unverified_parties
     from cmsdesk.sync.conflicts import list_conflicts
 
     plan_id = ctx.plan_id()
     store = ctx.store(write=False)
-    views = _sync(list_conflicts, store, plan_id)
+    lang = language_version(ctx, plan_id, args.lang)
+    every = _sync(list_conflicts, store, plan_id)
     with store.session() as s:
         unverified = unverified_parties(s, plan_id)
+    views = [c for c in every if split_field(c.field)[1] == lang]
+    others = sorted({split_field(c.field)[1] or "" for c in every} - {lang or ""})
+    for c in views:
+        c.field = split_field(c.field)[0]
     if args.json:
         emit_json([{"node": _handle(c)[0], "node_id": c.node_id, "title": c.title,
                     "entity": c.entity, "eid": c.eid, "field": _handle(c)[1], "kind": c.kind,
@@ -280,8 +291,10 @@ def cmd_conflicts(args: argparse.Namespace, ctx: Context) -> int:
                         for i, a in enumerate(c.alternatives, 1)]}
                    for c in views])
         return 0
+    elsewhere = (f" (other language versions have some: see --lang {' / '.join(others)})"
+                 if others and others != [""] else "")
     if not views:
-        print("no conflicts")
+        print("no conflicts" + elsewhere)
         return 0
     for c in views:
         node, fld = _handle(c)
@@ -295,8 +308,9 @@ def cmd_conflicts(args: argparse.Namespace, ctx: Context) -> int:
                             for p in alt["proposers"])
             print(f"  {i}. ({who}) {value}")
         print(f"  settle with: cmsdesk resolve {node} {fld} --choose N"
-              + (" | --text T | --keep-options" if c.kind == "text" else ""))
-    print(f"{len(views)} conflict(s)")
+              + (" | --text T | --keep-options" if c.kind == "text" else "")
+              + (f" --lang {args.lang}" if lang else ""))
+    print(f"{len(views)} conflict(s){elsewhere}")
     return 0
 
 
@@ -315,10 +329,12 @@ def _conflict_key(ctx: Context, plan_id: str, node: str, fld: str) -> Key:
 
 
 def cmd_resolve(args: argparse.Namespace, ctx: Context) -> int:
+    from cmsdesk.clicmd.plan import language_version
     from cmsdesk.sync.conflicts import resolve_conflict
 
     plan_id = ctx.plan_id()
     key = _conflict_key(ctx, plan_id, args.node, args.field)
+    key = key._replace(field=field_key(key.field, language_version(ctx, plan_id, args.lang)))
     text = read_text_arg(args) if args.text is not None or args.file else None
     outcome = _sync(resolve_conflict, ctx.store(), plan_id, key, choose=args.choose, text=text,
                     keep_options=args.keep_options)

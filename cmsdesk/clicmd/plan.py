@@ -20,6 +20,7 @@ from cmsdesk.clicmd.common import (
 from cmsdesk.models import queries, rules
 from cmsdesk.models.changelog import Key
 from cmsdesk.models.identity import ROLES, Profile
+from cmsdesk.models.languages import LANGUAGES, NAMES, field_key
 
 if TYPE_CHECKING:
     from cmsdesk.models.commands import Outcome, PlanEditor
@@ -34,6 +35,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                      "plan.json (docs/plan-files.md) or a Word draft (.docx)")
     p.add_argument("--title", help="the plan's title (default: the file's, or \"Strategic Plan "
                    "for Migratory Species 2015-2023\")")
+    p.add_argument("--original", choices=LANGUAGES, default="en",
+                   help="with --empty: the plan's original language (default en)")
     p.set_defaults(func=cmd_init)
 
     p = sub.add_parser("identity", help="show or set who you are (name, Party, region, role)")
@@ -65,6 +68,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
     p = sub.add_parser("show", help="print one node: fields, links, comments, conflicts")
     p.add_argument("node", help="a label such as T7 or G2, or a node id")
+    add_lang_option(p)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_show)
 
@@ -74,6 +78,14 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     src = p.add_mutually_exclusive_group(required=True)
     src.add_argument("--text")
     src.add_argument("--file", help="read the value from a UTF-8 file ('-' for stdin)")
+    add_lang_option(p)
+    kind = p.add_mutually_exclusive_group()
+    kind.add_argument("--translation", action="store_true",
+                      help="with --lang: a translation of the original as it stands (default: "
+                      "a proposal made in that language)")
+    kind.add_argument("--translates", metavar="VERSION", action="append",
+                      help="with --lang: a translation of this version of the original (an id "
+                      "or prefix from 'cmsdesk history'; repeat for several)")
     p.set_defaults(func=cmd_set)
 
     p = sub.add_parser("apply", help="apply many field edits from a JSON-lines file, all or none")
@@ -114,11 +126,13 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("node", nargs="?")
     p.add_argument("--text")
     p.add_argument("--resolve", metavar="COMMENT_ID")
+    add_lang_option(p, "the language the comment is written in")
     p.set_defaults(func=cmd_comment)
 
     p = sub.add_parser("history", help="every version of a field, with author and time")
     p.add_argument("node", help="a node, or 'plan'")
     p.add_argument("field")
+    add_lang_option(p)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_history)
 
@@ -139,6 +153,19 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 # -- helpers ----------------------------------------------------------------------------------
+
+
+def add_lang_option(p: argparse.ArgumentParser,
+                    what: str = "the language version (default: the plan's original)") -> None:
+    p.add_argument("--lang", choices=LANGUAGES, help=what)
+
+
+def language_version(ctx: Context, plan_id: str, lang: str | None) -> str | None:
+    """The language ``--lang`` names, None for the plan's original language."""
+    from cmsdesk.models.commands import language_of, plan_language
+
+    with ctx.store(write=False).session() as s:
+        return guard(language_of, lang, plan_language(s, plan_id))
 
 
 def _node_id(ctx: Context, plan_id: str, ref: str) -> str:
@@ -201,7 +228,11 @@ def cmd_init(args: argparse.Namespace, ctx: Context) -> int:
         return _init_from(args, ctx)
     store = ctx.store()
     if args.empty:
-        outcome = guard(create_plan, store, args.title or DEFAULT_TITLE)
+        outcome = guard(create_plan, store, args.title or DEFAULT_TITLE,
+                        language=args.original)
+    elif args.original != "en":
+        raise UserError("the starter template's original is English: use --empty for a plan "
+                        "whose original is another language")
     else:
         outcome = guard(create_plan_from_template, store)
     print(f"{outcome.description} ({outcome.created}); store {store.location}")
@@ -294,19 +325,25 @@ def cmd_outline(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
+    from cmsdesk.models.translations import language_view
+
     plan_id = ctx.plan_id()
     node_id = _node_id(ctx, plan_id, args.node)
+    lang = language_version(ctx, plan_id, args.lang)
     with ctx.store(write=False).session() as s:
         view = queries.node_view(s, node_id)
+        states = language_view(s, view, lang)
     if args.json:
-        emit_json(view.to_json())
+        emit_json(view.to_json() | {"lang": args.lang, "states": states})
         return 0
     heading = f"{rules.KIND_NAMES[view.kind]} {view.label}" if view.label else view.kind
-    print(f"{heading}  ({view.id})" + ("  [in the Trash]" if view.deleted else ""))
+    version = f"  [{NAMES[lang]} version]" if lang else ""
+    print(f"{heading}  ({view.id})" + ("  [in the Trash]" if view.deleted else "") + version)
     contested = {c.field for c in view.conflicts}
     for name, value in view.fields.items():
         flag = "  [CONFLICT: alternatives below]" if name in contested else ""
-        print(f"\n## {name}{flag}\n{value}")
+        state = f"  [{states[name]}]" if states.get(name, "current") != "current" else ""
+        print(f"\n## {name}{flag}{state}\n{value}")
     if view.xrefs:
         print("\n## cross-references")
         for x in view.xrefs:
@@ -333,13 +370,37 @@ def cmd_set(args: argparse.Namespace, ctx: Context) -> int:
     plan_id = ctx.plan_id()
     value = read_text_arg(args)
     editor = _editor(ctx, plan_id)
+    if (args.translation or args.translates) and language_version(ctx, plan_id, args.lang) is None:
+        raise UserError("--translation and --translates go with --lang, naming a language "
+                        "other than the plan's original")
+    kind = {"translation": args.translation}
     if args.node.lower() == "plan":
-        return _report(guard(editor.set_plan_field, args.field, value))
-    return _report(guard(editor.set_field, _node_id(ctx, plan_id, args.node), args.field, value))
+        return _report(guard(editor.set_plan_field, args.field, value, args.lang, **kind))
+    node_id = _node_id(ctx, plan_id, args.node)
+    translates = args.translates and _versions(ctx, Key("node", node_id, args.field),
+                                               args.translates)
+    return _report(guard(editor.set_field, node_id, args.field, value, args.lang,
+                         translates=translates or None, **kind))
+
+
+def _versions(ctx: Context, key: Key, refs: list[str]) -> list[str]:
+    """Version ids of the original field ``key`` named by ids or prefixes (of 6 or more)."""
+    with ctx.store(write=False).session() as s:
+        known = [v.version_id for v in queries.history(s, key)]
+    out = []
+    for ref in refs:
+        found = {v for v in known if v.startswith(ref)} if len(ref) >= 6 else set()
+        if len(found) != 1:
+            raise UserError(f"no version {ref!r} of the original {key.field} (see 'cmsdesk "
+                            f"history NODE {key.field}'): a translation must name a version "
+                            "of the original it renders")
+        out.append(found.pop())
+    return out
 
 
 def cmd_apply(args: argparse.Namespace, ctx: Context) -> int:
-    """Each line: {"node": "T7", "field": "text", "value": "..."}; all lines or none."""
+    """Each line: {"node": "T7", "field": "text", "value": "..."}, optionally with "lang"
+    ("fr") and "translation" (true: a translation of the original as it stands); all or none."""
     plan_id = ctx.plan_id()
     try:
         data = Path(args.file).read_bytes()
@@ -347,7 +408,8 @@ def cmd_apply(args: argparse.Namespace, ctx: Context) -> int:
         raise UserError(f"cannot read {args.file}: {exc.strerror}") from exc
     # JSON lines end at LF only: U+2028, U+2029 and U+0085 may stand inside a string.
     lines = decode_text(data, args.file).split("\n")
-    edits: list[tuple[str, str, str]] = []
+    edits: list[tuple[str, str, str, str]] = []
+    translation: set[bool] = set()
     for number, line in enumerate(lines, 1):
         if not line.strip():
             continue
@@ -365,15 +427,24 @@ def cmd_apply(args: argparse.Namespace, ctx: Context) -> int:
         error = not_utf8(json.dumps(item, ensure_ascii=False), where, "nothing was applied")
         if error is not None:
             raise error
+        lang = item.get("lang", "")
+        if lang and lang not in LANGUAGES:
+            raise UserError(f"{where}: unknown language {lang!r}: use one of "
+                            f"{', '.join(LANGUAGES)}; nothing was applied")
+        translation.add(bool(item.get("translation")))
         try:
             node_id = _node_id(ctx, plan_id, item["node"])
         except UserError as exc:
             raise UserError(f"{where}: {exc}; nothing was applied") from exc
-        edits.append((node_id, item["field"], item["value"]))
+        edits.append((node_id, item["field"], item["value"], lang or None))  # type: ignore[arg-type]
     if not edits:
         raise UserError(f"{args.file} holds no edits")
+    if len(translation) > 1:
+        raise UserError(f"{args.file} mixes translations and proposals: apply them in two "
+                        "files; nothing was applied")
     try:
-        outcome = guard(_editor(ctx, plan_id).set_fields, edits)
+        outcome = guard(_editor(ctx, plan_id).set_fields, edits,
+                        translation=translation == {True})
     except UserError as exc:
         raise UserError(f"{exc}; nothing was applied") from exc
     return _report(outcome)
@@ -432,25 +503,31 @@ def cmd_comment(args: argparse.Namespace, ctx: Context) -> int:
         return _report(guard(editor.resolve_comment, args.resolve))
     if not args.node or args.text is None:
         raise UserError("give a node and --text, or --resolve COMMENT_ID")
-    outcome = guard(editor.add_comment, _node_id(ctx, plan_id, args.node), args.text)
+    outcome = guard(editor.add_comment, _node_id(ctx, plan_id, args.node), args.text, args.lang)
     print(f"comment {outcome.created} added")
     return 0
 
 
 def cmd_history(args: argparse.Namespace, ctx: Context) -> int:
+    from cmsdesk.models.translations import version_notes
+
     plan_id = ctx.plan_id()
-    key = _plan_or_node_key(ctx, plan_id, args.node, args.field)
+    lang = language_version(ctx, plan_id, args.lang)
+    key = _plan_or_node_key(ctx, plan_id, args.node, field_key(args.field, lang))
     with ctx.store(write=False).session() as s:
         versions = queries.history(s, key)
+        notes = version_notes(s, [v.change_id for v in versions])
     if not versions:
-        raise UserError(f"no versions of {args.field!r} for {args.node}")
+        language = f" in {NAMES[lang]}" if lang else ""
+        raise UserError(f"no versions of {args.field!r}{language} for {args.node}")
     if args.json:
-        emit_json([v.__dict__ for v in versions])
+        emit_json([v.__dict__ | {"note": notes.get(v.change_id, "")} for v in versions])
         return 0
     for v in versions:
         who = f"{v.author} ({v.party}, {v.region})" if v.party or v.region else v.author
         value = v.value if isinstance(v.value, str) else json.dumps(v.value)
-        print(f"{v.clock}  {who}  [{v.op}] {v.version_id[:12]}\n    {value}")
+        note = f"  ({notes[v.change_id]})" if v.change_id in notes else ""
+        print(f"{v.clock}  {who}  [{v.op}] {v.version_id[:12]}{note}\n    {value}")
     return 0
 
 

@@ -34,8 +34,8 @@ from cmsdesk.models.commands import (
     plan_language,
     run,
 )
-from cmsdesk.models.languages import NAMES, field_key
-from cmsdesk.models.queries import outline
+from cmsdesk.models.languages import NAMES, field_key, split_field
+from cmsdesk.models.queries import NodeView, outline
 from cmsdesk.models.schema import Change, Head, Node, Plan, Translation
 from cmsdesk.models.store import Store
 
@@ -208,3 +208,43 @@ def mark_current(store: Store, plan_id: str, key: Key, lang: str) -> Outcome:
         tx.record("set", lkey, row.value, current, translates=originals)
 
     return run(store, plan_id, f"Mark the {NAMES[lang]} {key.field} as up to date", work)
+
+
+def language_view(session: Session, view: NodeView, lang: str | None) -> dict[str, str]:
+    """Turn ``view`` (of the original) into its ``lang`` version: each text in that language,
+    the original standing in where there is none; only that language's conflicts. Returns
+    each text's state (see :data:`STATES`; nothing for the original language)."""
+    view.conflicts = [c for c in view.conflicts
+                      if split_field(c.field)[1] == lang]
+    for c in view.conflicts:
+        c.field = split_field(c.field)[0]
+    if lang is None:
+        return {}
+    originals = _original_heads(session, view.plan_id)
+    states = {}
+    for fld, text in view.fields.items():
+        if ("node", fld) not in rules.TRANSLATABLE_FIELDS or not text.strip():
+            continue
+        row = session.get(Translation, ("node", view.id, fld, lang))
+        states[fld] = state_of(row, originals.get(Key("node", view.id, fld), set()))
+        if row is not None and row.value.strip():
+            view.fields[fld] = row.value
+    return states
+
+
+def version_notes(session: Session, change_ids: list[str]) -> dict[str, str]:
+    """What a history shows beside a version about languages: "proposed by Côte d'Ivoire, in
+    French" for an original that took over a proposal, "translates 3f2a9c..." for a
+    translation, "a proposal in French" for a language version that translates nothing."""
+    out = {}
+    for cid, raw in session.execute(select(Change.id, Change.body).where(
+            Change.id.in_(change_ids))):
+        body = json.loads(raw)
+        carried = carried_from(session, body)
+        if carried is not None:
+            out[cid] = carried.label()
+        elif "translates" in body:
+            out[cid] = "translates " + ", ".join(v[:12] for v in body["translates"])
+        elif "lang" in body:
+            out[cid] = f"a proposal in {NAMES[body['lang']]}"
+    return out

@@ -22,8 +22,9 @@ from sqlalchemy.orm import Session
 from cmsdesk.models import rules
 from cmsdesk.models.changelog import Key
 from cmsdesk.models.commands import CommandError, Outcome, PlanEditor, seen_in_subtree
+from cmsdesk.models.languages import split_field
 from cmsdesk.models.queries import ConflictView, conflicts
-from cmsdesk.models.schema import Conflict, CrossReference, Node, Plan
+from cmsdesk.models.schema import Conflict, CrossReference, Node, Plan, Translation
 from cmsdesk.models.store import Store
 
 DELETE, KEEP = "delete", "keep"
@@ -39,6 +40,10 @@ def list_conflicts(store: Store, plan_id: str) -> list[ConflictView]:
 
 def _displayed(session: Session, key: Key) -> Any:
     """What the field shows now: for contested text, the bracketed options form."""
+    fld, lang = split_field(key.field)
+    if lang is not None:
+        translation = session.get(Translation, (key.entity, key.eid, fld, lang))
+        return translation.value if translation is not None else ""
     if key.entity == "plan":
         row: Any = session.get(Plan, key.eid)
     elif key.entity == "node":
