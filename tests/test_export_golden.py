@@ -20,12 +20,12 @@ from pathlib import Path
 from export_support import W, part
 from lxml import etree
 
-from cmsdesk.export.content import MONTHS
 from cmsdesk.export.docx_plan import export_plan_docx
+from cmsdesk.export.terms import MONTHS
 from cmsdesk.models.store import Store
 
 GOLDEN = Path(__file__).parent / "golden" / "starter_plan_document.xml"
-_DATE_LINE = re.compile(rf"^\d{{1,2}} ({'|'.join(MONTHS)}) \d{{4}}$")
+_DATE_LINE = re.compile(rf"^\d{{1,2}} ({'|'.join(MONTHS['en'])}) \d{{4}}$")
 _VOLATILE = re.compile(r"^(rsid.*|paraId|textId)$")
 
 

@@ -32,6 +32,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                        "annex (default: aichi; repeat for several)")
         k.add_argument("--date", metavar="YYYY-MM-DD", help="the date printed under the "
                        "document symbol (default: the draft's date, else today)")
+        _add_lang_option(k)
         if name == "docx":
             _add_docx_options(k)
         k.set_defaults(func=func)
@@ -47,7 +48,22 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                    help="its number as an addendum of the draft: SYMBOL/Add.N (default: 1)")
     k.add_argument("--by", choices=("target", "party"), default="target",
                    help="order the proposals by target (default) or by Party")
+    _add_lang_option(k)
     k.set_defaults(func=cmd_export_compilation)
+
+
+def _add_lang_option(k: argparse.ArgumentParser) -> None:
+    from cmsdesk.models.languages import LANGUAGES
+
+    k.add_argument("--lang", choices=LANGUAGES, help="the document's language: its headings, "
+                   "labels and distribution block, and each text's version in it, the original "
+                   "standing in, marked, where there is none (default: the plan's original)")
+
+
+def _report_fallbacks(fallbacks: Any) -> None:
+    summary = fallbacks.summary()
+    if summary:
+        print(summary)
 
 
 def _add_docx_options(k: argparse.ArgumentParser) -> None:
@@ -111,19 +127,25 @@ def output_path(out: str) -> str:
 
 
 def _plan_export(args: argparse.Namespace, ctx: Context, write: object) -> int:
+    from cmsdesk.export.localized import Fallbacks
+
     output_path(args.out)
     issued = parse_date(args.date)
     plan_id = ctx.plan_id()
+    fallbacks = Fallbacks()
     with ctx.store(write=False).session() as s:
         path = guard(write, s, plan_id, args.out, companion=args.companion is not False,
-                     frameworks=args.framework or ["aichi"], issued=issued)
+                     frameworks=args.framework or ["aichi"], issued=issued, lang=args.lang,
+                     fallbacks=fallbacks)
     print(f"wrote {path}")
+    _report_fallbacks(fallbacks)
     return 0
 
 
 def cmd_export_docx(args: argparse.Namespace, ctx: Context) -> int:
     from cmsdesk.export.docx_common import TemplateError
     from cmsdesk.export.docx_plan import export_plan_docx
+    from cmsdesk.export.localized import Fallbacks
     from cmsdesk.models.drafts import find_draft, remember_options
 
     issued = parse_date(args.date)
@@ -136,15 +158,18 @@ def cmd_export_docx(args: argparse.Namespace, ctx: Context) -> int:
     options = docx_options(args, remembered)
     if args.for_comments:
         return _export_for_comments(args, store, plan_id, issued, options)
+    fallbacks = Fallbacks()
     with store.session() as s:
         try:
             path = guard(export_plan_docx, s, plan_id, args.out, issued=issued,
-                         options=options, draft=args.draft, template=args.template)
+                         options=options, draft=args.draft, template=args.template,
+                         lang=args.lang, fallbacks=fallbacks)
         except TemplateError as exc:
             raise UserError(str(exc)) from exc
     if args.draft is not None:
         remember_options(store, plan_id, args.draft, options.to_json())
     print(f"wrote {path}")
+    _report_fallbacks(fallbacks)
     return 0
 
 
@@ -174,12 +199,14 @@ def cmd_export_markdown(args: argparse.Namespace, ctx: Context) -> int:
 
 def cmd_export_compilation(args: argparse.Namespace, ctx: Context) -> int:
     from cmsdesk.export.docx_compilation import export_compilation_docx
+    from cmsdesk.models.commands import plan_language
 
     output_path(args.out)
     issued = parse_date(args.date)
     plan_id = ctx.plan_id()
     with ctx.store(write=False).session() as s:
         path = guard(export_compilation_docx, s, plan_id, args.out, since=args.since,
-                     issued=issued, addendum=args.addendum, order=args.by)
+                     issued=issued, addendum=args.addendum, order=args.by,
+                     lang=args.lang or plan_language(s, plan_id))
     print(f"wrote {path}")
     return 0

@@ -11,12 +11,12 @@ Reading it in a handful of queries (not one per node) keeps exporting a large pl
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import date as Date
+from dataclasses import dataclass, field, replace
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from cmsdesk.export.localized import LanguageTexts
 from cmsdesk.export.wording import has_brackets
 from cmsdesk.models import queries, rules
 from cmsdesk.models.frameworks import framework_tree, list_frameworks
@@ -25,21 +25,7 @@ from cmsdesk.models.schema import CrossReference, Framework, Node
 
 DETAIL_FIELDS = (("note", "Explanatory note"), ("indicators", "Indicators"),
                  ("milestones", "Milestones"), ("actors", "Actors"))
-RELEVANCE_NOTE = ("Primary: the target of this Plan contributes directly to the framework "
-                  "target. Supporting: it contributes indirectly.")
 DEFAULT_FRAMEWORKS = ("aichi",)
-CONVENTION = "Convention on Migratory Species"
-BRACKETS_NOTE = ("Text in [square brackets] is not yet agreed. Where Parties proposed "
-                 "different wordings, each stands as an [Option] naming the Parties that "
-                 "proposed it.")
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
-
-
-def format_date(day: Date) -> str:
-    """A date as United Nations documents print it: 25 July 2014 (in any locale)."""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
-
 
 _ROMAN = (("M", 1000), ("CM", 900), ("D", 500), ("CD", 400), ("C", 100), ("XC", 90),
           ("L", 50), ("XL", 40), ("X", 10), ("IX", 9), ("V", 5), ("IV", 4), ("I", 1))
@@ -116,6 +102,9 @@ class PlanContent:
     sections: list[Section]
     annexes: list[Annex]
     conflicts: int
+    lang: str = "en"  # the document's language
+    original: str = "en"  # the plan's original language
+    fallbacks: int = 0  # texts printed in the original for want of a translation
 
     @property
     def placed_correspondence(self) -> bool:
@@ -153,7 +142,7 @@ def _exported_entries(entries: list[OutlineEntry], companion: bool) -> list[Outl
 
 
 def _annex(session: Session, plan_id: str, framework_id: str,
-           targets: list[Section]) -> Annex:
+           targets: list[Section], texts: LanguageTexts) -> Annex:
     fw = session.get(Framework, framework_id)
     if fw is None:
         known = ", ".join(f.id for f in list_frameworks(session)) or "none"
@@ -173,9 +162,10 @@ def _annex(session: Session, plan_id: str, framework_id: str,
     unknown = len(order)
     for group in links.values():
         group.sort(key=lambda link: (order.get(link.code, (unknown, ""))[0], link.code))
+    heading = texts.terms.heading
     return Annex(fw.id, fw.title, fw.short,
-                 [AnnexRow(s.heading, links.get(s.entry.id, []), s.entry.number)
-                  for s in targets])
+                 [AnnexRow(heading(s.entry.kind, s.entry.number, s.entry.title),
+                           links.get(s.entry.id, []), s.entry.number) for s in targets])
 
 
 class _Numbering:
@@ -201,13 +191,16 @@ class _Numbering:
 
 def plan_content(session: Session, plan_id: str, *, companion: bool = True,
                  frameworks: tuple[str, ...] | list[str] = DEFAULT_FRAMEWORKS,
-                 correspondence: bool = True) -> PlanContent:
+                 correspondence: bool = True, lang: str | None = None) -> PlanContent:
     """Everything a writer needs to render the plan; unknown plan or framework: NotFoundError.
 
     Without ``correspondence`` the correspondence annex is left out (and the annexes after it
-    are lettered as if it had never been there).
+    are lettered as if it had never been there). ``lang`` (default: the plan's original) is
+    the document's language: every text in that language version, the original standing in,
+    marked, where there is none (see :mod:`cmsdesk.export.localized`).
     """
     plan = queries.find_plan(session, plan_id)
+    texts = LanguageTexts(session, plan_id, lang)
     nodes = {n.id: n for n in session.scalars(select(Node).where(Node.plan_id == plan_id))}
     sections: list[Section] = []
     numbers = _Numbering()
@@ -215,14 +208,20 @@ def plan_content(session: Session, plan_id: str, *, companion: bool = True,
         if entry.kind == "correspondence" and not correspondence:
             continue
         node = nodes[entry.id]
-        present = [(name, label, getattr(node, name)) for name, label in DETAIL_FIELDS
+        entry = replace(entry, title=texts.title("node", node.id, "title", entry.title))
+        present = [(name, texts.terms.field(name), texts.text("node", node.id, name,
+                                                              getattr(node, name)))
+                   for name, _label in DETAIL_FIELDS
                    if entry.kind == "target" and getattr(node, name).strip()]
-        sections.append(Section(entry, entry.depth, node.text,
+        sections.append(Section(entry, entry.depth, texts.text("node", node.id, "text",
+                                                               node.text),
                                 [(label, value) for _n, label, value in present],
                                 numbers.next(entry),
                                 [(name, value) for name, _l, value in present]))
     targets = [s for s in sections if s.entry.kind == "target"]
-    annexes = [_annex(session, plan_id, fw, targets) for fw in dict.fromkeys(frameworks)] \
-        if correspondence else []
-    return PlanContent(plan.title, plan.period, plan.symbol, sections, annexes,
-                       queries.conflict_count(session, plan_id))
+    annexes = [_annex(session, plan_id, fw, targets, texts)
+               for fw in dict.fromkeys(frameworks)] if correspondence else []
+    title = texts.title("plan", plan.id, "title", plan.title)
+    return PlanContent(title, plan.period, plan.symbol, sections, annexes,
+                       queries.conflict_count(session, plan_id), texts.lang, texts.original,
+                       texts.fallbacks)

@@ -191,9 +191,11 @@ def build_compilation_document(comp: Compilation, issued: Date, *, addendum: int
 
 def export_compilation_docx(session: Session, plan_id: str, path: Path | str, *,
                             since: str | None = None, issued: Date | None = None,
-                            addendum: int = 1, order: str = "target") -> Path:
+                            addendum: int = 1, order: str = "target",
+                            lang: str = "en") -> Path:
     """Write the compilation since draft ``since`` (default: the first version) to ``path``,
-    as addendum ``addendum`` to that draft, ordered by target or by Party."""
+    as addendum ``addendum`` to that draft, ordered by target or by Party, its furniture in
+    ``lang`` (each proposal stays in the language it was made in)."""
     comp = gather_compilation(session, plan_id, since)
     return build_compilation_document(comp, issued or Date.today(), addendum=addendum,
-                                      order=order).save(path)
+                                      order=order, lang=lang).save(path)

@@ -43,6 +43,7 @@ from cmsdesk.export.docx_common import (
     mark_header_row,
     new_document,
 )
+from cmsdesk.export.localized import Fallbacks
 from cmsdesk.export.markdown_blocks import Run
 from cmsdesk.export.markdown_to_docx import NUMBERED_STYLE, add_markdown
 from cmsdesk.export.meeting import DocumentInfo, add_first_page, add_page_frame, document_info
@@ -252,17 +253,21 @@ def plan_document(session: Session, plan_id: str, *, companion: bool = True,
                   frameworks: tuple[str, ...] | list[str] = DEFAULT_FRAMEWORKS,
                   issued: Date | None = None, options: ExportOptions | None = None,
                   draft: str | None = None, template: Path | str | None = None,
-                  lang: str = "en") -> tuple[DocWriter, PlanContent]:
+                  lang: str | None = None) -> tuple[DocWriter, PlanContent]:
     """The plan's document (not yet saved) and the content it prints: what
-    :func:`export_plan_docx` writes, and what a consultation copy marks up first."""
+    :func:`export_plan_docx` writes, and what a consultation copy marks up first. ``lang``
+    is the document's language (default: the plan's original)."""
     options = options or ExportOptions(companion=companion, frameworks=tuple(frameworks))
     info = document_info(session, plan_id, draft, issued)
     with printed_state(session, plan_id, draft) as state:
         content = plan_content(state, plan_id, companion=options.companion,
-                               frameworks=options.frameworks, correspondence=options.annexes)
-    # What the draft does not say itself, the plan said when the draft was marked.
-    info = replace(info, symbol=info.symbol or content.symbol, title=info.title or content.title)
-    return build_plan_document(content, info, options, lang, template), content
+                               frameworks=options.frameworks, correspondence=options.annexes,
+                               lang=lang)
+    # What the draft does not say itself, the plan said when the draft was marked (its title
+    # in the document's language).
+    info = replace(info, symbol=info.symbol or content.symbol,
+                   title=info.meta.title or content.title)
+    return build_plan_document(content, info, options, content.lang, template), content
 
 
 def export_plan_docx(session: Session, plan_id: str, path: Path | str, *,
@@ -270,10 +275,15 @@ def export_plan_docx(session: Session, plan_id: str, path: Path | str, *,
                      frameworks: tuple[str, ...] | list[str] = DEFAULT_FRAMEWORKS,
                      issued: Date | None = None, options: ExportOptions | None = None,
                      draft: str | None = None, template: Path | str | None = None,
-                     lang: str = "en") -> Path:
+                     lang: str | None = None, fallbacks: Fallbacks | None = None) -> Path:
     """Write the plan (or the named draft ``draft`` as it was) to ``path`` as a Word
-    document, atomically; a WriteError, TemplateError or NotFoundError says why not."""
-    writer, _content = plan_document(session, plan_id, companion=companion,
-                                     frameworks=frameworks, issued=issued, options=options,
-                                     draft=draft, template=template, lang=lang)
+    document, atomically; a WriteError, TemplateError or NotFoundError says why not.
+
+    ``lang`` is the document's language (default: the plan's original); ``fallbacks``, if
+    given, learns how many texts stood in the original for want of a translation."""
+    writer, content = plan_document(session, plan_id, companion=companion,
+                                    frameworks=frameworks, issued=issued, options=options,
+                                    draft=draft, template=template, lang=lang)
+    if fallbacks is not None:
+        fallbacks.note(content.lang, content.original, content.fallbacks)
     return writer.save(path)

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from cmsdesk.export.docx_common import DocWriter, add_field
 from cmsdesk.export.meeting_terms import MeetingTerms
 from cmsdesk.models import queries
-from cmsdesk.models.draft_meta import DocumentMeta
+from cmsdesk.models.draft_meta import CONVENTION, DocumentMeta
 from cmsdesk.models.drafts import document_meta, find_draft
 from cmsdesk.models.schema import NamedDraft
 
@@ -86,7 +86,8 @@ def add_first_page(writer: DocWriter, info: DocumentInfo, words: MeetingTerms,
     left, right = table.rows[0].cells
     for column, cell, width in zip(table.columns, (left, right), (Cm(10), Cm(6)), strict=True):
         column.width = cell.width = width
-    writer.text(writer.style(left.paragraphs[0], "Convention name"), meta.convention)
+    convention = terms("convention") if meta.convention == CONVENTION else meta.convention
+    writer.text(writer.style(left.paragraphs[0], "Convention name"), convention)
     writer.text(writer.style(right.paragraphs[0], "Distribution block"),
                 words.distribution(meta.distribution))
     if info.symbol:

@@ -48,7 +48,8 @@ TERMS: dict[str, dict[str, str]] = {
         "annex": "Annex{number}: Correspondence with the {framework}",
         "annex_plan_target": "Target of this Plan",
         "annex_no_target": "\u2014 (no corresponding target)",
-        "fallback": "[{language} original: not yet translated]",
+        "fallback": "({language} original: not yet translated)",
+        "fallback_title": "(not translated)",
         "fallback_note": ("{count} text(s) of this document are not yet translated into "
                           "{language} and stand in the original {original}, marked as such."),
         "compilation_title": "Compilation of comments and proposals received",
@@ -82,7 +83,8 @@ TERMS: dict[str, dict[str, str]] = {
         "annex": "Annexe{number} : Tableau de correspondance ({framework})",
         "annex_plan_target": "Objectif du présent Plan",
         "annex_no_target": "\u2014 (aucun objectif correspondant)",
-        "fallback": "[original en {language} : pas encore traduit]",
+        "fallback": "(original en {language} : pas encore traduit)",
+        "fallback_title": "(non traduit)",
         "fallback_note": ("{count} texte(s) du présent document ne sont pas encore traduits "
                           "en {language} et figurent dans la langue originale ({original}), "
                           "signalés comme tels."),
@@ -116,7 +118,8 @@ TERMS: dict[str, dict[str, str]] = {
         "annex": "Anexo{number}: Cuadro de correspondencia ({framework})",
         "annex_plan_target": "Meta del presente Plan",
         "annex_no_target": "\u2014 (ninguna meta correspondiente)",
-        "fallback": "[original en {language}: aún no traducido]",
+        "fallback": "(original en {language}: aún no traducido)",
+        "fallback_title": "(sin traducir)",
         "fallback_note": ("{count} texto(s) del presente documento aún no están traducidos al "
                           "{language} y figuran en el idioma original ({original}), señalados "
                           "como tales."),
