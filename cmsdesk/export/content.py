@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from cmsdesk.export.localized import LanguageTexts
 from cmsdesk.export.wording import has_brackets
 from cmsdesk.models import queries, rules
-from cmsdesk.models.frameworks import framework_tree, list_frameworks
+from cmsdesk.models.frameworks import framework_words, list_frameworks
 from cmsdesk.models.queries import NotFoundError, OutlineEntry
 from cmsdesk.models.schema import CrossReference, Framework, Node
 
@@ -148,22 +148,21 @@ def _annex(session: Session, plan_id: str, framework_id: str,
         known = ", ".join(f.id for f in list_frameworks(session)) or "none"
         raise NotFoundError(f"no framework {framework_id!r} in this store (it holds: {known}; "
                             "see 'cmsdesk framework list')")
-    order: dict[str, tuple[int, str]] = {}
-    for _goal, fw_targets in framework_tree(session, framework_id):
-        for t in fw_targets:
-            order[t.code] = (len(order), t.title)
+    words = framework_words(session, framework_id, texts.lang)
+    order = {code: (i, title) for i, (code, (title, _summary)) in enumerate(words.targets.items())}
     links: dict[str, list[AnnexLink]] = {}
     rows = session.scalars(select(CrossReference).where(
         CrossReference.plan_id == plan_id, CrossReference.framework == framework_id,
         CrossReference.present.is_(True)))
     for x in rows:
         title = order.get(x.target, (0, ""))[1]
-        links.setdefault(x.node_id, []).append(AnnexLink(x.target, title, x.relevance, x.note))
+        note = texts.title("xref", f"{x.node_id}|{framework_id}|{x.target}", "note", x.note)
+        links.setdefault(x.node_id, []).append(AnnexLink(x.target, title, x.relevance, note))
     unknown = len(order)
     for group in links.values():
         group.sort(key=lambda link: (order.get(link.code, (unknown, ""))[0], link.code))
     heading = texts.terms.heading
-    return Annex(fw.id, fw.title, fw.short,
+    return Annex(fw.id, words.title, words.short,
                  [AnnexRow(heading(s.entry.kind, s.entry.number, s.entry.title),
                            links.get(s.entry.id, []), s.entry.number) for s in targets])
 

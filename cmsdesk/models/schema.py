@@ -332,6 +332,27 @@ class FrameworkTarget:
     ordinal: Mapped[int]
 
 
+@_table(
+    "framework_texts",
+    _column("framework_id", String(40), ForeignKey("frameworks.id"), primary_key=True),
+    _column("lang", String(8), primary_key=True),
+    _column("kind", String(16), primary_key=True),
+    _column("code", String(16), primary_key=True),
+    _column("title", Text),
+    _column("summary", Text, default=""),
+)
+class FrameworkText:
+    """A framework's title (kind "framework": title and short name), a goal's or a target's
+    title and summary in another language than English, as its file gives them."""
+
+    framework_id: Mapped[str]
+    lang: Mapped[str]
+    kind: Mapped[str]  # framework | goal | target
+    code: Mapped[str]  # "" for the framework
+    title: Mapped[str]
+    summary: Mapped[str]
+
+
 # --- local bookkeeping -------------------------------------------------------------------
 
 
