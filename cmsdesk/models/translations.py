@@ -248,3 +248,25 @@ def version_notes(session: Session, change_ids: list[str]) -> dict[str, str]:
         elif "lang" in body:
             out[cid] = f"a proposal in {NAMES[body['lang']]}"
     return out
+
+
+def original_beside(session: Session, node_id: str, fld: str, lang: str) -> tuple[str, str]:
+    """The original of a node's field as the ``lang`` version translated it, and as it is now,
+    for a translator to see what changed since (both the same when nothing did, or when the
+    version translates nothing)."""
+    from cmsdesk.models.projection import value_of
+
+    key = Key("node", node_id, fld)
+    now = _original_value(session, key)
+    row = session.get(Translation, ("node", node_id, fld, lang))
+    translates = json.loads(row.translates) if row is not None else []
+    if not translates:
+        return now, now
+    then = value_of(session, key, translates)
+    return (then if isinstance(then, str) else now), now
+
+
+def has_language_texts(session: Session, plan_id: str, lang: str) -> bool:
+    """Whether any text of the plan has a ``lang`` version."""
+    return session.scalar(select(Translation.eid).where(
+        Translation.plan_id == plan_id, Translation.lang == lang).limit(1)) is not None

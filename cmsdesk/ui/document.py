@@ -60,6 +60,10 @@ class PlanDocument(QObject):
         self._flushing = False
         self.current_id: str | None = None
         self.current_view: NodeView | None = None
+        # The language version shown and edited (None: the original); what each of the
+        # current node's texts is in it (missing, stale...), see models/translations.py.
+        self.language: str | None = None
+        self.language_states: dict[str, str] = {}
         # The outline model registers its lookup of a node's entry (labels such as T7).
         self.outline_entry: Callable[[str], OutlineEntry | None] | None = None
         self.hub.current_changed.connect(self.set_current)
@@ -92,7 +96,21 @@ class PlanDocument(QObject):
                 self.current_view = self.read(node_view, node_id, entry)
             except NotFoundError:
                 self.current_id = None
+        if self.current_view is not None:
+            from cmsdesk.models.translations import language_view
+
+            self.language_states = self.read(language_view, self.current_view, self.language)
         self.hub.node_loaded.emit(self.current_view)
+
+    def set_language(self, lang: str | None) -> None:
+        """Show and edit the ``lang`` version of the texts (None or the plan's original
+        language: the original)."""
+        from cmsdesk.models.commands import language_of, plan_language
+
+        self.flush()
+        self.language = lang and self.read(lambda s: language_of(lang, plan_language(
+            s, self.plan_id)))
+        self.set_current(self.current_id, False)
 
     def _on_outcome(self, outcome: Outcome) -> None:
         proj = outcome.projection

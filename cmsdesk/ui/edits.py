@@ -40,12 +40,13 @@ class SetField(Edit):
     field: str
     old: str
     new: str
+    lang: str | None = None  # a language version; None: the plan's original language
 
     def apply(self, editor: PlanEditor) -> Outcome:
-        return editor.set_field(self.node_id, self.field, self.new)
+        return editor.set_field(self.node_id, self.field, self.new, self.lang)
 
     def undo(self, editor: PlanEditor) -> Outcome:
-        return editor.set_field(self.node_id, self.field, self.old)
+        return editor.set_field(self.node_id, self.field, self.old, self.lang)
 
 
 @dataclass(eq=False)

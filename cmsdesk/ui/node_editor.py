@@ -36,6 +36,7 @@ from cmsdesk.ui.document import PlanDocument
 from cmsdesk.ui.edits import ChooseAlternative, DeleteNode, RestoreNode, SetField
 from cmsdesk.ui.fields import LineField, TextField
 from cmsdesk.ui.labels import field_name, fill, node_name, status_name
+from cmsdesk.ui.language_bar import LanguageBar
 
 TEXT_FIELDS = ("text", "note", "indicators", "milestones", "actors")
 MIN_TABS_HEIGHT = 300  # pixels
@@ -115,6 +116,7 @@ class NodeEditor(QWidget):
         font.setBold(True)
         self.heading.setFont(font)
         self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.language_bar = LanguageBar(document, page)
         self.node_banner = ConflictBanner(page)  # a contested deletion or place
         self.node_banner.chosen.connect(lambda v: self._choose("deleted", v))
 
@@ -163,6 +165,7 @@ class NodeEditor(QWidget):
             tab.banner.chosen.connect(lambda v, f=fld: self._choose(f, v))
             self.pages[fld] = tab
             self.tabs.addTab(tab, self.tab_titles[fld])
+        self.tabs.currentChanged.connect(self._tab_changed)
         self.comments = CommentsPanel(document, self.tabs)
         self.comments.count_changed.connect(self._comments_counted)
         self.tabs.addTab(self.comments, self.tr("Comments"))
@@ -170,6 +173,7 @@ class NodeEditor(QWidget):
         layout = QVBoxLayout(page)
         layout.setContentsMargins(8, 6, 8, 4)
         layout.addWidget(self.heading)
+        layout.addWidget(self.language_bar)
         layout.addWidget(self.node_banner)
         layout.addLayout(form)
         layout.addWidget(self.title_banner)
@@ -215,6 +219,8 @@ class NodeEditor(QWidget):
         is_target = "status" in fields
         self.status_label.setVisible(is_target)
         self.status.setVisible(is_target)
+        self.status.setEnabled(not self.language_bar.translating)  # one status, any language
+        self.language_bar.refresh()
         if is_target:
             self.status.setCurrentIndex(max(self.status.findData(view.fields["status"]), 0))
         self.status_banner.show_conflict(conflicts.get("status") if is_target else None)
@@ -234,6 +240,11 @@ class NodeEditor(QWidget):
             self.tabs.setTabToolTip(index, tip)
         if not self.tabs.isTabVisible(self.tabs.currentIndex()):
             self.tabs.setCurrentIndex(0)
+
+    def _tab_changed(self, index: int) -> None:
+        page = self.tabs.widget(index)
+        if isinstance(page, _FieldPage):
+            self.language_bar.show_field(page.name)
 
     def _field_built(self, field: TextField) -> None:
         field.saved.connect(self.save_field)
@@ -290,7 +301,8 @@ class NodeEditor(QWidget):
         if value == old and fld not in {c.field for c in view.conflicts}:
             return
         text = fill(self.tr("Edit %1 of %2"), field_name(fld), self._name())
-        self.document.execute(SetField(text, view.id, fld, old, value))
+        lang = self.document.language if fld != "status" else None
+        self.document.execute(SetField(text, view.id, fld, old, value, lang))
 
     def _choose(self, fld: str, value: Any) -> None:
         view = self.view

@@ -1,0 +1,75 @@
+"""The editor's language versions: the switch, editing the French text without touching the
+English one, undo, the state of each text, the original beside with its changes marked."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+from ui_support import QT_LOG_MARKS, select_label, starter_window, view
+
+from cmsdesk.models.commands import PlanEditor
+from cmsdesk.models.schema import Translation
+from cmsdesk.models.store import Store
+from cmsdesk.ui.mainwindow import MainWindow
+
+pytestmark = QT_LOG_MARKS
+
+
+@pytest.fixture
+def window(qtbot: QtBot, plan_store: tuple[Store, str], tmp_path: Path,
+           monkeypatch: pytest.MonkeyPatch) -> MainWindow:
+    return starter_window(qtbot, plan_store, tmp_path, monkeypatch)
+
+
+def _french(store: Store, node: str, fld: str = "text") -> str | None:
+    with store.session() as s:
+        row = s.get(Translation, ("node", node, fld, "fr"))
+        return None if row is None else row.value
+
+
+def test_editing_the_french_version_leaves_the_english_text_alone(window: MainWindow) -> None:
+    doc, editor = window.document, window.editor
+    node = select_label(window, "T1")
+    english = view(doc.store, node).fields["text"]
+    bar = editor.language_bar
+    assert "editing the original" in bar.state.text()
+    bar.switch.setCurrentIndex(bar.switch.findData("fr"))
+    bar.switch.activated.emit(bar.switch.currentIndex())
+    assert doc.language == "fr" and "Français" in bar.state.text()
+    assert "not translated yet" in bar.state.text()
+    assert editor.pages["text"].field.value() == english  # the original stands in
+    assert not editor.status.isEnabled()
+    editor.save_field("text", "Les gens connaissent les valeurs des espèces migratrices.")
+    assert _french(doc.store, node) == "Les gens connaissent les valeurs des espèces migratrices."
+    assert view(doc.store, node).fields["text"] == english
+    assert editor.pages["text"].field.value().startswith("Les gens")
+    assert "a proposal in this language" in bar.state.text()
+    doc.undo()
+    assert _french(doc.store, node) == english  # undo writes the text it replaced
+    doc.set_language(None)
+    assert editor.pages["text"].field.value() == english and editor.status.isEnabled()
+
+
+def test_the_original_beside_marks_what_changed_since_the_translation(
+        window: MainWindow) -> None:
+    doc, editor = window.document, window.editor
+    node = select_label(window, "T1")
+    plan = PlanEditor(doc.store, doc.plan_id)
+    plan.set_field(node, "text", "Les gens savent.", "fr", translation=True)
+    plan.set_field(node, "text", "People know and act.")
+    doc.set_language("fr")
+    bar = editor.language_bar
+    assert "needs an update" in bar.state.text()
+    bar.show_field("text")
+    bar.beside.setChecked(True)
+    assert bar.original_view.isVisibleTo(editor)
+    html = bar.original_view.toHtml()
+    assert "added since the translation" in html
+    assert html.count("#d3f2d0") >= 2  # the legend and the words added to the original
+    assert "#fbd9d5" in html
+    assert bar.mark.isEnabled()
+    bar.mark.click()
+    assert "needs an update" not in bar.state.text()
+    assert _french(doc.store, node) == "Les gens savent."
