@@ -105,7 +105,9 @@ class LanguageBar(QWidget):
                  "stale": self.tr("needs an update: the original changed since"),
                  "proposed": self.tr("a proposal in this language, not yet in the original")}
         states = self.document.language_states
-        notes = [f"{field_name(f)}: {words[s]}" for f, s in states.items() if s in words]
+        notes = [f"{words[state]} \u2014 " + ", ".join(field_name(f) for f, s in states.items()
+                                                   if s == state)
+                 for state in words if state in states.values()]
         if lang is None:
             self.state.setText(self.tr("You are editing the original."))
         else:
