@@ -228,3 +228,17 @@ def test_a_translation_cannot_claim_a_version_of_another_field(store: Store) -> 
         title_version = heads(s, Key("node", node, "title"))
     with pytest.raises(CommandError, match="no version"):
         editor.set_field(node, "text", "Texte.", "fr", translates=title_version)
+
+
+def test_search_finds_text_in_every_language(store: Store) -> None:
+    from cmsdesk.models.search import search
+
+    plan = create_plan(store, "Plan").created or ""
+    editor = PlanEditor(store, plan)
+    node = editor.add_node(None, "chapter", "Wetlands", "Wetlands are protected.").created or ""
+    editor.set_field(node, "text", "Les zones humides sont protégées.", "fr", translation=True)
+    editor.set_field(node, "text", "Los humedales están protegidos.", "es", translation=True)
+    with store.session() as s:
+        assert [(h.field, h.lang) for h in search(s, plan, "zones humides")] == [("text", "fr")]
+        assert [(h.field, h.lang) for h in search(s, plan, "humedales")] == [("text", "es")]
+        assert [(h.field, h.lang) for h in search(s, plan, "protect")] == [("text", None)]

@@ -2,7 +2,8 @@
 
 Matching ignores case and accents (a delegate typing "especies migratorias" finds "Especies
 Migratorias", "ecosysteme" finds "écosystème"), because drafts mix English, French and Spanish
-and people type on whatever keyboard they have. It reads the current state only.
+and people type on whatever keyboard they have. It reads the current state only, and looks in
+every language version of the texts too (a hit says which).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from cmsdesk.models import rules
 from cmsdesk.models.queries import outline
-from cmsdesk.models.schema import Node
+from cmsdesk.models.schema import Node, Translation
 
 SEARCH_FIELDS = rules.COMMON_FIELDS + ("note", "indicators", "milestones", "actors")
 CONTEXT = 40  # characters of context on each side of a match in a snippet
@@ -32,6 +33,7 @@ class SearchHit:
     snippet: str  # the match with some context, on one line
     start: int  # where the match starts within the snippet
     length: int
+    lang: str | None = None  # the language version it was found in; None: the original
 
 
 def fold(text: str) -> tuple[str, list[int]]:
@@ -66,12 +68,19 @@ def search(session: Session, plan_id: str, query: str, limit: int = 500) -> list
     cols = [getattr(Node, f) for f in SEARCH_FIELDS]
     rows = {r[0]: r[1:] for r in session.execute(select(Node.id, *cols).where(
         Node.plan_id == plan_id, Node.deleted.is_(False)))}
+    versions: dict[str, list[tuple[str, str, str | None]]] = {}
+    for node_id, fld, lang, value in session.execute(select(
+            Translation.node_id, Translation.field, Translation.lang, Translation.value).where(
+            Translation.plan_id == plan_id, Translation.entity == "node")
+            .order_by(Translation.lang)):
+        versions.setdefault(node_id, []).append((fld, value, lang))
     hits: list[SearchHit] = []
     for entry in entries:
         values = rows.get(entry.id)
         if values is None:
             continue
-        for fld, value in zip(SEARCH_FIELDS, values, strict=True):
+        texts = [(fld, value, None) for fld, value in zip(SEARCH_FIELDS, values, strict=True)]
+        for fld, value, lang in texts + versions.get(entry.id, []):
             if fld not in rules.fields_of(entry.kind) or not value:
                 continue
             folded, where = fold(value)
@@ -82,7 +91,7 @@ def search(session: Session, plan_id: str, query: str, limit: int = 500) -> list
             end = where[at + len(needle) - 1] + 1
             snippet, s_start, s_len = _snippet(value, start, end)
             hits.append(SearchHit(entry.id, entry.label, entry.kind, entry.title, fld, snippet,
-                                  s_start, s_len))
+                                  s_start, s_len, lang))
             if len(hits) >= limit:
                 return hits
     return hits

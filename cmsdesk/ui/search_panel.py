@@ -62,8 +62,9 @@ class SearchPanel(QWidget):
         self.results.clear()
         for hit in hits:
             snippet = hit.snippet
-            text = f"{hit.label} {hit.title}\n{field_name(hit.field)}: {snippet}" \
-                if hit.field != "title" else f"{hit.label} {hit.title}"
+            where = field_name(hit.field) + (f" [{hit.lang}]" if hit.lang else "")
+            text = f"{hit.label} {hit.title}\n{where}: {snippet}" \
+                if hit.field != "title" or hit.lang else f"{hit.label} {hit.title}"
             item = QListWidgetItem(text)
             item.setData(HIT_ROLE, (hit.node_id, hit.field))
             item.setToolTip(plain_tip(snippet))
