@@ -21,10 +21,12 @@ DAY = date(2014, 7, 1)
 
 @pytest.fixture
 def plan(plan_store: tuple[Store, str]) -> tuple[Store, str, str]:
-    """The starter plan with the French and Spanish versions of target 1's title and text."""
+    """The starter plan (its texts in three languages) with new French and Spanish versions
+    of target 1's title and text, and a goal added in English only."""
     store, plan_id = plan_store
     t1 = node(store, plan_id, "T1")
     editor = PlanEditor(store, plan_id)
+    editor.add_node(node(store, plan_id, "C4"), "goal", "Added in English only")
     editor.set_fields([(t1, "title", "Sensibilisation"), (t1, "text", "Les gens savent.")],
                       "fr", translation=True)
     editor.set_fields([(t1, "title", "Concienciación"), (t1, "text", "La gente sabe.")],

@@ -6,7 +6,8 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from cmsdesk.models import rules
-from cmsdesk.models.changelog import Key
+from cmsdesk.models.changelog import Key, heads
+from cmsdesk.models.languages import LANGUAGES, field_key
 from cmsdesk.models.positions import keys_for
 from cmsdesk.paths import resource
 
@@ -23,12 +24,26 @@ def load_starter_template() -> dict[str, Any]:
     return data
 
 
+def _record_languages(tx: Transaction, key: Key, version: str,
+                      languages: dict[str, dict[str, str]]) -> None:
+    """Record the template's French and Spanish texts of a field as translations of the
+    English version just recorded (``version``)."""
+    for lang in LANGUAGES:
+        text = languages.get(lang, {}).get(key.field, "")
+        if text and lang != "en":
+            tx.record("set", key._replace(field=field_key(key.field, lang)), text, [],
+                      translates=[version])
+
+
 def record_template(tx: Transaction, plan_id: str, data: dict[str, Any]) -> None:
-    """Record the changes that build the template's plan and outline."""
+    """Record the changes that build the template's plan and outline, with the French and
+    Spanish versions of its texts (each node's and the plan's optional ``languages``)."""
     import uuid
 
     plan = data["plan"]
     tx.record_new_plan({fld: str(plan.get(fld, "")) for fld in rules.PLAN_FIELDS})
+    title = Key("plan", plan_id, "title")
+    _record_languages(tx, title, heads(tx.session, title)[0], plan.get("languages", {}))
 
     def add(nodes: list[dict[str, Any]], parent: str | None) -> None:
         for pos, node in zip(keys_for(len(nodes)), nodes, strict=True):
@@ -42,7 +57,9 @@ def record_template(tx: Transaction, plan_id: str, data: dict[str, Any]) -> None
             for fld in rules.fields_of(kind):
                 value = node.get(fld, "")
                 if value and not (fld == "status" and value == "draft"):
-                    tx.record("set", Key("node", node_id, fld), value, [])
+                    key = Key("node", node_id, fld)
+                    version = tx.record("set", key, value, [])
+                    _record_languages(tx, key, version, node.get("languages", {}))
             for x in node.get("xrefs", []):
                 eid = f"{node_id}|{x['framework']}|{x['target']}"
                 tx.record("xref_add", Key("xref", eid, "present"), True, [])
