@@ -32,24 +32,27 @@ def _french(store: Store, node: str, fld: str = "text") -> str | None:
 def test_editing_the_french_version_leaves_the_english_text_alone(window: MainWindow) -> None:
     doc, editor = window.document, window.editor
     node = select_label(window, "T1")
-    english = view(doc.store, node).fields["text"]
+    english = view(doc.store, node).fields
+    french = _french(doc.store, node)  # the starter plan's French text
+    assert french is not None and french.startswith("D'ici à 2020")
     bar = editor.language_bar
     assert "editing the original" in bar.state.text()
     bar.switch.setCurrentIndex(bar.switch.findData("fr"))
     bar.switch.activated.emit(bar.switch.currentIndex())
     assert doc.language == "fr" and "Français" in bar.state.text()
-    assert "not translated yet" in bar.state.text()
-    assert editor.pages["text"].field.value() == english  # the original stands in
+    assert editor.pages["text"].field.value() == french
+    assert "not translated yet" in bar.state.text()  # the note exists in English only...
+    assert editor.pages["note"].field.value() == english["note"]  # ...and stands in
     assert not editor.status.isEnabled()
     editor.save_field("text", "Les gens connaissent les valeurs des espèces migratrices.")
     assert _french(doc.store, node) == "Les gens connaissent les valeurs des espèces migratrices."
-    assert view(doc.store, node).fields["text"] == english
+    assert view(doc.store, node).fields["text"] == english["text"]
     assert editor.pages["text"].field.value().startswith("Les gens")
     assert "a proposal in this language" in bar.state.text()
     doc.undo()
-    assert _french(doc.store, node) == english  # undo writes the text it replaced
+    assert _french(doc.store, node) == french  # undo writes the text it replaced
     doc.set_language(None)
-    assert editor.pages["text"].field.value() == english and editor.status.isEnabled()
+    assert editor.pages["text"].field.value() == english["text"] and editor.status.isEnabled()
 
 
 def test_the_original_beside_marks_what_changed_since_the_translation(
@@ -73,3 +76,21 @@ def test_the_original_beside_marks_what_changed_since_the_translation(
     bar.mark.click()
     assert "needs an update" not in bar.state.text()
     assert _french(doc.store, node) == "Les gens savent."
+
+
+def test_the_translation_status_view_lists_what_needs_work(window: MainWindow) -> None:
+    doc, editor = window.document, window.editor
+    node = select_label(window, "T2")
+    PlanEditor(doc.store, doc.plan_id).set_field(node, "text", "A new English text.")
+    dialog = editor.language_bar.open_status()
+    dialog.language.setCurrentIndex(dialog.language.findData("es"))
+    rows = [(dialog.list.topLevelItem(i).text(0), dialog.list.topLevelItem(i).text(2))
+            for i in range(dialog.list.topLevelItemCount())]
+    assert ("T2", "needs an update") in rows
+    assert ("T1", "missing") in rows  # its explanatory note exists in English only
+    assert "to update" in dialog.summary.text()
+    stale = next(i for i in range(dialog.list.topLevelItemCount())
+                 if dialog.list.topLevelItem(i).text(2) == "needs an update")
+    dialog.list.itemActivated.emit(dialog.list.topLevelItem(stale), 0)
+    assert doc.language == "es" and editor.node_id == node
+    dialog.close()

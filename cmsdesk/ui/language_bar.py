@@ -10,7 +10,7 @@ translation as up to date.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,9 +29,7 @@ from cmsdesk.models.translations import has_language_texts, mark_current, origin
 from cmsdesk.ui.diff_html import diff_html, legend_html, plain_html
 from cmsdesk.ui.document import PlanDocument
 from cmsdesk.ui.labels import field_name, fill
-
-# Each language named in itself, as language switches do.
-OWN_NAMES = {"en": "English", "fr": "Français", "es": "Español"}
+from cmsdesk.ui.translation_status import OWN_NAMES, TranslationStatusDialog
 
 
 def interface_language() -> str | None:
@@ -64,6 +62,10 @@ class LanguageBar(QWidget):
         self.mark.setToolTip(self.tr("Declare this field's translation a translation of the "
                                      "original as it stands now"))
         self.mark.clicked.connect(self._mark_current)
+        self.status_button = QPushButton(self.tr("Translation &status…"), self)
+        self.status_button.setToolTip(self.tr("Which texts are missing or need an update in "
+                                              "each language"))
+        self.status_button.clicked.connect(self.open_status)
         self.original_view = QTextBrowser(self)
         self.original_view.setAccessibleName(self.tr("The original, with its changes since "
                                                      "the translation"))
@@ -76,6 +78,7 @@ class LanguageBar(QWidget):
         row.addWidget(self.beside)
         row.addWidget(self.mark)
         row.addStretch(1)
+        row.addWidget(self.status_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(row)
@@ -134,6 +137,12 @@ class LanguageBar(QWidget):
         body = plain_html(now) if then == now else diff_html(then, now)
         title = fill(self.tr("Original %1"), field_name(self.field))
         self.original_view.setHtml(f"<p><b>{title}</b> &nbsp; {legend}</p><p>{body}</p>")
+
+    def open_status(self) -> TranslationStatusDialog:
+        dialog = TranslationStatusDialog(self.document, self.document.language, self.window())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
 
     def _mark_current(self) -> None:
         lang, node, fld = self.document.language, self.document.current_id, self.field
