@@ -94,3 +94,25 @@ def test_the_translation_status_view_lists_what_needs_work(window: MainWindow) -
     dialog.list.itemActivated.emit(dialog.list.topLevelItem(stale), 0)
     assert doc.language == "es" and editor.node_id == node
     dialog.close()
+
+
+def test_a_document_exported_from_the_window_in_spanish(
+        window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from cmsdesk.ui.export_dialogs import DocumentOptionsDialog, export_document
+
+    def choose_spanish(dialog: DocumentOptionsDialog) -> int:
+        assert dialog.language.currentData() == "en"  # the original, unless editing another
+        dialog.language.setCurrentIndex(dialog.language.findData("es"))
+        return 1
+
+    monkeypatch.setattr(DocumentOptionsDialog, "exec", choose_spanish)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *a, **k: (str(tmp_path / "plan-es.md"), ""))
+    messages: list[str] = []
+    window.document.hub.message.connect(messages.append)
+    assert export_document(window.document, "markdown", window) == tmp_path / "plan-es.md"
+    text = (tmp_path / "plan-es.md").read_text(encoding="utf-8")
+    assert "**PNUMA/CMS/COP11/Doc.15.2**" in text and "Meta 1: Conciencia" in text
+    assert "not yet translated" in messages[-1]

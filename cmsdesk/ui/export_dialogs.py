@@ -34,9 +34,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cmsdesk.export.localized import Fallbacks
 from cmsdesk.export.options import DETAIL_FIELDS, ExportOptions
+from cmsdesk.models.commands import plan_language
 from cmsdesk.models.drafts import list_drafts, remember_options
 from cmsdesk.models.frameworks import list_frameworks
+from cmsdesk.models.languages import LANGUAGES
 from cmsdesk.models.queries import find_plan
 from cmsdesk.sync.exporter import BuiltBundle, build_bundle, write_bundle
 from cmsdesk.sync.peers import list_peers
@@ -45,6 +48,7 @@ from cmsdesk.ui.document import PlanDocument
 from cmsdesk.ui.labels import field_name, fill, framework_title, translate
 from cmsdesk.ui.preferences import export_folder, window_settings
 from cmsdesk.ui.progress import run_with_progress
+from cmsdesk.ui.translation_status import OWN_NAMES
 
 ROLE = Qt.ItemDataRole.UserRole
 DOCX, MARKDOWN, COMPILATION = "docx", "markdown", "compilation"
@@ -254,6 +258,12 @@ class DocumentOptionsDialog(QDialog):
                 self.frameworks.append(box)
                 form.addRow(self.tr("Annex:") if len(self.frameworks) == 1 else "", box)
         form.addRow(self.tr("&Date on the document:"), self.date)
+        self.language = QComboBox(self)
+        for code in LANGUAGES:
+            self.language.addItem(OWN_NAMES[code], code)
+        chosen = document.language or document.read(plan_language, document.plan_id)
+        self.language.setCurrentIndex(self.language.findData(chosen))
+        form.addRow(self.tr("&Language of the document:"), self.language)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
@@ -340,16 +350,19 @@ class DocumentOptionsDialog(QDialog):
 
     def options(self) -> dict[str, Any]:
         issued = self.date.date().toPython()
+        lang = str(self.language.currentData(ROLE))
         if self.kind == COMPILATION:
             return {"since": self.baseline.currentData(ROLE), "issued": issued,
-                    "addendum": self.addendum.value(), "order": self.order.currentData(ROLE)}
+                    "addendum": self.addendum.value(), "order": self.order.currentData(ROLE),
+                    "lang": lang}
         frameworks = [str(b.property("framework")) for b in self.frameworks if b.isChecked()]
         if self.kind == MARKDOWN:
             return {"companion": self.companion.isChecked(), "issued": issued,
-                    "frameworks": frameworks}
+                    "frameworks": frameworks, "lang": lang, "fallbacks": Fallbacks()}
         return {"issued": issued, "options": self.export_options(),
                 "draft": self.draft.currentData(ROLE),
-                "template": self.template.text().strip() or None}
+                "template": self.template.text().strip() or None, "lang": lang,
+                "fallbacks": Fallbacks()}
 
 
 def _writer(kind: str) -> Callable[..., Path]:
@@ -407,5 +420,10 @@ def export_document(document: PlanDocument, kind: str,
     if options.get("draft"):
         remember_options(document.store, plan_id, options["draft"],
                          options["options"].to_json())
-    document.hub.message.emit(fill(translate("export", "Wrote %1"), str(written)))
+    message = fill(translate("export", "Wrote %1"), str(written))
+    if "fallbacks" in options and options["fallbacks"].count:
+        message += " " + fill(translate("export", "(%1 text(s) not yet translated: printed in "
+                                                  "the original, marked)"),
+                              options["fallbacks"].count)
+    document.hub.message.emit(message)
     return written

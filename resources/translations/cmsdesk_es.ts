@@ -238,6 +238,10 @@
         <translation>&amp;Fecha del documento:</translation>
     </message>
     <message>
+        <source>&amp;Language of the document:</source>
+        <translation>&amp;Idioma del documento:</translation>
+    </message>
+    <message>
         <source>the plan as it stands</source>
         <translation>el plan tal como está</translation>
     </message>
@@ -2281,6 +2285,10 @@ Por %2. Marque la casilla cuando lo haya revisado.</translation>
     <message>
         <source>Wrote %1</source>
         <translation>Se escribió %1</translation>
+    </message>
+    <message>
+        <source>(%1 text(s) not yet translated: printed in the original, marked)</source>
+        <translation>(%1 texto(s) aún sin traducir: impreso(s) en el original, señalado(s))</translation>
     </message>
 </context>
 <context>

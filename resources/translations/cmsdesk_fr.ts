@@ -238,6 +238,10 @@
         <translation>&amp;Date du document :</translation>
     </message>
     <message>
+        <source>&amp;Language of the document:</source>
+        <translation>&amp;Langue du document :</translation>
+    </message>
+    <message>
         <source>the plan as it stands</source>
         <translation>le plan tel qu&apos;il est</translation>
     </message>
@@ -2281,6 +2285,10 @@ Par %2. Cochez une fois examinée.</translation>
     <message>
         <source>Wrote %1</source>
         <translation>%1 écrit</translation>
+    </message>
+    <message>
+        <source>(%1 text(s) not yet translated: printed in the original, marked)</source>
+        <translation>(%1 texte(s) pas encore traduit(s) : imprimé(s) dans l&apos;original, signalé(s))</translation>
     </message>
 </context>
 <context>
