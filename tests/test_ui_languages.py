@@ -7,7 +7,14 @@ from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
-from ui_support import QT_LOG_MARKS, select_label, starter_window, view
+from ui_support import (
+    QT_LOG_MARKS,
+    copy_changes,
+    second_site,
+    select_label,
+    starter_window,
+    view,
+)
 
 from cmsdesk.models.commands import PlanEditor
 from cmsdesk.models.schema import Translation
@@ -116,3 +123,23 @@ def test_a_document_exported_from_the_window_in_spanish(
     text = (tmp_path / "plan-es.md").read_text(encoding="utf-8")
     assert "**PNUMA/CMS/COP11/Doc.15.2**" in text and "Meta 1: Conciencia" in text
     assert "not yet translated" in messages[-1]
+
+
+def test_a_french_conflict_is_shown_and_settled_in_french(window: MainWindow,
+                                                          tmp_path: Path) -> None:
+    doc, editor = window.document, window.editor
+    node = select_label(window, "T5")
+    english = view(doc.store, node).fields["title"]
+    other = second_site(tmp_path, doc.store, doc.plan_id, "Senegal")
+    PlanEditor(other, doc.plan_id).set_field(node, "title", "Pêche durable et chasse", "fr")
+    PlanEditor(doc.store, doc.plan_id).set_field(node, "title", "Pêche et chasse durables", "fr")
+    copy_changes(other, doc.store, doc.plan_id)
+    other.close()
+    doc.set_language(None)
+    assert not editor.title_banner.isVisibleTo(editor)  # the English title is not contested
+    doc.set_language("fr")
+    assert editor.title_banner.isVisibleTo(editor)
+    editor._choose("title", "Pêche durable et chasse")
+    assert _french(doc.store, node, "title") == "Pêche durable et chasse"
+    assert view(doc.store, node).fields["title"] == english
+    assert not editor.title_banner.isVisibleTo(editor)

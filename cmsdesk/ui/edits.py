@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from cmsdesk.models.changelog import Key
+from cmsdesk.models.languages import field_key
 
 if TYPE_CHECKING:
     from cmsdesk.models.commands import Outcome, PlanEditor
@@ -179,12 +180,14 @@ class ChooseAlternative(Edit):
     field: str
     value: str
     shown: str  # what the field showed while contested
+    lang: str | None = None  # a language version's conflict; None: the original's
 
     def apply(self, editor: PlanEditor) -> Outcome:
-        return editor.resolve(Key("node", self.node_id, self.field), self.value)
+        return editor.resolve(Key("node", self.node_id, field_key(self.field, self.lang)),
+                              self.value)
 
     def redo(self, editor: PlanEditor) -> Outcome:
-        return editor.set_field(self.node_id, self.field, self.value)
+        return editor.set_field(self.node_id, self.field, self.value, self.lang)
 
     def undo(self, editor: PlanEditor) -> Outcome:
-        return editor.set_field(self.node_id, self.field, self.shown)
+        return editor.set_field(self.node_id, self.field, self.shown, self.lang)

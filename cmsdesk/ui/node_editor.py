@@ -316,6 +316,7 @@ class NodeEditor(QWidget):
                 edit = RestoreNode(fill(self.tr("Keep %1"), name), view.id)
         else:
             self.flush()
+            lang = self.document.language if fld != "status" else None
             edit = ChooseAlternative(fill(self.tr("Choose the %1 of %2"), field_name(fld), name),
-                                     view.id, fld, str(value), view.fields.get(fld, ""))
+                                     view.id, fld, str(value), view.fields.get(fld, ""), lang)
         self.document.execute(edit)
