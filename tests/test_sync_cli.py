@@ -154,7 +154,8 @@ def test_the_installed_command_imports_and_refuses(sites: dict[str, str]) -> Non
     fresh = str(Path(sites["dir"]) / "sub.db")
     ok = subprocess.run([exe, "--db", fresh, "bundle", "import", sites["draft"]],
                         capture_output=True, text=True, timeout=60)
-    assert ok.returncode == 0 and "277 new change(s)" in ok.stdout, ok.stderr
+    # the starter plan: its outline, sentence rules and texts, with their French and Spanish
+    assert ok.returncode == 0 and "435 new change(s)" in ok.stdout, ok.stderr
     bad = Path(sites["dir"]) / "evil.cmsb"
     bad.write_bytes(Path(sites["draft"]).read_bytes()[:-50])
     refused = subprocess.run([exe, "--db", fresh, "bundle", "import", str(bad)],
