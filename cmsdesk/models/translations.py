@@ -237,7 +237,7 @@ def version_notes(session: Session, change_ids: list[str]) -> dict[str, str]:
     French" for an original that took over a proposal, "translates 3f2a9c..." for a
     translation, "a proposal in French" for a language version that translates nothing."""
     out = {}
-    for cid, raw in session.execute(select(Change.id, Change.body).where(
+    for cid, raw in session.execute(select(Change.id, Change.extra).where(
             Change.id.in_(change_ids))):
         body = json.loads(raw)
         carried = carried_from(session, body)

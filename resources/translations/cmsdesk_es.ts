@@ -681,6 +681,77 @@
     </message>
 </context>
 <context>
+    <name>LanguageBar</name>
+    <message>
+        <source>Language version</source>
+        <translation>Versión lingüística</translation>
+    </message>
+    <message>
+        <source>%1 (original)</source>
+        <translation>%1 (original)</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Idioma:</translation>
+    </message>
+    <message>
+        <source>Show the &amp;original beside</source>
+        <translation>Mostrar el &amp;original al lado</translation>
+    </message>
+    <message>
+        <source>Mark as up to &amp;date</source>
+        <translation>Marcar como &amp;actualizada</translation>
+    </message>
+    <message>
+        <source>Declare this field&apos;s translation a translation of the original as it stands now</source>
+        <translation>Declarar la traducción de este campo conforme al original tal como está ahora</translation>
+    </message>
+    <message>
+        <source>Translation &amp;status…</source>
+        <translation>&amp;Estado de las traducciones…</translation>
+    </message>
+    <message>
+        <source>Which texts are missing or need an update in each language</source>
+        <translation>Qué textos faltan o deben actualizarse en cada idioma</translation>
+    </message>
+    <message>
+        <source>The original, with its changes since the translation</source>
+        <translation>El original, con sus cambios desde la traducción</translation>
+    </message>
+    <message>
+        <source>not translated yet: the original is shown</source>
+        <translation>aún sin traducir: se muestra el original</translation>
+    </message>
+    <message>
+        <source>needs an update: the original changed since</source>
+        <translation>por actualizar: el original ha cambiado desde entonces</translation>
+    </message>
+    <message>
+        <source>a proposal in this language, not yet in the original</source>
+        <translation>una propuesta en este idioma, aún no incorporada al original</translation>
+    </message>
+    <message>
+        <source>You are editing the original.</source>
+        <translation>Está editando el original.</translation>
+    </message>
+    <message>
+        <source>You are editing the %1 version.</source>
+        <translation>Está editando la versión %1.</translation>
+    </message>
+    <message>
+        <source>added since the translation</source>
+        <translation>añadido desde la traducción</translation>
+    </message>
+    <message>
+        <source>removed since the translation</source>
+        <translation>suprimido desde la traducción</translation>
+    </message>
+    <message>
+        <source>Original %1</source>
+        <translation>%1 del original</translation>
+    </message>
+</context>
+<context>
     <name>LetterDialog</name>
     <message>
         <source>Record a letter or e-mail</source>
@@ -2066,6 +2137,49 @@ Por %2. Marque la casilla cuando lo haya revisado.</translation>
     <message>
         <source>Preview: the text as it will read</source>
         <translation>Vista previa: el texto tal como se leerá</translation>
+    </message>
+</context>
+<context>
+    <name>TranslationStatusDialog</name>
+    <message>
+        <source>Translation status</source>
+        <translation>Estado de las traducciones</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>Elemento</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Campo</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Idioma:</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>falta</translation>
+    </message>
+    <message>
+        <source>needs an update</source>
+        <translation>por actualizar</translation>
+    </message>
+    <message>
+        <source>proposal, not yet in the original</source>
+        <translation>propuesta, aún no incorporada al original</translation>
+    </message>
+    <message>
+        <source>%1 missing, %2 to update, %3 proposals</source>
+        <translation>%1 faltan, %2 por actualizar, %3 propuesta(s)</translation>
     </message>
 </context>
 <context>

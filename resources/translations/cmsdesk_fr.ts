@@ -681,6 +681,77 @@
     </message>
 </context>
 <context>
+    <name>LanguageBar</name>
+    <message>
+        <source>Language version</source>
+        <translation>Version linguistique</translation>
+    </message>
+    <message>
+        <source>%1 (original)</source>
+        <translation>%1 (original)</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Langue :</translation>
+    </message>
+    <message>
+        <source>Show the &amp;original beside</source>
+        <translation>Afficher l&apos;&amp;original à côté</translation>
+    </message>
+    <message>
+        <source>Mark as up to &amp;date</source>
+        <translation>Marquer comme à &amp;jour</translation>
+    </message>
+    <message>
+        <source>Declare this field&apos;s translation a translation of the original as it stands now</source>
+        <translation>Déclarer la traduction de ce champ conforme à l&apos;original tel qu&apos;il est maintenant</translation>
+    </message>
+    <message>
+        <source>Translation &amp;status…</source>
+        <translation>&amp;État des traductions…</translation>
+    </message>
+    <message>
+        <source>Which texts are missing or need an update in each language</source>
+        <translation>Quels textes manquent ou sont à mettre à jour dans chaque langue</translation>
+    </message>
+    <message>
+        <source>The original, with its changes since the translation</source>
+        <translation>L&apos;original, avec ses modifications depuis la traduction</translation>
+    </message>
+    <message>
+        <source>not translated yet: the original is shown</source>
+        <translation>pas encore traduit : l&apos;original est affiché</translation>
+    </message>
+    <message>
+        <source>needs an update: the original changed since</source>
+        <translation>à mettre à jour : l&apos;original a changé depuis</translation>
+    </message>
+    <message>
+        <source>a proposal in this language, not yet in the original</source>
+        <translation>une proposition dans cette langue, pas encore dans l&apos;original</translation>
+    </message>
+    <message>
+        <source>You are editing the original.</source>
+        <translation>Vous modifiez l&apos;original.</translation>
+    </message>
+    <message>
+        <source>You are editing the %1 version.</source>
+        <translation>Vous modifiez la version %1.</translation>
+    </message>
+    <message>
+        <source>added since the translation</source>
+        <translation>ajouté depuis la traduction</translation>
+    </message>
+    <message>
+        <source>removed since the translation</source>
+        <translation>supprimé depuis la traduction</translation>
+    </message>
+    <message>
+        <source>Original %1</source>
+        <translation>%1 de l&apos;original</translation>
+    </message>
+</context>
+<context>
     <name>LetterDialog</name>
     <message>
         <source>Record a letter or e-mail</source>
@@ -2066,6 +2137,49 @@ Par %2. Cochez une fois examinée.</translation>
     <message>
         <source>Preview: the text as it will read</source>
         <translation>Aperçu : le texte tel qu’il se lira</translation>
+    </message>
+</context>
+<context>
+    <name>TranslationStatusDialog</name>
+    <message>
+        <source>Translation status</source>
+        <translation>État des traductions</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>Élément</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Langue :</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>manquant</translation>
+    </message>
+    <message>
+        <source>needs an update</source>
+        <translation>à mettre à jour</translation>
+    </message>
+    <message>
+        <source>proposal, not yet in the original</source>
+        <translation>proposition, pas encore dans l&apos;original</translation>
+    </message>
+    <message>
+        <source>%1 missing, %2 to update, %3 proposals</source>
+        <translation>%1 manquant(s), %2 à mettre à jour, %3 proposition(s)</translation>
     </message>
 </context>
 <context>
