@@ -77,8 +77,9 @@ def test_the_original_beside_marks_what_changed_since_the_translation(
     assert bar.original_view.isVisibleTo(editor)
     html = bar.original_view.toHtml()
     assert "added since the translation" in html
-    assert html.count("#d3f2d0") >= 2  # the legend and the words added to the original
-    assert "#fbd9d5" in html
+    # the legend and the words added to the original are underlined, the removed ones struck
+    assert html.count("text-decoration: underline") >= 2 and "act." in html
+    assert "line-through" in html
     assert bar.mark.isEnabled()
     bar.mark.click()
     assert "needs an update" not in bar.state.text()
