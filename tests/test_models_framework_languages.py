@@ -75,9 +75,9 @@ def test_a_store_made_before_gets_the_framework_texts(tmp_path: Path) -> None:
 
     Store.open(tmp_path / "old.db").close()
     engine = create_engine(f"sqlite:///{tmp_path / 'old.db'}")
-    with engine.begin() as conn:  # as a store of revision 0005 was
+    with engine.begin() as conn:  # as a store of revision 0009 was
         conn.execute(text("DROP TABLE framework_texts"))
-        conn.execute(text("UPDATE alembic_version SET version_num = '0005'"))
+        conn.execute(text("UPDATE alembic_version SET version_num = '0009'"))
     engine.dispose()
     store = Store.open(tmp_path / "old.db")
     with store.session() as s:
