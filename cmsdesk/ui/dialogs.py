@@ -37,6 +37,7 @@ class ProfileDialog(QDialog):
         self.name = QLineEdit(self)
         self.party = _party_box(self)
         self.party.lineEdit().setPlaceholderText(self.tr("e.g. Kenya, or the CMS Secretariat"))
+        self.party.lineEdit().setAccessibleName(self.tr("Party or organisation"))
         self.party_kind = QLabel(self)
         self.party_kind.setWordWrap(True)
         self.region = QComboBox(self)

@@ -54,6 +54,7 @@ from cmsdesk.ui.labels import field_name, fill, status_name, translate
 from cmsdesk.ui.lazy_view import LazyView
 from cmsdesk.ui.merge_edits import RevertChange
 from cmsdesk.ui.safe_browser import SafeTextBrowser, plain_tip
+from cmsdesk.ui.theme import foreground
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -99,9 +100,6 @@ def when(clock: str) -> str:
     return clock[:16].replace("T", " ")
 
 
-UNVERIFIED_COLOUR = "#b52a1c"  # as refusals in the import report
-
-
 def who_html(item: ReviewItem) -> str:
     bits = [f"<b>{html.escape(item.party)}</b>"]
     if not item.verified:
@@ -109,7 +107,8 @@ def who_html(item: ReviewItem) -> str:
                                               "pinned here: check its fingerprint with the "
                                               "sender (cmsdesk keys)."))
         mark = html.escape(translate("review", "author not verified"))
-        bits.append(f'<span style="color:{UNVERIFIED_COLOUR}" title="{tip}">{mark}</span>')
+        colour = foreground("alert").name()
+        bits.append(f'<span style="color:{colour}" title="{tip}">{mark}</span>')
     if item.region:
         bits.append(html.escape(item.region))
     person = item.author + (f" ({item.role})" if item.role else "")

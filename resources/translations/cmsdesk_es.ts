@@ -1577,6 +1577,10 @@
         <translation>p. ej. Kenia, o la Secretaría de la CMS</translation>
     </message>
     <message>
+        <source>Party or organisation</source>
+        <translation>Parte u organización</translation>
+    </message>
+    <message>
         <source>&amp;Name:</source>
         <translation>&amp;Nombre:</translation>
     </message>

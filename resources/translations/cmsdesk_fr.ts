@@ -1577,6 +1577,10 @@
         <translation>p. ex. Kenya, ou le Secrétariat de la CMS</translation>
     </message>
     <message>
+        <source>Party or organisation</source>
+        <translation>Partie ou organisation</translation>
+    </message>
+    <message>
         <source>&amp;Name:</source>
         <translation>&amp;Nom :</translation>
     </message>
