@@ -28,6 +28,7 @@ def test_another_officers_change_appears_in_the_window(
     window = make_window(qtbot, mine, plan_id, tmp_path)
     watch = watch_server(window)
     assert watch is not None
+    assert window.store_label.toolTip() == mine.location == url.replace("cmsdesk-tests", "***")
     select_label(window, "T2")
     # Ana's own edits send news too, which her window ignores.
     PlanEditor(mine, plan_id).set_field(node_id(mine, plan_id, "T2"), "note", "Mine.")

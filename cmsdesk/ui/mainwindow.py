@@ -303,7 +303,7 @@ class MainWindow(QMainWindow):
     def update_status(self) -> None:
         profile = self.document.store.profile
         self.identity_label.setText(profile_text(profile))
-        path = str(self.document.store.path)
+        path = self.document.store.location  # a file, or a server address (no password)
         self.store_label.setText(fill(self.tr("Store: %1"), _shorten(path)))
         self.store_label.setToolTip(path)
         count = self.document.read(queries.conflict_count, self.document.plan_id)
