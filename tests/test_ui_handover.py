@@ -96,6 +96,35 @@ def test_cmsdesk_file_while_running_hands_the_file_to_the_window(
     qtbot.waitUntil(lambda: imported_from_kenya(reports), timeout=10_000)
 
 
+def test_a_bundle_double_clicked_while_a_delegate_waits_opens_the_plan(
+        qtbot: QtBot, plan_store: tuple[Store, str], tmp_path: Path,
+        reports: list[ImportReportDialog], monkeypatch: pytest.MonkeyPatch) -> None:
+    """A delegate's first start waits for the draft; the e-mailed bundle, double-clicked,
+    reaches that window and opens the plan, whose window then takes the hand-overs."""
+    from ui_support import settings_in
+
+    from cmsdesk.ui.waiting_window import WaitingWindow
+
+    store, plan_id = plan_store
+    draft = tmp_path / "draft.cmsb"
+    export_bundle(store, plan_id, draft)
+    delegate = Store.open(tmp_path / "delegate.db")
+    delegate.set_profile(Profile("Wanjiru Kamau", "Kenya", "Africa", "delegate"))
+    waiting = WaitingWindow(delegate, settings_in(tmp_path))
+    qtbot.addWidget(waiting)
+    waiting.show()
+    assert delegate.path is not None
+    assert handover.hand_over(handover.server_name(delegate.path), [draft])
+    qtbot.waitUntil(lambda: waiting.opened is not None, timeout=10_000)
+    opened = waiting.opened
+    assert isinstance(opened, MainWindow) and opened.document.plan_id == plan_id
+    qtbot.addWidget(opened)
+    qtbot.waitUntil(lambda: getattr(opened, "handover", None) is not None, timeout=10_000)
+    assert opened.handover.listening  # type: ignore[attr-defined]
+    opened.close()
+    delegate.close()
+
+
 def test_without_a_running_window_nothing_is_handed_over(tmp_path: Path) -> None:
     assert not handover.hand_over(handover.server_name(tmp_path / "none.db"),
                                   [tmp_path / "x.cmsb"])

@@ -324,7 +324,8 @@ def listen_for_files(window: MainWindow) -> None:
     """Bundles opened while this window runs come to it: from later programs started on the
     same store file (cmsdesk FILE.cmsb, a double-click), and on macOS from Finder's open
     events. (A store on a database server has no lock to collide with: a second program opens
-    it and imports there.)"""
+    it and imports there. The window waiting for a first draft listens the same way:
+    :mod:`cmsdesk.ui.waiting_window`.)"""
     from cmsdesk.ui.handover import HandOverServer, accept_file_open_events, deliver_to, server_name
 
     deliver = deliver_to(window)

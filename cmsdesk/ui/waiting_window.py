@@ -98,6 +98,13 @@ class WaitingWindow(QMainWindow):
         menu.addAction(quit_action)
         self.resize(760, 520)
         self.open_button.setFocus()
+        # A bundle double-clicked while this window waits (a second program hands it over).
+        self.handover = None
+        if store.path is not None:
+            from cmsdesk.ui.handover import HandOverServer, server_name
+
+            self.handover = HandOverServer(server_name(store.path), self)
+            self.handover.files_received.connect(self.open_bundles)
         pending = [Path(f) for f in files or [] if f.lower().endswith(BUNDLE_SUFFIX)]
         if pending:
             QTimer.singleShot(0, self, lambda: self.open_bundles(pending))
@@ -119,6 +126,8 @@ class WaitingWindow(QMainWindow):
     def open_plan(self, plan_id: str) -> QMainWindow:
         from cmsdesk.ui.app import open_window
 
+        if self.handover is not None:  # the plan's window takes over the hand-over's name
+            self.handover.server.close()
         self.opened = open_window(self.store, plan_id, self.settings)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.close()
