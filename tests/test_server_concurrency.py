@@ -85,7 +85,7 @@ def test_four_officers_importing_resolving_and_editing_at_once_converge(
     master = Store.open(pg_server.url(name))
     import_bundles(master, bundles)  # whatever no officer happened to import
     with master.session() as s:
-        held = set(s.execute(select(Change.replica, Change.seq)).tuples())
+        held = {(replica, seq) for replica, seq in s.execute(select(Change.replica, Change.seq))}
         # Nothing duplicated: each installation's counter runs 1..n without a gap.
         for replica, count, top in s.execute(
                 select(Change.replica, func.count(), func.max(Change.seq))
