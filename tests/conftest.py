@@ -7,8 +7,9 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("LANG", "C.UTF-8")
 
-from collections.abc import Iterator  # noqa: E402
+from collections.abc import Callable, Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402
+from typing import Any  # noqa: E402
 
 import pytest  # noqa: E402
 from pg_support import Locations, PgServer, running_server  # noqa: E402
@@ -68,3 +69,19 @@ def plan_store(store: Store) -> tuple[Store, str]:
     from cmsdesk.models.commands import create_plan_from_template
 
     return store, create_plan_from_template(store).created or ""
+
+
+@pytest.fixture
+def make(reps: Any) -> Iterator[Callable[..., Store]]:
+    """New installations from the module's ``reps`` (a :class:`sync_support.Replicas`), each
+    closed when the test ends: ``make("kenya", profile=...)``."""
+    opened: list[Store] = []
+
+    def new(name: str, **kwargs: Any) -> Store:
+        store = reps.new_store(name, **kwargs)
+        opened.append(store)
+        return store
+
+    yield new
+    for store in opened:
+        store.close()

@@ -3,7 +3,7 @@ and no bundle can place changes under another installation or use up its counter
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -44,20 +44,6 @@ SECRETARIAT = Profile("Amina", "CMS Secretariat", "", "secretariat")
 @pytest.fixture(scope="module")
 def reps(tmp_path_factory: pytest.TempPathFactory) -> Replicas:
     return Replicas(tmp_path_factory.mktemp("authors"))
-
-
-@pytest.fixture
-def make(reps: Replicas) -> Iterator[Make]:
-    opened: list[Store] = []
-
-    def new(name: str, **kwargs: object) -> Store:
-        store = reps.new_store(name, **kwargs)  # type: ignore[arg-type]
-        opened.append(store)
-        return store
-
-    yield new
-    for store in opened:
-        store.close()
 
 
 def _edit(store: Store, reps: Replicas, words: str, target: int = 0) -> None:

@@ -3,7 +3,7 @@ with its symbol, date and whole document metadata, and travels once to each peer
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -25,20 +25,6 @@ Make = Callable[..., Store]
 @pytest.fixture(scope="module")
 def reps(tmp_path_factory: pytest.TempPathFactory) -> Replicas:
     return Replicas(tmp_path_factory.mktemp("drafts"))
-
-
-@pytest.fixture
-def make(reps: Replicas) -> Iterator[Make]:
-    opened: list[Store] = []
-
-    def new(name: str, **kwargs: object) -> Store:
-        store = reps.new_store(name, **kwargs)  # type: ignore[arg-type]
-        opened.append(store)
-        return store
-
-    yield new
-    for store in opened:
-        store.close()
 
 
 def _edit(store: Store, reps: Replicas, target: int, words: str) -> None:

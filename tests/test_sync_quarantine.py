@@ -4,7 +4,7 @@ in quarantine, out of the plan, until the Secretariat accepts the key or rejects
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -31,20 +31,6 @@ SECRETARIAT = Profile("Amina", "CMS Secretariat", "", "secretariat")
 @pytest.fixture(scope="module")
 def reps(tmp_path_factory: pytest.TempPathFactory) -> Replicas:
     return Replicas(tmp_path_factory.mktemp("quarantine"))
-
-
-@pytest.fixture
-def make(reps: Replicas) -> Iterator[Make]:
-    opened: list[Store] = []
-
-    def new(name: str, **kwargs: object) -> Store:
-        store = reps.new_store(name, **kwargs)  # type: ignore[arg-type]
-        opened.append(store)
-        return store
-
-    yield new
-    for store in opened:
-        store.close()
 
 
 def _key_file(store: Store, folder: Path) -> Path:

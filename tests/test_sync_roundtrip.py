@@ -35,20 +35,6 @@ def reps(tmp_path_factory: pytest.TempPathFactory, locations: Locations) -> Repl
 
 
 @pytest.fixture
-def make(reps: Replicas) -> Iterator[Make]:
-    opened: list[Store] = []
-
-    def new(name: str, **kwargs: object) -> Store:
-        store = reps.new_store(name, **kwargs)  # type: ignore[arg-type]
-        opened.append(store)
-        return store
-
-    yield new
-    for store in opened:
-        store.close()
-
-
-@pytest.fixture
 def origin(reps: Replicas) -> Iterator[Store]:
     store = reps.origin_copy()
     yield store
