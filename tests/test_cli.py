@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from cli_support import run
 from sqlalchemy import create_engine, text
 
 from cmsdesk import __version__
@@ -23,12 +24,6 @@ def db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> str:
     assert main(["--db", path, "init"]) == 0
     capsys.readouterr()
     return path
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out = capsys.readouterr()
-    return code, out.out, out.err
 
 
 def test_version_and_identity(capsys: pytest.CaptureFixture[str], db: str) -> None:

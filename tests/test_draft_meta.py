@@ -7,10 +7,10 @@ import json
 from pathlib import Path
 
 import pytest
+from cli_support import run
 from conftest import open_store
 from sqlalchemy import text
 
-from cmsdesk.cli import main
 from cmsdesk.models.commands import CommandError, create_plan_from_template
 from cmsdesk.models.draft_meta import DocumentMeta, check_symbol
 from cmsdesk.models.drafts import edit_draft, list_drafts, mark_draft
@@ -24,12 +24,6 @@ def db(tmp_path: Path) -> str:
     with open_store(path, "Kofi Mensah", "Ghana", "Africa") as store:
         create_plan_from_template(store)
     return str(path)
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out = capsys.readouterr()
-    return code, out.out, out.err
 
 
 def _stored(db: str) -> list[tuple[str, ...]]:

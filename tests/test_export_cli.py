@@ -9,9 +9,9 @@ from pathlib import Path
 
 import docx
 import pytest
+from cli_support import run
 from conftest import open_store
 
-from cmsdesk.cli import main
 from cmsdesk.models.commands import create_plan_from_template
 
 
@@ -22,12 +22,6 @@ def db(tmp_path: Path) -> str:
     with open_store(path, "Kofi Mensah", "Ghana", "Africa") as store:
         create_plan_from_template(store)
     return str(path)
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out = capsys.readouterr()
-    return code, out.out, out.err
 
 
 def test_export_docx_and_markdown(capsys: pytest.CaptureFixture[str], db: str,

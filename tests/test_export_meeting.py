@@ -10,10 +10,10 @@ from pathlib import Path
 
 import docx
 import pytest
+from cli_support import run
 from conftest import open_store
 from export_support import W, node, part, tree
 
-from cmsdesk.cli import main
 from cmsdesk.export.docx_common import TemplateError
 from cmsdesk.export.docx_plan import export_plan_docx
 from cmsdesk.export.meeting_terms import WORDS, MeetingTerms
@@ -170,12 +170,6 @@ def db(tmp_path: Path) -> str:
     with open_store(path, "Kofi Mensah", "Ghana", "Africa") as store:
         create_plan_from_template(store)
     return str(path)
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out = capsys.readouterr()
-    return code, out.out, out.err
 
 
 def test_switches_are_remembered_per_draft(capsys: pytest.CaptureFixture[str], db: str,

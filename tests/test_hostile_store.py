@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from cli_support import run
 
 import cmsdesk.models.store as store_module
 from cmsdesk.cli import main
@@ -44,12 +45,6 @@ def dump(path: Path) -> str:
         text = "\n".join(conn.iterdump())
     conn.close()
     return text
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out = capsys.readouterr()
-    return code, out.out, out.err
 
 
 def with_pragma(monkeypatch: pytest.MonkeyPatch, pragma: Callable[[Any], None]) -> None:

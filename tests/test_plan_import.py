@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from cli_support import run
 
-from cmsdesk.cli import main
 from cmsdesk.models import queries
 from cmsdesk.models.store import Store
 
@@ -46,12 +46,6 @@ Les valeurs sont intégrées.
 
 Harmful incentives are reformed.
 """
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out = capsys.readouterr()
-    return code, out.out, out.err
 
 
 def _tree(db: str) -> list[dict[str, Any]]:

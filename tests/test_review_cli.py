@@ -7,9 +7,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from cli_support import run
 from review_support import DRAFT, Round, build_round
-
-from cmsdesk.cli import main
 
 
 @pytest.fixture(scope="module")
@@ -22,12 +21,6 @@ def db(consultation: Round, tmp_path: Path) -> str:
     path = tmp_path / "secretariat.db"
     shutil.copyfile(consultation.secretariat, path)
     return str(path)
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out = capsys.readouterr()
-    return code, out.out, out.err
 
 
 def test_review_lists_what_each_party_proposed(capsys: pytest.CaptureFixture[str],

@@ -9,14 +9,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from cli_support import run
 
 from cmsdesk.cli import main
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out = capsys.readouterr()
-    return code, out.out, out.err
 
 
 @pytest.fixture(scope="module")
