@@ -25,6 +25,20 @@ def open_store(path: Path | str, name: str = "Ana Pérez", party: str = "Spain",
     return store
 
 
+@pytest.fixture
+def db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> str:
+    """A closed store holding the starter plan, set up as a user would: `identity`, then `init`
+    (Kofi Mensah, focal point of Ghana, Africa)."""
+    from cmsdesk.cli import main
+
+    path = str(tmp_path / "store.db")
+    assert main(["--db", path, "identity", "--name", "Kofi Mensah", "--party", "Ghana",
+                 "--region", "Africa", "--role", "focal point"]) == 0
+    assert main(["--db", path, "init"]) == 0
+    capsys.readouterr()
+    return path
+
+
 BACKENDS = ("sqlite", "postgresql")
 
 

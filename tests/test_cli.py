@@ -16,16 +16,6 @@ from cmsdesk import __version__
 from cmsdesk.cli import main, parse
 
 
-@pytest.fixture
-def db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> str:
-    path = str(tmp_path / "store.db")
-    assert main(["--db", path, "identity", "--name", "Kofi Mensah", "--party", "Ghana",
-                 "--region", "Africa", "--role", "focal point"]) == 0
-    assert main(["--db", path, "init"]) == 0
-    capsys.readouterr()
-    return path
-
-
 def test_version_and_identity(capsys: pytest.CaptureFixture[str], db: str) -> None:
     with pytest.raises(SystemExit) as info:
         main(["--version"])

@@ -8,22 +8,13 @@ from pathlib import Path
 
 import pytest
 from cli_support import run
-from conftest import open_store
 from sqlalchemy import text
 
-from cmsdesk.models.commands import CommandError, create_plan_from_template
+from cmsdesk.models.commands import CommandError
 from cmsdesk.models.draft_meta import DocumentMeta, check_symbol
 from cmsdesk.models.drafts import edit_draft, list_drafts, mark_draft
 from cmsdesk.models.queries import NotFoundError
 from cmsdesk.models.store import Store
-
-
-@pytest.fixture
-def db(tmp_path: Path) -> str:
-    path = tmp_path / "store.db"
-    with open_store(path, "Kofi Mensah", "Ghana", "Africa") as store:
-        create_plan_from_template(store)
-    return str(path)
 
 
 def _stored(db: str) -> list[tuple[str, ...]]:

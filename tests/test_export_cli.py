@@ -10,18 +10,6 @@ from pathlib import Path
 import docx
 import pytest
 from cli_support import run
-from conftest import open_store
-
-from cmsdesk.models.commands import create_plan_from_template
-
-
-@pytest.fixture
-def db(tmp_path: Path) -> str:
-    """A closed store holding the starter plan, written by Kofi Mensah of Ghana."""
-    path = tmp_path / "store.db"
-    with open_store(path, "Kofi Mensah", "Ghana", "Africa") as store:
-        create_plan_from_template(store)
-    return str(path)
 
 
 def test_export_docx_and_markdown(capsys: pytest.CaptureFixture[str], db: str,

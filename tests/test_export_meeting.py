@@ -18,7 +18,7 @@ from cmsdesk.export.docx_common import TemplateError
 from cmsdesk.export.docx_plan import export_plan_docx
 from cmsdesk.export.meeting_terms import WORDS, MeetingTerms
 from cmsdesk.export.options import ExportOptions
-from cmsdesk.models.commands import CommandError, PlanEditor, create_plan_from_template
+from cmsdesk.models.commands import CommandError, PlanEditor
 from cmsdesk.models.draft_meta import DocumentMeta
 from cmsdesk.models.drafts import mark_draft
 from cmsdesk.models.store import Store
@@ -162,14 +162,6 @@ def test_a_past_draft_prints_as_it_was(drafted: tuple[Store, str], tmp_path: Pat
     now_targets = [t for _s, t in now if t.startswith("Target ")]
     assert len(now_targets) == 15 and "Target 7: A wording written after the draft." in now_targets
     assert ("Title", "A RETITLED PLAN") in now
-
-
-@pytest.fixture
-def db(tmp_path: Path) -> str:
-    path = tmp_path / "store.db"
-    with open_store(path, "Kofi Mensah", "Ghana", "Africa") as store:
-        create_plan_from_template(store)
-    return str(path)
 
 
 def test_switches_are_remembered_per_draft(capsys: pytest.CaptureFixture[str], db: str,
