@@ -180,7 +180,8 @@ def _export_for_comments(args: argparse.Namespace, store: Any, plan_id: str,
 
     try:
         info = guard(export_for_comments, store, plan_id, args.out, issued=issued,
-                     options=options, draft=args.draft, template=args.template)
+                     options=options, draft=args.draft, template=args.template,
+                     lang=args.lang)
     except TemplateError as exc:
         raise UserError(str(exc)) from exc
     draft = (f"named draft \"{info.draft_name}\"" if info.draft_name else
@@ -188,6 +189,10 @@ def _export_for_comments(args: argparse.Namespace, store: Any, plan_id: str,
              "to check replies against that draft's deadline)")
     print(f"wrote {info.path}: consultation copy {info.copy_id[:8]} of {draft}, "
           f"{info.fields} field(s) traceable")
+    if info.untranslated:
+        print(f"{info.untranslated} field(s) not yet translated are printed in the original "
+              "language, marked, and not traceable: an edit there comes back as an unmapped "
+              "paragraph to attach by hand")
     return 0
 
 

@@ -6,7 +6,8 @@ that possible the copy carries, invisibly:
 
 * a *manifest* in a custom XML part (``urn:cmsdesk:consultation-copy``): the plan, the named
   draft the copy shows (if the plan stands as one was marked), a copy id, and for every field
-  written its node, field, language, the versions it was made from and a hash of its text;
+  written its node, field (``text@fr`` for a language version), the versions it was made from
+  and a hash of its text;
 * a hidden bookmark (``_cms00012p003``: field 12, its third paragraph) around each paragraph of
   each field.
 
@@ -36,7 +37,10 @@ from cmsdesk.export.content import PlanContent
 from cmsdesk.export.docx_common import DocWriter, FieldRange
 from cmsdesk.export.options import ExportOptions
 from cmsdesk.models.changelog import Key, current_heads
+from cmsdesk.models.commands import language_of, plan_language
 from cmsdesk.models.drafts import draft_heads, find_draft
+from cmsdesk.models.languages import field_key
+from cmsdesk.models.projection import value_of
 from cmsdesk.models.schema import Change, NamedDraft
 from cmsdesk.models.store import Store
 
@@ -66,6 +70,7 @@ class CopyInfo:
     draft_id: str
     draft_name: str
     fields: int
+    untranslated: int = 0  # fields printed in the original for want of a translation
 
 
 def _draft_of_now(session: Session, plan_id: str) -> NamedDraft | None:
@@ -127,7 +132,7 @@ def _furniture(writer: DocWriter) -> set[str]:
 
 
 def _manifest(plan_id: str, plan_title: str, draft: NamedDraft | None, copy_id: str,
-              ranges: list[FieldRange], values: dict[tuple[str, str], str],
+              keyed: list[tuple[FieldRange, Key]], values: dict[tuple[str, str], str],
               heads: dict[Key, set[str]], furniture: set[str], lang: str) -> bytes:
     from lxml import etree
 
@@ -139,13 +144,13 @@ def _manifest(plan_id: str, plan_title: str, draft: NamedDraft | None, copy_id: 
     root.set("draft", draft.id if draft else "")
     root.set("draftName", draft.name if draft else "")
     root.set("exported", datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z"))
-    for number, r in enumerate(ranges, 1):
+    root.set("lang", lang)
+    for number, (r, key) in enumerate(keyed, 1):
         el = etree.SubElement(root, f"{{{NS}}}field")
         el.set("n", str(number))
         el.set("node", r.node)
-        el.set("field", r.name)
-        el.set("lang", lang)
-        el.set("versions", " ".join(sorted(heads[Key("node", r.node, r.name)])))
+        el.set("field", key.field)
+        el.set("versions", " ".join(sorted(heads[key])))
         value = values[(r.node, r.name)]
         el.set("sha256", text_hash(value))
         if r.name == "title":
@@ -206,21 +211,42 @@ def _printed_values(writer: DocWriter, content: PlanContent) -> dict[tuple[str, 
     return values
 
 
-def _original_language(session: Session, plan_id: str) -> str:
-    """The language the plan's texts are printed in: its original language (``lang`` of an
-    export only sets the document's furniture)."""
-    from cmsdesk.models.schema import Plan
+def _traced(session: Session, ranges: list[FieldRange], values: dict[tuple[str, str], str],
+            at_draft: dict[Key, list[str]] | None, version: str | None
+            ) -> tuple[list[tuple[FieldRange, Key]], dict[Key, set[str]]]:
+    """The fields a reply can be traced back to, each with the key its printed text is a value
+    of, and the versions it was printed from.
 
-    plan = session.get(Plan, plan_id)
-    return (getattr(plan, "language", "") or "en") if plan is not None else "en"
+    In a copy in another language than the plan's original, a field printed in its language
+    version is that version (``text@fr``): a Party's edit of it is a proposal in that language
+    and never reaches the original. A field whose original stood in for a missing translation
+    (printed with its "not translated" mark) is left unmarked, so that an edit there comes
+    back as an unmapped paragraph for a person to place, instead of mixing two languages in
+    one text."""
+    keyed = [(r, Key("node", r.node, field_key(r.name, version))) for r in ranges]
+    keys = {k for _r, k in keyed}
+    if at_draft is not None:
+        heads = {k: set(at_draft.get(k, [])) for k in keys}
+    else:
+        heads = current_heads(session, keys)
+    if version is None:
+        return keyed, heads
+    kept = []
+    for r, k in keyed:
+        value = value_of(session, k, sorted(heads[k])) if heads[k] else None
+        if isinstance(value, str) and value.strip() \
+                and value.strip() == values[(r.node, r.name)].strip():
+            kept.append((r, k))
+    return kept, heads
 
 
 def export_for_comments(store: Store, plan_id: str, path: Path | str, *,
                         issued: Date | None = None, options: ExportOptions | None = None,
                         draft: str | None = None, template: Path | str | None = None,
-                        lang: str = "en") -> CopyInfo:
+                        lang: str | None = None) -> CopyInfo:
     """Write the consultation copy of the plan as it stands (or of the named draft ``draft``
-    as it was marked), laid out as ``export docx`` would with the same options."""
+    as it was marked), laid out as ``export docx`` would with the same options, in ``lang``
+    (default: the plan's original language)."""
     from cmsdesk.export.docx_plan import plan_document
 
     with store.session() as s:
@@ -228,21 +254,20 @@ def export_for_comments(store: Store, plan_id: str, path: Path | str, *,
                                         draft=draft, template=template, lang=lang)
         values = _printed_values(writer, content)
         named = find_draft(s, plan_id, draft) if draft else _draft_of_now(s, plan_id)
-        ranges = list(writer.fields)
-        keys = {Key("node", r.node, r.name) for r in ranges}
-        if draft:
-            at_draft = draft_heads(named)
-            heads = {k: set(at_draft.get(k, [])) for k in keys}
-        else:
-            heads = current_heads(s, keys)
+        original = plan_language(s, plan_id)
+        printed = len(writer.fields)
+        keyed, heads = _traced(s, list(writer.fields), values,
+                               draft_heads(named) if draft else None,
+                               language_of(lang, original))
+        writer.fields[:] = [r for r, _k in keyed]
         copy_id = str(uuid.uuid4())
-        _mark(writer, ranges)
-        manifest = _manifest(plan_id, content.title, named, copy_id, ranges, values, heads,
-                             _furniture(writer), _original_language(s, plan_id))
+        _mark(writer, writer.fields)
+        manifest = _manifest(plan_id, content.title, named, copy_id, keyed, values, heads,
+                             _furniture(writer), lang or original)
     _add_custom_xml(writer, manifest)
     out = writer.save(path)
     return CopyInfo(out, copy_id, named.id if named else "", named.name if named else "",
-                    len(ranges))
+                    len(keyed), printed - len(keyed))
 
 
 def read_manifest(package_parts: Any) -> Any:

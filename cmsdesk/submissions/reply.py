@@ -36,7 +36,9 @@ from cmsdesk.export.for_comments import BOOKMARK_PREFIX, NS, read_manifest, text
 from cmsdesk.models import queries
 from cmsdesk.models.changelog import Key, append_changes
 from cmsdesk.models.identity import Profile
+from cmsdesk.models.languages import LANGUAGES, split_field
 from cmsdesk.models.projection import project, value_of
+from cmsdesk.models.rules import TRANSLATABLE_FIELDS
 from cmsdesk.models.schema import Change, NamedDraft, Plan
 from cmsdesk.models.store import Store
 from cmsdesk.models.submissions import deadline_of, is_late, late_note, note_submission
@@ -189,7 +191,8 @@ def read_reply_manifest(doc: Any, name: str) -> Manifest:
             n = int(el.get("n"))
             key = Key("node", el.get("node"), el.get("field"))
             printed = el.text or ""
-            if n in fields or text_hash(printed) != el.get("sha256"):
+            if n in fields or text_hash(printed) != el.get("sha256") \
+                    or not _traceable(key.field):
                 raise ValueError(n)
             fields[n] = ManifestField(n, key, (el.get("versions") or "").split(), printed,
                                       el.get("heading", ""), el.get("lead", ""))
@@ -199,6 +202,14 @@ def read_reply_manifest(doc: Any, name: str) -> Manifest:
     except (TypeError, ValueError) as exc:
         raise ReplyError(f"{name}: the record of where its texts come from is damaged "
                          f"(field {exc}): export a new consultation copy") from exc
+
+
+def _traceable(key_field: str) -> bool:
+    """Whether a copy may carry a field under this name: a text of a node, in the original
+    language or a working language of the Convention (a copy that names another field, such
+    as ``deleted`` or ``placement``, was altered)."""
+    name, lang = split_field(key_field)
+    return ("node", name) in TRANSLATABLE_FIELDS and (lang is None or lang in LANGUAGES)
 
 
 def _assign(paras: list[Para], manifest: Manifest, name: str) -> dict[int, int]:
@@ -284,7 +295,8 @@ def _heading_base(paras: list[Para], owner: dict[int, int], manifest: Manifest,
     node = manifest.fields[owner[first]].key.eid
     for i in range(first, -1, -1):
         n = owner.get(i)
-        if n is not None and manifest.fields[n].key == Key("node", node, "title"):
+        key = manifest.fields[n].key if n is not None else None
+        if key is not None and key.eid == node and split_field(key.field)[0] == "title":
             level = heading_level(paras[i].style)
             return level or 0
     return 0
@@ -297,10 +309,11 @@ def _field_value(paras: list[Para], owner: dict[int, int], manifest: Manifest,
     mine = [paras[i] for i in indices if not paras[i].emptied]
     if mf.lead and mine:
         mine[0] = _without_lead(mine[0], mf.lead)
-    if mf.key.field == "title":
+    name = split_field(mf.key.field)[0]
+    if name == "title":
         return _title_of(" ".join(p.text for p in mine), mf)
     base = _heading_base(paras, owner, manifest, indices[0])
-    if mf.key.field != "text":
+    if name != "text":
         base += 1
     returned = block_markdown(mine, base)
     # printed with the body's paragraphs numbered (a negotiation text's chapters) or not:
