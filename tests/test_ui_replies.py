@@ -154,3 +154,42 @@ def test_the_secretariat_first_start_creates_the_plan_from_a_file(
         assert queries.find_plan(s, plan_id).title == "Plan"
         assert [e.title for e in queries.outline(s, plan_id or "")] == ["Vision"]
     store.close()
+
+
+def test_the_word_export_dialog_writes_a_consultation_copy(
+        desk: tuple[object, Store, str, list[str]], tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch, qtbot: QtBot) -> None:
+    from cmsdesk.submissions.reply import read_reply
+    from cmsdesk.ui.export_dialogs import DOCX, DocumentOptionsDialog, export_document
+
+    panels, _store, _plan, _shown = desk
+    window = panels.window  # type: ignore[attr-defined]
+    proposed: list[str] = []
+
+    def choose_copy(dialog: DocumentOptionsDialog) -> int:
+        assert not dialog.for_comments.isHidden() and not dialog.for_comments.isChecked()
+        dialog.for_comments.setChecked(True)
+        return 1
+
+    monkeypatch.setattr(DocumentOptionsDialog, "exec", choose_copy)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda _p, _t, name, _f: (
+        proposed.append(name), (str(tmp_path / "copy.docx"), ""))[1])
+    messages: list[str] = []
+    window.document.hub.message.connect(messages.append)
+    written = export_document(window.document, DOCX, window)
+    assert written == tmp_path / "copy.docx" and "-for-comments-" in Path(proposed[0]).name
+    manifest = read_reply(written).manifest  # what File > Import a Word reply will read back
+    assert manifest.draft_name == "Consultation draft 1" and len(manifest.fields) > 100
+    assert any("consultation copy" in m and "traced back" in m for m in messages)
+
+
+def test_the_markdown_export_dialog_offers_no_consultation_copy(
+        desk: tuple[object, Store, str, list[str]], qtbot: QtBot) -> None:
+    from cmsdesk.ui.export_dialogs import MARKDOWN, DocumentOptionsDialog
+
+    panels, _store, _plan, _shown = desk
+    dialog = DocumentOptionsDialog(panels.window.document, MARKDOWN,  # type: ignore[attr-defined]
+                                   panels.window)  # type: ignore[attr-defined]
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.for_comments.isVisible() and "for_comments" not in dialog.options()

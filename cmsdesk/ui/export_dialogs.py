@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from datetime import date as Date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QSignalBlocker, Qt
 from PySide6.QtWidgets import (
@@ -49,6 +49,9 @@ from cmsdesk.ui.labels import field_name, fill, framework_title, translate
 from cmsdesk.ui.preferences import export_folder, window_settings
 from cmsdesk.ui.progress import run_with_progress
 from cmsdesk.ui.translation_status import OWN_NAMES
+
+if TYPE_CHECKING:
+    from cmsdesk.export.for_comments import CopyInfo
 
 ROLE = Qt.ItemDataRole.UserRole
 DOCX, MARKDOWN, COMPILATION = "docx", "markdown", "compilation"
@@ -234,6 +237,11 @@ class DocumentOptionsDialog(QDialog):
         self.switches: dict[str, QCheckBox] = {}
         self.fields: dict[str, QCheckBox] = {}
         self.template = QLineEdit(self)
+        self.for_comments = QCheckBox(self.tr("Consultation copy: Parties who do not use "
+                                              "cmsdesk edit it in Word and send it back"), self)
+        self.for_comments.setToolTip(self.tr(
+            "The copy looks like the draft and carries, invisibly, where each text comes from, "
+            "so that File > Import a Word reply turns a Party's edits into its proposals."))
         self.addendum = QSpinBox(self)
         self.order = QComboBox(self)
         if kind == COMPILATION:
@@ -271,7 +279,8 @@ class DocumentOptionsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
-        for unused in ((self.draft, self.presentation, self.template) if kind != DOCX else ()) \
+        for unused in ((self.draft, self.presentation, self.template, self.for_comments)
+                       if kind != DOCX else ()) \
                 + ((self.baseline, self.addendum, self.order) if kind != COMPILATION
                    else (self.companion,)):
             unused.hide()  # a widget of another kind of document, in no layout
@@ -310,6 +319,7 @@ class DocumentOptionsDialog(QDialog):
         label = QLabel(self.tr("Word &template:"), self)
         label.setBuddy(self.template)
         form.addRow(label, row)
+        form.addRow("", self.for_comments)
 
     def _browse(self) -> None:
         name, _filter = QFileDialog.getOpenFileName(
@@ -359,10 +369,12 @@ class DocumentOptionsDialog(QDialog):
         if self.kind == MARKDOWN:
             return {"companion": self.companion.isChecked(), "issued": issued,
                     "frameworks": frameworks, "lang": lang, "fallbacks": Fallbacks()}
-        return {"issued": issued, "options": self.export_options(),
-                "draft": self.draft.currentData(ROLE),
-                "template": self.template.text().strip() or None, "lang": lang,
-                "fallbacks": Fallbacks()}
+        chosen = {"issued": issued, "options": self.export_options(),
+                  "draft": self.draft.currentData(ROLE),
+                  "template": self.template.text().strip() or None, "lang": lang}
+        if self.for_comments.isChecked():
+            return chosen | {"for_comments": True}
+        return chosen | {"fallbacks": Fallbacks()}
 
 
 def _writer(kind: str) -> Callable[..., Path]:
@@ -390,7 +402,9 @@ def export_document(document: PlanDocument, kind: str,
     suffix = ".md" if kind == MARKDOWN else ".docx"
     title = document.read(find_plan, document.plan_id).title
     issued = options.get("issued")
-    stem = file_stem(title) + ("-compilation" if kind == COMPILATION else "")
+    for_comments = bool(options.pop("for_comments", False))
+    stem = file_stem(title) + ("-compilation" if kind == COMPILATION else
+                               "-for-comments" if for_comments else "")
     if isinstance(issued, Date):
         stem += f"-{issued.isoformat()}"
     default = export_folder(window_settings(parent)) / (stem + suffix)
@@ -406,8 +420,15 @@ def export_document(document: PlanDocument, kind: str,
     plan_id = document.plan_id
 
     def write(target: Path) -> Path:  # in a worker thread: the window keeps answering
+        if for_comments:
+            from cmsdesk.export.for_comments import export_for_comments
+
+            copies.append(export_for_comments(document.store, plan_id, target, **options))
+            return copies[-1].path
         writer = _writer(kind)
         return document.read(lambda s: writer(s, plan_id, target, **options))
+
+    copies: list[CopyInfo] = []
 
     job = run_with_progress(parent, dialog.windowTitle(), [path], write,
                             describe=lambda p: p.name, show_after_ms=0)
@@ -421,6 +442,14 @@ def export_document(document: PlanDocument, kind: str,
         remember_options(document.store, plan_id, options["draft"],
                          options["options"].to_json())
     message = fill(translate("export", "Wrote %1"), str(written))
+    if copies:
+        message = fill(translate("export", "Wrote the consultation copy %1: %2 text(s) can be "
+                                           "traced back from a Party's reply"),
+                       str(written), copies[0].fields)
+        if copies[0].untranslated:
+            message += " " + fill(translate("export", "(%1 text(s) not yet translated: printed "
+                                                      "in the original, not traced)"),
+                                  copies[0].untranslated)
     if "fallbacks" in options and options["fallbacks"].count:
         message += " " + fill(translate("export", "(%1 text(s) not yet translated: printed in "
                                                   "the original, marked)"),

@@ -206,6 +206,14 @@
         <translation>Incluir el Volumen complementario</translation>
     </message>
     <message>
+        <source>Consultation copy: Parties who do not use cmsdesk edit it in Word and send it back</source>
+        <translation>Copia para consulta: las Partes que no usan cmsdesk la modifican en Word y la devuelven</translation>
+    </message>
+    <message>
+        <source>The copy looks like the draft and carries, invisibly, where each text comes from, so that File &gt; Import a Word reply turns a Party&apos;s edits into its proposals.</source>
+        <translation>La copia tiene el aspecto del proyecto y lleva, de forma invisible, el origen de cada texto, de modo que Archivo &gt; Importar una respuesta de Word convierte las modificaciones de una Parte en propuestas de esa Parte.</translation>
+    </message>
+    <message>
         <source>the first version of the plan</source>
         <translation>la primera versión del plan</translation>
     </message>
@@ -2403,6 +2411,14 @@ Por %2. Marque la casilla cuando lo haya revisado.</translation>
     <message>
         <source>Wrote %1</source>
         <translation>Se escribió %1</translation>
+    </message>
+    <message>
+        <source>Wrote the consultation copy %1: %2 text(s) can be traced back from a Party&apos;s reply</source>
+        <translation>Copia para consulta %1 escrita: %2 texto(s) rastreable(s) desde la respuesta de una Parte</translation>
+    </message>
+    <message>
+        <source>(%1 text(s) not yet translated: printed in the original, not traced)</source>
+        <translation>(%1 texto(s) aún sin traducir: impreso(s) en el idioma original, no rastreable(s))</translation>
     </message>
     <message>
         <source>(%1 text(s) not yet translated: printed in the original, marked)</source>

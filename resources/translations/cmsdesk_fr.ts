@@ -206,6 +206,14 @@
         <translation>Inclure le Volume d’accompagnement</translation>
     </message>
     <message>
+        <source>Consultation copy: Parties who do not use cmsdesk edit it in Word and send it back</source>
+        <translation>Copie pour consultation : les Parties qui n&apos;utilisent pas cmsdesk la modifient dans Word et la renvoient</translation>
+    </message>
+    <message>
+        <source>The copy looks like the draft and carries, invisibly, where each text comes from, so that File &gt; Import a Word reply turns a Party&apos;s edits into its proposals.</source>
+        <translation>La copie a l&apos;aspect du projet et porte, de façon invisible, l&apos;origine de chaque texte : Fichier &gt; Importer une réponse Word transforme ainsi les modifications d&apos;une Partie en propositions de cette Partie.</translation>
+    </message>
+    <message>
         <source>the first version of the plan</source>
         <translation>la première version du plan</translation>
     </message>
@@ -2403,6 +2411,14 @@ Par %2. Cochez une fois examinée.</translation>
     <message>
         <source>Wrote %1</source>
         <translation>%1 écrit</translation>
+    </message>
+    <message>
+        <source>Wrote the consultation copy %1: %2 text(s) can be traced back from a Party&apos;s reply</source>
+        <translation>Copie pour consultation %1 écrite : %2 texte(s) retrouvable(s) à partir de la réponse d&apos;une Partie</translation>
+    </message>
+    <message>
+        <source>(%1 text(s) not yet translated: printed in the original, not traced)</source>
+        <translation>(%1 texte(s) pas encore traduit(s) : imprimé(s) dans la langue originale, non retrouvable(s))</translation>
     </message>
     <message>
         <source>(%1 text(s) not yet translated: printed in the original, marked)</source>
