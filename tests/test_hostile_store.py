@@ -15,6 +15,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -26,6 +27,7 @@ from cli_support import run
 import cmsdesk.models.store as store_module
 from cmsdesk.cli import main
 from cmsdesk.faults import BUSY, DISK_FULL, READ_ONLY
+from cmsdesk.models.busy import WAITING
 from cmsdesk.models.lock import StoreLockedError, live_holder
 from cmsdesk.models.store import Store
 
@@ -123,19 +125,85 @@ def test_a_read_only_store_is_said_as_such(db: Path, capsys: pytest.CaptureFixtu
 
 def test_a_busy_store_is_waited_for_then_refused(db: Path, capsys: pytest.CaptureFixture[str],
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
-    """Another program holds a write transaction: cmsdesk waits (a short wait here), then says
-    so; it never hangs."""
-    monkeypatch.setattr(store_module, "BUSY_TIMEOUT_MS", 300)
+    """Another program holds a write transaction: cmsdesk says it waits (a short wait here),
+    then refuses in one line; it never hangs, and nothing is written."""
+    monkeypatch.setattr(store_module, "BUSY_TIMEOUT_MS", 600)
+    before = dump(db)
     other = sqlite3.connect(db, isolation_level=None)
     other.execute("BEGIN IMMEDIATE")
     try:
         started = time.monotonic()
         code, out, err = run(capsys, "--db", str(db), *COMMANDS["set"])
-        assert time.monotonic() - started < 30
+        waited = time.monotonic() - started
     finally:
         other.execute("ROLLBACK")
         other.close()
-    assert code == 1 and BUSY in err and len(err.strip().splitlines()) == 1, err
+    assert code == 1 and waited < 30
+    lines = err.strip().splitlines()
+    assert len(lines) == 2 and lines[0] == f"cmsdesk: {WAITING}", err
+    assert lines[1].startswith("cmsdesk: error: ") and lines[1].endswith(BUSY), err
+    assert dump(db) == before
+
+
+def test_a_writer_that_finishes_in_time_is_waited_for(db: Path,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    """The other program commits while cmsdesk waits: the command then goes through, reading
+    what the other wrote (the wait comes before its transaction, so its snapshot is fresh)."""
+    other = sqlite3.connect(db, isolation_level=None, check_same_thread=False)
+    other.execute("BEGIN IMMEDIATE")
+    other.execute("INSERT INTO meta (key, value) VALUES ('other program', 'was here')")
+
+    def finish() -> None:
+        time.sleep(0.8)
+        other.execute("COMMIT")
+
+    finisher = threading.Thread(target=finish)
+    finisher.start()
+    try:
+        code, out, err = run(capsys, "--db", str(db), "set", "T1", "text", "--text", "After.")
+    finally:
+        finisher.join()
+        other.close()
+    assert code == 0, err
+    assert err.strip().splitlines() == [f"cmsdesk: {WAITING}"]
+    assert "After." in run(capsys, "--db", str(db), "show", "T1")[1]
+    assert "was here" in dump(db)
+
+
+def test_a_store_that_is_not_busy_says_nothing_of_waiting(
+        db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "--db", str(db), "set", "T1", "text", "--text", "Quiet.")
+    assert code == 0 and "busy" not in err and "waiting" not in err
+
+
+BUSY_HOLDER = ("import sqlite3, sys, time\nconn = sqlite3.connect(sys.argv[1], "
+               "isolation_level=None)\nconn.execute('BEGIN IMMEDIATE')\n"
+               "print('holding', flush=True)\ntime.sleep(60)\n")
+
+
+@pytest.mark.slow
+def test_another_process_writing_makes_the_installed_command_wait_then_refuse(
+        db: Path) -> None:
+    """Two processes, the command as a user runs it: the waiting line, then the refusal after
+    the store's busy timeout; no traceback, the store as it was."""
+    before = dump(db)
+    holder = subprocess.Popen([sys.executable, "-c", BUSY_HOLDER, str(db)],
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "holding"
+        started = time.monotonic()
+        done = subprocess.run([sys.executable, "-m", "cmsdesk", "--db", str(db), "set", "T1",
+                               "text", "--text", "Blocked."], capture_output=True, text=True,
+                              timeout=60)
+        waited = time.monotonic() - started
+    finally:
+        holder.kill()
+        holder.wait()
+    lines = done.stderr.strip().splitlines()
+    assert done.returncode == 1 and len(lines) == 2, done.stderr
+    assert lines[0] == f"cmsdesk: {WAITING}" and lines[1].endswith(BUSY), done.stderr
+    assert store_module.BUSY_TIMEOUT_MS / 1000 <= waited < 30
+    assert dump(db) == before
 
 
 def corrupt(path: Path, page: int) -> None:

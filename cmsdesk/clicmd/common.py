@@ -13,6 +13,7 @@ import argparse
 import json
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -51,6 +52,8 @@ class Context:
         self.args = args
         self.password: str | None = None  # a server store's, when asked for (never stored)
         self._store: Store | None = None
+        # Told while the store waits for another program's write (the window shows it its way)
+        self.on_busy: Callable[[float | None], None] = say_busy_once()
 
     @property
     def store_location(self) -> Path | str:
@@ -85,14 +88,16 @@ class Context:
             try:
                 try:
                     self._store = Store.open(location, write=write, password=self.password,
-                                             take_over_lock=self.args.take_over_lock)
+                                             take_over_lock=self.args.take_over_lock,
+                                             on_busy=self.on_busy)
                 except PasswordNeededError:
                     if self.password is not None or not sys.stdin.isatty():
                         raise
                     import getpass
 
                     self._store = Store.open(location, write=write,
-                                             password=getpass.getpass("Password: "))
+                                             password=getpass.getpass("Password: "),
+                                             on_busy=self.on_busy)
             except user_errors() as exc:
                 raise UserError(str(exc)) from exc
             if not write and self._store.lock is None and not self._store.is_server:
@@ -119,6 +124,22 @@ class Context:
         if self._store is not None:
             self._store.close()
             self._store = None
+
+
+def say_busy_once() -> Callable[[float | None], None]:
+    """The command line's notice of a wait for another writer: one line on stderr when a wait
+    starts (the refusal, if it comes, is the command's error line)."""
+    from cmsdesk.models.busy import WAITING
+
+    waiting = False
+
+    def notice(waited: float | None) -> None:
+        nonlocal waiting
+        if waited is not None and not waiting:
+            print(f"cmsdesk: {WAITING}", file=sys.stderr, flush=True)
+        waiting = waited is not None
+
+    return notice
 
 
 def guard(fn: Any, *args: Any, **kwargs: Any) -> Any:

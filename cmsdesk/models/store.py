@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from cmsdesk.faults import CORRUPT, store_fault
 from cmsdesk.models import backups
+from cmsdesk.models.busy import Notice, WriterWait
 from cmsdesk.models.identity import Profile
 from cmsdesk.models.lock import StoreLock
 from cmsdesk.models.schema import Meta
@@ -53,8 +54,13 @@ def known_revisions() -> list[str]:
 
 
 # How long a command waits for another program's write transaction before saying the store is
-# busy (SQLite retries meanwhile): long enough for any save of the window, never a hang.
+# busy (saying it waits meanwhile: models/busy.py): long enough for any save of the window,
+# never a hang.
 BUSY_TIMEOUT_MS = 5000
+
+
+def _busy_timeout_ms() -> int:
+    return BUSY_TIMEOUT_MS
 
 
 def _on_connect(dbapi_conn: Any, _record: Any) -> None:
@@ -81,8 +87,11 @@ class Store:
     """An open store. Use :meth:`open`; close it (or use it as a context manager)."""
 
     def __init__(self, path: Path | None, engine: Engine, lock: StoreLock | None,
-                 location: str | None = None) -> None:
+                 location: str | None = None, writer_wait: WriterWait | None = None) -> None:
         self.path = path  # None for a store on a database server
+        # Waits for another program's write transaction before each of ours, saying so
+        # through its ``notice`` (a store file opened to write; None otherwise).
+        self.writer_wait = writer_wait
         self.location = location or str(path)  # what to show the user (no password)
         self.engine = engine
         self.retries = 0  # transactions run again after a serialization failure (server stores)
@@ -99,9 +108,11 @@ class Store:
 
     @classmethod
     def open(cls, path: Path | str, *, write: bool = True, take_over_lock: bool = False,
-             password: str | None = None) -> Store:
+             password: str | None = None, on_busy: Notice | None = None) -> Store:
         """Open (creating if needed) the store at ``path``: a file, or a
         ``postgresql://user@host/dbname`` address (see :mod:`cmsdesk.models.server`).
+        ``on_busy`` is told while a transaction waits for another program's write transaction
+        (:mod:`cmsdesk.models.busy`).
 
         Raises :class:`StoreError` with a user-facing message for an unwritable location, a file
         that is not a cmsdesk store, or a store made by a newer cmsdesk; and
@@ -133,10 +144,12 @@ class Store:
             )
         engine = create_engine(f"sqlite:///{path}")
         event.listen(engine, "connect", _on_connect)
-        event.listen(engine, "begin", _on_begin)
         # Opening to read needs no lock, unless the store must first be created or migrated.
         current = existed and revision == known[-1]
         lock = StoreLock(path) if write or not current else None
+        # Readers never wait for a writer (WAL); a writer waits for another one, saying so.
+        writer_wait = WriterWait(_busy_timeout_ms, on_busy) if lock is not None else None
+        event.listen(engine, "begin", writer_wait or _on_begin)
         try:
             if lock is not None:
                 lock.acquire(take_over=take_over_lock)
@@ -146,7 +159,7 @@ class Store:
                 _migrate(engine)
                 if revision is not None:
                     _compact(path)
-            store = cls(path, engine, lock)
+            store = cls(path, engine, lock, writer_wait=writer_wait)
             if lock is not None:
                 store._initialise()
         except (DBAPIError, OSError) as exc:
