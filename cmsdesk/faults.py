@@ -69,28 +69,35 @@ def _code_from_text(message: str) -> int | None:
     return None
 
 
-def store_fault(exc: BaseException) -> str | None:
-    """The user's sentence for a store fault, or None when ``exc`` is not one."""
+# The kinds of store fault (fault_kind), each said its own way by the CLI and the window.
+FULL, READ_ONLY_KIND, BUSY_KIND, DAMAGED, NOT_SQLITE, DISK_ERROR = (
+    "full", "read-only", "busy", "damaged", "not-sqlite", "disk-error")
+
+
+def fault_kind(exc: BaseException) -> str | None:
+    """Which store fault ``exc`` is (one of the kinds above), or None when it is not one."""
     code = sqlite_code(exc)
-    if code == SQLITE_FULL:
-        return DISK_FULL
-    if code in (SQLITE_READONLY, SQLITE_PERM):
-        return READ_ONLY
-    if code in (SQLITE_BUSY, SQLITE_LOCKED):
-        return BUSY
-    if code == SQLITE_CORRUPT:
-        return CORRUPT
-    if code == SQLITE_NOTADB:
-        return NOT_A_STORE
-    if code in (SQLITE_IOERR, SQLITE_CANTOPEN):
-        return (f"the store could not be read or written (a disk or file system error: "
-                f"{_detail(exc)}); check the disk; {NOTHING_CHANGED}")
+    kinds = {SQLITE_FULL: FULL, SQLITE_READONLY: READ_ONLY_KIND, SQLITE_PERM: READ_ONLY_KIND,
+             SQLITE_BUSY: BUSY_KIND, SQLITE_LOCKED: BUSY_KIND, SQLITE_CORRUPT: DAMAGED,
+             SQLITE_NOTADB: NOT_SQLITE, SQLITE_IOERR: DISK_ERROR, SQLITE_CANTOPEN: DISK_ERROR}
+    if code in kinds:
+        return kinds[code]
     if isinstance(exc, OSError):
         if exc.errno == errno.ENOSPC:
-            return DISK_FULL
+            return FULL
         if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
-            return READ_ONLY
+            return READ_ONLY_KIND
     return None
+
+
+def store_fault(exc: BaseException) -> str | None:
+    """The user's sentence for a store fault, or None when ``exc`` is not one."""
+    kind = fault_kind(exc)
+    if kind == DISK_ERROR:
+        return (f"the store could not be read or written (a disk or file system error: "
+                f"{_detail(exc)}); check the disk; {NOTHING_CHANGED}")
+    return {FULL: DISK_FULL, READ_ONLY_KIND: READ_ONLY, BUSY_KIND: BUSY, DAMAGED: CORRUPT,
+            NOT_SQLITE: NOT_A_STORE}.get(kind or "")
 
 
 def _detail(exc: BaseException) -> str:

@@ -25,6 +25,24 @@ def undo_command(store_path: Path, backup: Path) -> str:
     return shlex.join(["cmsdesk", "--db", str(store_path), "backups", "restore", str(backup)])
 
 
+def damaged_advice(store_path: Path) -> str:
+    """What to do with a damaged store: its latest good backup and the command restoring it
+    (the damaged file is kept, renamed), or what to do without one."""
+    from cmsdesk.models.backups import latest_good
+
+    good = latest_good(store_path)
+    if good is None:
+        return (f"{store_path}: the store is damaged (SQLite found broken pages) and has no good "
+                "backup; nothing was changed. Make a new store with 'cmsdesk --db NEW.db init' "
+                "and import the bundles you have into it (or ask for the plan's bundle again)")
+    made = f"{good.made:%Y-%m-%d %H:%M} UTC"
+    return (f"{store_path}: the store is damaged (SQLite found broken pages); nothing was "
+            f"changed. Its latest good backup is {good.path.name} (made {made}, before "
+            f"{'an' if good.action[0] in 'aeiou' else 'a'} {good.action}); restore it with: "
+            f"{undo_command(store_path, good.path)} (the damaged file is kept beside it, "
+            "renamed)")
+
+
 def cmd_backups(args: argparse.Namespace, ctx: Context) -> int:
     from cmsdesk.models.backups import folder_of, list_backups
 
@@ -50,12 +68,26 @@ def cmd_backups(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def _restore(args: argparse.Namespace, ctx: Context) -> int:
-    from cmsdesk.models.backups import list_backups
+    from cmsdesk.models.backups import latest_good, list_backups, restore_damaged
+    from cmsdesk.models.store import StoreDamagedError
 
     if not args.backup:
         raise UserError("name the backup to restore (a file listed by 'cmsdesk backups', or "
                         "'latest')")
-    store = ctx.store()
+    try:
+        store = ctx.store()
+    except UserError as exc:
+        if not isinstance(exc.__cause__, StoreDamagedError):
+            raise
+        # A damaged store is never opened: the backup takes its place, the damaged file kept.
+        path = exc.__cause__.path
+        good = latest_good(path) if args.backup == "latest" else None
+        if args.backup == "latest" and good is None:
+            raise UserError(f"{path} has no good backup to restore") from exc
+        chosen = good.path if good is not None else Path(args.backup)
+        aside = guard(restore_damaged, path, chosen)
+        print(f"restored {path} from {chosen.name}; the damaged store was kept as {aside.name}")
+        return 0
     if store.path is None:
         raise UserError("a store on a database server is restored by its administrators "
                         "(from their pg_dump copies), not by cmsdesk")

@@ -38,6 +38,18 @@ def user_errors() -> tuple[type[BaseException], ...]:
             BackupError)
 
 
+def user_message(exc: BaseException) -> str:
+    """The line for an error meant for the user; a damaged store's names its latest good
+    backup and the one command that restores it."""
+    from cmsdesk.models.store import StoreDamagedError
+
+    if isinstance(exc, StoreDamagedError):
+        from cmsdesk.clicmd.backups import damaged_advice
+
+        return damaged_advice(exc.path)
+    return str(exc)
+
+
 def fail(message: str, code: int = 1) -> int:
     from cmsdesk.printable import printable
 
@@ -99,7 +111,7 @@ class Context:
                                              password=getpass.getpass("Password: "),
                                              on_busy=self.on_busy)
             except user_errors() as exc:
-                raise UserError(str(exc)) from exc
+                raise UserError(user_message(exc)) from exc
             if not write and self._store.lock is None and not self._store.is_server:
                 self._say_if_in_use()
         return self._store
@@ -147,7 +159,7 @@ def guard(fn: Any, *args: Any, **kwargs: Any) -> Any:
     try:
         return fn(*args, **kwargs)
     except user_errors() as exc:
-        raise UserError(str(exc)) from exc
+        raise UserError(user_message(exc)) from exc
     except OSError as exc:
         raise UserError(f"{exc.strerror or exc}: {exc.filename or ''}".rstrip(": ")) from exc
 

@@ -215,6 +215,67 @@ def integrity_problem(path: Path) -> str:
     return "" if result and result[0] == "ok" else str(result[0] if result else "no answer")
 
 
+def latest_good(store_path: Path) -> Backup | None:
+    """The newest backup of the store that passes SQLite's quick check and holds a cmsdesk
+    schema (what to offer for a damaged store), or None."""
+    for backup in reversed(list_backups(store_path)):
+        if not integrity_problem(backup.path) and revision_of(backup.path) is not None:
+            return backup
+    return None
+
+
+def damaged_name(store_path: Path, now: datetime | None = None) -> Path:
+    """Where a damaged store is kept when a backup replaces it: beside it, renamed."""
+    stamp = (now or datetime.now(UTC)).strftime("%Y%m%d-%H%M%S")
+    return store_path.with_name(f"{store_path.stem}.damaged-{stamp}{store_path.suffix}")
+
+
+def restore_damaged(store_path: Path, backup: Path) -> Path:
+    """Put a good backup in the place of a damaged store, which is kept beside it, renamed
+    (with its write-ahead log: never deleted); returns the damaged file's new name.
+
+    The store must not be open (a damaged store is never opened). The backup is checked and
+    copied under a temporary name first, so a failure leaves the damaged store where it was.
+    Raises :class:`BackupError`, or :class:`~cmsdesk.models.lock.StoreLockedError` when a
+    running cmsdesk holds the store.
+    """
+    from cmsdesk.models.lock import StoreLock
+
+    source = backup.expanduser().resolve()
+    if not source.is_file():
+        raise BackupError(f"no backup {source}: see 'cmsdesk backups' for the backups of this "
+                          "store")
+    problem = integrity_problem(source)
+    if problem or revision_of(source) is None:
+        why = problem or "no cmsdesk schema"
+        raise BackupError(f"{source.name} is not a good backup ({why}): choose another; "
+                          "nothing was changed")
+    lock = StoreLock(store_path)
+    lock.acquire()
+    part = store_path.with_name(store_path.name + PART)
+    try:
+        copy_database(source, part)
+        problem = integrity_problem(part)
+        if problem:
+            raise BackupError(f"the copy of {source.name} failed its check ({problem}): "
+                              "nothing was changed")
+        _fsync(part)
+        aside = damaged_name(store_path)
+        for side in ("-wal", "-shm"):  # the damaged store's log belongs to it, not to the copy
+            log = Path(f"{store_path}{side}")
+            if log.exists():
+                os.replace(log, Path(f"{aside}{side}"))
+        os.replace(store_path, aside)
+        os.replace(part, store_path)
+    except (OSError, sqlite3.Error) as exc:
+        raise BackupError(f"cannot restore {source.name}: {exc}; the damaged store was not "
+                          "deleted") from exc
+    finally:
+        part.unlink(missing_ok=True)
+        lock.release()
+    return aside
+
+
 def revision_of(path: Path) -> str | None:
     """The schema revision (Alembic's) of an SQLite database, None if it has none."""
     conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)

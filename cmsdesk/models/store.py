@@ -24,7 +24,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DatabaseError, DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
-from cmsdesk.faults import CORRUPT, store_fault
+from cmsdesk.faults import CORRUPT, DAMAGED, NOT_SQLITE, fault_kind, store_fault
 from cmsdesk.models import backups
 from cmsdesk.models.busy import Notice, WriterWait
 from cmsdesk.models.identity import Profile
@@ -41,6 +41,16 @@ class StoreError(Exception):
 
 class StoreTooNewError(StoreError):
     pass
+
+
+class StoreDamagedError(StoreError):
+    """The store failed SQLite's quick check (or SQLite found a broken page): nothing is
+    written to it. ``path`` is the store file; its latest good backup, when there is one, is
+    restored by :func:`cmsdesk.models.backups.restore_damaged` (``cmsdesk backups restore``)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        super().__init__(f"{path}: {CORRUPT}")
 
 
 class PasswordNeededError(StoreError):
@@ -333,9 +343,12 @@ class Store:
         try:
             result = session.execute(text("PRAGMA quick_check")).all()
         except DBAPIError as exc:
-            raise StoreError(f"{self.path}: {store_fault(exc) or CORRUPT}") from exc
+            fault = store_fault(exc)
+            if fault is None or fault == CORRUPT:
+                raise StoreDamagedError(self.path) from exc
+            raise StoreError(f"{self.path}: {fault}") from exc
         if [tuple(r) for r in result] != [("ok",)]:
-            raise StoreError(f"{self.path}: {CORRUPT}")
+            raise StoreDamagedError(self.path)
 
     # -- sessions and meta ----------------------------------------------------------------
 
@@ -438,10 +451,12 @@ def _inspect(path: Path) -> str | None:
                              "store; it was not changed. Check --db.")
         check = conn.execute("PRAGMA quick_check").fetchall()
         if check != [("ok",)]:
-            raise StoreError(f"{path}: {CORRUPT}")
+            raise StoreDamagedError(path)
         row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
         return str(row[0]) if row else ""
     except sqlite3.Error as exc:
+        if fault_kind(exc) in (DAMAGED, NOT_SQLITE):  # an SQLite header, broken pages after it
+            raise StoreDamagedError(path) from exc
         raise StoreError(f"{path}: {store_fault(exc) or exc}") from exc
     finally:
         conn.close()

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from cmsdesk.clicmd.common import UserError
 from cmsdesk.models import queries
 from cmsdesk.models.lock import StoreLockedError
-from cmsdesk.models.store import PasswordNeededError, Store
+from cmsdesk.models.store import PasswordNeededError, Store, StoreDamagedError
 from cmsdesk.paths import resource
 from cmsdesk.ui.document import PlanDocument
 from cmsdesk.ui.labels import fill, translate
@@ -73,7 +73,8 @@ def make_application() -> QApplication:
 def open_store(ctx: Context, parent: QWidget | None = None) -> Store | None:
     """Open the store. The operating system's lock is released when its holder stops, so a
     lock left by a crash is taken at once; the user is then told the last session ended badly
-    and may quit. None: the user quit, or another running cmsdesk holds the store (said so)."""
+    and may quit. A damaged store is not opened: its latest good backup is offered instead.
+    None: the user quit, or another running cmsdesk holds the store (said so)."""
     while True:
         try:
             store = ctx.store()
@@ -87,6 +88,12 @@ def open_store(ctx: Context, parent: QWidget | None = None) -> Store | None:
                     return None
                 ctx.password = password
                 continue
+            if isinstance(cause, StoreDamagedError):
+                from cmsdesk.ui.fault_dialogs import offer_backup
+
+                if offer_backup(cause.path, parent):
+                    continue  # the good backup is in place: open it
+                return None
             if isinstance(cause, StoreLockedError):
                 QMessageBox.critical(parent, translate("app", "cmsdesk is already open"),
                                      in_use_message(cause))
@@ -234,6 +241,10 @@ def run_app(ctx: Context) -> int:
         return take_screenshot(ctx)
     app = make_application()
     close_on_terminate(app)
+    from cmsdesk.ui.fault_dialogs import BusyNotice, FaultHook
+
+    FaultHook(QApplication.activeWindow, app).install()  # never a traceback: one dialog
+    ctx.on_busy = BusyNotice(QApplication.activeWindow)
     if not ctx.args.db:
         from cmsdesk.ui.preferences import SERVER_SETTING
 

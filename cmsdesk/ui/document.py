@@ -150,7 +150,9 @@ class PlanDocument(QObject):
             self.hub.error.emit(str(exc))
             return None
         except SQLAlchemyError as exc:
-            self.hub.error.emit(fill(translate(
+            from cmsdesk.ui.fault_dialogs import fault_text
+
+            self.hub.error.emit(fault_text(exc) or fill(translate(
                 "PlanDocument", "The store could not be written, so the edit was not saved: %1"),
                 getattr(exc, "orig", None) or exc))
             return None

@@ -2426,6 +2426,73 @@ Por %2. Marque la casilla cuando lo haya revisado.</translation>
     </message>
 </context>
 <context>
+    <name>faults</name>
+    <message>
+        <source>There is no space left on the disk that holds the plan, so the last change was not saved. Free some space (empty the wastebasket, move large files elsewhere), then make the change again. Everything saved before is safe.</source>
+        <translation>No queda espacio en el disco que contiene el plan, por lo que el último cambio no se guardó. Libere espacio (vacíe la papelera, mueva archivos grandes a otro lugar) y vuelva a hacer el cambio. Todo lo guardado antes está a salvo.</translation>
+    </message>
+    <message>
+        <source>The plan&apos;s store cannot be written: the file, its folder or the disk is read-only. The last change was not saved. Make the file writable, or copy it to a folder you can write to and open it there. Everything saved before is safe.</source>
+        <translation>No se puede escribir en el archivo del plan: el archivo, su carpeta o el disco son de solo lectura. El último cambio no se guardó. Haga que el archivo se pueda modificar, o cópielo a una carpeta en la que pueda escribir y ábralo allí. Todo lo guardado antes está a salvo.</translation>
+    </message>
+    <message>
+        <source>The plan&apos;s store is busy: another cmsdesk or another program kept it locked for too long, so the last change was not saved. Close the other program, then make the change again. Everything saved before is safe.</source>
+        <translation>El archivo del plan está ocupado: otro cmsdesk u otro programa lo mantuvo bloqueado demasiado tiempo, por lo que el último cambio no se guardó. Cierre el otro programa y vuelva a hacer el cambio. Todo lo guardado antes está a salvo.</translation>
+    </message>
+    <message>
+        <source>The plan&apos;s store is damaged (some of its pages cannot be read), so the last change was not saved. Quit cmsdesk and start it again: it offers to restore the latest good backup. The damaged file is kept.</source>
+        <translation>El archivo del plan está dañado (algunas de sus páginas no se pueden leer), por lo que el último cambio no se guardó. Salga de cmsdesk y vuelva a iniciarlo: ofrecerá restaurar la última copia de seguridad en buen estado. El archivo dañado se conserva.</translation>
+    </message>
+    <message>
+        <source>The plan&apos;s store is no longer a database cmsdesk can read (it was overwritten?). The last change was not saved. Quit cmsdesk and start it again: it offers to restore the latest good backup.</source>
+        <translation>El archivo del plan ya no es una base de datos que cmsdesk pueda leer (¿se sobrescribió?). El último cambio no se guardó. Salga de cmsdesk y vuelva a iniciarlo: ofrecerá restaurar la última copia de seguridad en buen estado.</translation>
+    </message>
+    <message>
+        <source>The disk that holds the plan reported an error, so the last change was not saved. Check the disk (is it still connected?), then make the change again.</source>
+        <translation>El disco que contiene el plan informó de un error, por lo que el último cambio no se guardó. Compruebe el disco (¿sigue conectado?) y vuelva a hacer el cambio.</translation>
+    </message>
+    <message>
+        <source>The details were written to %1: please send that file with a report of what you were doing.</source>
+        <translation>Los detalles se escribieron en %1: envíe ese archivo junto con una descripción de lo que estaba haciendo.</translation>
+    </message>
+    <message>
+        <source>The details could not be written to a log file.</source>
+        <translation>Los detalles no se pudieron escribir en un archivo de registro.</translation>
+    </message>
+    <message>
+        <source>cmsdesk ran into an error it did not expect. What you were doing was not saved; everything saved before is safe, and you can go on working.</source>
+        <translation>cmsdesk encontró un error inesperado. Lo que estaba haciendo no se guardó; todo lo guardado antes está a salvo y puede seguir trabajando.</translation>
+    </message>
+    <message>
+        <source>cmsdesk</source>
+        <translation>cmsdesk</translation>
+    </message>
+    <message>
+        <source>The store is busy (another cmsdesk is writing); waiting…</source>
+        <translation>El archivo del plan está ocupado (otro cmsdesk está escribiendo); esperando…</translation>
+    </message>
+    <message>
+        <source>The plan&apos;s store is damaged</source>
+        <translation>El archivo del plan está dañado</translation>
+    </message>
+    <message>
+        <source>The plan&apos;s store %1 is damaged (some of its pages cannot be read) and there is no good backup of it. It was not changed. Start cmsdesk with a new store and open the plan&apos;s bundles in it, or ask for the plan&apos;s bundle again.</source>
+        <translation>El archivo del plan %1 está dañado (algunas de sus páginas no se pueden leer) y no existe ninguna copia de seguridad en buen estado. No se modificó. Inicie cmsdesk con un archivo nuevo y abra en él los paquetes del plan, o pida de nuevo el paquete del plan.</translation>
+    </message>
+    <message>
+        <source>The plan&apos;s store %1 is damaged (some of its pages cannot be read), so cmsdesk did not open it. Its latest good backup was made on %2 (UTC), before an import or a restore: work done after it would have to be redone or imported again. The damaged file is kept beside it, renamed.</source>
+        <translation>El archivo del plan %1 está dañado (algunas de sus páginas no se pueden leer), por lo que cmsdesk no lo abrió. Su última copia de seguridad en buen estado es del %2 (UTC), anterior a una importación o una restauración: el trabajo hecho después deberá rehacerse o importarse de nuevo. El archivo dañado se conserva al lado, con otro nombre.</translation>
+    </message>
+    <message>
+        <source>&amp;Restore the backup</source>
+        <translation>&amp;Restaurar la copia de seguridad</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+</context>
+<context>
     <name>history</name>
     <message>
         <source>edit</source>

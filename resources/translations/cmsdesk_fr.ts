@@ -2426,6 +2426,73 @@ Par %2. Cochez une fois examinée.</translation>
     </message>
 </context>
 <context>
+    <name>faults</name>
+    <message>
+        <source>There is no space left on the disk that holds the plan, so the last change was not saved. Free some space (empty the wastebasket, move large files elsewhere), then make the change again. Everything saved before is safe.</source>
+        <translation>Il n&apos;y a plus d&apos;espace sur le disque qui contient le plan : la dernière modification n&apos;a donc pas été enregistrée. Libérez de l&apos;espace (videz la corbeille, déplacez de gros fichiers ailleurs), puis refaites la modification. Tout ce qui a été enregistré auparavant est en sécurité.</translation>
+    </message>
+    <message>
+        <source>The plan&apos;s store cannot be written: the file, its folder or the disk is read-only. The last change was not saved. Make the file writable, or copy it to a folder you can write to and open it there. Everything saved before is safe.</source>
+        <translation>Le fichier du plan ne peut pas être modifié : le fichier, son dossier ou le disque est en lecture seule. La dernière modification n&apos;a pas été enregistrée. Rendez le fichier modifiable, ou copiez-le dans un dossier où vous pouvez écrire et ouvrez-le là. Tout ce qui a été enregistré auparavant est en sécurité.</translation>
+    </message>
+    <message>
+        <source>The plan&apos;s store is busy: another cmsdesk or another program kept it locked for too long, so the last change was not saved. Close the other program, then make the change again. Everything saved before is safe.</source>
+        <translation>Le fichier du plan est occupé : un autre cmsdesk ou un autre programme l&apos;a bloqué trop longtemps, et la dernière modification n&apos;a donc pas été enregistrée. Fermez l&apos;autre programme, puis refaites la modification. Tout ce qui a été enregistré auparavant est en sécurité.</translation>
+    </message>
+    <message>
+        <source>The plan&apos;s store is damaged (some of its pages cannot be read), so the last change was not saved. Quit cmsdesk and start it again: it offers to restore the latest good backup. The damaged file is kept.</source>
+        <translation>Le fichier du plan est endommagé (certaines de ses pages sont illisibles) : la dernière modification n&apos;a donc pas été enregistrée. Quittez cmsdesk et relancez-le : il proposera de restaurer la dernière copie de sauvegarde intacte. Le fichier endommagé est conservé.</translation>
+    </message>
+    <message>
+        <source>The plan&apos;s store is no longer a database cmsdesk can read (it was overwritten?). The last change was not saved. Quit cmsdesk and start it again: it offers to restore the latest good backup.</source>
+        <translation>Le fichier du plan n&apos;est plus une base de données que cmsdesk peut lire (a-t-il été écrasé ?). La dernière modification n&apos;a pas été enregistrée. Quittez cmsdesk et relancez-le : il proposera de restaurer la dernière copie de sauvegarde intacte.</translation>
+    </message>
+    <message>
+        <source>The disk that holds the plan reported an error, so the last change was not saved. Check the disk (is it still connected?), then make the change again.</source>
+        <translation>Le disque qui contient le plan a signalé une erreur : la dernière modification n&apos;a donc pas été enregistrée. Vérifiez le disque (est-il toujours branché ?), puis refaites la modification.</translation>
+    </message>
+    <message>
+        <source>The details were written to %1: please send that file with a report of what you were doing.</source>
+        <translation>Les détails ont été écrits dans %1 : veuillez envoyer ce fichier avec une description de ce que vous faisiez.</translation>
+    </message>
+    <message>
+        <source>The details could not be written to a log file.</source>
+        <translation>Les détails n&apos;ont pas pu être écrits dans un fichier journal.</translation>
+    </message>
+    <message>
+        <source>cmsdesk ran into an error it did not expect. What you were doing was not saved; everything saved before is safe, and you can go on working.</source>
+        <translation>cmsdesk a rencontré une erreur inattendue. Ce que vous faisiez n&apos;a pas été enregistré ; tout ce qui a été enregistré auparavant est en sécurité, et vous pouvez continuer à travailler.</translation>
+    </message>
+    <message>
+        <source>cmsdesk</source>
+        <translation>cmsdesk</translation>
+    </message>
+    <message>
+        <source>The store is busy (another cmsdesk is writing); waiting…</source>
+        <translation>Le fichier du plan est occupé (un autre cmsdesk est en train d&apos;écrire) ; attente…</translation>
+    </message>
+    <message>
+        <source>The plan&apos;s store is damaged</source>
+        <translation>Le fichier du plan est endommagé</translation>
+    </message>
+    <message>
+        <source>The plan&apos;s store %1 is damaged (some of its pages cannot be read) and there is no good backup of it. It was not changed. Start cmsdesk with a new store and open the plan&apos;s bundles in it, or ask for the plan&apos;s bundle again.</source>
+        <translation>Le fichier du plan %1 est endommagé (certaines de ses pages sont illisibles) et il n&apos;en existe aucune copie de sauvegarde intacte. Il n&apos;a pas été modifié. Démarrez cmsdesk avec un nouveau fichier et ouvrez-y les paquets du plan, ou demandez à nouveau le paquet du plan.</translation>
+    </message>
+    <message>
+        <source>The plan&apos;s store %1 is damaged (some of its pages cannot be read), so cmsdesk did not open it. Its latest good backup was made on %2 (UTC), before an import or a restore: work done after it would have to be redone or imported again. The damaged file is kept beside it, renamed.</source>
+        <translation>Le fichier du plan %1 est endommagé (certaines de ses pages sont illisibles) : cmsdesk ne l&apos;a donc pas ouvert. Sa dernière copie de sauvegarde intacte date du %2 (UTC), avant une importation ou une restauration : le travail fait depuis devra être refait ou importé à nouveau. Le fichier endommagé est conservé à côté, renommé.</translation>
+    </message>
+    <message>
+        <source>&amp;Restore the backup</source>
+        <translation>&amp;Restaurer la copie de sauvegarde</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+</context>
+<context>
     <name>history</name>
     <message>
         <source>edit</source>

@@ -1,0 +1,171 @@
+"""A damaged store (issue 13): found by the quick check on open, in the CLI and the window; its
+latest good backup is offered (the CLI names it and the one command that restores it, the
+window has a button), and restoring keeps the damaged file beside it, renamed, never deleted."""
+
+from __future__ import annotations
+
+import shlex
+import sqlite3
+from pathlib import Path
+
+import pytest
+from cli_support import run
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from cmsdesk.cli import main
+from cmsdesk.clicmd.common import Context
+from cmsdesk.models import backups
+from cmsdesk.ui import app as app_module
+
+
+@pytest.fixture
+def db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    path = tmp_path / "store.db"
+    assert main(["--db", str(path), "identity", "--name", "Kofi Mensah", "--party", "Ghana",
+                 "--region", "Africa", "--role", "focal point"]) == 0
+    assert main(["--db", str(path), "init"]) == 0
+    capsys.readouterr()
+    return path
+
+
+def quick_check_fails(path: Path) -> bool:
+    conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    try:
+        return conn.execute("PRAGMA quick_check").fetchall() != [("ok",)]
+    except sqlite3.DatabaseError:
+        return True
+    finally:
+        conn.close()
+
+
+def damage(path: Path) -> bytes:
+    """Overwrite one page of the store that SQLite's quick check then finds broken; the
+    damaged bytes."""
+    with sqlite3.connect(path) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        pages = conn.execute("PRAGMA page_count").fetchone()[0]
+    conn.close()
+    pristine = path.read_bytes()
+    for page in range(pages, 1, -1):
+        path.write_bytes(pristine)
+        with path.open("r+b") as fh:
+            fh.seek((page - 1) * 4096)
+            fh.write(bytes((i * 7 + 13) % 256 for i in range(4096)))
+        if quick_check_fails(path):
+            return path.read_bytes()
+    raise AssertionError("no page whose damage the quick check finds")
+
+
+def with_backup_then_more_work(db: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    """A backup taken before an import, then a change the backup does not hold."""
+    backup = backups.make_backup(db, "import")
+    assert main(["--db", str(db), "set", "T1", "text", "--text", "After the backup."]) == 0
+    capsys.readouterr()
+    return backup
+
+
+def test_the_cli_names_the_latest_good_backup_and_its_command_which_restores_it(
+        db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    backup = with_backup_then_more_work(db, capsys)
+    damaged = damage(db)
+    code, out, err = run(capsys, "--db", str(db), "outline")
+    assert code == 1 and len(err.strip().splitlines()) == 1 and "Traceback" not in err
+    assert "damaged" in err and backup.name in err and "nothing was changed" in err
+    command = err.split("restore it with: ", 1)[1].split(" (the damaged file")[0]
+    argv = shlex.split(command)
+    assert argv[:1] == ["cmsdesk"] and argv[-3:-1] == ["backups", "restore"]
+    assert db.read_bytes() == damaged  # the refusal wrote nothing
+    code, out, err = run(capsys, *argv[1:])
+    assert code == 0, err
+    kept = [p for p in db.parent.iterdir() if ".damaged-" in p.name and p.suffix == ".db"]
+    assert len(kept) == 1 and kept[0].read_bytes() == damaged  # kept aside, not deleted
+    assert kept[0].name in out
+    assert not quick_check_fails(db)
+    code, out, err = run(capsys, "--db", str(db), "show", "T1")
+    assert code == 0 and "After the backup." not in out  # the state of the backup
+
+
+def test_the_newest_backup_damaged_too_the_one_before_is_offered(
+        db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    older = backups.make_backup(db, "import")
+    assert main(["--db", str(db), "set", "T1", "text", "--text", "Second."]) == 0
+    newer = backups.make_backup(db, "restore")
+    damage(newer)
+    damage(db)
+    capsys.readouterr()
+    code, out, err = run(capsys, "--db", str(db), "set", "T1", "text", "--text", "x")
+    assert code == 1 and older.name in err and newer.name not in err
+    code, out, err = run(capsys, "--db", str(db), "backups", "restore", "latest")
+    assert code == 0 and older.name in out
+
+
+def test_no_good_backup_says_what_to_do_instead(db: Path,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    damaged = damage(db)
+    code, out, err = run(capsys, "--db", str(db), "outline")
+    assert code == 1 and "no good backup" in err and "init" in err
+    code, out, err = run(capsys, "--db", str(db), "backups", "restore", "latest")
+    assert code == 1 and "no good backup" in err
+    assert db.read_bytes() == damaged
+
+
+def test_a_damaged_backup_is_refused_and_the_store_stays(
+        db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = backups.make_backup(db, "import")
+    damage(bad)
+    damaged = damage(db)
+    code, out, err = run(capsys, "--db", str(db), "backups", "restore", str(bad))
+    assert code == 1 and "not a good backup" in err and len(err.strip().splitlines()) == 1
+    assert db.read_bytes() == damaged
+    assert not [p for p in db.parent.iterdir() if ".damaged-" in p.name]
+
+
+def click_when_shown(button_text: str) -> None:
+    """Click the button of the next modal message box (once it is shown)."""
+
+    def click() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, click)
+            return
+        for button in box.buttons():
+            if button.text().replace("&", "") == button_text:
+                button.click()
+                return
+        raise AssertionError([b.text() for b in box.buttons()])
+
+    QTimer.singleShot(0, click)
+
+
+def context(db: Path) -> Context:
+    from cmsdesk.cli import parse
+
+    return Context(parse(["--db", str(db)]))
+
+
+def test_the_window_offers_the_backup_with_a_button_and_opens_it(
+        db: Path, capsys: pytest.CaptureFixture[str], qtbot: QtBot) -> None:
+    with_backup_then_more_work(db, capsys)
+    damaged = damage(db)
+    ctx = context(db)
+    click_when_shown("Restore the backup")
+    store = app_module.open_store(ctx)
+    try:
+        assert store is not None and store.path == db.resolve()
+    finally:
+        ctx.close()
+    kept = [p for p in db.parent.iterdir() if ".damaged-" in p.name and p.suffix == ".db"]
+    assert len(kept) == 1 and kept[0].read_bytes() == damaged
+
+
+def test_the_window_quits_without_touching_the_damaged_store(
+        db: Path, capsys: pytest.CaptureFixture[str], qtbot: QtBot) -> None:
+    with_backup_then_more_work(db, capsys)
+    damaged = damage(db)
+    ctx = context(db)
+    click_when_shown("Quit")
+    assert app_module.open_store(ctx) is None
+    assert db.read_bytes() == damaged
+    assert not [p for p in db.parent.iterdir() if ".damaged-" in p.name]
