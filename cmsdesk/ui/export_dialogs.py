@@ -237,8 +237,8 @@ class DocumentOptionsDialog(QDialog):
         self.switches: dict[str, QCheckBox] = {}
         self.fields: dict[str, QCheckBox] = {}
         self.template = QLineEdit(self)
-        self.for_comments = QCheckBox(self.tr("Consultation copy: Parties who do not use "
-                                              "cmsdesk edit it in Word and send it back"), self)
+        self.for_comments = QCheckBox(self.tr("Consultation copy (Parties edit it in Word "
+                                              "and send it back)"), self)
         self.for_comments.setToolTip(self.tr(
             "The copy looks like the draft and carries, invisibly, where each text comes from, "
             "so that File > Import a Word reply turns a Party's edits into its proposals."))

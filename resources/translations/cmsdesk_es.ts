@@ -206,8 +206,8 @@
         <translation>Incluir el Volumen complementario</translation>
     </message>
     <message>
-        <source>Consultation copy: Parties who do not use cmsdesk edit it in Word and send it back</source>
-        <translation>Copia para consulta: las Partes que no usan cmsdesk la modifican en Word y la devuelven</translation>
+        <source>Consultation copy (Parties edit it in Word and send it back)</source>
+        <translation>Copia para consulta (las Partes la modifican en Word y la devuelven)</translation>
     </message>
     <message>
         <source>The copy looks like the draft and carries, invisibly, where each text comes from, so that File &gt; Import a Word reply turns a Party&apos;s edits into its proposals.</source>

@@ -206,8 +206,8 @@
         <translation>Inclure le Volume d’accompagnement</translation>
     </message>
     <message>
-        <source>Consultation copy: Parties who do not use cmsdesk edit it in Word and send it back</source>
-        <translation>Copie pour consultation : les Parties qui n&apos;utilisent pas cmsdesk la modifient dans Word et la renvoient</translation>
+        <source>Consultation copy (Parties edit it in Word and send it back)</source>
+        <translation>Copie pour consultation (les Parties la modifient dans Word et la renvoient)</translation>
     </message>
     <message>
         <source>The copy looks like the draft and carries, invisibly, where each text comes from, so that File &gt; Import a Word reply turns a Party&apos;s edits into its proposals.</source>
