@@ -21,13 +21,9 @@ from cmsdesk.ui import app as app_module
 
 
 @pytest.fixture
-def db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
-    path = tmp_path / "store.db"
-    assert main(["--db", str(path), "identity", "--name", "Kofi Mensah", "--party", "Ghana",
-                 "--region", "Africa", "--role", "focal point"]) == 0
-    assert main(["--db", str(path), "init"]) == 0
-    capsys.readouterr()
-    return path
+def store_file(db: str) -> Path:
+    """The conftest's store (the starter plan, through the CLI), as a path."""
+    return Path(db)
 
 
 def quick_check_fails(path: Path) -> bool:
@@ -58,68 +54,68 @@ def damage(path: Path) -> bytes:
     raise AssertionError("no page whose damage the quick check finds")
 
 
-def with_backup_then_more_work(db: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+def with_backup_then_more_work(store_file: Path, capsys: pytest.CaptureFixture[str]) -> Path:
     """A backup taken before an import, then a change the backup does not hold."""
-    backup = backups.make_backup(db, "import")
-    assert main(["--db", str(db), "set", "T1", "text", "--text", "After the backup."]) == 0
+    backup = backups.make_backup(store_file, "import")
+    assert main(["--db", str(store_file), "set", "T1", "text", "--text", "After the backup."]) == 0
     capsys.readouterr()
     return backup
 
 
 def test_the_cli_names_the_latest_good_backup_and_its_command_which_restores_it(
-        db: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    backup = with_backup_then_more_work(db, capsys)
-    damaged = damage(db)
-    code, out, err = run(capsys, "--db", str(db), "outline")
+        store_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    backup = with_backup_then_more_work(store_file, capsys)
+    damaged = damage(store_file)
+    code, out, err = run(capsys, "--db", str(store_file), "outline")
     assert code == 1 and len(err.strip().splitlines()) == 1 and "Traceback" not in err
     assert "damaged" in err and backup.name in err and "nothing was changed" in err
     command = err.split("restore it with: ", 1)[1].split(" (the damaged file")[0]
     argv = shlex.split(command)
     assert argv[:1] == ["cmsdesk"] and argv[-3:-1] == ["backups", "restore"]
-    assert db.read_bytes() == damaged  # the refusal wrote nothing
+    assert store_file.read_bytes() == damaged  # the refusal wrote nothing
     code, out, err = run(capsys, *argv[1:])
     assert code == 0, err
-    kept = [p for p in db.parent.iterdir() if ".damaged-" in p.name and p.suffix == ".db"]
+    kept = [p for p in store_file.parent.iterdir() if ".damaged-" in p.name and p.suffix == ".db"]
     assert len(kept) == 1 and kept[0].read_bytes() == damaged  # kept aside, not deleted
     assert kept[0].name in out
-    assert not quick_check_fails(db)
-    code, out, err = run(capsys, "--db", str(db), "show", "T1")
+    assert not quick_check_fails(store_file)
+    code, out, err = run(capsys, "--db", str(store_file), "show", "T1")
     assert code == 0 and "After the backup." not in out  # the state of the backup
 
 
 def test_the_newest_backup_damaged_too_the_one_before_is_offered(
-        db: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    older = backups.make_backup(db, "import")
-    assert main(["--db", str(db), "set", "T1", "text", "--text", "Second."]) == 0
-    newer = backups.make_backup(db, "restore")
+        store_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    older = backups.make_backup(store_file, "import")
+    assert main(["--db", str(store_file), "set", "T1", "text", "--text", "Second."]) == 0
+    newer = backups.make_backup(store_file, "restore")
     damage(newer)
-    damage(db)
+    damage(store_file)
     capsys.readouterr()
-    code, out, err = run(capsys, "--db", str(db), "set", "T1", "text", "--text", "x")
+    code, out, err = run(capsys, "--db", str(store_file), "set", "T1", "text", "--text", "x")
     assert code == 1 and older.name in err and newer.name not in err
-    code, out, err = run(capsys, "--db", str(db), "backups", "restore", "latest")
+    code, out, err = run(capsys, "--db", str(store_file), "backups", "restore", "latest")
     assert code == 0 and older.name in out
 
 
-def test_no_good_backup_says_what_to_do_instead(db: Path,
+def test_no_good_backup_says_what_to_do_instead(store_file: Path,
                                                 capsys: pytest.CaptureFixture[str]) -> None:
-    damaged = damage(db)
-    code, out, err = run(capsys, "--db", str(db), "outline")
+    damaged = damage(store_file)
+    code, out, err = run(capsys, "--db", str(store_file), "outline")
     assert code == 1 and "no good backup" in err and "init" in err
-    code, out, err = run(capsys, "--db", str(db), "backups", "restore", "latest")
+    code, out, err = run(capsys, "--db", str(store_file), "backups", "restore", "latest")
     assert code == 1 and "no good backup" in err
-    assert db.read_bytes() == damaged
+    assert store_file.read_bytes() == damaged
 
 
 def test_a_damaged_backup_is_refused_and_the_store_stays(
-        db: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    bad = backups.make_backup(db, "import")
+        store_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = backups.make_backup(store_file, "import")
     damage(bad)
-    damaged = damage(db)
-    code, out, err = run(capsys, "--db", str(db), "backups", "restore", str(bad))
+    damaged = damage(store_file)
+    code, out, err = run(capsys, "--db", str(store_file), "backups", "restore", str(bad))
     assert code == 1 and "not a good backup" in err and len(err.strip().splitlines()) == 1
-    assert db.read_bytes() == damaged
-    assert not [p for p in db.parent.iterdir() if ".damaged-" in p.name]
+    assert store_file.read_bytes() == damaged
+    assert not [p for p in store_file.parent.iterdir() if ".damaged-" in p.name]
 
 
 def click_when_shown(button_text: str) -> None:
@@ -139,33 +135,33 @@ def click_when_shown(button_text: str) -> None:
     QTimer.singleShot(0, click)
 
 
-def context(db: Path) -> Context:
+def context(store_file: Path) -> Context:
     from cmsdesk.cli import parse
 
-    return Context(parse(["--db", str(db)]))
+    return Context(parse(["--db", str(store_file)]))
 
 
 def test_the_window_offers_the_backup_with_a_button_and_opens_it(
-        db: Path, capsys: pytest.CaptureFixture[str], qtbot: QtBot) -> None:
-    with_backup_then_more_work(db, capsys)
-    damaged = damage(db)
-    ctx = context(db)
+        store_file: Path, capsys: pytest.CaptureFixture[str], qtbot: QtBot) -> None:
+    with_backup_then_more_work(store_file, capsys)
+    damaged = damage(store_file)
+    ctx = context(store_file)
     click_when_shown("Restore the backup")
     store = app_module.open_store(ctx)
     try:
-        assert store is not None and store.path == db.resolve()
+        assert store is not None and store.path == store_file.resolve()
     finally:
         ctx.close()
-    kept = [p for p in db.parent.iterdir() if ".damaged-" in p.name and p.suffix == ".db"]
+    kept = [p for p in store_file.parent.iterdir() if ".damaged-" in p.name and p.suffix == ".db"]
     assert len(kept) == 1 and kept[0].read_bytes() == damaged
 
 
 def test_the_window_quits_without_touching_the_damaged_store(
-        db: Path, capsys: pytest.CaptureFixture[str], qtbot: QtBot) -> None:
-    with_backup_then_more_work(db, capsys)
-    damaged = damage(db)
-    ctx = context(db)
+        store_file: Path, capsys: pytest.CaptureFixture[str], qtbot: QtBot) -> None:
+    with_backup_then_more_work(store_file, capsys)
+    damaged = damage(store_file)
+    ctx = context(store_file)
     click_when_shown("Quit")
     assert app_module.open_store(ctx) is None
-    assert db.read_bytes() == damaged
-    assert not [p for p in db.parent.iterdir() if ".damaged-" in p.name]
+    assert store_file.read_bytes() == damaged
+    assert not [p for p in store_file.parent.iterdir() if ".damaged-" in p.name]

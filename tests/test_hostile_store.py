@@ -33,13 +33,9 @@ from cmsdesk.models.store import Store
 
 
 @pytest.fixture
-def db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
-    path = tmp_path / "store.db"
-    assert main(["--db", str(path), "identity", "--name", "Kofi Mensah", "--party", "Ghana",
-                 "--region", "Africa", "--role", "focal point"]) == 0
-    assert main(["--db", str(path), "init"]) == 0
-    capsys.readouterr()
-    return path
+def store_file(db: str) -> Path:
+    """The conftest's store (the starter plan, through the CLI), as a path."""
+    return Path(db)
 
 
 def dump(path: Path) -> str:
@@ -73,19 +69,19 @@ COMMANDS = {
 
 @pytest.mark.parametrize("command", sorted(COMMANDS))
 def test_a_full_disk_is_said_as_such_and_nothing_changes(
-        db: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+        store_file: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
         command: str) -> None:
-    before = dump(db)
+    before = dump(store_file)
     with_pragma(monkeypatch, full_disk)
-    code, out, err = run(capsys, "--db", str(db), *COMMANDS[command])
+    code, out, err = run(capsys, "--db", str(store_file), *COMMANDS[command])
     assert code == 1 and len(err.strip().splitlines()) == 1, err
     assert DISK_FULL in err and "damaged" not in err
-    assert dump(db) == before
-    assert not db.with_name(db.name + ".lock").exists()
+    assert dump(store_file) == before
+    assert not store_file.with_name(store_file.name + ".lock").exists()
 
 
 def test_a_full_disk_during_an_import_is_said_and_nothing_changes(
-        db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        store_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
         monkeypatch: pytest.MonkeyPatch) -> None:
     other = tmp_path / "other.db"
     assert main(["--db", str(other), "identity", "--name", "Ana", "--party", "Spain",
@@ -94,11 +90,11 @@ def test_a_full_disk_during_an_import_is_said_and_nothing_changes(
     bundle = tmp_path / "plan.cmsb"
     assert main(["--db", str(other), "bundle", "export", "--full", str(bundle)]) == 0
     capsys.readouterr()
-    before = dump(db)
+    before = dump(store_file)
     with_pragma(monkeypatch, full_disk)
-    code, out, err = run(capsys, "--db", str(db), "bundle", "import", str(bundle))
+    code, out, err = run(capsys, "--db", str(store_file), "bundle", "import", str(bundle))
     assert code == 1 and DISK_FULL in err and len(err.strip().splitlines()) == 1, err
-    assert dump(db) == before
+    assert dump(store_file) == before
 
 
 def test_a_full_disk_at_init_leaves_no_lock(tmp_path: Path, capsys: pytest.CaptureFixture[str],
@@ -114,26 +110,26 @@ def test_a_full_disk_at_init_leaves_no_lock(tmp_path: Path, capsys: pytest.Captu
     assert main(["--db", str(path), "init"]) == 0  # once there is room, it works
 
 
-def test_a_read_only_store_is_said_as_such(db: Path, capsys: pytest.CaptureFixture[str],
+def test_a_read_only_store_is_said_as_such(store_file: Path, capsys: pytest.CaptureFixture[str],
                                            monkeypatch: pytest.MonkeyPatch) -> None:
-    before = dump(db)
+    before = dump(store_file)
     with_pragma(monkeypatch, lambda conn: conn.execute("PRAGMA query_only=1"))
-    code, out, err = run(capsys, "--db", str(db), *COMMANDS["set"])
+    code, out, err = run(capsys, "--db", str(store_file), *COMMANDS["set"])
     assert code == 1 and READ_ONLY in err and len(err.strip().splitlines()) == 1, err
-    assert dump(db) == before
+    assert dump(store_file) == before
 
 
-def test_a_busy_store_is_waited_for_then_refused(db: Path, capsys: pytest.CaptureFixture[str],
+def test_a_busy_store_is_waited_for_then_refused(store_file: Path, capsys: pytest.CaptureFixture[str],
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     """Another program holds a write transaction: cmsdesk says it waits (a short wait here),
     then refuses in one line; it never hangs, and nothing is written."""
     monkeypatch.setattr(store_module, "BUSY_TIMEOUT_MS", 600)
-    before = dump(db)
-    other = sqlite3.connect(db, isolation_level=None)
+    before = dump(store_file)
+    other = sqlite3.connect(store_file, isolation_level=None)
     other.execute("BEGIN IMMEDIATE")
     try:
         started = time.monotonic()
-        code, out, err = run(capsys, "--db", str(db), *COMMANDS["set"])
+        code, out, err = run(capsys, "--db", str(store_file), *COMMANDS["set"])
         waited = time.monotonic() - started
     finally:
         other.execute("ROLLBACK")
@@ -142,14 +138,14 @@ def test_a_busy_store_is_waited_for_then_refused(db: Path, capsys: pytest.Captur
     lines = err.strip().splitlines()
     assert len(lines) == 2 and lines[0] == f"cmsdesk: {WAITING}", err
     assert lines[1].startswith("cmsdesk: error: ") and lines[1].endswith(BUSY), err
-    assert dump(db) == before
+    assert dump(store_file) == before
 
 
-def test_a_writer_that_finishes_in_time_is_waited_for(db: Path,
+def test_a_writer_that_finishes_in_time_is_waited_for(store_file: Path,
                                                       capsys: pytest.CaptureFixture[str]) -> None:
     """The other program commits while cmsdesk waits: the command then goes through, reading
     what the other wrote (the wait comes before its transaction, so its snapshot is fresh)."""
-    other = sqlite3.connect(db, isolation_level=None, check_same_thread=False)
+    other = sqlite3.connect(store_file, isolation_level=None, check_same_thread=False)
     other.execute("BEGIN IMMEDIATE")
     other.execute("INSERT INTO meta (key, value) VALUES ('other program', 'was here')")
 
@@ -160,19 +156,19 @@ def test_a_writer_that_finishes_in_time_is_waited_for(db: Path,
     finisher = threading.Thread(target=finish)
     finisher.start()
     try:
-        code, out, err = run(capsys, "--db", str(db), "set", "T1", "text", "--text", "After.")
+        code, out, err = run(capsys, "--db", str(store_file), "set", "T1", "text", "--text", "After.")
     finally:
         finisher.join()
         other.close()
     assert code == 0, err
     assert err.strip().splitlines() == [f"cmsdesk: {WAITING}"]
-    assert "After." in run(capsys, "--db", str(db), "show", "T1")[1]
-    assert "was here" in dump(db)
+    assert "After." in run(capsys, "--db", str(store_file), "show", "T1")[1]
+    assert "was here" in dump(store_file)
 
 
 def test_a_store_that_is_not_busy_says_nothing_of_waiting(
-        db: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, err = run(capsys, "--db", str(db), "set", "T1", "text", "--text", "Quiet.")
+        store_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "--db", str(store_file), "set", "T1", "text", "--text", "Quiet.")
     assert code == 0 and "busy" not in err and "waiting" not in err
 
 
@@ -183,16 +179,16 @@ BUSY_HOLDER = ("import sqlite3, sys, time\nconn = sqlite3.connect(sys.argv[1], "
 
 @pytest.mark.slow
 def test_another_process_writing_makes_the_installed_command_wait_then_refuse(
-        db: Path) -> None:
+        store_file: Path) -> None:
     """Two processes, the command as a user runs it: the waiting line, then the refusal after
     the store's busy timeout; no traceback, the store as it was."""
-    before = dump(db)
-    holder = subprocess.Popen([sys.executable, "-c", BUSY_HOLDER, str(db)],
+    before = dump(store_file)
+    holder = subprocess.Popen([sys.executable, "-c", BUSY_HOLDER, str(store_file)],
                               stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "holding"
         started = time.monotonic()
-        done = subprocess.run([sys.executable, "-m", "cmsdesk", "--db", str(db), "set", "T1",
+        done = subprocess.run([sys.executable, "-m", "cmsdesk", "--db", str(store_file), "set", "T1",
                                "text", "--text", "Blocked."], capture_output=True, text=True,
                               timeout=60)
         waited = time.monotonic() - started
@@ -203,7 +199,7 @@ def test_another_process_writing_makes_the_installed_command_wait_then_refuse(
     assert done.returncode == 1 and len(lines) == 2, done.stderr
     assert lines[0] == f"cmsdesk: {WAITING}" and lines[1].endswith(BUSY), done.stderr
     assert store_module.BUSY_TIMEOUT_MS / 1000 <= waited < 30
-    assert dump(db) == before
+    assert dump(store_file) == before
 
 
 def corrupt(path: Path, page: int) -> None:
@@ -213,20 +209,20 @@ def corrupt(path: Path, page: int) -> None:
         fh.write(bytes((i * 7 + 13) % 256 for i in range(size)))
 
 
-def test_a_damaged_store_is_found_on_open_and_never_written(db: Path,
+def test_a_damaged_store_is_found_on_open_and_never_written(store_file: Path,
                                                             capsys: pytest.CaptureFixture[str]
                                                             ) -> None:
-    with sqlite3.connect(db) as conn:
+    with sqlite3.connect(store_file) as conn:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         pages = conn.execute("PRAGMA page_count").fetchone()[0]
     conn.close()
-    pristine = db.read_bytes()
+    pristine = store_file.read_bytes()
     refused = tried = 0
     for page in sorted({2 + (pages - 2) * i // 11 for i in range(12)}):
-        db.write_bytes(pristine)
-        corrupt(db, page)
-        damaged = db.read_bytes()
-        conn = sqlite3.connect(f"{db.as_uri()}?mode=ro", uri=True)
+        store_file.write_bytes(pristine)
+        corrupt(store_file, page)
+        damaged = store_file.read_bytes()
+        conn = sqlite3.connect(f"{store_file.as_uri()}?mode=ro", uri=True)
         try:
             found = conn.execute("PRAGMA quick_check").fetchall() != [("ok",)]
         except sqlite3.DatabaseError:
@@ -236,10 +232,10 @@ def test_a_damaged_store_is_found_on_open_and_never_written(db: Path,
         tried += 1
         if not found:
             continue  # a page nothing uses: SQLite itself sees no damage
-        code, out, err = run(capsys, "--db", str(db), *COMMANDS["set"])
+        code, out, err = run(capsys, "--db", str(store_file), *COMMANDS["set"])
         assert code == 1 and "damaged" in err and "backup" in err, (page, err)
         assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
-        assert db.read_bytes() == damaged
+        assert store_file.read_bytes() == damaged
         refused += 1
     assert refused >= tried // 2
 
@@ -283,63 +279,63 @@ def hold(path: Path) -> subprocess.Popen[str]:
     return holder
 
 
-def test_a_live_holders_lock_can_never_be_taken(db: Path,
+def test_a_live_holders_lock_can_never_be_taken(store_file: Path,
                                                capsys: pytest.CaptureFixture[str]) -> None:
-    holder = hold(db)
+    holder = hold(store_file)
     try:
         with pytest.raises(StoreLockedError) as info:
-            Store.open(db, take_over_lock=True)
+            Store.open(store_file, take_over_lock=True)
         assert info.value.holder is not None and info.value.holder.pid == holder.pid
-        code, out, err = run(capsys, "--db", str(db), "--take-over-lock", *COMMANDS["set"])
+        code, out, err = run(capsys, "--db", str(store_file), "--take-over-lock", *COMMANDS["set"])
         assert code == 1 and "in use" in err and "take-over" not in err
     finally:
         holder.kill()
         holder.wait()
 
 
-def test_a_dead_holders_lock_is_taken_without_asking(db: Path,
+def test_a_dead_holders_lock_is_taken_without_asking(store_file: Path,
                                                     capsys: pytest.CaptureFixture[str]) -> None:
-    holder = hold(db)
+    holder = hold(store_file)
     os.kill(holder.pid, signal.SIGKILL)
     holder.wait()
-    assert db.with_name(db.name + ".lock").exists()  # left behind, naming the dead process
-    store = Store.open(db)
+    assert store_file.with_name(store_file.name + ".lock").exists()  # left behind, naming the dead process
+    store = Store.open(store_file)
     try:
         assert store.lock is not None and store.lock.left_by is not None
         assert store.lock.left_by.pid == holder.pid
     finally:
         store.close()
-    assert not db.with_name(db.name + ".lock").exists()  # released cleanly: gone
-    assert run(capsys, "--db", str(db), "set", "T1", "text", "--text", "After.")[0] == 0
+    assert not store_file.with_name(store_file.name + ".lock").exists()  # released cleanly: gone
+    assert run(capsys, "--db", str(store_file), "set", "T1", "text", "--text", "After.")[0] == 0
 
 
 def test_read_only_commands_read_while_the_window_holds_the_store(
-        db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    holder = hold(db)
+        store_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    holder = hold(store_file)
     try:
-        assert live_holder(db) is not None
+        assert live_holder(store_file) is not None
         for args in (["outline"], ["show", "T1"], ["export", "markdown",
                                                    str(tmp_path / "plan.md")]):
-            code, out, err = run(capsys, "--db", str(db), *args)
+            code, out, err = run(capsys, "--db", str(store_file), *args)
             assert code == 0, err
             assert "open in cmsdesk" in err and "may change" in err
-        code, out, err = run(capsys, "--db", str(db), *COMMANDS["set"])
+        code, out, err = run(capsys, "--db", str(store_file), *COMMANDS["set"])
         assert code == 1 and "in use" in err
     finally:
         holder.kill()
         holder.wait()
 
 
-def test_a_store_opened_twice_in_one_process_shares_the_lock(db: Path) -> None:
-    first = Store.open(db)
-    second = Store.open(db)
+def test_a_store_opened_twice_in_one_process_shares_the_lock(store_file: Path) -> None:
+    first = Store.open(store_file)
+    second = Store.open(store_file)
     second.close()
-    assert db.with_name(db.name + ".lock").exists()  # still held by the first
+    assert store_file.with_name(store_file.name + ".lock").exists()  # still held by the first
     first.close()
-    assert not db.with_name(db.name + ".lock").exists()
+    assert not store_file.with_name(store_file.name + ".lock").exists()
 
 
-def test_opening_a_store_does_not_depend_on_the_lock_file_content(db: Path) -> None:
+def test_opening_a_store_does_not_depend_on_the_lock_file_content(store_file: Path) -> None:
     """A lock file whose holder is named but not locked (a crash, or a copy) is no obstacle."""
-    db.with_name(db.name + ".lock").write_text("not even json")
-    Store.open(db).close()
+    store_file.with_name(store_file.name + ".lock").write_text("not even json")
+    Store.open(store_file).close()
