@@ -144,3 +144,39 @@ def test_a_french_conflict_is_shown_and_settled_in_french(window: MainWindow,
     assert _french(doc.store, node, "title") == "Pêche durable et chasse"
     assert view(doc.store, node).fields["title"] == english
     assert not editor.title_banner.isVisibleTo(editor)
+
+
+def test_the_outline_marks_texts_missing_or_stale_in_the_language_edited(
+        window: MainWindow) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QIcon
+
+    from cmsdesk.ui.outline_model import NODE_ID_ROLE, TRANSLATION_ROLE
+
+    doc, model = window.document, window.outline.model
+    goal = select_label(window, "G1")
+    index = model.index_of(goal)
+    assert model.data(index, TRANSLATION_ROLE) is None  # the original: nothing to mark
+    window.editor.save_field("text", "A new English text of the goal.")  # French now stale
+    plan = PlanEditor(doc.store, doc.plan_id)
+    target = plan.add_node(goal, "target", "Wetlands", "Wetlands are kept.").created or ""
+    doc.hub.reloaded.emit()  # as after an import
+    assert model.data(model.index_of(target), TRANSLATION_ROLE) is None
+    doc.set_language("fr")
+    assert model.data(index, TRANSLATION_ROLE) == "stale"
+    tip = model.data(index, Qt.ItemDataRole.ToolTipRole)
+    assert "French, text: needs an update, the original changed on 20" in tip
+    assert isinstance(model.data(index, Qt.ItemDataRole.DecorationRole), QIcon)
+    assert model.data(index, Qt.ItemDataRole.ForegroundRole) is not None
+    assert "needs an update" in model.data(index, Qt.ItemDataRole.AccessibleTextRole)
+    new = model.index_of(target)
+    assert model.data(new, TRANSLATION_ROLE) == "missing"
+    assert "French, title: not translated yet" in model.data(new, Qt.ItemDataRole.ToolTipRole)
+    changed: list[object] = []
+    model.dataChanged.connect(lambda a, _b: changed.append(model.data(a, NODE_ID_ROLE)))
+    window.editor.language_bar.show_field("text")
+    window.editor.language_bar.mark.click()  # the French text checked: up to date
+    assert model.data(index, TRANSLATION_ROLE) is None and goal in changed
+    assert model.data(index, Qt.ItemDataRole.DecorationRole) is None
+    doc.set_language(None)
+    assert model.data(new, TRANSLATION_ROLE) is None

@@ -21,7 +21,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from cmsdesk.models import rules
@@ -102,6 +102,34 @@ def translation_status(session: Session, plan_id: str, lang: str,
         if state in states:
             out.append(LanguageState(entity, eid, fld, lang, label, state,
                                      row.value if row else "", text))
+    return out
+
+
+@dataclass
+class OutlineMark:
+    """A text of a node that needs a translator in a language, for the outline's mark."""
+
+    field: str
+    state: str  # missing | stale
+    since: str  # clock of the original's latest version (when it changed, or got its text)
+
+
+def outline_marks(session: Session, plan_id: str, lang: str | None) -> dict[str, list[OutlineMark]]:
+    """Per node id, its texts whose ``lang`` version is missing or stale, with when the
+    original last changed; nothing for the original language (``lang`` None or the plan's)."""
+    if lang is None or language_of(lang, plan_language(session, plan_id)) is None:
+        return {}
+    wanted = translation_status(session, plan_id, lang, ("missing", "stale"))
+    clocks = dict(((e, eid, fld), clock) for e, eid, fld, clock in session.execute(
+        select(Head.entity, Head.eid, Head.field, func.max(Change.clock))
+        .join(Change, Change.version_id == Head.version_id)
+        .where(Head.plan_id == plan_id, Head.entity == "node", Head.field.not_like("%@%"))
+        .group_by(Head.entity, Head.eid, Head.field)))
+    out: dict[str, list[OutlineMark]] = {}
+    for item in wanted:
+        if item.entity == "node":
+            out.setdefault(item.eid, []).append(OutlineMark(
+                item.field, item.state, clocks.get((item.entity, item.eid, item.field), "")))
     return out
 
 

@@ -108,9 +108,12 @@ class PlanDocument(QObject):
         from cmsdesk.models.commands import language_of, plan_language
 
         self.flush()
+        before = self.language
         self.language = lang and self.read(lambda s: language_of(lang, plan_language(
             s, self.plan_id)))
         self.set_current(self.current_id, False)
+        if self.language != before:
+            self.hub.language_changed.emit(self.language)
 
     def _on_outcome(self, outcome: Outcome) -> None:
         proj = outcome.projection

@@ -19,6 +19,8 @@ class Hub(QObject):
     # The view (queries.NodeView, or None) of the current node, loaded once for all panels;
     # sent again when an outcome touched it.
     node_loaded = Signal(object)
+    # The language version shown and edited changed (a code, or None: the original).
+    language_changed = Signal(object)
     # Show this node (node id, and a field name or ""): from search, the matrix, the Trash.
     select_requested = Signal(str, str)
     # Show this plan (a plan id) in the window, in place of the one shown now.

@@ -89,6 +89,7 @@ class LanguageBar(QWidget):
         if preferred and preferred != self.original and document.read(
                 has_language_texts, document.plan_id, preferred):
             document.language = preferred
+            document.hub.language_changed.emit(preferred)
         self.switch.setCurrentIndex(self.switch.findData(document.language or self.original))
         self.switch.activated.connect(
             lambda _i: document.set_language(str(self.switch.currentData())))

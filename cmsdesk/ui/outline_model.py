@@ -2,7 +2,10 @@
 
 The model mirrors ``queries.outline`` (one query, labels G1/T7 derived, never stored). When the
 plan changes it reconciles its tree with the new outline using proper insert, move and remove
-signals, so views keep their selection and expanded branches. Editing goes through the plan
+signals, so views keep their selection and expanded branches. When a language version is being
+edited, a node whose texts in that language are missing or need an update (the original changed
+since they were translated) carries a badge with the language's code, a tinted title and a tooltip
+saying which texts and since when (:func:`cmsdesk.models.translations.outline_marks`). Editing goes through the plan
 document's undoable edits; the structural rules (a goal cannot go under a target...) come from
 :mod:`cmsdesk.models.rules` and are checked here before a drop is accepted.
 """
@@ -11,7 +14,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -21,7 +24,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QFont, QIcon
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication, QStyle
 
 from cmsdesk.models import queries, rules
@@ -29,10 +32,16 @@ from cmsdesk.models.queries import OutlineEntry
 from cmsdesk.ui.document import PlanDocument
 from cmsdesk.ui.edits import MoveNode, SetField
 from cmsdesk.ui.labels import field_name, fill, kind_name, node_name, status_name, translate
+from cmsdesk.ui.theme import background, foreground, palette
+
+if TYPE_CHECKING:
+    from cmsdesk.models.translations import OutlineMark
 
 MIME_TYPE = "application/x-cmsdesk-node-ids"
 NODE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2
+# The node's translation state in the language edited: "stale", "missing" or None.
+TRANSLATION_ROLE = Qt.ItemDataRole.UserRole + 3
 
 Index = QModelIndex | QPersistentModelIndex
 NO_PARENT = QModelIndex()  # the invisible root, as a default argument
@@ -79,6 +88,59 @@ def _display(entry: OutlineEntry) -> str:
     return f"{entry.label}  {title}" if entry.kind in ("goal", "target", "indicator") else title
 
 
+def _worst(marks: list[OutlineMark]) -> str:
+    """A node with a stale text reads as stale (work to redo), else as missing."""
+    return "stale" if any(m.state == "stale" for m in marks) else "missing"
+
+
+def _when(clock: str) -> str:
+    """'2024-05-02 14:03' from a hybrid clock reading."""
+    return clock.split("#", 1)[0][:16].replace("T", " ")
+
+
+def language_name(lang: str) -> str:
+    """The language's name in the interface's language (French, français, francés)."""
+    names = {"en": translate("OutlineModel", "English"),
+             "fr": translate("OutlineModel", "French"),
+             "es": translate("OutlineModel", "Spanish")}
+    return names.get(lang, lang)
+
+
+def marks_tip(lang: str, marks: list[OutlineMark]) -> str:
+    """What the badge means, one line per text: which text, what state, since when."""
+    lines = []
+    for mark in marks:
+        if mark.state == "stale":
+            line = translate("OutlineModel", "%1, %2: needs an update, the original changed "
+                             "on %3")
+        else:
+            line = translate("OutlineModel", "%1, %2: not translated yet (the original has "
+                             "had text since %3)")
+        lines.append(fill(line, language_name(lang), field_name(mark.field), _when(mark.since)))
+    return "\n".join(lines)
+
+
+def badge(lang: str, state: str) -> QIcon:
+    """The language's code on a tinted tag: the bracket hue for a text to update, the alert hue
+    for one missing; drawn from the palette, so it reads on a light and a dark theme."""
+    pal = palette()
+    pixmap = QPixmap(22, 16)
+    pixmap.fill(QColor(0, 0, 0, 0))
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(foreground("alert" if state == "missing" else "bracket", pal))
+    painter.setBrush(background("alert" if state == "missing" else "bracket", pal))
+    painter.drawRoundedRect(0.5, 1.5, 21, 13, 3, 3)
+    font = QFont()
+    font.setPixelSize(9)
+    font.setBold(True)
+    painter.setFont(font)
+    painter.setPen(pal.color(QPalette.ColorRole.Text))
+    painter.drawText(pixmap.rect(), Qt.AlignmentFlag.AlignCenter, lang.upper())
+    painter.end()
+    return QIcon(pixmap)
+
+
 def move_edit_text(entry: OutlineEntry) -> str:
     return fill(translate("OutlineModel", "Move %1"), node_name(entry.kind, entry.number,
                                                                 entry.title))
@@ -93,10 +155,14 @@ class OutlineModel(QAbstractItemModel):
         self._by_id: dict[str, _Item] = {}
         self._next_key = 1
         self._warning: QIcon | None = None
+        # Texts needing a translator in the language edited, per node id; badges drawn once.
+        self._marks: dict[str, list[OutlineMark]] = {}
+        self._badges: dict[str, QIcon] = {}
         self._bold = QFont()
         self._bold.setBold(True)
         document.hub.outcome.connect(self._on_outcome)
         document.hub.reloaded.connect(self.refresh)
+        document.hub.language_changed.connect(lambda _lang: self.refresh())
         document.outline_entry = self.entry_of
         self.refresh()
 
@@ -108,6 +174,31 @@ class OutlineModel(QAbstractItemModel):
     def refresh(self) -> None:
         """Bring the tree in line with the plan's current outline."""
         self.reconcile(self.document.read(queries.outline, self.document.plan_id))
+        self._refresh_marks()
+
+    def _refresh_marks(self) -> None:
+        lang = self.document.language
+        marks: dict[str, list[OutlineMark]] = {}
+        if lang is not None:  # the commands behind it load only when a language is edited
+            from cmsdesk.models.translations import outline_marks
+
+            marks = self.document.read(outline_marks, self.document.plan_id, lang)
+        old, self._marks = self._marks, marks
+        self._badges = {}
+        for node_id in set(old) | set(marks):
+            if old.get(node_id) != marks.get(node_id) and node_id in self._by_id:
+                index = self._index_of(self._by_id[node_id])
+                self.dataChanged.emit(index, index)
+
+    def marks(self, node_id: str) -> list[OutlineMark]:
+        """The node's texts missing or to update in the language edited."""
+        return self._marks.get(node_id, [])
+
+    def _badge(self, state: str) -> QIcon:
+        lang = self.document.language or ""
+        if state not in self._badges:
+            self._badges[state] = badge(lang, state)
+        return self._badges[state]
 
     def reconcile(self, entries: list[OutlineEntry]) -> None:
         kids: dict[str | None, list[str]] = {None: []}
@@ -262,6 +353,7 @@ class OutlineModel(QAbstractItemModel):
             return _display(entry)
         if role == Qt.ItemDataRole.EditRole:
             return entry.title
+        marks = self._marks.get(entry.id)
         if role == Qt.ItemDataRole.ToolTipRole:
             tip = entry.heading() if entry.kind != "part" else entry.title
             if entry.kind == "target":
@@ -269,16 +361,27 @@ class OutlineModel(QAbstractItemModel):
                                    status_name(entry.status))
             if entry.conflicted:
                 tip += "\n" + translate("OutlineModel", "Contested: proposals disagree here")
+            if marks:
+                tip += "\n" + marks_tip(self.document.language or "", marks)
             return tip
-        if role == Qt.ItemDataRole.DecorationRole and entry.conflicted:
-            if self._warning is None:
-                self._warning = QApplication.style().standardIcon(
-                    QStyle.StandardPixmap.SP_MessageBoxWarning)
-            return self._warning
+        if role == Qt.ItemDataRole.DecorationRole:
+            if entry.conflicted:  # a contest is the more urgent; the tooltip says both
+                if self._warning is None:
+                    self._warning = QApplication.style().standardIcon(
+                        QStyle.StandardPixmap.SP_MessageBoxWarning)
+                return self._warning
+            return self._badge(_worst(marks)) if marks else None
+        if role == Qt.ItemDataRole.ForegroundRole and marks:
+            return foreground("alert" if _worst(marks) == "missing" else "bracket")
+        if role == TRANSLATION_ROLE:
+            return _worst(marks) if marks else None
         if role == Qt.ItemDataRole.FontRole and entry.kind in ("part", "goal"):
             return self._bold
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{kind_name(entry.kind)} {entry.label}: {entry.title}"
+            text = f"{kind_name(entry.kind)} {entry.label}: {entry.title}"
+            if marks:
+                text += ". " + marks_tip(self.document.language or "", marks)
+            return text
         if role == NODE_ID_ROLE:
             return entry.id
         if role == KIND_ROLE:

@@ -1331,6 +1331,26 @@
         <translation>(sin título)</translation>
     </message>
     <message>
+        <source>English</source>
+        <translation>Inglés</translation>
+    </message>
+    <message>
+        <source>French</source>
+        <translation>Francés</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>Español</translation>
+    </message>
+    <message>
+        <source>%1, %2: needs an update, the original changed on %3</source>
+        <translation>%1, %2: por actualizar, el original cambió el %3</translation>
+    </message>
+    <message>
+        <source>%1, %2: not translated yet (the original has had text since %3)</source>
+        <translation>%1, %2: sin traducir todavía (el original tiene texto desde el %3)</translation>
+    </message>
+    <message>
         <source>Status: %1</source>
         <translation>Estado: %1</translation>
     </message>

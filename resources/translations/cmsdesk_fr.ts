@@ -1331,6 +1331,26 @@
         <translation>(sans titre)</translation>
     </message>
     <message>
+        <source>English</source>
+        <translation>Anglais</translation>
+    </message>
+    <message>
+        <source>French</source>
+        <translation>Français</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>Espagnol</translation>
+    </message>
+    <message>
+        <source>%1, %2: needs an update, the original changed on %3</source>
+        <translation>%1, %2 : à mettre à jour, l’original a changé le %3</translation>
+    </message>
+    <message>
+        <source>%1, %2: not translated yet (the original has had text since %3)</source>
+        <translation>%1, %2 : pas encore traduit (l’original a un texte depuis le %3)</translation>
+    </message>
+    <message>
         <source>Status: %1</source>
         <translation>Statut : %1</translation>
     </message>
