@@ -47,7 +47,7 @@ def test_drafts_and_the_compilation(capsys: pytest.CaptureFixture[str], db: str,
                             "consultation draft 1")
     assert code == 0 and not err
     texts = [p.text for p in docx.Document(str(out)).paragraphs]
-    assert any(t.startswith("Baseline: Consultation draft 1, UNEP/CMS/StC44/Doc.1 (2014-02-01)")
+    assert any(t.startswith("Baseline: Consultation draft 1, UNEP/CMS/StC44/Doc.1 (1 February 2014)")
                for t in texts)
     assert any(t.startswith("Proposed by Ghana (Africa), by Kofi Mensah") for t in texts)
     assert any("Ghana prefers this." in t for t in texts)

@@ -11,7 +11,15 @@ from pathlib import Path
 import docx
 import pytest
 from conftest import open_store
-from export_support import copy_changes, field, node, paragraphs, runs_with_style, tree
+from export_support import (
+    copy_changes,
+    field,
+    node,
+    paragraphs,
+    runs_with_style,
+    text_of,
+    tree,
+)
 
 from cmsdesk.export.compilation import gather_compilation
 from cmsdesk.export.docx_compilation import export_compilation_docx
@@ -260,7 +268,7 @@ def test_proposals_are_dated_by_the_day_their_bundle_was_received(
         export_compilation_docx(s, rnd.plan, out, since="Consultation draft 2")
     texts = [p.text for p in docx.Document(str(out)).paragraphs]
     line = next(t for t in texts if t.startswith("Proposed by Kenya"))
-    assert ", received 2999-01-02" in line and "received after the deadline of" in line
+    assert ", received 2 January 2999" in line and "received after the deadline of" in line
 
 
 def test_proposals_by_keys_not_pinned_are_marked_unverified(rnd: Round, tmp_path: Path) -> None:
@@ -280,3 +288,67 @@ def test_proposals_by_keys_not_pinned_are_marked_unverified(rnd: Round, tmp_path
     assert verified == {"Kenya": True, "Brazil": False}
     lines = [t for _s, t in paragraphs(tree(out)) if t.startswith("Proposed by")]
     assert ["author not verified" in line for line in sorted(lines)] == [True, False]
+
+
+# Words the English tables share with the French or Spanish ones (written the same).
+SHARED_WORDS = {"fr": {"compilation", "convention", "distribution", "document", "note",
+                       "option", "original", "parties", "plan", "version"},
+                "es": {"general", "original", "plan"}}
+
+
+def _english_words(lang: str) -> set[str]:
+    """Every word of the English furniture tables but those ``lang`` writes the same."""
+    from cmsdesk.export.meeting_terms import WORDS
+    from cmsdesk.export.terms import TERMS
+
+    return {w.casefold() for text in (TERMS["en"] | WORDS["en"]).values()
+            for w in re.findall(r"[^\W\d_]{4,}", re.sub(r"\{\w+\}", " ", text))
+            } - SHARED_WORDS[lang]
+
+
+@pytest.mark.parametrize("lang", ["fr", "es"])
+def test_a_compilation_in_french_or_spanish_holds_no_english_sentence(
+        rnd: Round, tmp_path: Path, lang: str) -> None:
+    """Every sentence the compilation adds is in the document's language: with the names and
+    the proposals' and comments' own words taken out, no word of the English tables is left."""
+    from cmsdesk.models.draft_meta import DocumentMeta
+
+    mark_draft(rnd.sec, rnd.plan, "Consultation draft 2", "UNEP/CMS/COP11/Doc.15.2",
+               "2014-08-15", DocumentMeta().updated(deadline="2000-01-01", agenda_item="15.2"))
+    copy_changes(rnd.sec, rnd.kenya)
+    copy_changes(rnd.sec, rnd.brazil)
+    t1 = node(rnd.sec, rnd.plan, "T1")
+    english = "By 2020, people know the values of migratory species and act on them."
+    french = "D'ici à 2020, chacun connaît les valeurs des espèces migratrices."
+    spanish = "Para 2020, todos conocen los valores de las especies migratorias."
+    rnd.edit(rnd.kenya, "T1", "text", english)
+    PlanEditor(rnd.kenya, rnd.plan).set_field(t1, "text", french, "fr")
+    PlanEditor(rnd.brazil, rnd.plan).set_field(t1, "text", spanish, "es")
+    PlanEditor(rnd.brazil, rnd.plan).set_field(t1, "title", "Concienciación", "es")
+    comment = "We support this target."
+    PlanEditor(rnd.brazil, rnd.plan).add_comment(t1, comment)
+    PlanEditor(rnd.kenya, rnd.plan).add_node(node(rnd.sec, rnd.plan, "G2"), "target", "Wind",
+                                             "Wind farms avoid critical sites.")
+    PlanEditor(rnd.brazil, rnd.plan).delete_node(node(rnd.sec, rnd.plan, "T16"))
+    rnd.send()
+    names = ["Central and South America and the Caribbean", "Jane Wambui", "João Silva",
+             "Kenya", "Brazil", "Africa", "Consultation draft 2", english, french, spanish,
+             comment, "Wind farms avoid critical sites.", "Wind"]
+    for order in ("target", "party"):
+        out = tmp_path / f"c-{lang}-{order}.docx"
+        with rnd.sec.session() as s:
+            export_compilation_docx(s, rnd.plan, out, since="Consultation draft 2",
+                                    order=order, lang=lang)
+        text = " ".join(t for _s, t in paragraphs(tree(out)))
+        text += " " + text_of(tree(out, "word/header1.xml"))
+        for name in sorted(names, key=len, reverse=True):
+            text = text.replace(name, " ")
+        left = {w for w in re.findall(r"[^\W\d_]{4,}", text)
+                if w.casefold() in _english_words(lang)}
+        assert not left, f"English words in the {lang} compilation ({order}): {sorted(left)}"
+    texts = [t for _s, t in paragraphs(tree(tmp_path / f"c-{lang}-target.docx"))]
+    proposed = {"fr": "Proposé par Kenya (Africa), par Jane Wambui, ",
+                "es": "Propuesto por Kenya (Africa), por Jane Wambui, "}[lang]
+    assert any(t.startswith(proposed) for t in texts)
+    assert {"fr": "Aucune proposition reçue.", "es": "No se recibieron propuestas."}[lang] \
+        in texts

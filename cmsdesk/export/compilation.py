@@ -14,6 +14,12 @@ out. Each proposal keeps the language it was written in (a French version of a t
 proposal in French) and the day its bundle was received here (:mod:`cmsdesk.models.receipts`;
 its own date when no receipt is recorded); one received after the baseline draft's deadline is
 marked late.
+
+A compilation in another language than the plan's original (``lang``) names the nodes with their
+titles and the Convention's terms in that language, and shows each baseline text in that
+language's version at the baseline (the original standing in, marked, where there was none);
+a proposal made in the document's language is compared with that baseline, one in another
+language is printed in its own words.
 """
 
 from __future__ import annotations
@@ -25,17 +31,18 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cmsdesk.export.content import DETAIL_FIELDS
+from cmsdesk.export.localized import LanguageTexts
 from cmsdesk.models import queries, rules
 from cmsdesk.models.draft_meta import DocumentMeta
 from cmsdesk.models.drafts import document_meta, draft_values, find_draft, first_version
-from cmsdesk.models.languages import DEFAULT_ORIGINAL, split_field
+from cmsdesk.models.languages import DEFAULT_ORIGINAL, field_key, split_field
 from cmsdesk.models.queries import CommentView
 from cmsdesk.models.receipts import receipts
 from cmsdesk.models.schema import Change, Comment, Node
 from cmsdesk.models.trust import verified_replicas
 
-FIELD_LABELS = {"title": "Title", "text": "Text"} | dict(DETAIL_FIELDS)
-COMPILED_FIELDS = tuple(FIELD_LABELS)  # the text fields, in the order a reader expects
+# The text fields, in the order a reader expects.
+COMPILED_FIELDS = ("title", "text") + tuple(name for name, _label in DETAIL_FIELDS)
 
 
 @dataclass
@@ -60,8 +67,10 @@ class Proposal:
 class FieldProposals:
     field: str
     label: str
-    baseline: str
+    baseline: str  # in the document's language (the original, marked, where it had none)
     proposals: list[Proposal]
+    baseline_lang: str = DEFAULT_ORIGINAL  # the language ``baseline`` is written in
+    fallback: bool = False  # the original stands in: the document's language had no version
 
 
 @dataclass
@@ -93,6 +102,8 @@ class Compilation:
     removed: list[tuple[str, list[str]]]  # (kind and title, who deleted it) of deleted nodes
     meta: DocumentMeta = field(default_factory=DocumentMeta)  # the baseline draft's metadata
     comment_received: dict[str, str] = field(default_factory=dict)  # comment id -> day received
+    lang: str = DEFAULT_ORIGINAL  # the document's language
+    fallbacks: int = 0  # texts shown in the original for want of a version in ``lang``
 
     def is_late(self, day: str) -> bool:
         return bool(self.meta.deadline) and day > self.meta.deadline
@@ -128,7 +139,7 @@ class _Received:
     comments: dict[str, str] = field(default_factory=dict)  # comment id -> origin
 
 
-def _received(session: Session, plan_id: str, arrival: int) -> _Received:
+def _received(session: Session, plan_id: str, arrival: int, original: str) -> _Received:
     got = _Received()
     rows = session.scalars(select(Change).where(Change.plan_id == plan_id,
                                                 Change.arrival > arrival)
@@ -143,7 +154,7 @@ def _received(session: Session, plan_id: str, arrival: int) -> _Received:
             continue
         elif row.op == "set" and name in COMPILED_FIELDS:
             party = row.author_party or row.author_name or "unknown"
-            got.latest[(row.eid, name, lang or DEFAULT_ORIGINAL, party)] = row
+            got.latest[(row.eid, name, lang or original, party)] = row
         elif row.op == "create":
             got.created.setdefault(row.eid, []).append(_who(row))
         elif row.op == "delete" and json.loads(row.value).get("deleted"):
@@ -153,8 +164,10 @@ def _received(session: Session, plan_id: str, arrival: int) -> _Received:
     return got
 
 
-def gather_compilation(session: Session, plan_id: str, since: str | None = None) -> Compilation:
-    """Everything received since the draft named ``since`` (default: the plan's first version).
+def gather_compilation(session: Session, plan_id: str, since: str | None = None,
+                       lang: str | None = None) -> Compilation:
+    """Everything received since the draft named ``since`` (default: the plan's first version),
+    named and shown in ``lang`` (default: the plan's original language).
 
     An unknown draft raises :class:`~cmsdesk.models.queries.NotFoundError` naming the drafts.
     """
@@ -162,7 +175,9 @@ def gather_compilation(session: Session, plan_id: str, since: str | None = None)
     baseline = find_draft(session, plan_id, since) if since else first_version(session, plan_id)
     meta = document_meta(baseline)
     before = draft_values(session, baseline)
-    got = _received(session, plan_id, baseline.arrival)
+    texts = LanguageTexts(session, plan_id, lang)
+    terms = texts.terms
+    got = _received(session, plan_id, baseline.arrival, texts.original)
     received = receipts(session, {r.origin for r in got.latest.values()}
                         | set(got.comments.values()))
     verified = verified_replicas(session)
@@ -186,24 +201,36 @@ def gather_compilation(session: Session, plan_id: str, since: str | None = None)
     nodes: list[NodeCompilation] = []
     for entry in entries:
         old = before.get(entry.id)
-        item = NodeCompilation(entry.heading(), entry.kind, entry.depth, old is not None,
+        title = texts.title("node", entry.id, "title", entry.title)
+        item = NodeCompilation(terms.heading(entry.kind, entry.number, title), entry.kind,
+                               entry.depth, old is not None,
                                got.created.get(entry.id, []) if old is None else [],
                                got.deleted.get(entry.id, []), comments=comments.get(entry.id, []))
         for fld in COMPILED_FIELDS:
             if fld not in rules.fields_of(entry.kind):
                 continue
-            base = str((old or {}).get(fld) or "")
+            def base(language: str, fld: str = fld, old: dict | None = old) -> str:
+                name = field_key(fld, None if language == texts.original else language)
+                return str((old or {}).get(name) or "")
+
             proposals = sorted((p for p in by_field.get((entry.id, fld), [])
-                                if p.value != base),
+                                if p.value != base(p.lang)),
                                key=lambda p: (p.party.casefold(), p.lang))
             if proposals or (fld == "text" and entry.kind == "target"):
-                item.fields.append(FieldProposals(fld, FIELD_LABELS[fld], base, proposals))
+                shown, shown_lang = base(texts.lang), texts.lang
+                fallback = not shown.strip() and bool(base(texts.original).strip())
+                if fallback:
+                    texts.fallbacks += 1
+                    shown, shown_lang = base(texts.original), texts.original
+                item.fields.append(FieldProposals(fld, terms.field(fld), shown, proposals,
+                                                  shown_lang, fallback))
         nodes.append(item)
-    return Compilation(plan.title, plan.symbol, baseline.name, baseline.date, baseline.symbol,
-                       _with_context(entries, nodes),
-                       _removed(session, plan_id, before, got), meta,
+    removed = _removed(session, plan_id, before, got, texts)
+    title = texts.title("plan", plan_id, "title", plan.title)
+    return Compilation(title, plan.symbol, baseline.name, baseline.date, baseline.symbol,
+                       _with_context(entries, nodes), removed, meta,
                        {cid: received[origin] for cid, origin in got.comments.items()
-                        if origin in received})
+                        if origin in received}, texts.lang, texts.fallbacks)
 
 
 def _with_context(entries: list[queries.OutlineEntry],
@@ -221,12 +248,13 @@ def _with_context(entries: list[queries.OutlineEntry],
 
 
 def _removed(session: Session, plan_id: str, before: dict[str, dict[str, object]],
-             got: _Received) -> list[tuple[str, list[str]]]:
+             got: _Received, texts: LanguageTexts) -> list[tuple[str, list[str]]]:
     """Nodes of the baseline that are now in the Trash, with who deleted them."""
     out = []
     for node in session.scalars(select(Node).where(Node.plan_id == plan_id,
                                                    Node.deleted.is_(True))
                                 .order_by(Node.kind, Node.title)):
         if node.id in before and node.id in got.deleted:
-            out.append((f"{rules.KIND_NAMES[node.kind]}: {node.title}", got.deleted[node.id]))
+            title = texts.title("node", node.id, "title", node.title)
+            out.append((texts.terms.labelled(node.kind, title), got.deleted[node.id]))
     return out

@@ -8,6 +8,11 @@ against the baseline word by word (insertions underlined, deletions struck throu
 character styles "Inserted text" and "Deleted text"), then the comments received, every item
 attributed (Party, region, person), dated, in the language it was written in, and marked when it
 came after the draft's deadline. On request the same proposals are ordered by Party instead.
+
+Every sentence the document adds around what was received ("Proposed by ...", "Baseline (...)",
+"No proposals received.", the legend, the summary) comes from the terms of the document's
+language (:mod:`cmsdesk.export.terms`, :mod:`cmsdesk.export.meeting_terms`), so that a French
+compilation is French throughout except the names and the proposals' own words.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from sqlalchemy.orm import Session
 
 from cmsdesk.export.compilation import (
     Compilation,
+    FieldProposals,
     NodeCompilation,
     Proposal,
     gather_compilation,
@@ -34,32 +40,44 @@ from cmsdesk.export.markdown_blocks import parse_markdown, plain_text
 from cmsdesk.export.markdown_to_docx import add_markdown
 from cmsdesk.export.meeting import DocumentInfo, add_first_page, add_page_frame
 from cmsdesk.export.meeting_terms import MeetingTerms
+from cmsdesk.export.terms import Terms
 from cmsdesk.export.wording import word_diff
 from cmsdesk.models.commands import CommandError
-from cmsdesk.models.languages import DEFAULT_ORIGINAL
+from cmsdesk.models.drafts import FIRST_VERSION
 
 DIFF_STYLES = {"equal": None, "insert": INSERTED_STYLE, "delete": DELETED_STYLE}
 ORDERS = ("target", "party")
 
 
-def _attribution(proposal: Proposal, words: MeetingTerms, deadline: str) -> str:
+def _day(words: MeetingTerms, iso: str) -> str:
+    """A day as the document's language prints it; anything not a date stays as written."""
+    try:
+        return words.date(iso)
+    except ValueError:
+        return iso
+
+
+def _attribution(proposal: Proposal, words: MeetingTerms, deadline: str, lang: str) -> str:
+    terms = words.terms
     where = f" ({proposal.region})" if proposal.region else ""
-    by = f", by {proposal.author}" if proposal.author and proposal.author != proposal.party else ""
-    lang = f", in {words.terms.language(proposal.lang)}" \
-        if proposal.lang != DEFAULT_ORIGINAL else ""
+    by = terms("by_author", author=proposal.author) \
+        if proposal.author and proposal.author != proposal.party else ""
+    language = terms("in_language", language=terms.language(proposal.lang)) \
+        if proposal.lang != lang else ""
     late = f" \u2014 {words('late', deadline=words.date(deadline))}" if proposal.late else ""
-    got = f", {words('received', date=proposal.received)}" if proposal.received else ""
-    unverified = "" if proposal.verified else " \u2014 author not verified"
-    return (f"Proposed by {proposal.party}{where}{by}, {proposal.clock[:10]}{got}{unverified}"
-            f"{lang}{late}")
+    got = f", {words('received', date=_day(words, proposal.received))}" \
+        if proposal.received else ""
+    unverified = "" if proposal.verified else f" \u2014 {terms('unverified')}"
+    return (f"{terms('proposed_by', party=proposal.party)}{where}{by}, "
+            f"{_day(words, proposal.clock[:10])}{got}{unverified}{language}{late}")
 
 
-def add_diff(writer: DocWriter, old: str, new: str) -> None:
+def add_diff(writer: DocWriter, old: str, new: str, words: MeetingTerms) -> None:
     """``new`` with its differences from ``old`` marked, one paragraph per line of text."""
     before = plain_text(parse_markdown(old))
     after = plain_text(parse_markdown(new))
     if before == after:
-        writer.paragraph("Document note", "(the same wording; only its formatting differs)")
+        writer.paragraph("Document note", words.terms("same_wording"))
         return
     paragraph = writer.paragraph("Proposal")
     last = ""
@@ -77,12 +95,12 @@ def add_diff(writer: DocWriter, old: str, new: str) -> None:
             last = line
 
 
-def _legend(writer: DocWriter) -> None:
-    paragraph = writer.paragraph("Document note", "Differences from the baseline are marked: ")
-    writer.run(paragraph, "inserted words", INSERTED_STYLE)
-    writer.run(paragraph, " and ")
-    writer.run(paragraph, "deleted words", DELETED_STYLE)
-    writer.run(paragraph, ". Each proposal is the latest wording received from that Party.")
+def _legend(writer: DocWriter, terms: Terms) -> None:
+    paragraph = writer.paragraph("Document note", terms("legend_intro"))
+    writer.run(paragraph, terms("legend_inserted"), INSERTED_STYLE)
+    writer.run(paragraph, terms("legend_and"))
+    writer.run(paragraph, terms("legend_deleted"), DELETED_STYLE)
+    writer.run(paragraph, terms("legend_end"))
 
 
 class _CompilationWriter:
@@ -90,51 +108,59 @@ class _CompilationWriter:
         self.comp, self.words = comp, words
         self.writer: DocWriter
 
-    def proposal(self, baseline: str, proposal: Proposal, level: int) -> None:
+    def proposal(self, fld: FieldProposals, proposal: Proposal, level: int) -> None:
         writer = self.writer
         writer.paragraph("Attribution", _attribution(proposal, self.words,
-                                                     self.comp.meta.deadline))
-        if proposal.lang == DEFAULT_ORIGINAL:
-            add_diff(writer, baseline, proposal.value)
-        else:  # another language: its own words, not a comparison with the original's
+                                                     self.comp.meta.deadline, self.comp.lang))
+        if proposal.lang == fld.baseline_lang:
+            add_diff(writer, fld.baseline, proposal.value, self.words)
+        else:  # another language: its own words, not a comparison with the baseline shown
             add_markdown(writer, proposal.value, heading_level=level + 1)
 
     def node(self, node: NodeCompilation, page_break: bool) -> None:
-        writer, comp = self.writer, self.comp
+        writer, comp, terms = self.writer, self.comp, self.words.terms
         level = min(node.depth + 1, 9)
         heading = writer.text(writer.paragraph(f"Heading {level}"), node.heading)
         heading.paragraph_format.page_break_before = page_break
         if node.created_by:
-            writer.paragraph("Attribution",
-                             f"Not in the baseline: added by {', '.join(node.created_by)}.")
+            writer.paragraph("Attribution", terms("added_by", who=", ".join(node.created_by)))
         if node.deletion_by:
             writer.paragraph("Attribution",
-                             f"Deletion proposed by {', '.join(node.deletion_by)}.")
+                             terms("deletion_by", who=", ".join(node.deletion_by)))
         for fld in node.fields:
             writer.paragraph("Field label", fld.label)
             if node.in_baseline:
-                writer.paragraph("Attribution", f"Baseline ({comp.baseline})")
+                writer.paragraph("Attribution", terms("baseline", name=self.baseline_name))
+                if fld.fallback:
+                    writer.paragraph("Document note", terms(
+                        "fallback", language=terms.language(fld.baseline_lang)))
                 if fld.baseline.strip():
                     add_markdown(writer, fld.baseline, heading_level=level + 1)
                 else:
-                    writer.paragraph("Document note", "(no text in the baseline)")
+                    writer.paragraph("Document note", terms("no_baseline_text"))
             if not fld.proposals:
-                writer.paragraph("Document note", "No proposals received.")
+                writer.paragraph("Document note", terms("no_proposals"))
             for proposal in fld.proposals:
-                self.proposal(fld.baseline, proposal, level)
+                self.proposal(fld, proposal, level)
         if node.comments:
-            writer.paragraph("Field label", "Comments")
+            writer.paragraph("Field label", terms("comments"))
         for c in node.comments:
             where = ", ".join(x for x in (c.party, c.region) if x)
             paragraph = writer.paragraph("List Bullet")
-            state = " (resolved)" if c.resolved else ""
+            state = f" ({terms('resolved')})" if c.resolved else ""
             day = comp.comment_received.get(c.id, "")
-            got = f", {self.words('received', date=day)}" if day else ""
+            got = f", {self.words('received', date=_day(self.words, day))}" if day else ""
             late = " \u2014 " + self.words("late", deadline=self.words.date(comp.meta.deadline)) \
                 if comp.is_late(day or c.clock[:10]) else ""
             writer.run(paragraph, f"{c.author or c.party}" + (f" ({where})" if where else "")
-                       + f", {c.clock[:10]}{got}{state}{late}: ").bold = True
+                       + f", {_day(self.words, c.clock[:10])}{got}{state}{late}{terms.colon}").bold = True
             writer.text(paragraph, c.text)
+
+    @property
+    def baseline_name(self) -> str:
+        """The baseline draft's name; the plan's first version is named in the language."""
+        name = self.comp.baseline
+        return self.words.terms("first_version") if name == FIRST_VERSION else name
 
     def by_party(self) -> None:
         """Each Party's proposals together, in outline order under the Party's heading."""
@@ -148,31 +174,33 @@ class _CompilationWriter:
                 writer.text(writer.paragraph("Heading 2"), node.heading)
                 for fld, proposal in mine:
                     writer.paragraph("Field label", fld.label)
-                    self.proposal(fld.baseline, proposal, 2)
+                    self.proposal(fld, proposal, 2)
 
     def write(self, info: DocumentInfo, order: str) -> DocWriter:
         comp, words = self.comp, self.words
         self.writer = writer = new_document(info.title, info.symbol)
         add_page_frame(writer, info.symbol, words)
-        add_first_page(writer, info, words, subtitle=f"{words('addendum')}: {comp.title}"
+        add_first_page(writer, info, words,
+                       subtitle=f"{words('addendum')}{words.terms.colon}{comp.title}"
                        if info.symbol else comp.title)
-        symbol = f", {comp.baseline_symbol}" if comp.baseline_symbol else ""
-        writer.paragraph(text=(
-            f"Baseline: {comp.baseline}{symbol} ({comp.baseline_date}). Received since then: "
-            f"{comp.proposal_count} proposed wording(s) and {comp.comment_count} comment(s) from "
-            f"{len(comp.parties)} Party(ies) or observer(s)"
-            + (f": {', '.join(comp.parties)}." if comp.parties else ".")))
-        _legend(writer)
+        terms = words.terms
+        symbol = f", {terms.symbol(comp.baseline_symbol)}" if comp.baseline_symbol else ""
+        writer.paragraph(text=terms(
+            "summary", baseline=self.baseline_name, symbol=symbol,
+            date=_day(words, comp.baseline_date), proposals=comp.proposal_count,
+            comments=comp.comment_count, parties=len(comp.parties))
+            + (f"{terms.colon}{', '.join(comp.parties)}." if comp.parties else "."))
+        _legend(writer, terms)
         if order == "party":
             self.by_party()
         else:
             for i, node in enumerate(comp.nodes):
                 self.node(node, page_break=node.depth == 0 and i > 0)
         if comp.removed:
-            writer.paragraph("Heading 1", "Deleted since the baseline")
+            writer.paragraph("Heading 1", terms("deleted_section"))
             for what, who in comp.removed:
                 writer.text(writer.paragraph("List Bullet"),
-                            f"{what}: deleted by {', '.join(who)}")
+                            terms("deleted_by", what=what, who=", ".join(who)))
         return writer
 
 
@@ -196,6 +224,6 @@ def export_compilation_docx(session: Session, plan_id: str, path: Path | str, *,
     """Write the compilation since draft ``since`` (default: the first version) to ``path``,
     as addendum ``addendum`` to that draft, ordered by target or by Party, its furniture in
     ``lang`` (each proposal stays in the language it was made in)."""
-    comp = gather_compilation(session, plan_id, since)
+    comp = gather_compilation(session, plan_id, since, lang)
     return build_compilation_document(comp, issued or Date.today(), addendum=addendum,
                                       order=order, lang=lang).save(path)

@@ -53,12 +53,30 @@ TERMS: dict[str, dict[str, str]] = {
         "fallback_note": ("{count} text(s) of this document are not yet translated into "
                           "{language} and stand in the original {original}, marked as such."),
         "compilation_title": "Compilation of comments and proposals received",
+        # The compilation of comments and proposals (export/docx_compilation.py).
         "comments": "Comments",
         "proposed_by": "Proposed by {party}",
+        "by_author": ", by {author}",
+        "in_language": ", in {language}",
+        "unverified": "author not verified",
         "baseline": "Baseline ({name})",
+        "first_version": "first version of the plan",
+        "no_baseline_text": "(no text in the baseline)",
+        "same_wording": "(the same wording; only its formatting differs)",
         "no_proposals": "No proposals received.",
+        "added_by": "Not in the baseline: added by {who}.",
+        "deletion_by": "Deletion proposed by {who}.",
         "deleted_section": "Deleted since the baseline",
+        "deleted_by": "{what}: deleted by {who}",
         "resolved": "resolved",
+        "legend_intro": "Differences from the baseline are marked: ",
+        "legend_inserted": "inserted words",
+        "legend_and": " and ",
+        "legend_deleted": "deleted words",
+        "legend_end": ". Each proposal is the latest wording received from that Party.",
+        "summary": ("Baseline: {baseline}{symbol} ({date}). Received since then: {proposals} "
+                    "proposed wording(s) and {comments} comment(s) from {parties} Party(ies) "
+                    "or observer(s)"),
     },
     "fr": {
         "kind.part": "Partie", "kind.chapter": "Chapitre", "kind.goal": "But",
@@ -91,10 +109,28 @@ TERMS: dict[str, dict[str, str]] = {
         "compilation_title": "Compilation des observations et propositions reçues",
         "comments": "Observations",
         "proposed_by": "Proposé par {party}",
+        "by_author": ", par {author}",
+        "in_language": ", en {language}",
+        "unverified": "auteur non vérifié",
         "baseline": "Texte de référence ({name})",
+        "first_version": "première version du plan",
+        "no_baseline_text": "(aucun texte dans le texte de référence)",
+        "same_wording": "(libellé identique\u00a0; seule la mise en forme diffère)",
         "no_proposals": "Aucune proposition reçue.",
+        "added_by": "Absent du texte de référence\u00a0: ajouté par {who}.",
+        "deletion_by": "Suppression proposée par {who}.",
         "deleted_section": "Supprimé depuis le texte de référence",
+        "deleted_by": "{what}\u00a0: supprimé par {who}",
         "resolved": "réglé",
+        "legend_intro": "Les différences par rapport au texte de référence sont signalées\u00a0: ",
+        "legend_inserted": "mots insérés",
+        "legend_and": " et ",
+        "legend_deleted": "mots supprimés",
+        "legend_end": (". Chaque proposition est le dernier libellé reçu de la Partie "
+                       "concernée."),
+        "summary": ("Texte de référence\u00a0: {baseline}{symbol} ({date}). Reçu depuis\u00a0: "
+                    "{proposals} proposition(s) de libellé et {comments} observation(s) de "
+                    "{parties} Partie(s) ou observateur(s)"),
     },
     "es": {
         "kind.part": "Parte", "kind.chapter": "Capítulo", "kind.goal": "Objetivo",
@@ -126,10 +162,27 @@ TERMS: dict[str, dict[str, str]] = {
         "compilation_title": "Recopilación de observaciones y propuestas recibidas",
         "comments": "Observaciones",
         "proposed_by": "Propuesto por {party}",
+        "by_author": ", por {author}",
+        "in_language": ", en {language}",
+        "unverified": "autor no verificado",
         "baseline": "Texto de referencia ({name})",
+        "first_version": "primera versión del plan",
+        "no_baseline_text": "(sin texto en el texto de referencia)",
+        "same_wording": "(la misma redacción; solo difiere el formato)",
         "no_proposals": "No se recibieron propuestas.",
+        "added_by": "No figura en el texto de referencia: añadido por {who}.",
+        "deletion_by": "Supresión propuesta por {who}.",
         "deleted_section": "Suprimido desde el texto de referencia",
+        "deleted_by": "{what}: suprimido por {who}",
         "resolved": "resuelto",
+        "legend_intro": "Las diferencias con respecto al texto de referencia se señalan: ",
+        "legend_inserted": "palabras insertadas",
+        "legend_and": " y ",
+        "legend_deleted": "palabras suprimidas",
+        "legend_end": ". Cada propuesta es la última redacción recibida de esa Parte.",
+        "summary": ("Texto de referencia: {baseline}{symbol} ({date}). Recibido desde "
+                    "entonces: {proposals} propuesta(s) de redacción y {comments} "
+                    "observación(es) de {parties} Parte(s) u observador(es)"),
     },
 }
 
@@ -192,6 +245,15 @@ class Terms:
         if number is None or kind not in ("goal", "target", "indicator"):
             return title
         return f"{self.kind(kind)} {number}{_COLON[self.lang]}{title}"
+
+    @property
+    def colon(self) -> str:
+        """": " as this language sets it before a list or a quotation (" : " in French)."""
+        return _COLON[self.lang]
+
+    def labelled(self, kind: str, title: str) -> str:
+        """"Indicator: title" / "Indicateur : title", for a node named without its number."""
+        return f"{self.kind(kind)}{_COLON[self.lang]}{title}"
 
     def date(self, day: Date) -> str:
         """A date as United Nations documents print it in this language:
