@@ -1,12 +1,14 @@
 """The store's lock: an operating-system lock on ``<store>.lock``, so two processes never write
 one store at once, and a dead holder never blocks anyone.
 
-The lock is ``flock`` (POSIX) or ``msvcrt.locking`` (Windows) on the lock file: the kernel
-releases it when its holder exits, however it exits, so a lock left by a crash is simply taken
-(no ``--take-over-lock`` needed), and a live holder's lock can never be taken. The file names
+The lock is ``flock`` (POSIX) or ``msvcrt.locking`` (Windows) on the lock file
+(:data:`LOCKER`): the kernel releases it when its holder exits, however it exits, so a lock
+left by a crash is simply taken (no ``--take-over-lock`` needed), and a live holder's lock can
+never be taken. The file names
 its holder (host, user, process, time) so that a refusal can say who holds the store; a clean
-release deletes the file, so one found with a holder named in it, but not locked, was left by a
-process that stopped without closing the store: :attr:`StoreLock.left_by` says who, and the
+release empties the file and deletes it (Windows refuses to delete a file another process has
+open: it then stays, empty), so one found with a holder named in it, but not locked, was left by
+a process that stopped without closing the store: :attr:`StoreLock.left_by` says who, and the
 window asks before going on (the crash dialog).
 """
 
@@ -21,7 +23,7 @@ import sys
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 LOCK_OFFSET = 1 << 30  # Windows locks a byte range: one far past the holder's name
 
@@ -85,37 +87,60 @@ def live_holder(store_path: Path) -> LockHolder | None:
     return holder if holder is not None and not holder.is_stale else None
 
 
-def _try_lock(fd: int) -> bool:
-    """Take the OS lock on ``fd`` without waiting; False if another process holds it."""
-    if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
-        import msvcrt
+class FlockLocker:
+    """POSIX: ``flock`` on the whole file (per open file, so two opens in one process exclude
+    each other too)."""
 
+    def __init__(self, fcntl: Any) -> None:
+        self.fcntl = fcntl
+
+    def try_lock(self, fd: int) -> bool:
+        """Take the OS lock on ``fd`` without waiting; False if another holder has it."""
+        try:
+            self.fcntl.flock(fd, self.fcntl.LOCK_EX | self.fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False
+        return True
+
+    def unlock(self, fd: int) -> None:
+        self.fcntl.flock(fd, self.fcntl.LOCK_UN)
+
+
+class MsvcrtLocker:
+    """Windows: ``msvcrt.locking`` of one byte at :data:`LOCK_OFFSET`. Windows locks byte
+    ranges, and other processes cannot read a locked range: the byte is far past the holder's
+    name, so a refused program can still read who holds the store."""
+
+    def __init__(self, msvcrt: Any) -> None:
+        self.msvcrt = msvcrt
+
+    def try_lock(self, fd: int) -> bool:
         os.lseek(fd, LOCK_OFFSET, os.SEEK_SET)
         try:
-            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+            self.msvcrt.locking(fd, self.msvcrt.LK_NBLCK, 1)
         except OSError:
             return False
         return True
-    import fcntl
 
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        return False
-    return True
-
-
-def _unlock(fd: int) -> None:
-    if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
-        import msvcrt
-
+    def unlock(self, fd: int) -> None:
         os.lseek(fd, LOCK_OFFSET, os.SEEK_SET)
         with contextlib.suppress(OSError):
-            msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
-        return
+            self.msvcrt.locking(fd, self.msvcrt.LK_UNLCK, 1)
+
+
+def platform_locker() -> FlockLocker | MsvcrtLocker:
+    """The operating system's lock: ``msvcrt`` on Windows, ``flock`` elsewhere. (Tests give
+    :class:`MsvcrtLocker` a stand-in module, so its logic runs on every platform.)"""
+    if sys.platform == "win32":  # pragma: no cover - the module exists on Windows only
+        import msvcrt
+
+        return MsvcrtLocker(msvcrt)
     import fcntl
 
-    fcntl.flock(fd, fcntl.LOCK_UN)
+    return FlockLocker(fcntl)
+
+
+LOCKER = platform_locker()
 
 
 class StoreLock:
@@ -142,7 +167,7 @@ class StoreLock:
             return
         for _attempt in range(20):  # the file may be deleted by a releasing holder meanwhile
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
-            if not _try_lock(fd):
+            if not LOCKER.try_lock(fd):
                 os.close(fd)
                 raise StoreLockedError(self.store_path, read_holder(self.path))
             try:
@@ -151,7 +176,7 @@ class StoreLock:
                 same = False
             if same:
                 break
-            _unlock(fd)
+            LOCKER.unlock(fd)
             os.close(fd)
         else:
             raise StoreLockedError(self.store_path, read_holder(self.path))
@@ -183,6 +208,8 @@ class StoreLock:
         if fd < 0:
             return
         with contextlib.suppress(OSError):
+            os.ftruncate(fd, 0)  # no holder named: a file Windows will not delete is no crash
+        with contextlib.suppress(OSError):
             self.path.unlink()  # while still locked: nobody can hold a lock on a stale file
-        _unlock(fd)
+        LOCKER.unlock(fd)
         os.close(fd)
