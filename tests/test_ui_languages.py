@@ -180,3 +180,60 @@ def test_the_outline_marks_texts_missing_or_stale_in_the_language_edited(
     assert model.data(index, Qt.ItemDataRole.DecorationRole) is None
     doc.set_language(None)
     assert model.data(new, TRANSLATION_ROLE) is None
+
+
+def test_a_french_proposal_is_carried_into_the_original_from_the_window(
+        window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    from cmsdesk.models.changelog import Key
+    from cmsdesk.models.queries import history
+    from cmsdesk.models.translations import version_notes
+    from cmsdesk.ui.carry_dialog import CarryDialog
+
+    doc, editor = window.document, window.editor
+    node = select_label(window, "T3")
+    bar = editor.language_bar
+    assert not bar.carry.isVisibleTo(editor)  # the original: nothing to carry
+    doc.set_language("fr")
+    bar.show_field("text")
+    assert bar.carry.isVisibleTo(editor) and not bar.carry.isEnabled()  # a translation
+    editor.save_field("text", "Les Parties intègrent les espèces migratrices.")
+    assert bar.carry.isEnabled()  # a proposal made in French now
+
+    def give_the_english(dialog: CarryDialog) -> int:
+        assert "Les Parties intègrent" in dialog.proposal.toPlainText()
+        assert "proposed by Spain" in dialog.intro.text()
+        dialog.wording.setPlainText("Parties integrate migratory species.")
+        return CarryDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(CarryDialog, "exec", give_the_english)
+    bar.carry.click()
+    assert view(doc.store, node).fields["text"] == "Parties integrate migratory species."
+    assert _french(doc.store, node) == "Les Parties intègrent les espèces migratrices."
+    assert "a proposal in this language" not in bar.state.text() and not bar.carry.isEnabled()
+    with doc.store.session() as s:
+        latest = history(s, Key("node", node, "text"))[-1]
+        assert version_notes(s, [latest.change_id])[latest.change_id] == \
+            "proposed by Spain, in French"
+
+
+def test_carrying_with_no_wording_is_refused_and_writes_nothing(
+        window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    from cmsdesk.ui.carry_dialog import CarryDialog
+
+    doc, editor = window.document, window.editor
+    node = select_label(window, "T3")
+    english = view(doc.store, node).fields["text"]
+    doc.set_language("fr")
+    editor.save_field("text", "Les Parties intègrent les espèces migratrices.")
+    errors: list[str] = []
+    doc.hub.error.connect(errors.append)
+
+    def give_nothing(dialog: CarryDialog) -> int:
+        dialog.wording.setPlainText("  ")
+        return CarryDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(CarryDialog, "exec", give_nothing)
+    editor.language_bar.carry.click()
+    assert errors and "wording in the original language" in errors[-1]
+    assert view(doc.store, node).fields["text"] == english
+    assert editor.language_bar.carry.isEnabled()

@@ -133,9 +133,9 @@ def outline_marks(session: Session, plan_id: str, lang: str | None) -> dict[str,
     return out
 
 
-def language_text(session: Session, key: Key, lang: str) -> tuple[str, bool]:
-    """The text of field ``key`` in ``lang`` and whether it is the original standing in for a
-    missing translation (a fallback)."""
+def language_text(session: Session, key: Key, lang: str | None) -> tuple[str, bool]:
+    """The text of field ``key`` in ``lang`` (None: the original) and whether it is the
+    original standing in for a missing translation (a fallback)."""
     plan_id = (key.eid if key.entity == "plan" else
                session.scalar(select(Node.plan_id).where(Node.id == key.eid)))
     original = _original_value(session, key)
@@ -178,6 +178,20 @@ def carried_from(session: Session, change_body: dict[str, object]) -> CarriedFro
         return None
     lang = row.field.partition("@")[2]
     return CarriedFrom(lang, row.author_party, row.author_name)
+
+
+def proposed_by(session: Session, key: Key, lang: str) -> CarriedFrom | None:
+    """Who made the ``lang`` version of ``key`` a proposal (its latest head's author), for the
+    window to say whose proposal it carries; None when that version is no proposal."""
+    row = session.get(Translation, (key.entity, key.eid, key.field, lang))
+    if row is None or not row.proposal:
+        return None
+    change = session.scalars(select(Change).join(Head, Head.version_id == Change.version_id)
+                             .where(Head.entity == key.entity, Head.eid == key.eid,
+                                    Head.field == field_key(key.field, lang))
+                             .order_by(Change.clock.desc()).limit(1)).first()
+    return None if change is None else CarriedFrom(lang, change.author_party,
+                                                   change.author_name)
 
 
 def _language_heads(tx: Transaction, key: Key, lang: str) -> tuple[Key, list[str]]:

@@ -5,7 +5,8 @@ language when the plan has texts in it); the bar says which version is edited an
 its texts are in (missing: the original is shown; needs an update: the original changed since
 it was translated; a proposal in that language). For translators it can show the original of
 the current field beside, with what changed in it since the translation marked, and mark the
-translation as up to date.
+translation as up to date. A proposal made in that language can be carried into the original
+(:class:`~cmsdesk.ui.carry_dialog.CarryDialog`, the command ``cmsdesk translation carry`` runs).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from cmsdesk.models.changelog import Key
 from cmsdesk.models.commands import plan_language
 from cmsdesk.models.languages import LANGUAGES
 from cmsdesk.models.translations import has_language_texts, mark_current, original_beside
+from cmsdesk.ui.carry_dialog import CarryDialog
 from cmsdesk.ui.diff_html import diff_html, legend_html, plain_html
 from cmsdesk.ui.document import PlanDocument
 from cmsdesk.ui.labels import field_name, fill
@@ -62,6 +64,10 @@ class LanguageBar(QWidget):
         self.mark.setToolTip(self.tr("Declare this field's translation a translation of the "
                                      "original as it stands now"))
         self.mark.clicked.connect(self._mark_current)
+        self.carry = QPushButton(self.tr("&Carry into the original…"), self)
+        self.carry.setToolTip(self.tr("Take this field's proposal, made in this language, into "
+                                      "the original; the original names who proposed it"))
+        self.carry.clicked.connect(self.open_carry)
         self.status_button = QPushButton(self.tr("Translation &status…"), self)
         self.status_button.setToolTip(self.tr("Which texts are missing or need an update in "
                                               "each language"))
@@ -77,6 +83,7 @@ class LanguageBar(QWidget):
         row.addWidget(self.switch)
         row.addWidget(self.beside)
         row.addWidget(self.mark)
+        row.addWidget(self.carry)
         row.addStretch(1)
         row.addWidget(self.status_button)
         layout = QVBoxLayout(self)
@@ -105,6 +112,7 @@ class LanguageBar(QWidget):
         self.switch.setCurrentIndex(self.switch.findData(lang or self.original))
         self.beside.setVisible(lang is not None)
         self.mark.setVisible(lang is not None)
+        self.carry.setVisible(lang is not None)
         words = {"missing": self.tr("not translated yet: the original is shown"),
                  "stale": self.tr("needs an update: the original changed since"),
                  "proposed": self.tr("a proposal in this language, not yet in the original")}
@@ -117,14 +125,29 @@ class LanguageBar(QWidget):
         else:
             version = fill(self.tr("You are editing the %1 version."), OWN_NAMES[lang])
             self.state.setText(" ".join([version] + ["; ".join(notes)] if notes else [version]))
-        self.mark.setEnabled(states.get(self.field) == "stale")
+        self._enable_actions()
         self._refresh_original()
 
     def show_field(self, fld: str) -> None:
         """The editor's current field (its tab) changed: show that field's original."""
         self.field = fld
-        self.mark.setEnabled(self.document.language_states.get(fld) == "stale")
+        self._enable_actions()
         self._refresh_original()
+
+    def _enable_actions(self) -> None:
+        state = self.document.language_states.get(self.field)
+        self.mark.setEnabled(state == "stale")
+        self.carry.setEnabled(state == "proposed")
+
+    def open_carry(self) -> CarryDialog | None:
+        """Ask for the original-language wording of the field's proposal and carry it over."""
+        lang, node = self.document.language, self.document.current_id
+        if lang is None or node is None:
+            return None
+        dialog = CarryDialog(self.document, Key("node", node, self.field), lang, self.window())
+        if dialog.exec() == CarryDialog.DialogCode.Accepted:
+            dialog.carry()
+        return dialog
 
     def _refresh_original(self) -> None:
         lang, node = self.document.language, self.document.current_id

@@ -44,6 +44,33 @@
     </message>
 </context>
 <context>
+    <name>CarryDialog</name>
+    <message>
+        <source>Carry into the original</source>
+        <translation>Trasladar al original</translation>
+    </message>
+    <message>
+        <source>%1, %2, proposed by %3. Give its wording in the original: the original will name the proposal it carries.</source>
+        <translation>%1, %2, propuesto por %3. Indique su redacción en el original: el original nombrará la propuesta que recoge.</translation>
+    </message>
+    <message>
+        <source>The proposal</source>
+        <translation>La propuesta</translation>
+    </message>
+    <message>
+        <source>Its wording in the original</source>
+        <translation>Su redacción en el original</translation>
+    </message>
+    <message>
+        <source>&amp;Wording in the original:</source>
+        <translation>&amp;Redacción en el original:</translation>
+    </message>
+    <message>
+        <source>&amp;Carry over</source>
+        <translation>&amp;Trasladar</translation>
+    </message>
+</context>
+<context>
     <name>CommentsPanel</name>
     <message>
         <source>Comments</source>
@@ -713,6 +740,14 @@
     <message>
         <source>Declare this field&apos;s translation a translation of the original as it stands now</source>
         <translation>Declarar la traducción de este campo conforme al original tal como está ahora</translation>
+    </message>
+    <message>
+        <source>&amp;Carry into the original…</source>
+        <translation>&amp;Trasladar al original…</translation>
+    </message>
+    <message>
+        <source>Take this field&apos;s proposal, made in this language, into the original; the original names who proposed it</source>
+        <translation>Recoger en el original la propuesta hecha en este idioma para este campo; el original nombra a quien la propuso</translation>
     </message>
     <message>
         <source>Translation &amp;status…</source>

@@ -44,6 +44,33 @@
     </message>
 </context>
 <context>
+    <name>CarryDialog</name>
+    <message>
+        <source>Carry into the original</source>
+        <translation>Reporter dans l’original</translation>
+    </message>
+    <message>
+        <source>%1, %2, proposed by %3. Give its wording in the original: the original will name the proposal it carries.</source>
+        <translation>%1, %2, proposé par %3. Donnez son libellé dans l’original : l’original nommera la proposition qu’il reprend.</translation>
+    </message>
+    <message>
+        <source>The proposal</source>
+        <translation>La proposition</translation>
+    </message>
+    <message>
+        <source>Its wording in the original</source>
+        <translation>Son libellé dans l’original</translation>
+    </message>
+    <message>
+        <source>&amp;Wording in the original:</source>
+        <translation>&amp;Libellé dans l’original :</translation>
+    </message>
+    <message>
+        <source>&amp;Carry over</source>
+        <translation>&amp;Reporter</translation>
+    </message>
+</context>
+<context>
     <name>CommentsPanel</name>
     <message>
         <source>Comments</source>
@@ -713,6 +740,14 @@
     <message>
         <source>Declare this field&apos;s translation a translation of the original as it stands now</source>
         <translation>Déclarer la traduction de ce champ conforme à l&apos;original tel qu&apos;il est maintenant</translation>
+    </message>
+    <message>
+        <source>&amp;Carry into the original…</source>
+        <translation>&amp;Reporter dans l’original…</translation>
+    </message>
+    <message>
+        <source>Take this field&apos;s proposal, made in this language, into the original; the original names who proposed it</source>
+        <translation>Reprendre dans l’original la proposition faite dans cette langue pour ce champ ; l’original nomme qui l’a proposée</translation>
     </message>
     <message>
         <source>Translation &amp;status…</source>
