@@ -18,13 +18,23 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from bench import coldstart, editor, history, merge_round, saves, server_store, stalls, word
+from bench import (
+    coldstart,
+    editor,
+    history,
+    loro_round,
+    merge_round,
+    saves,
+    server_store,
+    stalls,
+    word,
+)
 from bench.plans import count_nodes, large_template, plan_store
 from bench.report import Measurement, load_average, machine, markdown
 
 RESULTS = Path(__file__).resolve().parent / "results"
 NAMES = ("cold_start", "merge_round", "one_sentence_delta", "long_history", "word_export",
-         "editor", "server_store", "stalls", "field_saves")
+         "editor", "server_store", "stalls", "field_saves", "loro_round")
 
 
 @dataclass(frozen=True)
@@ -109,6 +119,7 @@ class Runner:
             "stalls": lambda: stalls.measure(work / "stalls", s.large_nodes, s.delegates,
                                              min(runs, 3), seed),
             "field_saves": lambda: saves.measure(work / "saves", self.large, s.saves, seed),
+            "loro_round": lambda: loro_round.measure(self.round, s.edits, runs, seed),
         }
 
 

@@ -17,7 +17,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 MEASUREMENTS = {"cold_start", "merge_round", "one_sentence_delta", "long_history", "word_export",
-                "editor", "server_store", "stalls", "field_saves"}
+                "editor", "server_store", "stalls", "field_saves", "loro_round"}
 
 
 @pytest.mark.slow
@@ -42,6 +42,8 @@ def test_quick_mode_writes_a_figure_for_every_measurement(tmp_path: Path) -> Non
     assert round_["changes_imported"] == round_["changes_written"] > 0
     assert set(round_["same_state"]) == {"reversed", "shuffled"}
     assert round_["backup"]["bytes"] > 0  # the import backed the store up, timed within it
+    loro = result["measurements"]["loro_round"]["details"]
+    assert loro["delegates"] == round_["delegates"] and loro["update_bytes"] > 0
     saves = result["measurements"]["field_saves"]["samples"]["save_s"]
     assert len(saves) == result["sizes"]["saves"]
     table = (tmp_path / "latest.md").read_text()
