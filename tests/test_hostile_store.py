@@ -23,6 +23,7 @@ from typing import Any
 
 import pytest
 from cli_support import run
+from sqlalchemy import text
 
 import cmsdesk.models.store as store_module
 from cmsdesk.cli import main
@@ -117,6 +118,17 @@ def test_a_read_only_store_is_said_as_such(store_file: Path, capsys: pytest.Capt
     code, out, err = run(capsys, "--db", str(store_file), *COMMANDS["set"])
     assert code == 1 and READ_ONLY in err and len(err.strip().splitlines()) == 1, err
     assert dump(store_file) == before
+
+
+def test_a_read_only_store_opened_to_write_still_reads(store_file: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """The wait for other writers takes the write lock for an instant; a store that cannot be
+    written refuses that, and the window must still show the plan (reads are not refused)."""
+    with_pragma(monkeypatch, lambda conn: conn.execute("PRAGMA query_only=1"))
+    with Store.open(store_file) as store:
+        assert store.writer_wait is not None and store.replica_id
+        with store.session() as s:
+            assert s.execute(text("SELECT count(*) FROM nodes")).scalar()
 
 
 def test_a_busy_store_is_waited_for_then_refused(store_file: Path, capsys: pytest.CaptureFixture[str],

@@ -22,6 +22,7 @@ Such sessions keep SQLite's plain busy timeout.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 import time
 from collections.abc import Callable
@@ -67,16 +68,18 @@ class WriterWait:
                 try:
                     _probe(dbapi_conn, slice_ms)
                     return
-                except sqlite3.OperationalError as exc:
+                except sqlite3.Error as exc:
                     if _code(exc) != SQLITE_BUSY:
-                        raise
+                        return  # not a writer in the way (a read-only store...): the
+                        # transaction itself meets the fault, where it is said as usual
                     if waiting and left_ms <= 0:
                         raise OperationalError("BEGIN IMMEDIATE", None, exc) from exc
                 if self.notice is not None:
                     self.notice(time.monotonic() - started)
                 waiting = True
         finally:
-            dbapi_conn.execute(f"PRAGMA busy_timeout={total}")
+            with contextlib.suppress(sqlite3.Error):
+                dbapi_conn.execute(f"PRAGMA busy_timeout={total}")
             if waiting and self.notice is not None:
                 self.notice(None)
 
