@@ -21,6 +21,7 @@ from typing import Any
 from bench import (
     coldstart,
     editor,
+    growth,
     history,
     loro_round,
     merge_round,
@@ -34,7 +35,8 @@ from bench.report import Measurement, load_average, machine, markdown
 
 RESULTS = Path(__file__).resolve().parent / "results"
 NAMES = ("cold_start", "merge_round", "one_sentence_delta", "long_history", "word_export",
-         "editor", "server_store", "stalls", "field_saves", "loro_round")
+         "editor", "server_store", "stalls", "field_saves", "loro_round", "growth")
+OPT_IN = ("growth",)  # long: run only when named with --only
 
 
 @dataclass(frozen=True)
@@ -46,12 +48,15 @@ class Sizes:
     selections: int
     saves: int
     warm_up: bool  # one unrecorded run of each process and export first
+    growth_delegates: tuple[int, ...]
+    growth_changes: tuple[int, ...]
 
 
 FULL = Sizes(delegates=130, edits=20, history_changes=50_000, large_nodes=1000, selections=12,
-             saves=1000, warm_up=True)
+             saves=1000, warm_up=True, growth_delegates=(130, 260, 520, 1040),
+             growth_changes=(50_000, 200_000, 500_000))
 QUICK = Sizes(delegates=3, edits=2, history_changes=300, large_nodes=30, selections=2,
-              saves=20, warm_up=False)
+              saves=20, warm_up=False, growth_delegates=(2, 4), growth_changes=(300, 600))
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -61,7 +66,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                    help="repetitions of each timed step; medians are reported (default 5, "
                    "quick 1)")
     p.add_argument("--only", action="append", choices=NAMES, metavar="NAME",
-                   help=f"run only these measurements (repeat); one of {', '.join(NAMES)}")
+                   help=f"run only these measurements (repeat); one of {', '.join(NAMES)} "
+                   f"(without it: all but {', '.join(OPT_IN)})")
     p.add_argument("--out", type=Path, default=RESULTS, help="folder for latest.json/.md")
     p.add_argument("--seed", type=int, default=7, help="seed of the synthetic plans and edits")
     p.add_argument("--keep", action="store_true", help="keep the working folder (printed)")
@@ -71,8 +77,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 class Runner:
     """Shares the stores several measurements use, and makes each at most once."""
 
-    def __init__(self, work: Path, sizes: Sizes, runs: int, seed: int) -> None:
+    def __init__(self, work: Path, sizes: Sizes, runs: int, seed: int, out: Path) -> None:
         self.work = work
+        self.out = out
         self.sizes = sizes
         self.runs = runs
         self.seed = seed
@@ -120,19 +127,22 @@ class Runner:
                                              min(runs, 3), seed),
             "field_saves": lambda: saves.measure(work / "saves", self.large, s.saves, seed),
             "loro_round": lambda: loro_round.measure(self.round, s.edits, runs, seed),
+            "growth": lambda: growth.measure(work / "growth", s.growth_delegates,
+                                             s.growth_changes, s.edits, min(runs, 3), seed,
+                                             self.out),
         }
 
 
 def run(args: argparse.Namespace) -> dict[str, Any]:
     sizes = QUICK if args.quick else FULL
     runs = args.runs or (1 if args.quick else 5)
-    wanted = args.only or list(NAMES)
+    wanted = args.only or [name for name in NAMES if name not in OPT_IN]
     before = load_average()
     started = datetime.now(UTC)
     measured: list[Measurement] = []
     work = Path(tempfile.mkdtemp(prefix="cmsdesk-bench-"))
     try:
-        runner = Runner(work, sizes, runs, args.seed)
+        runner = Runner(work, sizes, runs, args.seed, args.out)
         todo = runner.measurements()
         for name in wanted:
             start = time.perf_counter()

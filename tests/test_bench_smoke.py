@@ -49,3 +49,18 @@ def test_quick_mode_writes_a_figure_for_every_measurement(tmp_path: Path) -> Non
     table = (tmp_path / "latest.md").read_text()
     assert "| measurement |" in table and table.strip() in out.stdout
     assert table.count("\n| ") >= sum(len(m["figures"]) for m in result["measurements"].values())
+
+
+@pytest.mark.slow
+def test_quick_growth_writes_its_series_and_plot(tmp_path: Path) -> None:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run([sys.executable, "-m", "bench", "--quick", "--only", "growth", "--out",
+                          str(tmp_path)], cwd=ROOT, env=env, capture_output=True, text=True,
+                         timeout=300)
+    assert out.returncode == 0, out.stderr[-2000:]
+    m = json.loads((tmp_path / "latest.json").read_text())["measurements"]["growth"]
+    assert [r["bundles"] for r in m["details"]["rounds"]] == [2, 4]
+    assert [s["changes"] >= c for s, c in zip(m["details"]["stores"], (300, 600),
+                                                strict=True)] == [True, True]
+    assert len(m["figures"]) == 4 and all(f["met"] in (True, False) for f in m["figures"])
+    assert (tmp_path / "growth.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
