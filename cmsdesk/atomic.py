@@ -76,6 +76,10 @@ def check_target(path: Path | str) -> Path:
     if _companion_of_database(target):
         raise WriteError(f"cannot write {shown}: it belongs to the database beside it (its "
                          f"journal or lock). Choose another file name. {nothing}")
+    if mode is None and not target.parent.is_dir():
+        raise WriteError(f"cannot write {shown}: the folder does not exist "
+                         f"({printable(target.parent)}). Create it first, or choose another "
+                         f"folder. {nothing}")
     return target
 
 
@@ -85,7 +89,8 @@ def _explain(path: Path, exc: OSError) -> str:
     elif exc.errno == errno.ENOSPC:
         why = "the disk is full"
     elif exc.errno == errno.ENOENT:
-        why = "the folder does not exist"
+        why = ("no file can be created in that folder" if path.parent.is_dir() else
+               "the folder does not exist")
     else:
         why = exc.strerror or str(exc)
     from cmsdesk.printable import printable

@@ -70,7 +70,9 @@ def hazards(db: Path) -> dict[str, Path]:
     (folder / "a folder").mkdir()
     os.mkfifo(folder / "pipe")
     found = {"the store": db, "its backup": backup, "a folder": folder / "a folder",
-             "a named pipe": folder / "pipe"}
+             "a named pipe": folder / "pipe",
+             # refused before any work: a bundle export would first make the signing key
+             "a file in a folder that does not exist": folder / "nowhere" / "plan.cmsb"}
     for suffix in ("-wal", "-shm", "-journal", ".lock"):
         found[f"its {suffix} file"] = db.with_name(db.name + suffix)  # present or not
     os.symlink(db, folder / "link-to-store.md")
