@@ -244,15 +244,14 @@ def test_search_finds_text_in_every_language(store: Store) -> None:
         assert [(h.field, h.lang) for h in search(s, plan, "protect")] == [("text", None)]
 
 
-def test_the_starter_plan_ships_its_titles_and_texts_in_three_languages(
+def test_the_starter_plan_ships_every_text_in_three_languages(
         plan_store: tuple[Store, str]) -> None:
     store, plan = plan_store
     with store.session() as s:
         for lang in ("fr", "es"):
             states = translation_status(s, plan, lang)
-            done = {(x.field, x.state) for x in states if x.field in ("title", "text")}
-            assert done == {("title", "current"), ("text", "current")}, lang
-            assert all(x.state == "missing" for x in states
-                       if x.field not in ("title", "text"))
+            assert {x.state for x in states} == {"current"}, lang
+            assert {x.field for x in states} == {"title", "text", "note", "indicators",
+                                                 "milestones", "actors"}
         assert language_text(s, Key("plan", plan, "title"), "es") == (
             "Plan Estratégico para las Especies Migratorias 2015-2023", False)

@@ -150,7 +150,7 @@ def test_the_installed_command_imports_and_refuses(sites: dict[str, str]) -> Non
     ok = subprocess.run([exe, "--db", fresh, "bundle", "import", sites["draft"]],
                         capture_output=True, text=True, timeout=60)
     # the starter plan: its outline, sentence rules and texts, with their French and Spanish
-    assert ok.returncode == 0 and "435 new change(s)" in ok.stdout, ok.stderr
+    assert ok.returncode == 0 and "621 new change(s)" in ok.stdout, ok.stderr
     bad = Path(sites["dir"]) / "evil.cmsb"
     bad.write_bytes(Path(sites["draft"]).read_bytes()[:-50])
     refused = subprocess.run([exe, "--db", fresh, "bundle", "import", str(bad)],

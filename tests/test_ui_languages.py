@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 from ui_support import (
     QT_LOG_MARKS,
     copy_changes,
+    node_id,
     second_site,
     select_label,
     starter_window,
@@ -41,6 +42,7 @@ def test_editing_the_french_version_leaves_the_english_text_alone(window: MainWi
     node = select_label(window, "T1")
     english = view(doc.store, node).fields
     french = _french(doc.store, node)  # the starter plan's French text
+    PlanEditor(doc.store, doc.plan_id).set_field(node, "note", "", "fr", translation=True)
     assert french is not None and french.startswith("D'ici à 2020")
     bar = editor.language_bar
     assert "editing the original" in bar.state.text()
@@ -48,7 +50,7 @@ def test_editing_the_french_version_leaves_the_english_text_alone(window: MainWi
     bar.switch.activated.emit(bar.switch.currentIndex())
     assert doc.language == "fr" and "Français" in bar.state.text()
     assert editor.pages["text"].field.value() == french
-    assert "not translated yet" in bar.state.text()  # the note exists in English only...
+    assert "not translated yet" in bar.state.text()  # the French note is blank...
     assert editor.pages["note"].field.value() == english["note"]  # ...and stands in
     assert not editor.status.isEnabled()
     editor.save_field("text", "Les gens connaissent les valeurs des espèces migratrices.")
@@ -89,13 +91,15 @@ def test_the_original_beside_marks_what_changed_since_the_translation(
 def test_the_translation_status_view_lists_what_needs_work(window: MainWindow) -> None:
     doc, editor = window.document, window.editor
     node = select_label(window, "T2")
-    PlanEditor(doc.store, doc.plan_id).set_field(node, "text", "A new English text.")
+    plan = PlanEditor(doc.store, doc.plan_id)
+    plan.set_field(node, "text", "A new English text.")
+    plan.set_field(node_id(doc.store, doc.plan_id, "T1"), "note", "", "es", translation=True)
     dialog = editor.language_bar.open_status()
     dialog.language.setCurrentIndex(dialog.language.findData("es"))
     rows = [(dialog.list.topLevelItem(i).text(0), dialog.list.topLevelItem(i).text(2))
             for i in range(dialog.list.topLevelItemCount())]
     assert ("T2", "needs an update") in rows
-    assert ("T1", "missing") in rows  # its explanatory note exists in English only
+    assert ("T1", "missing") in rows  # its Spanish explanatory note is blank
     assert "to update" in dialog.summary.text()
     stale = next(i for i in range(dialog.list.topLevelItemCount())
                  if dialog.list.topLevelItem(i).text(2) == "needs an update")

@@ -37,7 +37,8 @@ def _record_languages(tx: Transaction, key: Key, version: str,
 
 def record_template(tx: Transaction, plan_id: str, data: dict[str, Any]) -> None:
     """Record the changes that build the template's plan and outline, with the French and
-    Spanish versions of its texts (each node's and the plan's optional ``languages``)."""
+    Spanish versions of its texts (the optional ``languages`` of the plan, of each node and
+    of each cross-reference's note)."""
     import uuid
 
     plan = data["plan"]
@@ -65,7 +66,9 @@ def record_template(tx: Transaction, plan_id: str, data: dict[str, Any]) -> None
                 tx.record("xref_add", Key("xref", eid, "present"), True, [])
                 tx.record("set", Key("xref", eid, "relevance"), x.get("relevance", "primary"), [])
                 if x.get("note"):
-                    tx.record("set", Key("xref", eid, "note"), x["note"], [])
+                    note = Key("xref", eid, "note")
+                    _record_languages(tx, note, tx.record("set", note, x["note"], []),
+                                      x.get("languages", {}))
             add(node.get("children", []), node_id)
 
     parent_kinds: dict[str, str] = {}
