@@ -103,3 +103,50 @@ def test_symbols_people_use_are_accepted() -> None:
         assert check_symbol(f" {symbol} ") == symbol
     with pytest.raises(CommandError, match="at most 80"):
         check_symbol("A" * 81)
+
+
+def test_typed_metadata_given_per_language_prints_in_each_language(
+        capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path) -> None:
+    import docx
+
+    code, _out, err = run(
+        capsys, "--db", db, "draft", "mark", "Consultation draft 2",
+        "--symbol", "UNEP/CMS/COP11/Doc.15.2", "--date", "2014-08-15",
+        "--meeting", "Meeting of the Conference of the Parties", "--meeting-number", "11",
+        "--place", "Quito, Ecuador", "--prepared-by", "the Secretariat",
+        "--translation", "fr", "meeting", "Conférence des Parties",
+        "--translation", "fr", "place", "Quito (Équateur)",
+        "--translation", "es", "meeting", "Conferencia de las Partes",
+        "--translation", "es", "prepared-by", "la Secretaría")
+    assert code == 0 and not err, err
+
+    def first_page(lang: str) -> list[str]:
+        out = tmp_path / f"d-{lang}.docx"
+        assert run(capsys, "--db", db, "export", "docx", str(out), "--draft",
+                   "Consultation draft 2", "--lang", lang)[0] == 0
+        return [p.text for p in docx.Document(str(out)).paragraphs[:6]]
+
+    assert first_page("en")[:2] == ["11TH MEETING OF THE CONFERENCE OF THE PARTIES",
+                                    "Quito, Ecuador"]
+    french = first_page("fr")
+    assert french[:2] == ["11E CONFÉRENCE DES PARTIES", "Quito (Équateur)"]
+    assert "(Préparé par the Secretariat)" in french  # not given in French: as typed
+    spanish = first_page("es")
+    assert spanish[:2] == ["11.ª CONFERENCIA DE LAS PARTES", "Quito, Ecuador"]
+    assert "(Preparado por la Secretaría)" in spanish
+    code, out, _e = run(capsys, "--db", db, "draft", "show", "Consultation draft 2")
+    assert "meeting (fr): Conférence des Parties" in out and "place (es)" not in out
+    before = _stored(db)
+    for bad, message in ((["de", "meeting", "Konferenz"], "not one of en, fr, es"),
+                         (["fr", "agenda-item", "15.2"], "cannot be given per language")):
+        code, _o, err = run(capsys, "--db", db, "draft", "edit", "Consultation draft 2",
+                            "--translation", *bad)
+        assert code != 0 and message in err and err.count("\n") == 1, err
+        assert _stored(db) == before
+    assert run(capsys, "--db", db, "draft", "edit", "Consultation draft 2",
+               "--translation", "fr", "place", "")[0] == 0
+    assert first_page("fr")[:2] == ["11E CONFÉRENCE DES PARTIES", "Quito, Ecuador"]
+    code, out, _e = run(capsys, "--db", db, "draft", "show", "Consultation draft 2", "--json")
+    assert json.loads(out)["meta"]["translations"] == {
+        "fr": {"meeting": "Conférence des Parties"},
+        "es": {"meeting": "Conferencia de las Partes", "prepared_by": "la Secretaría"}}

@@ -41,6 +41,11 @@ def _add_meta_options(p: argparse.ArgumentParser) -> None:
     group = p.add_argument_group("document metadata (printed on the first page)")
     for option, dest, help_text in META_OPTIONS:
         group.add_argument(option, dest=f"meta_{dest}", help=help_text)
+    group.add_argument("--translation", nargs=3, action="append", metavar=("LANG", "FIELD",
+                       "TEXT"), dest="meta_translations",
+                       help="a field as a document in LANG prints it, for example: fr meeting "
+                       '"Conférence des Parties" (fields: meeting, place, meeting-dates, title, '
+                       'prepared-by, comments-to; "" takes it out); repeat for more')
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -68,7 +73,14 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def _meta_args(args: argparse.Namespace) -> dict[str, Any]:
-    return {dest: getattr(args, f"meta_{dest}") for _o, dest, _h in META_OPTIONS}
+    values = {dest: getattr(args, f"meta_{dest}") for _o, dest, _h in META_OPTIONS}
+    if args.meta_translations:
+        fields = {option[2:]: dest for option, dest, _h in META_OPTIONS}
+        given: dict[str, dict[str, str]] = {}
+        for lang, name, text in args.meta_translations:
+            given.setdefault(lang, {})[fields.get(name, name.replace("-", "_"))] = text
+        values["translations"] = given
+    return values
 
 
 def cmd_draft_mark(args: argparse.Namespace, ctx: Context) -> int:
@@ -112,6 +124,9 @@ def cmd_draft_show(args: argparse.Namespace, ctx: Context) -> int:
         value = getattr(meta, dest)
         shown = ",".join(value) if isinstance(value, tuple) else value
         print(f"  {option[2:]}: {shown or '-'}")
+        for lang, values in sorted(meta.translations.items()):
+            if dest in values:
+                print(f"  {option[2:]} ({lang}): {values[dest]}")
     if info.options:
         print("  export options: " + ", ".join(f"{k}={v}" for k, v in sorted(
             info.options.items())))

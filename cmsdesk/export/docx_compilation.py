@@ -211,7 +211,8 @@ def build_compilation_document(comp: Compilation, issued: Date, *, addendum: int
         raise CommandError(f"an addendum is numbered from 1 (Add.1), not {addendum}")
     words = MeetingTerms(lang)
     # The meeting and the draft's own blocks, without the draft's call for comments.
-    base = DocumentInfo(replace(comp.meta, deadline="", comments_to="", languages=()),
+    base = DocumentInfo(replace(comp.meta.in_language(lang), deadline="", comments_to="",
+                                languages=()),
                         comp.baseline_symbol or comp.symbol, issued, comp.title, comp.baseline)
     info = base.addendum(addendum, words.terms("compilation_title"))
     return _CompilationWriter(comp, words).write(info, order)

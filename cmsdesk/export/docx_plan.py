@@ -265,8 +265,9 @@ def plan_document(session: Session, plan_id: str, *, companion: bool = True,
                                lang=lang)
     # What the draft does not say itself, the plan said when the draft was marked (its title
     # in the document's language).
-    info = replace(info, symbol=info.symbol or content.symbol,
-                   title=info.meta.title or content.title)
+    meta = info.meta.in_language(content.lang)
+    info = replace(info, meta=meta, symbol=info.symbol or content.symbol,
+                   title=meta.title or content.title)
     return build_plan_document(content, info, options, content.lang, template), content
 
 

@@ -11,12 +11,18 @@ The symbol and the date have columns of their own on :class:`NamedDraft` (lists 
 everything else is one JSON object (``NamedDraft.meta``) so that a draft travelling in a bundle
 carries it as a plain dictionary (:meth:`DocumentMeta.to_json` / :meth:`DocumentMeta.from_json`).
 Values are checked here, once, for the command line and the window alike.
+
+The texts a person types (the meeting's name, its place and dates, the printed title, who
+prepared it, where comments go) are printed as typed in every language unless the draft gives
+them in that language too: ``translations`` holds, per language, the fields given so
+(``{"fr": {"meeting": "Conférence des Parties"}}``), and :meth:`DocumentMeta.in_language` is
+the metadata a document in that language prints, each field falling back to the typed value.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, fields, replace
+from dataclasses import asdict, dataclass, field, fields, replace
 from typing import Any
 
 from cmsdesk.models.commands import CommandError
@@ -28,6 +34,9 @@ LANGUAGES = ("en", "fr", "es")
 # the separators symbols use (UNEP/CMS/COP11/Doc.15.2/Add.1, CBD/SBSTTA/20/INF/3).
 _SYMBOL = re.compile(r"[A-Za-z0-9./()_-]+(?: [A-Za-z0-9./()_-]+)*")
 SYMBOL_MAX = 80
+# The typed texts a draft may also give in each language (see the module's docstring).
+LOCALIZED_FIELDS = ("meeting", "meeting_place", "meeting_dates", "title", "prepared_by",
+                    "comments_to")
 
 
 @dataclass(frozen=True)
@@ -51,6 +60,8 @@ class DocumentMeta:
     comments_to: str = ""  # how and to whom: "cms@cms.int"
     deadline: str = ""  # YYYY-MM-DD: proposals received after it are marked late
     languages: tuple[str, ...] = ()  # the languages the draft exists in
+    # {language: {field of LOCALIZED_FIELDS: its text in that language}}
+    translations: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         """Only what differs from the defaults, as plain JSON types."""
@@ -66,13 +77,36 @@ class DocumentMeta:
         known = {k: v for k, v in data.items() if k in names}
         if "languages" in known:
             known["languages"] = tuple(known["languages"])
+        if "translations" in known:
+            raw = known["translations"]
+            known["translations"] = {
+                str(lang): {str(k): str(v) for k, v in values.items() if k in LOCALIZED_FIELDS}
+                for lang, values in (raw.items() if isinstance(raw, dict) else ())
+                if isinstance(values, dict)}
         return cls(**known)
 
     def updated(self, **changes: Any) -> DocumentMeta:
         """A copy with ``changes`` (None: keep), each value checked; a bad one raises
-        :class:`CommandError` naming it."""
+        :class:`CommandError` naming it. ``translations`` adds to those held (an empty text
+        takes that language's version of the field out)."""
         clean = {k: check_field(k, v) for k, v in changes.items() if v is not None}
+        if "translations" in clean:
+            merged = {lang: dict(values) for lang, values in self.translations.items()}
+            for lang, values in clean["translations"].items():
+                for name, text in values.items():
+                    if text:
+                        merged.setdefault(lang, {})[name] = text
+                    else:
+                        merged.get(lang, {}).pop(name, None)
+            clean["translations"] = {lang: values for lang, values in merged.items() if values}
         return replace(self, **clean)
+
+    def in_language(self, lang: str) -> DocumentMeta:
+        """The metadata as a document in ``lang`` prints it: each typed text in that language
+        where the draft gives it, else as typed."""
+        given = {k: v for k, v in self.translations.get(lang, {}).items()
+                 if k in LOCALIZED_FIELDS and v}
+        return replace(self, **given) if given else self
 
 
 def check_symbol(text: str) -> str:
@@ -128,8 +162,27 @@ def _check_text(name: str, value: Any) -> str:
     return text
 
 
+def _check_translations(value: Any) -> dict[str, dict[str, str]]:
+    if not isinstance(value, dict):
+        raise CommandError("translations must map a language to its fields' texts")
+    out: dict[str, dict[str, str]] = {}
+    for lang, values in value.items():
+        code = _check_language(str(lang))
+        if not isinstance(values, dict):
+            raise CommandError(f"translations: {code} must map fields to texts")
+        for name, text in values.items():
+            if name not in LOCALIZED_FIELDS:
+                raise CommandError(f"{str(name).replace('_', ' ')!r} cannot be given per "
+                                   f"language; these can: "
+                                   f"{', '.join(f.replace('_', ' ') for f in LOCALIZED_FIELDS)}")
+            out.setdefault(code, {})[name] = _check_text(name, text)
+    return out
+
+
 def check_field(name: str, value: Any) -> Any:
     """``value`` checked and normalised for metadata field ``name``."""
+    if name == "translations":
+        return _check_translations(value)
     if name == "deadline":
         return _check_day(_check_text(name, value))
     if name == "distribution":
