@@ -126,10 +126,10 @@ def test_typed_metadata_given_per_language_prints_in_each_language(
                    "Consultation draft 2", "--lang", lang)[0] == 0
         return [p.text for p in docx.Document(str(out)).paragraphs[:6]]
 
-    assert first_page("en")[:2] == ["11TH MEETING OF THE CONFERENCE OF THE PARTIES",
+    assert first_page("en")[:2] == ["11th MEETING OF THE CONFERENCE OF THE PARTIES",
                                     "Quito, Ecuador"]
     french = first_page("fr")
-    assert french[:2] == ["11E CONFÉRENCE DES PARTIES", "Quito (Équateur)"]
+    assert french[:2] == ["11e CONFÉRENCE DES PARTIES", "Quito (Équateur)"]
     assert "(Préparé par the Secretariat)" in french  # not given in French: as typed
     spanish = first_page("es")
     assert spanish[:2] == ["11.ª CONFERENCIA DE LAS PARTES", "Quito, Ecuador"]
@@ -145,7 +145,7 @@ def test_typed_metadata_given_per_language_prints_in_each_language(
         assert _stored(db) == before
     assert run(capsys, "--db", db, "draft", "edit", "Consultation draft 2",
                "--translation", "fr", "place", "")[0] == 0
-    assert first_page("fr")[:2] == ["11E CONFÉRENCE DES PARTIES", "Quito, Ecuador"]
+    assert first_page("fr")[:2] == ["11e CONFÉRENCE DES PARTIES", "Quito, Ecuador"]
     code, out, _e = run(capsys, "--db", db, "draft", "show", "Consultation draft 2", "--json")
     assert json.loads(out)["meta"]["translations"] == {
         "fr": {"meeting": "Conférence des Parties"},

@@ -60,7 +60,7 @@ def test_first_page_and_page_frame_come_from_the_draft(drafted: tuple[Store, str
         "Original: English"]
     first = _texts(out)[:7]
     assert first[:6] == [
-        ("Meeting block", "11TH MEETING OF THE CONFERENCE OF THE PARTIES"),
+        ("Meeting block", "11th MEETING OF THE CONFERENCE OF THE PARTIES"),
         ("Meeting block", "Quito, Ecuador, 4-9 November 2014"),
         ("Meeting block", "Agenda Item 15.2"),
         ("Title", "FINAL DRAFT STRATEGIC PLAN FOR MIGRATORY SPECIES 2015-2023"),

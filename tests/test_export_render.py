@@ -103,7 +103,7 @@ def test_the_negotiation_text_renders_as_a_meeting_document(
     assert [p.split()[-1] for p in page_texts] == [str(i) for i in range(1, pages + 1)]
     flat = " ".join(text.split())
     for expected in ("Distribution: General", "15 August 2014", "Original: English",
-                     "11TH MEETING OF THE CONFERENCE OF THE PARTIES",
+                     "11th MEETING OF THE CONFERENCE OF THE PARTIES",
                      "Quito, Ecuador, 4-9 November 2014", "Agenda Item 15.2",
                      "STRATEGIC PLAN FOR MIGRATORY SPECIES 2015-2023",
                      "(Prepared by the Chair of the Strategic Plan Working Group)",

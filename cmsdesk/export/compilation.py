@@ -31,7 +31,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cmsdesk.export.content import DETAIL_FIELDS
-from cmsdesk.export.localized import LanguageTexts
+from cmsdesk.export.localized import LanguageTexts, PlaceNames
 from cmsdesk.models import queries, rules
 from cmsdesk.models.draft_meta import DocumentMeta
 from cmsdesk.models.drafts import document_meta, draft_values, find_draft, first_version
@@ -123,9 +123,10 @@ class Compilation:
         return sum(len(n.comments) for n in self.nodes)
 
 
-def _who(row: Change) -> str:
-    label = row.author_party or row.author_name or "unknown"
-    return f"{label} ({row.author_region})" if row.author_region else label
+def _who(row: Change, names: PlaceNames) -> str:
+    label = names.party(row.author_party) or row.author_name or "unknown"
+    region = names.region(row.author_region)
+    return f"{label} ({region})" if region else label
 
 
 @dataclass
@@ -139,7 +140,8 @@ class _Received:
     comments: dict[str, str] = field(default_factory=dict)  # comment id -> origin
 
 
-def _received(session: Session, plan_id: str, arrival: int, original: str) -> _Received:
+def _received(session: Session, plan_id: str, arrival: int, original: str,
+              names: PlaceNames) -> _Received:
     got = _Received()
     rows = session.scalars(select(Change).where(Change.plan_id == plan_id,
                                                 Change.arrival > arrival)
@@ -156,9 +158,9 @@ def _received(session: Session, plan_id: str, arrival: int, original: str) -> _R
             party = row.author_party or row.author_name or "unknown"
             got.latest[(row.eid, name, lang or original, party)] = row
         elif row.op == "create":
-            got.created.setdefault(row.eid, []).append(_who(row))
+            got.created.setdefault(row.eid, []).append(_who(row, names))
         elif row.op == "delete" and json.loads(row.value).get("deleted"):
-            who = _who(row)
+            who = _who(row, names)
             if who not in got.deleted.setdefault(row.eid, []):
                 got.deleted[row.eid].append(who)
     return got
@@ -177,14 +179,15 @@ def gather_compilation(session: Session, plan_id: str, since: str | None = None,
     before = draft_values(session, baseline)
     texts = LanguageTexts(session, plan_id, lang)
     terms = texts.terms
-    got = _received(session, plan_id, baseline.arrival, texts.original)
+    names = PlaceNames(texts.lang)
+    got = _received(session, plan_id, baseline.arrival, texts.original, names)
     received = receipts(session, {r.origin for r in got.latest.values()}
                         | set(got.comments.values()))
     verified = verified_replicas(session)
     by_field: dict[tuple[str, str], list[Proposal]] = {}
     for (node_id, fld, lang, _party), row in got.latest.items():
-        proposal = Proposal(row.author_party or row.author_name or "unknown",
-                            row.author_region, row.author_name, row.clock,
+        proposal = Proposal(names.party(row.author_party) or row.author_name or "unknown",
+                            names.region(row.author_region), row.author_name, row.clock,
                             str(json.loads(row.value) or ""), lang, received.get(row.origin, ""))
         proposal.late = bool(meta.deadline) and proposal.day > meta.deadline
         proposal.verified = row.replica in verified
@@ -194,7 +197,8 @@ def gather_compilation(session: Session, plan_id: str, since: str | None = None,
                              .order_by(Comment.clock, Comment.id)):
         if c.id in got.comments:
             comments.setdefault(c.node_id, []).append(CommentView(
-                c.id, c.author_name, c.author_party, c.author_region, c.clock, c.text,
+                c.id, c.author_name, names.party(c.author_party),
+                names.region(c.author_region), c.clock, c.text,
                 c.resolved))
 
     entries = queries.outline(session, plan_id)

@@ -58,6 +58,28 @@ class LanguageTexts:
 
 
 
+class PlaceNames:
+    """Parties' and regions' names in a document's language, as the Convention's list
+    (``parties.json``) writes them: "Brésil (Amérique centrale et du Sud et Caraïbes)" in a
+    French document for an attribution stored as "Brazil (Central and South America and the
+    Caribbean)". A name not in the list (an organisation typed in) stays as typed."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+
+    def party(self, label: str) -> str:
+        from cmsdesk.models.parties import directory
+
+        entry = directory().find(label) if label and self.lang != "en" else None
+        return entry.names.get(self.lang, label) if entry is not None else label
+
+    def region(self, label: str) -> str:
+        from cmsdesk.models.parties import directory
+
+        found = directory().find_region(label) if label and self.lang != "en" else None
+        return found.names.get(self.lang, label) if found is not None else label
+
+
 @dataclass
 class Fallbacks:
     """Filled in by an export for its caller: the document's language and how many of its

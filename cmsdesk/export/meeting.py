@@ -64,7 +64,8 @@ def _meeting_lines(meta: DocumentMeta, words: MeetingTerms) -> list[str]:
     lines = []
     if meta.meeting:
         number = words.ordinal(meta.meeting_number.strip())
-        lines.append(f"{number} {meta.meeting}".strip().upper())
+        # "11th MEETING OF ...", "11e CONFÉRENCE ...": the ordinal's suffix keeps its case
+        lines.append(f"{number} {meta.meeting.upper()}".strip())
     where = ", ".join(x for x in (meta.meeting_place, meta.meeting_dates) if x)
     if where:
         lines.append(where)
