@@ -235,6 +235,24 @@ def test_a_deletion_racing_an_edit_is_a_conflict_settled_by_delete_or_keep(
     assert outcomes["keep"] == (False, "Bycatch is reduced by half. Monitoring improves.")
 
 
+@pytest.mark.parametrize("deletion_first", [True, False])
+def test_an_edit_below_a_deleted_chapter_contests_the_deletion_in_any_order(
+        reps: Replicas, make: Make, tmp_path: Path, deletion_first: bool) -> None:
+    deleter, editor = make("d", "Chile"), make("e", "Peru")
+    PlanEditor(deleter, reps.plan_id).delete_node(reps.chapter)
+    set_text(editor, reps, "Bycatch is reduced by half.", target=1)
+    bundles = [send(deleter, reps, tmp_path), send(editor, reps, tmp_path)]
+    sec = make("sec", "UNEP/CMS")
+    for b in bundles if deletion_first else bundles[::-1]:
+        import_bundle(sec, b)
+    [c] = list_conflicts(sec, reps.plan_id)
+    assert (c.kind, c.eid) == ("delete", reps.chapter)
+    assert [a["proposers"] for a in c.alternatives] == [["Chile"], ["Peru"]]
+    with sec.session() as s:
+        chapter = s.get(Node, reps.chapter)
+        assert chapter is not None and not chapter.deleted  # contested: still visible
+
+
 def test_resolving_needs_a_conflict_and_exactly_one_way(reps: Replicas, make: Make,
                                                         tmp_path: Path) -> None:
     sec, _ = contested(reps, make, tmp_path)

@@ -312,9 +312,9 @@ class PlanEditor:
                                             translation, translates)
                     continue
                 key = Key("node", node_id, fld)
-                contested = len(heads(tx.session, key)) > 1
-                if contested or str(getattr(node, fld) or "") != value:
-                    tx.record("set", key, value)
+                current = heads(tx.session, key)
+                if len(current) > 1 or str(getattr(node, fld) or "") != value:
+                    tx.record("set", key, value, current)
 
         what = f"Edit {edits[0][1]}" if len(edits) == 1 else f"Edit {len(edits)} fields"
         return run(self.store, self.plan_id, what, work)
