@@ -119,6 +119,9 @@ def test_a_document_exported_from_the_window_in_spanish(
         dialog.language.setCurrentIndex(dialog.language.findData("es"))
         return 1
 
+    plan = PlanEditor(window.document.store, window.document.plan_id)
+    plan.add_node(node_id(window.document.store, window.document.plan_id, "G1"), "target",
+                  "Wetlands", "Wetlands are kept.")  # in English only
     monkeypatch.setattr(DocumentOptionsDialog, "exec", choose_spanish)
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         lambda *a, **k: (str(tmp_path / "plan-es.md"), ""))
@@ -127,7 +130,7 @@ def test_a_document_exported_from_the_window_in_spanish(
     assert export_document(window.document, "markdown", window) == tmp_path / "plan-es.md"
     text = (tmp_path / "plan-es.md").read_text(encoding="utf-8")
     assert "**PNUMA/CMS/COP11/Doc.15.2**" in text and "Meta 1: Conciencia" in text
-    assert "not yet translated" in messages[-1]
+    assert "(2 text(s) not yet translated" in messages[-1]  # the new target's title, text
 
 
 def test_a_french_conflict_is_shown_and_settled_in_french(window: MainWindow,
@@ -241,3 +244,32 @@ def test_carrying_with_no_wording_is_refused_and_writes_nothing(
     assert errors and "wording in the original language" in errors[-1]
     assert view(doc.store, node).fields["text"] == english
     assert editor.language_bar.carry.isEnabled()
+
+
+def test_a_drafts_meeting_given_in_french_and_spanish_from_the_window(
+        window: MainWindow) -> None:
+    from cmsdesk.models.drafts import list_drafts
+    from cmsdesk.ui.drafts_view import MarkDraftDialog
+
+    doc = window.document
+    dialog = MarkDraftDialog(doc, window)
+    dialog.name.setText("Consultation draft 2")
+    dialog.meta_edits["meeting"].setText("Meeting of the Conference of the Parties")
+    dialog.language_edits["fr"]["meeting"].setText("Conférence des Parties")
+    dialog.language_edits["es"]["meeting"].setText("Conferencia de las Partes")
+    dialog.language_edits["es"]["meeting_place"].setText("Quito (Ecuador)")
+    dialog.accept()
+    assert dialog.info is not None
+    meta = dialog.info.document
+    assert meta.meeting == "Meeting of the Conference of the Parties"
+    assert meta.translations == {"fr": {"meeting": "Conférence des Parties"},
+                                 "es": {"meeting": "Conferencia de las Partes",
+                                        "meeting_place": "Quito (Ecuador)"}}
+    assert meta.in_language("fr").meeting == "Conférence des Parties"
+    assert meta.in_language("en").meeting == "Meeting of the Conference of the Parties"
+    again = MarkDraftDialog(doc, window, dialog.info)
+    assert again.language_edits["es"]["meeting_place"].text() == "Quito (Ecuador)"
+    again.language_edits["es"]["meeting_place"].setText("")  # back to the typed place
+    again.accept()
+    (info,) = list_drafts(doc.store, doc.plan_id)
+    assert "meeting_place" not in info.document.translations["es"]

@@ -670,7 +670,7 @@ def test_draft_details_and_word_presentations_from_the_window(
 
     doc = docx.Document(str(out))
     texts = [p.text for p in doc.paragraphs]
-    assert "43RD MEETING OF THE STANDING COMMITTEE" in texts and "Agenda Item 12" in texts
+    assert "43rd MEETING OF THE STANDING COMMITTEE" in texts and "Agenda Item 12" in texts
     assert "Contents" not in texts and any(t.startswith("Target 1: ") for t in texts)
     # The next export of that draft starts from what was chosen for it.
     secretariat.panels.export_word_action.trigger()

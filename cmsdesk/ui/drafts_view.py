@@ -18,13 +18,13 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QSplitter,
+    QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from cmsdesk.models.commands import CommandError
-from cmsdesk.models.draft_meta import DocumentMeta
+from cmsdesk.models.draft_meta import LOCALIZED_FIELDS, DocumentMeta
 from cmsdesk.models.drafts import DraftInfo, edit_draft, find_draft, list_drafts, mark_draft
 from cmsdesk.models.queries import NotFoundError
 from cmsdesk.models.review import DraftDifference, compare_with_draft
@@ -82,8 +82,13 @@ class MarkDraftDialog(QDialog):
         form.addRow(self.tr("&Name:"), self.name)
         form.addRow(self.tr("Document &symbol:"), self.symbol)
         form.addRow(self.tr("&Date:"), self.date)
-        details = QGroupBox(self.tr("Document details (printed on the first page)"), self)
+        # The details, then the same typed texts as each language prints them, as tabs.
+        self.details_tabs = QTabWidget(self)
+        details = QWidget(self.details_tabs)
         self.meta_edits = self._details(details)
+        self.details_tabs.addTab(details, self.tr("Document details"))
+        self.details_tabs.setTabToolTip(0, self.tr("Printed on the first page"))
+        self.language_edits = self._per_language(self.details_tabs)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.accepted.connect(self.accept)
@@ -91,7 +96,7 @@ class MarkDraftDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
-        layout.addWidget(details)
+        layout.addWidget(self.details_tabs)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self.name.textChanged.connect(self._check)
@@ -100,7 +105,7 @@ class MarkDraftDialog(QDialog):
         self._check()
         self.resize(560, self.sizeHint().height())
 
-    def _details(self, box: QGroupBox) -> dict[str, Any]:
+    def _details(self, box: QWidget) -> dict[str, Any]:
         """The metadata widgets, by metadata field."""
         form = QFormLayout(box)
         edits: dict[str, Any] = {}
@@ -143,6 +148,32 @@ class MarkDraftDialog(QDialog):
         form.addRow(self.tr("Available in:"), row)
         return edits
 
+    def _per_language(self, tabs: QTabWidget) -> dict[str, dict[str, QLineEdit]]:
+        """A tab per language with a line for each typed text a document in that language may
+        print in its own words (the meeting's name...), by metadata field."""
+        labels = {"meeting": self.tr("Meeting:"), "meeting_place": self.tr("Place:"),
+                  "meeting_dates": self.tr("Meeting dates:"), "title": self.tr("Printed title:"),
+                  "prepared_by": self.tr("Prepared by:"),
+                  "comments_to": self.tr("Send comments to:")}
+        edits: dict[str, dict[str, QLineEdit]] = {}
+        for code, name, tab in (("fr", self.tr("French"), self.tr("In French")),
+                                ("es", self.tr("Spanish"), self.tr("In Spanish")),
+                                ("en", self.tr("English"), self.tr("In English"))):
+            page = QWidget(tabs)
+            form = QFormLayout(page)
+            note = QLabel(self.tr("A document in this language prints these; left empty, "
+                                  "what is typed in the details."), page)
+            note.setWordWrap(True)
+            form.addRow(note)
+            edits[code] = {}
+            for fld in LOCALIZED_FIELDS:
+                edit = QLineEdit(page)
+                edit.setAccessibleName(f"{labels[fld]} ({name})")
+                edits[code][fld] = edit
+                form.addRow(labels[fld], edit)
+            tabs.addTab(page, tab)
+        return edits
+
     def _fill(self, draft: DraftInfo) -> None:
         self.name.setText(draft.name)
         self.symbol.setText(draft.symbol)
@@ -158,6 +189,9 @@ class MarkDraftDialog(QDialog):
                     box.setChecked(code in value)
             else:
                 widget.setText(value)
+        for code, edits in self.language_edits.items():
+            for fld, edit in edits.items():
+                edit.setText(meta.translations.get(code, {}).get(fld, ""))
 
     def meta_values(self) -> dict[str, Any]:
         """The metadata as entered, by field (checked when the draft is saved)."""
@@ -169,6 +203,8 @@ class MarkDraftDialog(QDialog):
                 out[name] = [code for code, box in widget.items() if box.isChecked()]
             else:
                 out[name] = widget.text()
+        out["translations"] = {code: {fld: edit.text() for fld, edit in edits.items()}
+                               for code, edits in self.language_edits.items()}
         return out
 
     def _check(self) -> None:

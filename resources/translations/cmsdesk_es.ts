@@ -1051,8 +1051,12 @@
         <translation>&amp;Fecha:</translation>
     </message>
     <message>
-        <source>Document details (printed on the first page)</source>
-        <translation>Detalles del documento (impresos en la primera página)</translation>
+        <source>Document details</source>
+        <translation>Detalles del documento</translation>
+    </message>
+    <message>
+        <source>Printed on the first page</source>
+        <translation>Impresos en la primera página</translation>
     </message>
     <message>
         <source>General</source>
@@ -1161,6 +1165,46 @@
     <message>
         <source>Available in:</source>
         <translation>Disponible en:</translation>
+    </message>
+    <message>
+        <source>Meeting:</source>
+        <translation>Reunión:</translation>
+    </message>
+    <message>
+        <source>Place:</source>
+        <translation>Lugar:</translation>
+    </message>
+    <message>
+        <source>Meeting dates:</source>
+        <translation>Fechas de la reunión:</translation>
+    </message>
+    <message>
+        <source>Printed title:</source>
+        <translation>Título impreso:</translation>
+    </message>
+    <message>
+        <source>Prepared by:</source>
+        <translation>Preparado por:</translation>
+    </message>
+    <message>
+        <source>Send comments to:</source>
+        <translation>Enviar las observaciones a:</translation>
+    </message>
+    <message>
+        <source>In French</source>
+        <translation>En francés</translation>
+    </message>
+    <message>
+        <source>In Spanish</source>
+        <translation>En español</translation>
+    </message>
+    <message>
+        <source>In English</source>
+        <translation>En inglés</translation>
+    </message>
+    <message>
+        <source>A document in this language prints these; left empty, what is typed in the details.</source>
+        <translation>Un documento en este idioma imprime estos textos; si se dejan vacíos, los escritos en los detalles.</translation>
     </message>
 </context>
 <context>

@@ -1051,8 +1051,12 @@
         <translation>&amp;Date :</translation>
     </message>
     <message>
-        <source>Document details (printed on the first page)</source>
-        <translation>Détails du document (imprimés en première page)</translation>
+        <source>Document details</source>
+        <translation>Détails du document</translation>
+    </message>
+    <message>
+        <source>Printed on the first page</source>
+        <translation>Imprimés sur la première page</translation>
     </message>
     <message>
         <source>General</source>
@@ -1161,6 +1165,46 @@
     <message>
         <source>Available in:</source>
         <translation>Disponible en :</translation>
+    </message>
+    <message>
+        <source>Meeting:</source>
+        <translation>Réunion :</translation>
+    </message>
+    <message>
+        <source>Place:</source>
+        <translation>Lieu :</translation>
+    </message>
+    <message>
+        <source>Meeting dates:</source>
+        <translation>Dates de la réunion :</translation>
+    </message>
+    <message>
+        <source>Printed title:</source>
+        <translation>Titre imprimé :</translation>
+    </message>
+    <message>
+        <source>Prepared by:</source>
+        <translation>Préparé par :</translation>
+    </message>
+    <message>
+        <source>Send comments to:</source>
+        <translation>Envoyer les observations à :</translation>
+    </message>
+    <message>
+        <source>In French</source>
+        <translation>En français</translation>
+    </message>
+    <message>
+        <source>In Spanish</source>
+        <translation>En espagnol</translation>
+    </message>
+    <message>
+        <source>In English</source>
+        <translation>En anglais</translation>
+    </message>
+    <message>
+        <source>A document in this language prints these; left empty, what is typed in the details.</source>
+        <translation>Un document dans cette langue imprime ces textes ; laissés vides, ceux saisis dans les détails.</translation>
     </message>
 </context>
 <context>
