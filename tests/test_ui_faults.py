@@ -8,6 +8,7 @@ import sqlite3
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -46,8 +47,9 @@ def shown_warnings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return shown
 
 
-def no_room(store: Store) -> None:
-    """From now on the store cannot grow: SQLite answers SQLITE_FULL, as on a full disk."""
+def no_room(store: Store) -> Callable[[], None]:
+    """From now on the store cannot grow: SQLite answers SQLITE_FULL, as on a full disk.
+    Returns what frees the disk again."""
 
     def limit(dbapi_conn: Any, _record: Any) -> None:
         pages = dbapi_conn.execute("PRAGMA page_count").fetchone()[0]
@@ -56,6 +58,12 @@ def no_room(store: Store) -> None:
     event.listen(store.engine, "connect", limit)
     store.engine.dispose()
 
+    def free() -> None:
+        event.remove(store.engine, "connect", limit)
+        store.engine.dispose()
+
+    return free
+
 
 def test_a_full_disk_while_typing_is_one_plain_dialog_and_the_text_stays(
         window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -63,7 +71,7 @@ def test_a_full_disk_while_typing_is_one_plain_dialog_and_the_text_stays(
     store = window.document.store
     node = select_label(window, "T7")
     before = view(store, node).fields["text"]
-    no_room(store)
+    free = no_room(store)
     field = window.editor.pages["text"].field
     typed = before + " Much more text. " * 20_000
     field.edit.setPlainText(typed)
@@ -73,6 +81,9 @@ def test_a_full_disk_while_typing_is_one_plain_dialog_and_the_text_stays(
     assert "Traceback" not in shown[0] and "sqlite" not in shown[0].lower()
     assert view(store, node).fields["text"] == before  # nothing half-written
     assert field.value() == typed  # nothing lost: the text waits in its field
+    free()
+    field.autosaver.flush()  # leaving the field, once there is room again, saves it
+    assert view(store, node).fields["text"] == typed and len(shown) == 1
 
 
 def test_an_injected_disk_full_error_in_a_command_is_said_plainly(

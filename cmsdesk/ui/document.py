@@ -58,6 +58,7 @@ class PlanDocument(QObject):
         self._editor: PlanEditor | None = None
         self.undo_stack = QUndoStack(self)
         self._flushing = False
+        self.write_failed = False  # the last command failed to write (a store fault)
         self.current_id: str | None = None
         self.current_view: NodeView | None = None
         # The language version shown and edited (None: the original); what each of the
@@ -147,6 +148,7 @@ class PlanDocument(QObject):
         """Run one command without touching the undo stack (comments, undo and redo)."""
         from cmsdesk.models.commands import CommandError
 
+        self.write_failed = False
         try:
             outcome = command(self.editor)
         except (CommandError, NotFoundError) as exc:
@@ -155,6 +157,7 @@ class PlanDocument(QObject):
         except SQLAlchemyError as exc:
             from cmsdesk.ui.fault_dialogs import fault_text
 
+            self.write_failed = True  # the store's fault, not the edit's: it may be tried again
             self.hub.error.emit(fault_text(exc) or fill(translate(
                 "PlanDocument", "The store could not be written, so the edit was not saved: %1"),
                 getattr(exc, "orig", None) or exc))

@@ -302,7 +302,17 @@ class NodeEditor(QWidget):
             return
         text = fill(self.tr("Edit %1 of %2"), field_name(fld), self._name())
         lang = self.document.language if fld != "status" else None
-        self.document.execute(SetField(text, view.id, fld, old, value, lang))
+        if self.document.execute(SetField(text, view.id, fld, old, value, lang)) is None \
+                and self.document.write_failed:
+            self._still_pending(fld)
+
+    def _still_pending(self, fld: str) -> None:
+        """The store could not be written (a full disk...): the typed text stays pending, so
+        that leaving the field or typing on saves it once the fault is gone."""
+        saver = self.title.autosaver if fld == "title" else \
+            getattr(getattr(self.pages.get(fld), "field", None), "autosaver", None)
+        if saver is not None:
+            saver.dirty = True
 
     def _choose(self, fld: str, value: Any) -> None:
         view = self.view
