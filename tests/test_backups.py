@@ -17,7 +17,7 @@ from cmsdesk.models import backups
 from cmsdesk.models.backups import Backup, BackupError, kept, list_backups, make_backup
 from cmsdesk.models.commands import PlanEditor, create_plan_from_template
 from cmsdesk.models.queries import outline, plans
-from cmsdesk.models.store import Store
+from cmsdesk.models.store import Store, StoreDamagedError
 from cmsdesk.sync.exporter import export_bundle
 from cmsdesk.sync.importer import import_bundle, import_bundles
 
@@ -68,6 +68,8 @@ def test_a_copy_that_fails_its_check_leaves_no_backup(store: Store,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(backups, "integrity_problem", lambda _path: "page 3 is never used")
     with pytest.raises(BackupError, match="failed its check.*nothing was changed"):
+        backups.make_backup(store.path, "import")
+    with pytest.raises(StoreDamagedError):  # a page-for-page copy is damaged by its source
         store.backup_before("import")
     assert list(backups.folder_of(store.path).iterdir()) == []
 

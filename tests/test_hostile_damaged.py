@@ -118,6 +118,28 @@ def test_a_damaged_backup_is_refused_and_the_store_stays(
     assert not [p for p in store_file.parent.iterdir() if ".damaged-" in p.name]
 
 
+def test_damage_found_during_an_import_names_the_backup_too(
+        store_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The store passed its check on open, but the copy made before the import fails its own
+    (a page-for-page copy is damaged only by its source): refused as a damaged store, with the
+    latest good backup and its command; nothing imported."""
+    good = with_backup_then_more_work(store_file, capsys)
+    other = tmp_path / "other.db"
+    for args in (["identity", "--name", "Ana", "--party", "Spain", "--region", "Europe",
+                  "--role", "delegate"], ["init"], ["bundle", "export", "--full",
+                                                    str(tmp_path / "plan.cmsb")]):
+        assert main(["--db", str(other), *args]) == 0
+    capsys.readouterr()
+    real = backups.integrity_problem
+    monkeypatch.setattr(backups, "integrity_problem", lambda path: "page 9: btree broken"
+                        if path.name.endswith(backups.PART) else real(path))
+    code, out, err = run(capsys, "--db", str(store_file), "bundle", "import",
+                         str(tmp_path / "plan.cmsb"))
+    assert code == 1 and "damaged" in err and good.name in err and "backups restore" in err
+    assert len(err.strip().splitlines()) == 1
+
+
 def click_when_shown(button_text: str) -> None:
     """Click the button of the next modal message box (once it is shown)."""
 

@@ -45,6 +45,11 @@ class BackupError(Exception):
     """A backup could not be made or restored; the message says what to do."""
 
 
+class SourceDamagedError(BackupError):
+    """The copy of the store failed its check: a page-for-page copy is damaged only when the
+    store it was copied from is."""
+
+
 @dataclass(frozen=True)
 class Backup:
     path: Path
@@ -163,8 +168,8 @@ def make_backup(store_path: Path, action: str, now: datetime | None = None,
         copy_database(store_path, part)
         problem = integrity_problem(part)
         if problem:
-            raise BackupError(f"the backup of the store failed its check ({problem}); the "
-                              "store may be damaged: nothing was changed.")
+            raise SourceDamagedError(f"the backup of the store failed its check ({problem}); "
+                                     "the store may be damaged: nothing was changed.")
         _fsync(part)
         os.replace(part, target)
     except (OSError, sqlite3.Error) as exc:

@@ -294,7 +294,10 @@ class Store:
         backed up by its IT (pg_dump), not by each officer's program: None."""
         if self.path is None:
             return None
-        return backups.make_backup(self.path, action, protect=protect)
+        try:
+            return backups.make_backup(self.path, action, protect=protect)
+        except backups.SourceDamagedError as exc:
+            raise StoreDamagedError(self.path) from exc
 
     def restore(self, backup: Path | str) -> Path:
         """Replace the store's content with a backup of it; returns the backup of the state
