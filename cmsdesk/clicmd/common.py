@@ -141,13 +141,13 @@ class Context:
 def say_busy_once() -> Callable[[float | None], None]:
     """The command line's notice of a wait for another writer: one line on stderr when a wait
     starts (the refusal, if it comes, is the command's error line)."""
-    from cmsdesk.models.busy import WAITING
-
     waiting = False
 
     def notice(waited: float | None) -> None:
         nonlocal waiting
         if waited is not None and not waiting:
+            from cmsdesk.models.busy import WAITING  # loaded only when it is needed
+
             print(f"cmsdesk: {WAITING}", file=sys.stderr, flush=True)
         waiting = waited is not None
 
