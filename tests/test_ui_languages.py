@@ -273,3 +273,24 @@ def test_a_drafts_meeting_given_in_french_and_spanish_from_the_window(
     again.accept()
     (info,) = list_drafts(doc.store, doc.plan_id)
     assert "meeting_place" not in info.document.translations["es"]
+
+
+def test_the_history_names_the_proposal_an_original_took_over(
+        window: MainWindow) -> None:
+    from cmsdesk.models.changelog import Key
+    from cmsdesk.models.translations import carry_over
+
+    doc = window.document
+    node = select_label(window, "T4")
+    plan = PlanEditor(doc.store, doc.plan_id)
+    plan.set_field(node, "text", "Les incitations néfastes sont supprimées.", "fr")
+    carry_over(doc.store, doc.plan_id, Key("node", node, "text"), "fr",
+               "Harmful incentives are removed.")
+    doc.hub.reloaded.emit()
+    from cmsdesk.ui.history_view import HistoryView
+
+    history = HistoryView(doc, window)
+    history.show_field(node, "text")
+    whats = [history.list.topLevelItem(i).text(4)
+             for i in range(history.list.topLevelItemCount())]
+    assert whats[-1] == "edit, proposed by Spain, in French"

@@ -274,6 +274,18 @@ def language_view(session: Session, view: NodeView, lang: str | None) -> dict[st
     return states
 
 
+def carried_versions(session: Session, change_ids: list[str]) -> dict[str, CarriedFrom]:
+    """Of these changes of the original, those that took over a proposal made in another
+    language, with where it came from (for the window's history)."""
+    out = {}
+    for cid, raw in session.execute(select(Change.id, Change.extra).where(
+            Change.id.in_(change_ids))):
+        carried = carried_from(session, json.loads(raw))
+        if carried is not None:
+            out[cid] = carried
+    return out
+
+
 def version_notes(session: Session, change_ids: list[str]) -> dict[str, str]:
     """What a history shows beside a version about languages: "proposed by Côte d'Ivoire, in
     French" for an original that took over a proposal, "translates 3f2a9c..." for a

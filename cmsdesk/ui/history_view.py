@@ -28,6 +28,7 @@ from cmsdesk.models import rules
 from cmsdesk.models.changelog import Key
 from cmsdesk.models.projection import value_of
 from cmsdesk.models.queries import NodeView, VersionView, history
+from cmsdesk.models.translations import carried_versions
 from cmsdesk.ui.diff_html import diff_html, legend_html, plain_html
 from cmsdesk.ui.document import PlanDocument
 from cmsdesk.ui.edits import SetField
@@ -152,13 +153,21 @@ class HistoryView(LazyView):
             return
         self.heading.setText(f"<b>{html.escape(self._name())}</b>")
         self.versions = self.document.read(history, Key("node", node.id, fld))
+        carried = self.document.read(carried_versions, [v.change_id for v in self.versions])
         keep = {i.data(0, ROLE) for i in self.list.selectedItems()}
         with QSignalBlocker(self.list):
             self.list.clear()
             for index, v in enumerate(self.versions):
                 text = " ".join(shown(fld, v.value).split())
+                what = op_name(v.op)
+                if v.change_id in carried:  # took over a proposal made in another language
+                    source = carried[v.change_id]
+                    phrase = {"en": self.tr("%1, proposed by %2, in English"),
+                              "fr": self.tr("%1, proposed by %2, in French"),
+                              "es": self.tr("%1, proposed by %2, in Spanish")}[source.lang]
+                    what = fill(phrase, what, source.party or source.author)
                 item = QTreeWidgetItem([when(v.clock), v.author, v.party, v.region,
-                                        op_name(v.op), text[:PREVIEW_CHARS]
+                                        what, text[:PREVIEW_CHARS]
                                         + ("…" if len(text) > PREVIEW_CHARS else "")])
                 item.setData(0, ROLE, index)
                 item.setToolTip(5, plain_tip(text))

@@ -549,6 +549,18 @@
         <translation>Seleccione un elemento para ver el historial de sus campos.</translation>
     </message>
     <message>
+        <source>%1, proposed by %2, in English</source>
+        <translation>%1 (propuesta de %2, en inglés)</translation>
+    </message>
+    <message>
+        <source>%1, proposed by %2, in French</source>
+        <translation>%1 (propuesta de %2, en francés)</translation>
+    </message>
+    <message>
+        <source>%1, proposed by %2, in Spanish</source>
+        <translation>%1 (propuesta de %2, en español)</translation>
+    </message>
+    <message>
         <source>From the version of %1 (%2) to that of %3 (%4):</source>
         <translation>De la versión de %1 (%2) a la de %3 (%4):</translation>
     </message>

@@ -549,6 +549,18 @@
         <translation>Sélectionnez un élément pour voir l’historique de ses champs.</translation>
     </message>
     <message>
+        <source>%1, proposed by %2, in English</source>
+        <translation>%1 (proposition de %2, en anglais)</translation>
+    </message>
+    <message>
+        <source>%1, proposed by %2, in French</source>
+        <translation>%1 (proposition de %2, en français)</translation>
+    </message>
+    <message>
+        <source>%1, proposed by %2, in Spanish</source>
+        <translation>%1 (proposition de %2, en espagnol)</translation>
+    </message>
+    <message>
         <source>From the version of %1 (%2) to that of %3 (%4):</source>
         <translation>De la version de %1 (%2) à celle de %3 (%4) :</translation>
     </message>
