@@ -189,6 +189,27 @@ def test_the_outline_marks_texts_missing_or_stale_in_the_language_edited(
     assert model.data(new, TRANSLATION_ROLE) is None
 
 
+def test_the_outline_shows_and_renames_the_titles_of_the_language_edited(
+        window: MainWindow) -> None:
+    from PySide6.QtCore import Qt
+
+    doc, model = window.document, window.outline.model
+    node = select_label(window, "T1")
+    index = model.index_of(node)
+    english = view(doc.store, node).fields["title"]
+    assert model.data(index, Qt.ItemDataRole.DisplayRole) == f"T1  {english}"
+    doc.set_language("fr")
+    assert model.data(index, Qt.ItemDataRole.DisplayRole) == \
+        "T1  Sensibilisation aux valeurs des espèces migratrices"
+    assert [r for _p, r, shown, _b in model.filtered("sensibilisation") if shown]
+    assert model.setData(index, "Sensibilisation du public")
+    assert _french(doc.store, node, "title") == "Sensibilisation du public"
+    assert view(doc.store, node).fields["title"] == english  # the original is untouched
+    assert model.data(index, Qt.ItemDataRole.DisplayRole) == "T1  Sensibilisation du public"
+    doc.set_language(None)
+    assert model.data(index, Qt.ItemDataRole.DisplayRole) == f"T1  {english}"
+
+
 def test_a_french_proposal_is_carried_into_the_original_from_the_window(
         window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
     from cmsdesk.models.changelog import Key
@@ -294,3 +315,22 @@ def test_the_history_names_the_proposal_an_original_took_over(
     whats = [history.list.topLevelItem(i).text(4)
              for i in range(history.list.topLevelItemCount())]
     assert whats[-1] == "edit, proposed by Spain, in French"
+
+
+def test_the_cross_reference_panel_shows_the_frameworks_in_the_language_edited(
+        window: MainWindow) -> None:
+    panel = window.xrefs
+    select_label(window, "T1")
+    panel.set_framework("aichi")
+
+    def first_target() -> str:
+        return panel.tree.topLevelItem(0).child(0).text(0)
+
+    assert first_target().startswith("1. Awareness of biodiversity values")
+    window.document.set_language("fr")
+    assert first_target().startswith("1. Sensibilisation aux valeurs de la diversité biologique")
+    assert panel.tree.topLevelItem(0).text(0).startswith("A. Gérer les causes profondes")
+    window.document.set_language("es")
+    assert first_target().startswith("1. Conciencia de los valores de la diversidad biológica")
+    window.document.set_language(None)
+    assert first_target().startswith("1. Awareness of biodiversity values")

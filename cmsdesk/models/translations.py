@@ -133,6 +133,17 @@ def outline_marks(session: Session, plan_id: str, lang: str | None) -> dict[str,
     return out
 
 
+def language_titles(session: Session, plan_id: str, lang: str | None) -> dict[str, str]:
+    """Per node id, its title in ``lang`` where it has one (the outline shows those while that
+    language is edited, the original's elsewhere); nothing for the original language."""
+    if lang is None or language_of(lang, plan_language(session, plan_id)) is None:
+        return {}
+    return {eid: value for eid, value in session.execute(select(
+        Translation.eid, Translation.value).where(
+        Translation.plan_id == plan_id, Translation.lang == lang,
+        Translation.entity == "node", Translation.field == "title")) if value.strip()}
+
+
 def language_text(session: Session, key: Key, lang: str | None) -> tuple[str, bool]:
     """The text of field ``key`` in ``lang`` (None: the original) and whether it is the
     original standing in for a missing translation (a fallback)."""

@@ -83,8 +83,10 @@ _LEAF_FLAGS = (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _HOLDER_FLAGS = _LEAF_FLAGS | Qt.ItemFlag.ItemIsDropEnabled
 
 
-def _display(entry: OutlineEntry) -> str:
-    title = entry.title or translate("OutlineModel", "(untitled)")
+def _display(entry: OutlineEntry, title: str | None = None) -> str:
+    """ "T7  Title" (parts and chapters: the title); ``title`` stands for the entry's own
+    (its version in the language edited)."""
+    title = title or entry.title or translate("OutlineModel", "(untitled)")
     return f"{entry.label}  {title}" if entry.kind in ("goal", "target", "indicator") else title
 
 
@@ -157,6 +159,7 @@ class OutlineModel(QAbstractItemModel):
         self._warning: QIcon | None = None
         # Texts needing a translator in the language edited, per node id; badges drawn once.
         self._marks: dict[str, list[OutlineMark]] = {}
+        self._titles: dict[str, str] = {}  # titles in the language edited, per node id
         self._badges: dict[str, QIcon] = {}
         self._bold = QFont()
         self._bold.setBold(True)
@@ -179,14 +182,18 @@ class OutlineModel(QAbstractItemModel):
     def _refresh_marks(self) -> None:
         lang = self.document.language
         marks: dict[str, list[OutlineMark]] = {}
+        titles: dict[str, str] = {}
         if lang is not None:  # the commands behind it load only when a language is edited
-            from cmsdesk.models.translations import outline_marks
+            from cmsdesk.models.translations import language_titles, outline_marks
 
             marks = self.document.read(outline_marks, self.document.plan_id, lang)
+            titles = self.document.read(language_titles, self.document.plan_id, lang)
         old, self._marks = self._marks, marks
+        old_titles, self._titles = self._titles, titles
         self._badges = {}
-        for node_id in set(old) | set(marks):
-            if old.get(node_id) != marks.get(node_id) and node_id in self._by_id:
+        for node_id in set(old) | set(marks) | set(old_titles) | set(titles):
+            if (old.get(node_id), old_titles.get(node_id)) != (
+                    marks.get(node_id), titles.get(node_id)) and node_id in self._by_id:
                 index = self._index_of(self._by_id[node_id])
                 self.dataChanged.emit(index, index)
 
@@ -311,7 +318,9 @@ class OutlineModel(QAbstractItemModel):
             found = False
             for row, child in enumerate(item.children):
                 own = not needle or (child.entry is not None
-                                     and needle in _display(child.entry).casefold())
+                                     and needle in _display(
+                                         child.entry, self._titles.get(child.entry.id)
+                                     ).casefold())
                 position = len(out)
                 out.append((index, row, False, False))
                 below = visit(child, self.createIndex(row, 0, child.key), inside_match or own)
@@ -349,10 +358,11 @@ class OutlineModel(QAbstractItemModel):
         entry = self._item(index).entry
         if entry is None:
             return None
+        title = self._titles.get(entry.id)
         if role == Qt.ItemDataRole.DisplayRole:
-            return _display(entry)
+            return _display(entry, title)
         if role == Qt.ItemDataRole.EditRole:
-            return entry.title
+            return title or entry.title
         marks = self._marks.get(entry.id)
         if role == Qt.ItemDataRole.ToolTipRole:
             tip = entry.heading() if entry.kind != "part" else entry.title
@@ -401,11 +411,13 @@ class OutlineModel(QAbstractItemModel):
         if entry is None or role != Qt.ItemDataRole.EditRole:
             return False
         title = str(value).strip()
-        if not title or title == entry.title:
+        lang = self.document.language  # renaming while French is edited renames the French
+        old = self._titles.get(entry.id, "") if lang else entry.title
+        if not title or title == (old or entry.title):
             return False
         name = node_name(entry.kind, entry.number, entry.title)
         text = fill(translate("OutlineModel", "Edit %1 of %2"), field_name("title"), name)
-        return self.document.execute(SetField(text, entry.id, "title", entry.title, title)) \
+        return self.document.execute(SetField(text, entry.id, "title", old, title, lang)) \
             is not None
 
     # -- drag and drop --------------------------------------------------------------------

@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from cmsdesk.models import rules
-from cmsdesk.models.frameworks import framework_tree, list_frameworks
+from cmsdesk.models.commands import plan_language
+from cmsdesk.models.frameworks import framework_tree, framework_words, list_frameworks
 from cmsdesk.models.queries import NodeView, XrefView
 from cmsdesk.ui.document import PlanDocument
 from cmsdesk.ui.edits import LinkXref, UnlinkXref, UpdateXref
@@ -56,10 +57,14 @@ class FrameworkInfo:
 
 
 def load_framework(document: PlanDocument, framework: str, title: str,
-                   short: str) -> FrameworkInfo:
-    """A framework's goals and targets (its title and short name are in the list of them)."""
+                   short: str, lang: str = "en") -> FrameworkInfo:
+    """A framework's goals and targets in ``lang`` (English standing in where the framework
+    has no text in it; its title and short name are in the list of them)."""
     def read(session: Session) -> FrameworkInfo:
-        goals = [(g.code, g.title, [FrameworkTarget(t.code, t.title, t.summary) for t in ts])
+        words = framework_words(session, framework, lang)
+        goals = [(g.code, words.goals.get(g.code, g.title),
+                  [FrameworkTarget(t.code, *words.targets.get(t.code, (t.title, t.summary)))
+                   for t in ts])
                  for g, ts in framework_tree(session, framework)]
         return FrameworkInfo(framework, title, short, goals)
 
@@ -73,7 +78,9 @@ class XrefPanel(QWidget):
         super().__init__(parent)
         self.document = document
         self.view: NodeView | None = None
-        self._frameworks: dict[str, FrameworkInfo] = {}
+        # Per (framework, language): the framework's texts in the language edited.
+        self._frameworks: dict[tuple[str, str], FrameworkInfo] = {}
+        self._original = document.read(plan_language, document.plan_id)
         self._names: dict[str, tuple[str, str]] = {}  # framework -> (title, short)
         self._items: dict[str, QTreeWidgetItem] = {}
         self._loading = False
@@ -140,6 +147,7 @@ class XrefPanel(QWidget):
         layout.addWidget(self.coverage_button)
 
         document.hub.node_loaded.connect(self.show_view)
+        document.hub.language_changed.connect(lambda _lang: self._framework_changed())
         document.hub.flush_requested.connect(self.note_saver.flush)
         self._framework_changed()
 
@@ -155,10 +163,13 @@ class XrefPanel(QWidget):
             self.chooser.setCurrentIndex(index)
 
     def framework_info(self, framework: str) -> FrameworkInfo:
-        if framework not in self._frameworks:
+        """The framework's texts in the language edited (the plan's original when none)."""
+        lang = self.document.language or self._original
+        if (framework, lang) not in self._frameworks:
             title, short = self._names.get(framework, (framework, framework))
-            self._frameworks[framework] = load_framework(self.document, framework, title, short)
-        return self._frameworks[framework]
+            self._frameworks[framework, lang] = load_framework(self.document, framework, title,
+                                                               short, lang)
+        return self._frameworks[framework, lang]
 
     def _framework_changed(self) -> None:
         self.note_saver.flush()
