@@ -355,3 +355,26 @@ def test_a_compilation_in_french_or_spanish_holds_no_english_sentence(
     assert any(t.startswith(proposed) for t in texts)
     assert {"fr": "Aucune proposition reçue.", "es": "No se recibieron propuestas."}[lang] \
         in texts
+
+
+def test_a_french_compilation_marks_and_counts_the_baselines_in_english_only(
+        rnd: Round, tmp_path: Path) -> None:
+    from cmsdesk.export.localized import Fallbacks
+
+    g1 = node(rnd.sec, rnd.plan, "G1")
+    PlanEditor(rnd.sec, rnd.plan).add_node(g1, "target", "Wetlands", "Wetlands are kept.")
+    mark_draft(rnd.sec, rnd.plan, "Consultation draft 2")
+    copy_changes(rnd.sec, rnd.kenya)
+    rnd.edit(rnd.kenya, "T4", "text", "Wetlands are kept and restored.")
+    rnd.send()
+    fallbacks = Fallbacks()
+    out = tmp_path / "c-fr.docx"
+    with rnd.sec.session() as s:
+        export_compilation_docx(s, rnd.plan, out, since="Consultation draft 2", lang="fr",
+                                fallbacks=fallbacks)
+    texts = [t for _s, t in paragraphs(tree(out))]
+    wetlands = texts.index("Objectif 4\u00a0: Wetlands (non traduit)")
+    assert texts[wetlands + 3] == "(original en anglais : pas encore traduit)"
+    assert texts[wetlands + 4] == "Wetlands are kept."
+    assert fallbacks.count == 2  # its title and its text
+    assert "2 text(s) not yet translated into French" in fallbacks.summary()

@@ -204,14 +204,17 @@ def cmd_export_markdown(args: argparse.Namespace, ctx: Context) -> int:
 
 def cmd_export_compilation(args: argparse.Namespace, ctx: Context) -> int:
     from cmsdesk.export.docx_compilation import export_compilation_docx
+    from cmsdesk.export.localized import Fallbacks
     from cmsdesk.models.commands import plan_language
 
     output_path(args.out)
     issued = parse_date(args.date)
     plan_id = ctx.plan_id()
     with ctx.store(write=False).session() as s:
+        fallbacks = Fallbacks()
         path = guard(export_compilation_docx, s, plan_id, args.out, since=args.since,
                      issued=issued, addendum=args.addendum, order=args.by,
-                     lang=args.lang or plan_language(s, plan_id))
+                     lang=args.lang or plan_language(s, plan_id), fallbacks=fallbacks)
     print(f"wrote {path}")
+    _report_fallbacks(fallbacks)
     return 0

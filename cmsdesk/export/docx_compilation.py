@@ -36,13 +36,14 @@ from cmsdesk.export.docx_common import (
     DocWriter,
     new_document,
 )
+from cmsdesk.export.localized import Fallbacks
 from cmsdesk.export.markdown_blocks import parse_markdown, plain_text
 from cmsdesk.export.markdown_to_docx import add_markdown
 from cmsdesk.export.meeting import DocumentInfo, add_first_page, add_page_frame
 from cmsdesk.export.meeting_terms import MeetingTerms
 from cmsdesk.export.terms import Terms
 from cmsdesk.export.wording import word_diff
-from cmsdesk.models.commands import CommandError
+from cmsdesk.models.commands import CommandError, plan_language
 from cmsdesk.models.drafts import FIRST_VERSION
 
 DIFF_STYLES = {"equal": None, "insert": INSERTED_STYLE, "delete": DELETED_STYLE}
@@ -221,10 +222,13 @@ def build_compilation_document(comp: Compilation, issued: Date, *, addendum: int
 def export_compilation_docx(session: Session, plan_id: str, path: Path | str, *,
                             since: str | None = None, issued: Date | None = None,
                             addendum: int = 1, order: str = "target",
-                            lang: str = "en") -> Path:
+                            lang: str = "en", fallbacks: Fallbacks | None = None) -> Path:
     """Write the compilation since draft ``since`` (default: the first version) to ``path``,
     as addendum ``addendum`` to that draft, ordered by target or by Party, its furniture in
-    ``lang`` (each proposal stays in the language it was made in)."""
+    ``lang`` (each proposal stays in the language it was made in); ``fallbacks``, if given,
+    learns how many baseline texts stood in the original for want of a translation."""
     comp = gather_compilation(session, plan_id, since, lang)
+    if fallbacks is not None:
+        fallbacks.note(comp.lang, plan_language(session, plan_id), comp.fallbacks)
     return build_compilation_document(comp, issued or Date.today(), addendum=addendum,
                                       order=order, lang=lang).save(path)

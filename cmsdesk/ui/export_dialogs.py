@@ -364,7 +364,7 @@ class DocumentOptionsDialog(QDialog):
         if self.kind == COMPILATION:
             return {"since": self.baseline.currentData(ROLE), "issued": issued,
                     "addendum": self.addendum.value(), "order": self.order.currentData(ROLE),
-                    "lang": lang}
+                    "lang": lang, "fallbacks": Fallbacks()}
         frameworks = [str(b.property("framework")) for b in self.frameworks if b.isChecked()]
         if self.kind == MARKDOWN:
             return {"companion": self.companion.isChecked(), "issued": issued,
