@@ -90,3 +90,93 @@ def test_going_back_to_the_previous_schema_restores_the_stored_bodies(tmp_path: 
         store.close()
     assert _old_changes(path) == before
 
+
+
+PREVIOUS = Path(__file__).parent / "fixtures" / "store-0010.db"
+
+
+def _raw_rows(path: Path) -> tuple[list[dict[str, object]], list[tuple[object, ...]]]:
+    """The change log's rows as stored (each a dict of its columns), and the signatures."""
+    conn = sqlite3.connect(path)
+    conn.row_factory = sqlite3.Row
+    try:
+        return ([dict(r) for r in conn.execute("SELECT * FROM changes ORDER BY arrival")],
+                [tuple(r) for r in conn.execute("SELECT change_id, signature FROM "
+                                                "change_signatures ORDER BY change_id")])
+    finally:
+        conn.close()
+
+
+def _packed_bytes(path: Path) -> int:
+    """The bytes the packed columns of the change log hold."""
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute("SELECT sum(length(id) + length(version_id) + length(plan_id) + "
+                            "length(replica) + length(parents) + length(value)) FROM changes"
+                            ).fetchone()[0]
+    finally:
+        conn.close()
+
+
+def test_a_store_of_the_previous_version_is_packed_with_every_change_and_signature_intact(
+        tmp_path: Path) -> None:
+    """``fixtures/store-0010.db`` was made by cmsdesk at schema 0010 (text ids, values as
+    text): the v3.0 fixture bundle (signed changes) imported by a delegate, a local edit with
+    non-ASCII text and a comment. Migration 0011 packs it; nothing the program reads changes."""
+    from cmsdesk.models.schema import ChangeSignature
+
+    path = tmp_path / "old.db"
+    shutil.copyfile(PREVIOUS, path)
+    changes, signatures = _raw_rows(path)
+    assert len(changes) > 10 and len(signatures) > 10
+    with Store.open(path) as store:
+        with store.session() as s:
+            (plan,) = queries.plans(s)
+            shown = queries.snapshot(s, plan.id)
+            stored = bodies(s, plan.id)
+            assert list(stored) == [row["id"] for row in changes]  # same ids, same order
+            assert all(hashlib.sha256(b.encode("utf-8")).hexdigest() == cid
+                       for cid, b in stored.items())
+            assert sorted(s.execute(text("SELECT change_id, signature FROM change_signatures"))
+                          ) != signatures  # stored as bytes now...
+            assert {(r.change_id, r.signature) for r in s.query(ChangeSignature)} == \
+                set(signatures)  # ...and read as they were
+            kinds = s.execute(text("SELECT DISTINCT typeof(id), typeof(version_id), "
+                                   "typeof(plan_id), typeof(replica) FROM changes")).all()
+            assert kinds == [("blob", "blob", "blob", "blob")]
+            rebuild(s, plan.id)
+            assert queries.snapshot(s, plan.id) == shown
+        export_bundle(store, plan.id, tmp_path / "all.cmsb", full=True)
+    assert "Una meta reescrita localmente" in json.dumps(shown, ensure_ascii=False)
+    (backup,) = tmp_path.glob("old.before-migration-0010-*.db")
+    assert _raw_rows(backup) == (changes, signatures)
+    assert _packed_bytes(path) < 0.6 * _packed_bytes(PREVIOUS)
+    with Store.open(tmp_path / "fresh.db") as fresh:  # every change exports and verifies
+        report = import_bundle(fresh, tmp_path / "all.cmsb")
+        assert report.new_changes == len(changes)
+        with fresh.session() as s:
+            assert bodies(s, plan.id) == stored
+            assert queries.snapshot(s, plan.id) == shown
+
+
+def test_unpacking_gives_back_the_previous_version_s_rows_exactly(tmp_path: Path) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    from cmsdesk.models.store import MIGRATIONS
+
+    path = tmp_path / "old.db"
+    shutil.copyfile(PREVIOUS, path)
+    before = _raw_rows(path)
+    Store.open(path).close()
+    assert _raw_rows(path) != before
+    store = Store.open(path)
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    try:
+        with store.engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, "0010")
+    finally:
+        store.close()
+    assert _raw_rows(path) == before

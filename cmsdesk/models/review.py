@@ -347,9 +347,11 @@ def find_change(session: Session, plan_id: str, ref: str) -> Change:
     """A change of the plan by id or by a unique prefix of at least eight characters."""
     wanted = ref.strip().lower()
     row = session.scalar(select(Change).where(Change.id == wanted))
-    if row is None and len(wanted) >= 8:
+    if row is None and len(wanted) >= 8 and all(c in "0123456789abcdef" for c in wanted[:64]):
+        # a range of whole ids rather than LIKE: an SQLite store holds ids as bytes
         found = list(session.scalars(select(Change).where(
-            Change.plan_id == plan_id, Change.id.startswith(wanted)).limit(2)))
+            Change.plan_id == plan_id, Change.id >= wanted[:64].ljust(64, "0"),
+            Change.id <= wanted[:64].ljust(64, "f")).limit(2)))
         if len(found) > 1:
             raise queries.NotFoundError(f"{ref!r} names several changes: give more of the id")
         row = found[0] if found else None

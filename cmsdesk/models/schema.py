@@ -31,6 +31,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, registry
 
+from cmsdesk.models.packing import DeflatedText, HexText, IdListText, SignatureText, UuidText
+
 mapper_registry = registry()
 metadata = mapper_registry.metadata
 T = TypeVar("T")
@@ -57,17 +59,17 @@ def _table(name: str, *items: Any) -> Callable[[type[T]], type[T]]:
 @_table(
     "changes",
     _column("arrival", Integer, primary_key=True, autoincrement=True),
-    _column("id", String(64), unique=True),
-    _column("version_id", String(64), index=True),
-    _column("plan_id", String(36)),
-    _column("replica", String(32)),
+    _column("id", HexText(64), unique=True),
+    _column("version_id", HexText(64), index=True),
+    _column("plan_id", UuidText(36)),
+    _column("replica", HexText(32)),
     _column("seq", Integer),
     _column("op", String(24)),
     _column("entity", String(16)),
-    _column("eid", String(120)),
+    _column("eid", UuidText(120)),
     _column("field", String(32)),
-    _column("value", Text),
-    _column("parents", Text),
+    _column("value", DeflatedText()),
+    _column("parents", IdListText()),
     _column("author_name", String(200), default=""),
     _column("author_party", String(200), default=""),
     _column("author_region", String(100), default=""),
@@ -87,6 +89,9 @@ class Change:
     ``version_id`` is the id this change has in its field's version DAG: the change id for an
     ordinary edit, and a content hash for a resolution, so that two sites resolving a conflict
     the same way create the same version.
+
+    In an SQLite store the ids, replica, plan and entity uuids are kept as bytes and the value
+    deflated (:mod:`cmsdesk.models.packing`); the program reads and writes them as text.
     """
 
     arrival: Mapped[int]
@@ -483,12 +488,12 @@ class ReviewMark:
 
 @_table(
     "change_signatures",
-    _column("change_id", String(64), primary_key=True),
-    _column("signature", String(88)),
+    _column("change_id", HexText(64), primary_key=True),
+    _column("signature", SignatureText(88)),
 )
 class ChangeSignature:
     """The Ed25519 signature of a change by its replica's key (base64 of the 64 bytes, over the
-    change id): kept so that a change forwarded in later bundles stays verifiable as its
+    change id; the bytes themselves in an SQLite store): kept so that a change forwarded in later bundles stays verifiable as its
     author's (:mod:`cmsdesk.sync.signing`). Changes from before bundle format 3.0 have none."""
 
     change_id: Mapped[str]

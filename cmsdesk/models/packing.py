@@ -1,0 +1,163 @@
+"""Compact column types for the change log in an SQLite store (issue 19: store size).
+
+A change's ids are SHA-256 digests written as 64 hexadecimal characters, its replica a uuid's
+32, its plan and most entity ids uuids of 36, and its value a whole field text. In an SQLite file
+these types keep them as raw bytes instead (32, 16 and 16 bytes) and deflate a value where that
+makes it smaller; every index on them shrinks with them. The code above sees exactly the strings
+it always saw: the types convert on the way in (query parameters included) and on the way out,
+so a lookup by id, an ``IN`` list or a comparison with a column of another table of the same
+type works unchanged.
+
+Each conversion is a pure function of the text, so the same text is always stored the same way
+(an equality lookup finds it), and a text that does not have the expected form (a replica named
+otherwise by some other program, an entity id that is not a uuid) is stored as it is: a stored
+value that is text is returned as it is. On another database (PostgreSQL) they are plain text
+columns: the server compresses large values itself, and its store is not the one on a laptop.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import re
+import uuid
+import zlib
+from typing import Any
+
+from sqlalchemy import LargeBinary, String, Text
+from sqlalchemy.engine import Dialect
+from sqlalchemy.types import TypeDecorator, TypeEngine
+
+_HEX = re.compile(r"(?:[0-9a-f]{2})+")
+_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+_DEFLATED = b"z"  # the first byte of a deflated value (a value stored raw is text, never bytes)
+_LEVEL = 6
+_RAW = -15  # raw deflate: no zlib header or checksum, 6 bytes less a value
+_MIN_DEFLATE = 64  # shorter values are kept as text: deflating them saves nothing
+
+
+def _sqlite(dialect: Dialect) -> bool:
+    return dialect.name == "sqlite"
+
+
+class _Blob(LargeBinary):
+    """A BLOB column that passes values through as they are: bytes, or text kept as text."""
+
+    def bind_processor(self, dialect: Dialect) -> None:
+        return None
+
+    def result_processor(self, dialect: Dialect, coltype: object) -> None:
+        return None
+
+
+class _Packed(TypeDecorator[str]):
+    """Text in the program, bytes in an SQLite file where :meth:`pack` finds a shorter form."""
+
+    impl = Text
+    cache_ok = True
+
+    def __init__(self, length: int | None = None) -> None:
+        super().__init__()
+        self.length = length
+
+    def load_dialect_impl(self, dialect: Dialect) -> TypeEngine[Any]:
+        if _sqlite(dialect):
+            return dialect.type_descriptor(_Blob())
+        return dialect.type_descriptor(String(self.length) if self.length else Text())
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> Any:
+        if value is None or not _sqlite(dialect) or not isinstance(value, str):
+            return value
+        return self.pack(value)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> Any:
+        if isinstance(value, (bytes, memoryview)):
+            return self.unpack(bytes(value))
+        return value
+
+    def pack(self, text: str) -> bytes | str:
+        raise NotImplementedError
+
+    def unpack(self, data: bytes) -> str:
+        raise NotImplementedError
+
+
+class HexText(_Packed):
+    """Lower-case hexadecimal of an even length (digests, replica ids): its bytes."""
+
+    cache_ok = True
+
+    def pack(self, text: str) -> bytes | str:
+        return bytes.fromhex(text) if _HEX.fullmatch(text) else text
+
+    def unpack(self, data: bytes) -> str:
+        return data.hex()
+
+
+class UuidText(_Packed):
+    """A uuid in its canonical lower-case form (plan and entity ids): its 16 bytes."""
+
+    cache_ok = True
+
+    def pack(self, text: str) -> bytes | str:
+        return uuid.UUID(text).bytes if _UUID.fullmatch(text) else text
+
+    def unpack(self, data: bytes) -> str:
+        return str(uuid.UUID(bytes=data))
+
+
+class IdListText(_Packed):
+    """A change's parents, a JSON list of version ids as the change log writes it
+    (``json.dumps`` of the list): the ids' bytes one after the other."""
+
+    cache_ok = True
+
+    def pack(self, text: str) -> bytes | str:
+        try:
+            ids = json.loads(text)
+        except ValueError:
+            return text
+        if not (isinstance(ids, list) and all(isinstance(i, str) and len(i) == 64
+                                              and _HEX.fullmatch(i) for i in ids)
+                and json.dumps(ids) == text):
+            return text
+        return b"".join(bytes.fromhex(i) for i in ids)
+
+    def unpack(self, data: bytes) -> str:
+        return json.dumps([data[i : i + 32].hex() for i in range(0, len(data), 32)])
+
+
+class DeflatedText(_Packed):
+    """A value (canonical JSON, often a whole field text): deflated when that is shorter."""
+
+    cache_ok = True
+
+    def pack(self, text: str) -> bytes | str:
+        if len(text) < _MIN_DEFLATE:
+            return text
+        raw = text.encode("utf-8")
+        deflate = zlib.compressobj(_LEVEL, zlib.DEFLATED, _RAW)
+        packed = _DEFLATED + deflate.compress(raw) + deflate.flush()
+        return packed if len(packed) < len(raw) else text
+
+    def unpack(self, data: bytes) -> str:
+        if not data.startswith(_DEFLATED):
+            raise ValueError("a stored value is neither text nor deflated")
+        return zlib.decompress(data[1:], _RAW).decode("utf-8")
+
+
+class SignatureText(_Packed):
+    """An Ed25519 signature, base64 of its 64 bytes: the bytes."""
+
+    cache_ok = True
+
+    def pack(self, text: str) -> bytes | str:
+        try:
+            raw = base64.b64decode(text, validate=True)
+        except (binascii.Error, ValueError):
+            return text
+        return raw if base64.b64encode(raw).decode("ascii") == text else text
+
+    def unpack(self, data: bytes) -> str:
+        return base64.b64encode(data).decode("ascii")

@@ -1,0 +1,68 @@
+"""The change log's packed columns: what the program writes is what it reads back, whatever
+the text, and the forms the program writes are stored as bytes in an SQLite file."""
+
+from __future__ import annotations
+
+import base64
+import json
+
+from hypothesis import given
+from hypothesis import strategies as st
+from sqlalchemy import Column, Integer, MetaData, Table, create_engine, insert, select, text
+
+from cmsdesk.models.packing import DeflatedText, HexText, IdListText, SignatureText, UuidText
+
+_TABLE = Table("t", MetaData(), Column("n", Integer, primary_key=True),
+               Column("hexed", HexText(64)), Column("uuid", UuidText(36)),
+               Column("parents", IdListText()), Column("value", DeflatedText()),
+               Column("signature", SignatureText(88)))
+_ENGINE = create_engine("sqlite://")
+_TABLE.metadata.create_all(_ENGINE)
+
+
+def _round_trip(**values: str) -> tuple[dict[str, str], dict[str, str]]:
+    """(what reads back, the SQLite type each was stored as)."""
+    with _ENGINE.begin() as conn:
+        conn.execute(_TABLE.delete())
+        conn.execute(insert(_TABLE), [{"n": 1, **values}])
+        back = dict(conn.execute(select(*(_TABLE.c[k] for k in values))).one()._mapping)
+        kinds = dict(zip(values, conn.execute(text(
+            "SELECT " + ", ".join(f"typeof({k})" for k in values) + " FROM t")).one(),
+            strict=True))
+    return back, kinds
+
+
+def test_the_forms_the_program_writes_are_stored_as_bytes_and_read_back() -> None:
+    digest = "ab" * 32
+    values = {"hexed": digest, "uuid": "448ae0b6-a0b3-4c75-8902-c2c1d5381855",
+              "parents": json.dumps([digest, "cd" * 32]),
+              "value": json.dumps("A sentence of a target, repeated. " * 10),
+              "signature": base64.b64encode(bytes(range(64))).decode("ascii")}
+    back, kinds = _round_trip(**values)
+    assert back == values
+    assert set(kinds.values()) == {"blob"}
+
+
+def test_other_texts_are_kept_as_they_are() -> None:
+    values = {"hexed": "AB" * 32, "uuid": "not-a-uuid", "parents": '["x"]',
+              "value": '"short"', "signature": "not base64!"}
+    back, kinds = _round_trip(**values)
+    assert back == values
+    assert set(kinds.values()) == {"text"}
+
+
+def test_a_lookup_by_a_packed_column_finds_the_row() -> None:
+    digest = "0f" * 32
+    with _ENGINE.begin() as conn:
+        conn.execute(_TABLE.delete())
+        conn.execute(insert(_TABLE), [{"n": 7, "hexed": digest, "parents": "[]"}])
+        assert conn.scalar(select(_TABLE.c.n).where(_TABLE.c.hexed == digest)) == 7
+        assert conn.scalar(select(_TABLE.c.n).where(_TABLE.c.hexed.in_([digest, "1" * 64]))) == 7
+        assert conn.scalar(select(_TABLE.c.n).where(_TABLE.c.parents == "[]")) == 7
+
+
+@given(st.text(max_size=400), st.text(max_size=80))
+def test_any_text_reads_back_exactly(value: str, other: str) -> None:
+    back, _ = _round_trip(hexed=other, uuid=other, parents=other, value=value, signature=other)
+    assert back == {"hexed": other, "uuid": other, "parents": other, "value": value,
+                    "signature": other}
