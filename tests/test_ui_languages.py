@@ -334,3 +334,32 @@ def test_the_cross_reference_panel_shows_the_frameworks_in_the_language_edited(
     assert first_target().startswith("1. Conciencia de los valores de la diversidad biológica")
     window.document.set_language(None)
     assert first_target().startswith("1. Awareness of biodiversity values")
+
+
+def test_a_cross_reference_note_is_read_and_edited_in_the_language_edited(
+        window: MainWindow) -> None:
+    from cmsdesk.models.schema import Translation
+
+    doc, panel = window.document, window.xrefs
+    node = select_label(window, "T1")
+    panel.set_framework("aichi")
+    panel.tree.setCurrentItem(panel._items["1"])
+    english = "Direct adaptation of the awareness target to migratory species."
+    assert panel.note.toPlainText() == english
+    doc.set_language("fr")
+    assert panel.note.toPlainText().startswith("Adaptation directe")  # the starter's French
+    panel.note.setPlainText("Adaptation de l'objectif de sensibilisation.")
+    panel.note_saver.touched()
+    doc.flush()
+    with doc.store.session() as s:
+        row = s.get(Translation, ("xref", f"{node}|aichi|1", "note", "fr"))
+        assert row is not None and row.value == "Adaptation de l'objectif de sensibilisation."
+        assert row.proposal  # a proposal made in French
+    link = next(x for x in view(doc.store, node).xrefs if x.target == "1")
+    assert link.note == english  # the original's note is untouched
+    doc.undo()
+    with doc.store.session() as s:
+        assert s.get(Translation, ("xref", f"{node}|aichi|1", "note", "fr")).value.startswith(
+            "Adaptation directe")
+    doc.set_language(None)
+    assert panel.note.toPlainText() == english

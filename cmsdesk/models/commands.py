@@ -392,7 +392,10 @@ class PlanEditor:
         return run(self.store, self.plan_id, f"Link to {framework}:{target}", work)
 
     def update_xref(self, node_id: str, framework: str, target: str, *,
-                    relevance: str | None = None, note: str | None = None) -> Outcome:
+                    relevance: str | None = None, note: str | None = None,
+                    lang: str | None = None) -> Outcome:
+        """Change a link's relevance or note; ``lang`` names the language version of the note
+        edited (None or the original language: the original's), a proposal in that language."""
         if relevance is not None and relevance not in rules.RELEVANCES:
             raise CommandError(f"relevance must be one of {', '.join(rules.RELEVANCES)}")
 
@@ -403,7 +406,10 @@ class PlanEditor:
                 raise CommandError(f"no cross-reference to {framework}:{target}")
             if relevance is not None and row.relevance != relevance:
                 tx.record("set", key._replace(field="relevance"), relevance)
-            if note is not None and row.note != note:
+            version = language_of(lang, plan_language(tx.session, self.plan_id))
+            if note is not None and version is not None:
+                record_language_version(tx, key._replace(field="note"), version, note, False)
+            elif note is not None and row.note != note:
                 tx.record("set", key._replace(field="note"), note)
 
         return run(self.store, self.plan_id, f"Edit link to {framework}:{target}", work)

@@ -144,6 +144,19 @@ def language_titles(session: Session, plan_id: str, lang: str | None) -> dict[st
         Translation.entity == "node", Translation.field == "title")) if value.strip()}
 
 
+def xref_notes(session: Session, node_id: str, lang: str | None) -> dict[str, str]:
+    """The ``lang`` versions of a target's cross-reference notes, by the link's
+    ``framework|target``; nothing for the original language."""
+    plan_id = session.scalar(select(Node.plan_id).where(Node.id == node_id))
+    if lang is None or plan_id is None or language_of(
+            lang, plan_language(session, plan_id)) is None:
+        return {}
+    return {eid.split("|", 1)[1]: value for eid, value in session.execute(select(
+        Translation.eid, Translation.value).where(
+        Translation.entity == "xref", Translation.eid.like(f"{node_id}|%"),
+        Translation.field == "note", Translation.lang == lang)) if value.strip()}
+
+
 def language_text(session: Session, key: Key, lang: str | None) -> tuple[str, bool]:
     """The text of field ``key`` in ``lang`` (None: the original) and whether it is the
     original standing in for a missing translation (a fallback)."""

@@ -161,14 +161,16 @@ class UpdateXref(Edit):
     old_note: str
     relevance: str
     note: str
+    lang: str | None = None  # the note's language version; None: the original's
 
     def apply(self, editor: PlanEditor) -> Outcome:
         return editor.update_xref(self.node_id, self.framework, self.target,
-                                  relevance=self.relevance, note=self.note)
+                                  relevance=self.relevance, note=self.note, lang=self.lang)
 
     def undo(self, editor: PlanEditor) -> Outcome:
         return editor.update_xref(self.node_id, self.framework, self.target,
-                                  relevance=self.old_relevance, note=self.old_note)
+                                  relevance=self.old_relevance, note=self.old_note,
+                                  lang=self.lang)
 
 
 @dataclass(eq=False)

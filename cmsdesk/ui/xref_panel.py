@@ -31,6 +31,7 @@ from cmsdesk.models import rules
 from cmsdesk.models.commands import plan_language
 from cmsdesk.models.frameworks import framework_tree, framework_words, list_frameworks
 from cmsdesk.models.queries import NodeView, XrefView
+from cmsdesk.models.translations import xref_notes
 from cmsdesk.ui.document import PlanDocument
 from cmsdesk.ui.edits import LinkXref, UnlinkXref, UpdateXref
 from cmsdesk.ui.fields import Autosaver
@@ -81,6 +82,7 @@ class XrefPanel(QWidget):
         # Per (framework, language): the framework's texts in the language edited.
         self._frameworks: dict[tuple[str, str], FrameworkInfo] = {}
         self._original = document.read(plan_language, document.plan_id)
+        self._notes: dict[str, str] = {}  # the notes in the language edited, "framework|code"
         self._names: dict[str, tuple[str, str]] = {}  # framework -> (title, short)
         self._items: dict[str, QTreeWidgetItem] = {}
         self._loading = False
@@ -221,6 +223,9 @@ class XrefPanel(QWidget):
         if view is None or self.view is None or view.id != self.view.id:
             self.note_saver.flush()
         self.view = view
+        lang = self.document.language
+        self._notes = self.document.read(xref_notes, view.id, lang) \
+            if view is not None and lang else {}
         is_target = view is not None and view.kind == "target" and not view.deleted
         self.tree.setEnabled(is_target)
         if view is None:
@@ -247,6 +252,10 @@ class XrefPanel(QWidget):
             self._loading = False
         self._show_detail()
 
+    def note_of(self, link: XrefView) -> str:
+        """The link's note in the language edited (the original's where it has none)."""
+        return self._notes.get(f"{link.framework}|{link.target}") or link.note
+
     def _selected_code(self) -> str | None:
         item = self.tree.currentItem()
         code = item.data(0, CODE_ROLE) if item is not None else None
@@ -271,8 +280,8 @@ class XrefPanel(QWidget):
             self.note.setEnabled(linked)
             if link is not None:
                 self.relevance.setCurrentIndex(max(self.relevance.findData(link.relevance), 0))
-                if not self.note_saver.dirty and self.note.toPlainText() != link.note:
-                    self.note.setPlainText(link.note)
+                if not self.note_saver.dirty and self.note.toPlainText() != self.note_of(link):
+                    self.note.setPlainText(self.note_of(link))
             elif not self.note_saver.dirty:
                 self.note.clear()
         finally:
@@ -307,10 +316,18 @@ class XrefPanel(QWidget):
             return
         relevance = str(self.relevance.currentData())
         note = self.note.toPlainText()
-        if (relevance, note) == (link.relevance, link.note):
+        shown = self.note_of(link)
+        if (relevance, note) == (link.relevance, shown):
             return
         name = node_name(view.kind, view.number, view.fields.get("title", ""))
         short = self.framework_info(self.framework).short
         text = fill(self.tr("Edit link of %1 to %2 target %3"), name, short, code)
-        self.document.execute(UpdateXref(text, view.id, self.framework, code, link.relevance,
-                                         link.note, relevance, note))
+        lang = self.document.language
+        if lang is not None and note != shown:  # the note of the language edited
+            self.document.execute(UpdateXref(text, view.id, self.framework, code, link.relevance,
+                                             self._notes.get(f"{self.framework}|{code}", ""),
+                                             relevance, note, lang))
+        else:  # the original's note (or only the relevance, which has no language)
+            self.document.execute(UpdateXref(text, view.id, self.framework, code,
+                                             link.relevance, link.note, relevance,
+                                             link.note if lang is not None else note))
