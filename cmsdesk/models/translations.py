@@ -21,7 +21,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cmsdesk.models import rules
@@ -119,17 +119,26 @@ def outline_marks(session: Session, plan_id: str, lang: str | None) -> dict[str,
     original last changed; nothing for the original language (``lang`` None or the plan's)."""
     if lang is None or language_of(lang, plan_language(session, plan_id)) is None:
         return {}
-    wanted = translation_status(session, plan_id, lang, ("missing", "stale"))
-    clocks = dict(((e, eid, fld), clock) for e, eid, fld, clock in session.execute(
-        select(Head.entity, Head.eid, Head.field, func.max(Change.clock))
-        .join(Change, Change.version_id == Head.version_id)
-        .where(Head.plan_id == plan_id, Head.entity == "node", Head.field.not_like("%@%"))
-        .group_by(Head.entity, Head.eid, Head.field)))
+    wanted = [x for x in translation_status(session, plan_id, lang, ("missing", "stale"))
+              if x.entity == "node"]
+    originals = _original_heads(session, plan_id)
+    # The heads' clocks, read by version id (the change log's ids may be stored packed, so
+    # they are matched through query parameters, never joined with the heads' text column).
+    of_version: dict[str, tuple[str, str]] = {}
+    for item in wanted:
+        for vid in originals.get(Key("node", item.eid, item.field), ()):
+            of_version[vid] = (item.eid, item.field)
+    clocks: dict[tuple[str, str], str] = {}
+    ids = sorted(of_version)
+    for start in range(0, len(ids), 500):
+        for vid, clock in session.execute(select(Change.version_id, Change.clock).where(
+                Change.plan_id == plan_id, Change.version_id.in_(ids[start:start + 500]))):
+            where = of_version[vid]
+            clocks[where] = max(clocks.get(where, ""), clock)
     out: dict[str, list[OutlineMark]] = {}
     for item in wanted:
-        if item.entity == "node":
-            out.setdefault(item.eid, []).append(OutlineMark(
-                item.field, item.state, clocks.get((item.entity, item.eid, item.field), "")))
+        out.setdefault(item.eid, []).append(OutlineMark(
+            item.field, item.state, clocks.get((item.eid, item.field), "")))
     return out
 
 
@@ -210,9 +219,8 @@ def proposed_by(session: Session, key: Key, lang: str) -> CarriedFrom | None:
     row = session.get(Translation, (key.entity, key.eid, key.field, lang))
     if row is None or not row.proposal:
         return None
-    change = session.scalars(select(Change).join(Head, Head.version_id == Change.version_id)
-                             .where(Head.entity == key.entity, Head.eid == key.eid,
-                                    Head.field == field_key(key.field, lang))
+    current = heads(session, key._replace(field=field_key(key.field, lang)))
+    change = session.scalars(select(Change).where(Change.version_id.in_(current))
                              .order_by(Change.clock.desc()).limit(1)).first()
     return None if change is None else CarriedFrom(lang, change.author_party,
                                                    change.author_name)
