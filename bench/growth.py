@@ -36,11 +36,13 @@ FLAT = 1.5  # the largest's cost per unit at most this times the smallest's
 
 
 def _most_edited(path: Path, plan_id: str) -> tuple[str, str, int]:
-    """The node label and field with the most versions, and how many."""
+    """The node label and field with the most versions, and how many (a field of the original
+    language: a language version such as ``actors@fr`` has a history of its own)."""
     with Store.open(path, write=False) as store, store.session() as s:
         eid, fld, count = s.execute(
             select(Change.eid, Change.field, func.count()).where(
-                Change.plan_id == plan_id, Change.entity == "node")
+                Change.plan_id == plan_id, Change.entity == "node",
+                Change.field.not_like("%@%"))
             .group_by(Change.eid, Change.field).order_by(func.count().desc()).limit(1)).one()
         label = next(e.label for e in queries.outline(s, plan_id) if e.id == eid)
     return label, fld, int(count)
