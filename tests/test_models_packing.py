@@ -44,11 +44,17 @@ def test_the_forms_the_program_writes_are_stored_as_bytes_and_read_back() -> Non
 
 
 def test_other_texts_are_kept_as_they_are() -> None:
-    values = {"hexed": "AB" * 32, "uuid": "not-a-uuid", "parents": '["x"]',
-              "value": '"short"', "signature": "not base64!"}
+    values = {"hexed": "AB" * 32, "uuid": "448AE0B6-A0B3-4C75-8902-C2C1D5381855",
+              "parents": '["x"]', "value": '"short"', "signature": "not base64!"}
     back, kinds = _round_trip(**values)
     assert back == values
     assert set(kinds.values()) == {"text"}
+
+
+def test_near_misses_of_a_uuid_are_kept_as_text() -> None:
+    for near in ("448ae0b6a0b3-4c75-8902-c2c1d5381855-", "448ae0b6-a0b3-4c75-8902-c2c1d538185 ",
+                 "not-a-uuid"):
+        assert _round_trip(uuid=near) == ({"uuid": near}, {"uuid": "text"})
 
 
 def test_a_lookup_by_a_packed_column_finds_the_row() -> None:

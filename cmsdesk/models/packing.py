@@ -20,8 +20,6 @@ from __future__ import annotations
 import base64
 import binascii
 import json
-import re
-import uuid
 import zlib
 from typing import Any
 
@@ -29,12 +27,20 @@ from sqlalchemy import LargeBinary, String, Text
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator, TypeEngine
 
-_HEX = re.compile(r"(?:[0-9a-f]{2})+")
-_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 _DEFLATED = b"z"  # the first byte of a deflated value (a value stored raw is text, never bytes)
 _LEVEL = 6
 _RAW = -15  # raw deflate: no zlib header or checksum, 6 bytes less a value
 _MIN_DEFLATE = 64  # shorter values are kept as text: deflating them saves nothing
+
+
+def _hex_bytes(text: str) -> bytes | None:
+    """The bytes of lower-case hexadecimal text, else None (bytes.fromhex also takes upper case
+    and spaces, which would not read back the same)."""
+    try:
+        raw = bytes.fromhex(text)
+    except ValueError:
+        return None
+    return raw if raw and raw.hex() == text else None
 
 
 def _sqlite(dialect: Dialect) -> bool:
@@ -89,7 +95,7 @@ class HexText(_Packed):
     cache_ok = True
 
     def pack(self, text: str) -> bytes | str:
-        return bytes.fromhex(text) if _HEX.fullmatch(text) else text
+        return _hex_bytes(text) or text
 
     def unpack(self, data: bytes) -> str:
         return data.hex()
@@ -101,10 +107,14 @@ class UuidText(_Packed):
     cache_ok = True
 
     def pack(self, text: str) -> bytes | str:
-        return uuid.UUID(text).bytes if _UUID.fullmatch(text) else text
+        if len(text) != 36:
+            return text
+        raw = _hex_bytes(text.replace("-", ""))
+        return raw if raw is not None and self.unpack(raw) == text else text
 
     def unpack(self, data: bytes) -> str:
-        return str(uuid.UUID(bytes=data))
+        h = data.hex()
+        return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
 class IdListText(_Packed):
@@ -118,11 +128,12 @@ class IdListText(_Packed):
             ids = json.loads(text)
         except ValueError:
             return text
-        if not (isinstance(ids, list) and all(isinstance(i, str) and len(i) == 64
-                                              and _HEX.fullmatch(i) for i in ids)
-                and json.dumps(ids) == text):
+        if not isinstance(ids, list) or json.dumps(ids) != text:
             return text
-        return b"".join(bytes.fromhex(i) for i in ids)
+        raws = [_hex_bytes(i) if isinstance(i, str) and len(i) == 64 else None for i in ids]
+        if None in raws:
+            return text
+        return b"".join(raw for raw in raws if raw is not None)
 
     def unpack(self, data: bytes) -> str:
         return json.dumps([data[i : i + 32].hex() for i in range(0, len(data), 32)])
