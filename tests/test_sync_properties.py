@@ -252,6 +252,12 @@ Exchange.TestCase.settings = settings(max_examples=EXAMPLES, stateful_step_count
 test_exchange = pytest.mark.slow(Exchange.TestCase)
 
 
+def _content(store: Store) -> dict[str, str]:
+    """A store's changes of the plan, without the numberings of its options."""
+    return {cid: body for cid, body in change_set(store, plan_id()).items()
+            if json.loads(body)["entity"] != "options"}
+
+
 @pytest.mark.slow
 @settings(max_examples=max(12, EXAMPLES // 2), deadline=None)
 @given(k=st.integers(2, 5), edits=st.lists(
@@ -281,8 +287,12 @@ def test_merging_through_a_regional_focal_point_equals_merging_directly(
         if overlap:  # one delegate also wrote to the Secretariat directly
             import_bundle(via, bundles[0])
         import_bundle(via, regional)
+        # The focal point's bundle showed the options, so it recorded their numbers (models/
+        # option_numbers.py); the Secretariat records its own when it prints. Both number
+        # alike, so the plans are equal, and so are the changes apart from those numberings.
+        PlanEditor(direct, plan_id()).number_options()
         assert state(via, plan_id()) == state(direct, plan_id()) == state(focal, plan_id())
-        assert change_set(via, plan_id()) == change_set(direct, plan_id())
+        assert _content(via) == _content(direct)
     finally:
         for store in opened:
             store.close()

@@ -12,7 +12,13 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QTextBrowser
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QInputDialog,
+    QMessageBox,
+    QTextBrowser,
+)
 from pytestqt.qtbot import QtBot
 from review_support import (
     DELEGATIONS,
@@ -688,7 +694,8 @@ def test_the_review_menu_and_panels(qtbot: QtBot, secretariat: Desk) -> None:
     review_menu = secretariat.panels.menu
     assert [a.text() for a in review_menu.actions() if not a.isSeparator()] == [
         "&Import bundles…", "&Review changes received", "Resolve &conflicts",
-        "&History of this field", "&Named drafts", "&Mark a named draft…", "&Export bundle…"]
+        "&History of this field", "&Named drafts", "&Mark a named draft…", "&Export bundle…",
+        "&Keys and Parties…"]
     assert secretariat.panels.review_action.shortcut().toString() == "Ctrl+Shift+R"
     assert not any(d.isVisible() for d in secretariat.panels.docks())
     secretariat.panels.resolve_action.trigger()
@@ -696,3 +703,51 @@ def test_the_review_menu_and_panels(qtbot: QtBot, secretariat: Desk) -> None:
     assert dock.isVisible()
     qtbot.waitUntil(lambda: dock.height() >= window.height() * 0.4)  # room to compare
     assert window.width() == 1280  # the panels do not widen the window
+
+
+def test_keys_and_parties_show_which_party_each_key_speaks_for(
+        qtbot: QtBot, secretariat: Desk, monkeypatch: pytest.MonkeyPatch) -> None:
+    dialog = secretariat.panels.show_keys()
+    qtbot.addWidget(dialog)
+    table = dialog.table
+
+    def shown() -> dict[str, tuple[str, str]]:
+        return {table.item(i, 0).text(): (table.item(i, 1).text(), table.item(i, 5).text())
+                for i in range(table.rowCount())}
+
+    assert shown() == {"UNEP/CMS Secretariat": ("Bert Lenten", "this installation"),
+                       **{party: (p.name, "not pinned: not verified")
+                          for party, p in DELEGATIONS.items()}}
+    assert all(len(table.item(i, 4).text()) == 24 for i in range(table.rowCount()))
+    row = next(i for i in range(table.rowCount()) if table.item(i, 0).text() == "Kenya")
+    assert not dialog.pin_button.isEnabled()
+    table.selectRow(row)
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: QMessageBox.StandardButton.Yes)
+    dialog.pin_button.click()
+    assert shown()["Kenya"] == ("Wanjiru Mwangi", "pinned for Kenya")
+    assert not dialog.accept_button.isEnabled()  # nothing of Kenya's is held
+
+
+def test_a_regional_position_from_the_conflicts_panel(
+        secretariat: Desk, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The Secretariat records the Africa regional meeting's position on T1: Kenya's option."""
+    resolve = secretariat.panels.resolve
+    secretariat.panels.show_resolve()
+    resolve.list.setCurrentRow(0)
+    kenya = next(c for c in resolve.cards if "Kenya" in c.header.text())
+    assert kenya.endorse_button is not None
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("Africa", True))
+    monkeypatch.setattr(QInputDialog, "getText",
+                        lambda *a, **k: ("Africa regional meeting, Nairobi", True))
+    kenya.endorse_button.click()
+    number = kenya.number
+    assert f"[Option {number} (Africa): By 2020, people in all range States" in \
+        secretariat.text("T1")
+    card = next(c for c in resolve.cards if c.number == number)
+    assert card.header.text() == (f"<b>Option {number}</b> — position of <b>Africa</b>, "
+                                  "proposed by <b>Kenya</b>")
+    assert card.endorse_button is not None
+    assert card.endorse_button.text() == "Withdraw the position of Africa"
+    card.endorse_button.click()
+    assert f"[Option {number} (Kenya): By 2020" in secretariat.text("T1")

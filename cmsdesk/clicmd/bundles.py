@@ -64,6 +64,20 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                    help="settle that language version (default: the plan's original)")
     p.set_defaults(func=cmd_resolve)
 
+    p = sub.add_parser("endorse", help="endorse an option of a contested text as your "
+                       "region's position (a focal point; the Secretariat for a regional meeting)")
+    p.add_argument("node", help="a label such as T7, a node id, or 'plan'")
+    p.add_argument("field", help="the field, or xref:FRAMEWORK:TARGET:FIELD for a link")
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("option", nargs="?", type=int, help="the option's number, as shown")
+    which.add_argument("--revoke", action="store_true", help="withdraw the region's position")
+    p.add_argument("--region", help="the region (default: your Party's; the Secretariat names "
+                   "it)")
+    p.add_argument("--meeting", default="", help="the regional meeting that agreed it")
+    p.add_argument("--lang", choices=LANGUAGES,
+                   help="that language version's options (default: the plan's original)")
+    p.set_defaults(func=cmd_endorse)
+
     p = sub.add_parser("keys", help="list signing keys and the quarantine, pin a peer's key for "
                        "a Party, accept or reject held changes, export this store's key")
     p.add_argument("action", nargs="?", default="list",
@@ -286,9 +300,10 @@ def cmd_conflicts(args: argparse.Namespace, ctx: Context) -> int:
         emit_json([{"node": _handle(c)[0], "node_id": c.node_id, "title": c.title,
                     "entity": c.entity, "eid": c.eid, "field": _handle(c)[1], "kind": c.kind,
                     "base": c.base, "hunks": c.hunks,
-                    "alternatives": [{"n": i} | a | {"unverified": sorted(
+                    "alternatives": [{"n": a.get("number", i)} | a | {"unverified": sorted(
                         set(a["proposers"]) & unverified)}
-                        for i, a in enumerate(c.alternatives, 1)]}
+                        for i, a in enumerate(c.alternatives, 1)],
+                    "endorsements": c.endorsements}
                    for c in views])
         return 0
     elsewhere = (f" (other language versions have some: see --lang {' / '.join(others)})"
@@ -306,7 +321,18 @@ def cmd_conflicts(args: argparse.Namespace, ctx: Context) -> int:
             value = alt["value"] if isinstance(alt["value"], str) else json.dumps(alt["value"])
             who = "; ".join(p + (" [unverified]" if p in unverified else "")
                             for p in alt["proposers"])
-            print(f"  {i}. ({who}) {value}")
+            position = (f"position of {', '.join(alt['endorsed_by'])}; "
+                        if alt.get("endorsed_by") else "")
+            print(f"  {alt.get('number', i)}. ({position}{who}) {value}")
+        for e in c.endorsements:
+            number = next((o["number"] for h in c.hunks for o in h["options"]
+                           if o.get("id") == e["option"]), None)
+            mark = "" if e["verified"] else " [unverified]"
+            meeting = f", for {e['meeting']}" if e["meeting"] else ""
+            print(f"  {e['region']} endorses option {number if number else '(no longer listed)'}"
+                  f" ({e['name']}, {e['party'] or e['role']}{mark}{meeting})")
+        if c.kind == "text":
+            print(f"  endorse for a region: cmsdesk endorse {node} {fld} N")
         print(f"  settle with: cmsdesk resolve {node} {fld} --choose N"
               + (" | --text T | --keep-options" if c.kind == "text" else "")
               + (f" --lang {args.lang}" if lang else ""))
@@ -340,6 +366,21 @@ def cmd_resolve(args: argparse.Namespace, ctx: Context) -> int:
                     keep_options=args.keep_options)
     print(f"{args.node} {args.field}: settled ({len(outcome.changes)} change recorded; it travels "
           "in your next bundle)")
+    return 0
+
+
+def cmd_endorse(args: argparse.Namespace, ctx: Context) -> int:
+    from cmsdesk.clicmd.plan import language_version
+    from cmsdesk.models.commands import PlanEditor
+
+    plan_id = ctx.plan_id()
+    key = _conflict_key(ctx, plan_id, args.node, args.field)
+    key = key._replace(field=field_key(key.field, language_version(ctx, plan_id, args.lang)))
+    editor = PlanEditor(ctx.store(), plan_id)
+    outcome = guard(editor.endorse, key, None if args.revoke else args.option,
+                    region=args.region, meeting=args.meeting)
+    print(f"{args.node} {args.field}: {outcome.description[0].lower()}"
+          f"{outcome.description[1:]} (it travels in your next bundle)")
     return 0
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from datetime import date as Date
 from typing import Any
 
@@ -126,6 +127,25 @@ def output_path(out: str) -> str:
     return out
 
 
+def number_options(ctx: Context, plan_id: str) -> None:
+    """Record the numbers the document will show its options with (models/option_numbers.py),
+    so that "Option 2" cited from it names the same wording on every site for good. A store
+    another program is writing is only read: the numbers are then shown, not yet recorded."""
+    from cmsdesk.models.commands import PlanEditor
+    from cmsdesk.models.option_numbers import unrecorded
+
+    with ctx.store(write=False).session() as s:
+        if not unrecorded(s, plan_id):
+            return
+    try:
+        store = ctx.store(write=True)
+    except UserError as exc:
+        print(f"note: the option numbers are not recorded ({exc}); export again when the "
+              "store is free, or from the window, before citing them", file=sys.stderr)
+        return
+    PlanEditor(store, plan_id).number_options()
+
+
 def _plan_export(args: argparse.Namespace, ctx: Context, write: object) -> int:
     from cmsdesk.export.localized import Fallbacks
 
@@ -133,6 +153,7 @@ def _plan_export(args: argparse.Namespace, ctx: Context, write: object) -> int:
     issued = parse_date(args.date)
     plan_id = ctx.plan_id()
     fallbacks = Fallbacks()
+    number_options(ctx, plan_id)
     with ctx.store(write=False).session() as s:
         path = guard(write, s, plan_id, args.out, companion=args.companion is not False,
                      frameworks=args.framework or ["aichi"], issued=issued, lang=args.lang,
@@ -156,6 +177,9 @@ def cmd_export_docx(args: argparse.Namespace, ctx: Context) -> int:
         with store.session() as s:
             remembered = json.loads(guard(find_draft, s, plan_id, args.draft).options or "{}")
     options = docx_options(args, remembered)
+    if args.draft is None:
+        number_options(ctx, plan_id)
+        store = ctx.store(write=False)
     if args.for_comments:
         return _export_for_comments(args, store, plan_id, issued, options)
     fallbacks = Fallbacks()

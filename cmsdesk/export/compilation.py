@@ -13,7 +13,8 @@ every resolution of a conflict (the Secretariat's work on the text, not a propos
 out. Each proposal keeps the language it was written in (a French version of a text is a
 proposal in French) and the day its bundle was received here (:mod:`cmsdesk.models.receipts`;
 its own date when no receipt is recorded); one received after the baseline draft's deadline is
-marked late.
+marked late. A region's position on a contested text (an endorsed option) is listed with the
+Parties behind it.
 
 A compilation in another language than the plan's original (``lang``) names the nodes with their
 titles and the Convention's terms in that language, and shows each baseline text in that
@@ -33,12 +34,14 @@ from sqlalchemy.orm import Session
 from cmsdesk.export.content import DETAIL_FIELDS
 from cmsdesk.export.localized import LanguageTexts, PlaceNames
 from cmsdesk.models import queries, rules
+from cmsdesk.models.changelog import Key
 from cmsdesk.models.draft_meta import DocumentMeta
 from cmsdesk.models.drafts import document_meta, draft_values, find_draft, first_version
+from cmsdesk.models.endorsements import endorsements
 from cmsdesk.models.languages import DEFAULT_ORIGINAL, field_key, split_field
 from cmsdesk.models.queries import CommentView
 from cmsdesk.models.receipts import receipts
-from cmsdesk.models.schema import Change, Comment, Node
+from cmsdesk.models.schema import Change, Comment, Conflict, Node
 from cmsdesk.models.trust import verified_replicas
 
 # The text fields, in the order a reader expects.
@@ -64,6 +67,20 @@ class Proposal:
 
 
 @dataclass
+class Position:
+    """A region's position on a contested field: the option it endorsed and the Parties
+    behind it (models/endorsements.py)."""
+
+    region: str
+    number: int
+    text: str
+    parties: list[str]  # the option's proposers
+    endorser: str  # "Awa (Senegal, focal point)"
+    meeting: str = ""
+    verified: bool = True  # the endorser's key is this installation's or pinned
+
+
+@dataclass
 class FieldProposals:
     field: str
     label: str
@@ -71,6 +88,7 @@ class FieldProposals:
     proposals: list[Proposal]
     baseline_lang: str = DEFAULT_ORIGINAL  # the language ``baseline`` is written in
     fallback: bool = False  # the original stands in: the document's language had no version
+    positions: list[Position] = field(default_factory=list)
 
 
 @dataclass
@@ -201,6 +219,7 @@ def gather_compilation(session: Session, plan_id: str, since: str | None = None,
                 names.region(c.author_region), c.clock, c.text,
                 c.resolved))
 
+    positions = _positions(session, plan_id, verified)
     entries = queries.outline(session, plan_id)
     nodes: list[NodeCompilation] = []
     for entry in entries:
@@ -220,14 +239,15 @@ def gather_compilation(session: Session, plan_id: str, since: str | None = None,
             proposals = sorted((p for p in by_field.get((entry.id, fld), [])
                                 if p.value != base(p.lang)),
                                key=lambda p: (p.party.casefold(), p.lang))
-            if proposals or (fld == "text" and entry.kind == "target"):
+            held = positions.get((entry.id, fld), [])
+            if proposals or held or (fld == "text" and entry.kind == "target"):
                 shown, shown_lang = base(texts.lang), texts.lang
                 fallback = not shown.strip() and bool(base(texts.original).strip())
                 if fallback:
                     texts.fallbacks += 1
                     shown, shown_lang = base(texts.original), texts.original
                 item.fields.append(FieldProposals(fld, terms.field(fld), shown, proposals,
-                                                  shown_lang, fallback))
+                                                  shown_lang, fallback, held))
         nodes.append(item)
     removed = _removed(session, plan_id, before, got, texts)
     title = texts.title("plan", plan_id, "title", plan.title)
@@ -235,6 +255,27 @@ def gather_compilation(session: Session, plan_id: str, since: str | None = None,
                        _with_context(entries, nodes), removed, meta,
                        {cid: received[origin] for cid, origin in got.comments.items()
                         if origin in received}, texts.lang, texts.fallbacks)
+
+
+def _positions(session: Session, plan_id: str,
+               verified: frozenset[str]) -> dict[tuple[str, str], list[Position]]:
+    """(node, field) -> the regions' positions on its contested text (original language)."""
+    out: dict[tuple[str, str], list[Position]] = {}
+    for row in session.scalars(select(Conflict).where(
+            Conflict.plan_id == plan_id, Conflict.kind == "text", Conflict.entity == "node")):
+        if split_field(row.field)[1] is not None:
+            continue
+        options = {o.get("id"): o for h in json.loads(row.alternatives).get("hunks", [])
+                   for o in h["options"]}
+        for e in endorsements(session, Key(row.entity, row.eid, row.field)):
+            option = options.get(e["option"])
+            if option is None:
+                continue  # the endorsed wording is no longer an option
+            endorser = f"{e['name']} ({', '.join(x for x in (e['party'], e['role']) if x)})"
+            out.setdefault((row.eid, row.field), []).append(Position(
+                e["region"], option["number"], option["text"], list(option["proposers"]),
+                endorser, e["meeting"], e["replica"] in verified))
+    return out
 
 
 def _with_context(entries: list[queries.OutlineEntry],

@@ -27,6 +27,7 @@ from cmsdesk.export.compilation import (
     Compilation,
     FieldProposals,
     NodeCompilation,
+    Position,
     Proposal,
     gather_compilation,
 )
@@ -45,6 +46,8 @@ from cmsdesk.export.terms import Terms
 from cmsdesk.export.wording import word_diff
 from cmsdesk.models.commands import CommandError, plan_language
 from cmsdesk.models.drafts import FIRST_VERSION
+from cmsdesk.models.parties import directory
+from cmsdesk.models.textmerge import DELETED_OPTION
 
 DIFF_STYLES = {"equal": None, "insert": INSERTED_STYLE, "delete": DELETED_STYLE}
 ORDERS = ("target", "party")
@@ -118,6 +121,20 @@ class _CompilationWriter:
         else:  # another language: its own words, not a comparison with the baseline shown
             add_markdown(writer, proposal.value, heading_level=level + 1)
 
+    def position(self, position: Position) -> None:
+        """A region's position: the option it endorsed, the Parties behind it, who endorsed."""
+        terms = self.words.terms
+        found = directory().find_region(position.region)
+        region = found.names.get(terms.lang, found.name) if found else position.region
+        line = terms("position", region=region, number=position.number,
+                     parties="; ".join(position.parties), endorser=position.endorser)
+        if position.meeting:
+            line += terms("for_meeting", meeting=position.meeting)
+        if not position.verified:
+            line += f" \u2014 {terms('endorser_unverified')}"
+        self.writer.paragraph("Attribution", line)
+        self.writer.paragraph("Proposal", position.text or DELETED_OPTION)
+
     def node(self, node: NodeCompilation, page_break: bool) -> None:
         writer, comp, terms = self.writer, self.comp, self.words.terms
         level = min(node.depth + 1, 9)
@@ -139,10 +156,12 @@ class _CompilationWriter:
                     add_markdown(writer, fld.baseline, heading_level=level + 1)
                 else:
                     writer.paragraph("Document note", terms("no_baseline_text"))
-            if not fld.proposals:
+            if not fld.proposals and not fld.positions:
                 writer.paragraph("Document note", terms("no_proposals"))
             for proposal in fld.proposals:
                 self.proposal(fld, proposal, level)
+            for position in fld.positions:
+                self.position(position)
         if node.comments:
             writer.paragraph("Field label", terms("comments"))
         for c in node.comments:

@@ -59,6 +59,10 @@ TERMS: dict[str, dict[str, str]] = {
         "by_author": ", by {author}",
         "in_language": ", in {language}",
         "unverified": "author not verified",
+        "position": "Position of {region}: option {number}, proposed by {parties}, endorsed by "
+                    "{endorser}",
+        "for_meeting": ", for {meeting}",
+        "endorser_unverified": "endorser not verified",
         "baseline": "Baseline ({name})",
         "first_version": "first version of the plan",
         "no_baseline_text": "(no text in the baseline)",
@@ -112,6 +116,10 @@ TERMS: dict[str, dict[str, str]] = {
         "by_author": ", par {author}",
         "in_language": ", en {language}",
         "unverified": "auteur non vérifié",
+        "position": "Position de la région {region} : option {number}, proposée par {parties}, "
+                    "approuvée par {endorser}",
+        "for_meeting": ", pour {meeting}",
+        "endorser_unverified": "auteur de l'approbation non vérifié",
         "baseline": "Texte de référence ({name})",
         "first_version": "première version du plan",
         "no_baseline_text": "(aucun texte dans le texte de référence)",
@@ -165,6 +173,10 @@ TERMS: dict[str, dict[str, str]] = {
         "by_author": ", por {author}",
         "in_language": ", en {language}",
         "unverified": "autor no verificado",
+        "position": "Posición de la región {region}: opción {number}, propuesta por {parties}, "
+                    "respaldada por {endorser}",
+        "for_meeting": ", para {meeting}",
+        "endorser_unverified": "autor del respaldo no verificado",
         "baseline": "Texto de referencia ({name})",
         "first_version": "primera versión del plan",
         "no_baseline_text": "(sin texto en el texto de referencia)",

@@ -23,7 +23,9 @@ from cmsdesk.models.schema import Change, Head
 
 FORMAT_VERSION = 1
 
-ENTITIES = ("plan", "node", "xref", "comment")
+# "options" and "endorsement" concern a contested field's options: their numbers
+# (models/option_numbers.py) and the regions' positions (models/endorsements.py).
+ENTITIES = ("plan", "node", "xref", "comment", "options", "endorsement")
 OPS = (
     "set",  # a field's new value
     "create",  # a node comes into being (field "placement": kind, parent, position)
@@ -35,6 +37,8 @@ OPS = (
     "comment_add",  # field "body": {"node", "text"}
     "comment_resolve",  # field "resolved": true
     "resolve",  # any field: the value chosen for a conflict; parents are all its heads
+    "number",  # entity options, field "numbers": {option id: number} fixed when first shown
+    "endorse",  # entity endorsement, field "option": {"option": option id or null}
 )
 
 

@@ -20,8 +20,17 @@ from sqlalchemy.orm import Session
 
 from cmsdesk.models import rules
 from cmsdesk.models.changelog import Key, append, heads, make_body
+from cmsdesk.models.endorsements import (
+    ENDORSE_OP,
+    endorsement_key,
+    endorsement_problem,
+    endorsements,
+    proposer_region,
+)
 from cmsdesk.models.frameworks import framework_target_exists
 from cmsdesk.models.languages import DEFAULT_ORIGINAL, LanguageError, check_language, field_key
+from cmsdesk.models.option_numbers import NUMBER_OP, numbering_key, unrecorded
+from cmsdesk.models.parties import directory
 from cmsdesk.models.positions import key_between
 from cmsdesk.models.projection import Projection, project
 from cmsdesk.models.schema import (
@@ -362,6 +371,59 @@ class PlanEditor:
                       translates=translates_of_heads(tx.session, key, parents))
 
         return run(self.store, self.plan_id, f"Resolve {key.field}", work)
+
+    def number_options(self) -> Outcome:
+        """Record the numbers the plan's options are shown with and have not recorded yet
+        (models/option_numbers.py): called before a document or a bundle shows them."""
+
+        with self.store.session() as s:
+            if not unrecorded(s, self.plan_id):
+                return Outcome("Number the options")  # nothing to write: a reader may call it
+
+        def work(tx: Transaction) -> None:
+            for key, numbers in sorted(unrecorded(tx.session, self.plan_id).items()):
+                tx.record(NUMBER_OP, numbering_key(key), numbers)
+
+        return run(self.store, self.plan_id, "Number the options", work)
+
+    def endorse(self, key: Key, number: int | None, *, region: str | None = None,
+                meeting: str = "") -> Outcome:
+        """Endorse option ``number`` of a contested text field as the position of a region
+        (None: revoke the region's position): the region of this installation's Party, or
+        ``region`` for the Secretariat recording a regional meeting. Refused unless this
+        installation is a focal point of a Party of that region, or the Secretariat."""
+        profile = self.store.profile
+        named = region or proposer_region(profile.party) or profile.region
+        found = directory().find_region(named) if named else None
+        if found is None:
+            raise CommandError(f"{named!r} is not a CMS region: name the region to endorse for"
+                               if named else "name the region to endorse for (--region)")
+        problem = endorsement_problem(profile.to_json(), endorsement_key(found.code, key).eid)
+        if problem is not None:
+            raise CommandError("cannot endorse: " + problem.replace("it is signed by", "you are"))
+        if number is not None:
+            self.number_options()  # what is endorsed keeps the number it is shown with
+
+        def work(tx: Transaction) -> None:
+            row = tx.session.get(Conflict, tuple(key))
+            if row is None or row.kind != "text":
+                raise CommandError(f"the {key.field} is not contested text: there is no option "
+                                   "to endorse")
+            options = {o["number"]: o for h in json.loads(row.alternatives)["hunks"]
+                       for o in h["options"]}
+            if number is not None and number not in options:
+                raise CommandError(f"no option {number} in that field (its options: "
+                                   f"{', '.join(str(n) for n in sorted(options))})")
+            if number is None and found.name not in {
+                    e["region"] for e in endorsements(tx.session, key)}:
+                raise CommandError(f"{found.name} has no position on that field to revoke")
+            value: dict[str, Any] = {"option": options[number]["id"] if number else None}
+            if meeting:
+                value["meeting"] = meeting
+            tx.record(ENDORSE_OP, endorsement_key(found.code, key), value)
+
+        what = f"Endorse option {number}" if number else "Revoke the position"
+        return run(self.store, self.plan_id, f"{what} of {found.name}", work)
 
     # -- cross-references -----------------------------------------------------------------
 

@@ -21,7 +21,9 @@ from sqlalchemy.orm import Session
 from cmsdesk.models import rules
 from cmsdesk.models.canonical import canonical_bytes
 from cmsdesk.models.changelog import Author, Key, chunks, key_params, of_keys
+from cmsdesk.models.endorsements import ENDORSEMENT, endorsed_options, proposer_region
 from cmsdesk.models.languages import split_field
+from cmsdesk.models.option_numbers import NUMBERING, recorded_numbers, target_of
 from cmsdesk.models.schema import (
     Change,
     Comment,
@@ -33,7 +35,7 @@ from cmsdesk.models.schema import (
     Translation,
 )
 from cmsdesk.models.sentences import LEGACY_RULES
-from cmsdesk.models.textmerge import merge_texts
+from cmsdesk.models.textmerge import Numbering, merge_texts
 
 PLAN_FIELDS = ("title", "period", "symbol")
 NODE_TEXT_FIELDS = ("title", "text", "note", "indicators", "milestones", "actors")
@@ -202,17 +204,28 @@ def _resolve_heads(session: Session, key: Key, head_ids: list[str],
         for h in heads:
             for a in h.authors:
                 authors_by_label.setdefault(a.label(), []).append(a)
+        numbers = recorded_numbers(session, key)
+        numbering = Numbering(numbers, endorsed=endorsed_options(session, key),
+                              region_of=proposer_region)
         result = merge_texts(base, [(h.value, _labels(h.authors)) for h in heads], lang,
-                             rules_version)
+                             rules_version, numbering)
         if result.clean:
             return _Outcome(result.text, None, True)
+        regions = {o.number: numbering.endorsed.get(o.oid, ()) for _b, opts in result.hunks
+                   for o in opts}
         alternatives = [
-            {"value": opt.text, "proposers": list(opt.proposers),
+            {"value": opt.text, "proposers": list(opt.proposers), "options": list(opt.options),
              "authors": _proposers([a for p in opt.proposers for a in authors_by_label[p]])}
+            | ({"number": opt.options[0]} if len(result.hunks) == 1 else {})
+            | _endorsed_by(sorted({r for n in opt.options for r in regions.get(n, ())}))
             for opt in result.alternatives
         ]
-        hunks = [{"base": b, "options": [{"text": o.text, "proposers": list(o.proposers)}
-                                          for o in opts]} for b, opts in result.hunks]
+        hunks = [{"base": b, "options": [
+            {"text": o.text, "proposers": list(o.proposers), "number": o.number, "id": o.oid,
+             "recorded": o.oid in numbers}
+            | ({"shown_by": list(o.shown_by)} if o.shown_by else {})
+            | _endorsed_by(list(regions[o.number]))
+            for o in opts]} for b, opts in result.hunks]
         return _Outcome(result.text, {"kind": "text", "base": base, "alternatives": alternatives,
                                       "hunks": hunks, "heads": head_ids}, True)
     # value registers: agreement, else a conflict showing a deterministic choice
@@ -230,6 +243,11 @@ def _resolve_heads(session: Session, key: Key, head_ids: list[str],
     return _Outcome(alternatives[0]["value"], {
         "kind": "value", "base": versions[base_id].value if base_id else None,
         "alternatives": alternatives, "hunks": [], "heads": head_ids}, True)
+
+
+def _endorsed_by(regions: list[str]) -> dict[str, list[str]]:
+    """The regions whose position an option is (models/endorsements.py), when there are."""
+    return {"endorsed_by": regions} if regions else {}
 
 
 def _single_value(session: Session, key: Key, vid: str) -> Any:
@@ -569,10 +587,24 @@ def _sort_key(key: Key) -> tuple[int, int, str, str]:
     return (_ORDER[key.entity], field_rank, key.eid, key.field)
 
 
+def _fields_of(keys: Iterable[Key]) -> set[Key]:
+    """The fields to derive for ``keys``: a numbering or an endorsement stands for the
+    contested field it concerns (models/option_numbers.py, models/endorsements.py)."""
+    out = set()
+    for key in keys:
+        if key.entity == NUMBERING:
+            out.add(target_of(key.eid))
+        elif key.entity == ENDORSEMENT:
+            out.add(target_of(key.eid.split("|", 1)[1]))
+        else:
+            out.add(key)
+    return out
+
+
 def project(session: Session, keys: Iterable[Key]) -> Projection:
     """Re-derive the state of ``keys`` (and of deletions their edits may now race with)."""
     proj = Projection()
-    ordered = sorted(set(keys), key=_sort_key)
+    ordered = sorted(_fields_of(keys), key=_sort_key)
     cache = _Cache(session, ordered)
     touched_nodes: set[str] = set()
     for key in ordered:

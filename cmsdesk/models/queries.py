@@ -188,6 +188,8 @@ class ConflictView:
     hunks: list[dict[str, Any]]
     label: str = ""  # T7 ... filled in for node conflicts
     title: str = ""
+    # the regions' positions (models/endorsements.endorsements, "verified" added): the listing
+    endorsements: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def key(self) -> Key:

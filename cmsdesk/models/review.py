@@ -489,7 +489,8 @@ def agreed_text(shown: str, hunks: list[dict[str, Any]], base: str) -> str:
     """
     out, pos = [], 0
     for hunk in hunks:
-        form = options_form([Option(o["text"], tuple(o["proposers"])) for o in hunk["options"]])
+        form = options_form([Option(o["text"], tuple(o["proposers"]), o.get("number", 0),
+                                    tuple(o.get("shown_by", ()))) for o in hunk["options"]])
         at = shown.find(form, pos)
         if at < 0:
             return base

@@ -5,7 +5,9 @@ head's edits are diffed against the base sentence by sentence (difflib). Edits o
 heads that touch different sentences all apply; edits that touch the same sentences (or insert at
 the same place) form a conflict hunk listing every distinct wording with who proposed it. Only
 whole sentences are ever spliced, so merged text is never garbled, and since heads are deduplicated
-and options sorted by content, the result does not depend on the order the heads arrived in.
+and sorted, the result does not depend on the order the heads arrived in. Options are numbered
+by the field's recorded numbering (:class:`Numbering`, models/option_numbers.py), new ones after
+every number the field has had.
 
 This is part of deriving the current state from the change log, which is why it lives in
 ``models`` (below ``sync``) even though only imports create concurrent heads.
@@ -13,7 +15,9 @@ This is part of deriving the current state from the change log, which is why it 
 
 from __future__ import annotations
 
+import hashlib
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -58,10 +62,50 @@ def join_tokens(tokens: list[Token], lang: str = DEFAULT_LANGUAGE,
 
 @dataclass(frozen=True)
 class Option:
-    """One distinct wording of a contested passage and the proposers who wrote it."""
+    """One distinct wording of a contested passage, the proposers who wrote it, its number
+    (0: numbered by its place) and who it is shown as proposed by (``shown_by``: empty means
+    its proposers; a region that endorsed it stands for that region's proposers)."""
 
     text: str
     proposers: tuple[str, ...]
+    number: int = 0
+    shown_by: tuple[str, ...] = ()
+    oid: str = ""  # the option's identity in the field's numbering (see option_id)
+
+
+# "[Option 12 (" or "[Option 3:" written in a text: a label the field already holds.
+_LITERAL_LABEL = re.compile(r"\[Option (\d{1,6})\b")
+
+
+def option_id(text: str, occurrence: int = 1) -> str:
+    """The identity of an option in its field's numbering: a digest of its wording (and, for
+    the same wording contested again in a later passage of the field, its occurrence)."""
+    data = text if occurrence == 1 else f"{text}\x00#{occurrence}"
+    return hashlib.sha256(data.encode("utf-8")).hexdigest()[:16]
+
+
+def literal_labels(texts: list[str]) -> set[int]:
+    """The option numbers written in ``texts`` (options kept as bracketed text earlier), which
+    new options must not take."""
+    return {int(m) for t in texts for m in _LITERAL_LABEL.findall(t)}
+
+
+@dataclass
+class Numbering:
+    """What fixes the options' numbers of one field: the numbers recorded for its options
+    (option id -> number, models/option_numbers.py), the numbers its texts already write, and
+    the regional endorsements (option id -> regions; ``region_of`` gives a proposer's region)."""
+
+    numbers: Mapping[str, int] = field(default_factory=dict)
+    reserved: set[int] = field(default_factory=set)
+    endorsed: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    region_of: Callable[[str], str | None] = lambda _label: None
+
+    def shown_by(self, oid: str, proposers: tuple[str, ...]) -> tuple[str, ...]:
+        regions = self.endorsed.get(oid, ())
+        if not regions:
+            return ()
+        return tuple(regions) + tuple(p for p in proposers if self.region_of(p) not in regions)
 
 
 @dataclass
@@ -69,7 +113,17 @@ class MergeResult:
     clean: bool
     text: str  # the merged text; contested passages in the bracketed options form
     hunks: list[tuple[str, list[Option]]] = field(default_factory=list)  # (base passage, options)
-    alternatives: list[Option] = field(default_factory=list)  # whole-field views, one per side
+    alternatives: list[AlternativeView] = field(default_factory=list)  # whole-field views
+
+
+@dataclass(frozen=True)
+class AlternativeView:
+    """One side's view of the whole contested field: its text, proposers, and the number of the
+    option it takes in each contested passage (0 where it keeps the common wording)."""
+
+    text: str
+    proposers: tuple[str, ...]
+    options: tuple[int, ...]
 
 
 @dataclass
@@ -130,18 +184,18 @@ def options_form(options: list[Option]) -> str:
     """The negotiation form: ``[Option 1 (A; B): text] [Option 2 (C): text]``."""
     parts = []
     for i, opt in enumerate(options, 1):
-        who = "; ".join(opt.proposers)
-        parts.append(f"[Option {i} ({who}): {opt.text or DELETED_OPTION}]")
+        who = "; ".join(opt.shown_by or opt.proposers)
+        parts.append(f"[Option {opt.number or i} ({who}): {opt.text or DELETED_OPTION}]")
     return " ".join(parts)
 
 
 def merge_texts(base: str, heads: list[tuple[str, list[str]]], lang: str = DEFAULT_LANGUAGE,
-                rules: int = CURRENT_RULES) -> MergeResult:
+                rules: int = CURRENT_RULES, numbering: Numbering | None = None) -> MergeResult:
     """Merge ``heads`` (text, proposer labels) against ``base``, split into sentences in
     ``lang`` by the sentence rules version ``rules`` (the plan's: see models/sentences.py).
 
     Identical head texts are one side naming all their proposers. The result is the same for any
-    order of ``heads``.
+    order of ``heads``. Options are numbered by ``numbering`` (:func:`number_options`).
     """
     sides: dict[str, set[str]] = {}
     for text, proposers in heads:
@@ -161,10 +215,11 @@ def merge_texts(base: str, heads: list[tuple[str, list[str]]], lang: str = DEFAU
     views: list[list[Token]] = [[] for _ in ordered]
     stake = [False] * len(ordered)
     hunks_out: list[tuple[str, list[Option]]] = []
+    chosen: list[dict[int, str]] = []  # per contested passage: side -> the wording it takes
     # agreed text as sentences (adjacent agreed passages are one list, so that the sentences
     # on either side of their boundary are separated as join_tokens separates them), and the
-    # contested passages already rendered
-    display: list[list[Token] | str] = []
+    # contested passages (by their index in hunks_out), rendered once numbered
+    display: list[list[Token] | int] = []
     pos = 0
 
     def emit_common(tokens: list[Token]) -> None:
@@ -192,31 +247,62 @@ def merge_texts(base: str, heads: list[tuple[str, list[str]]], lang: str = DEFAU
             emit_common(next(iter(by_side.values())))
             continue
         options = []
+        picks: dict[int, str] = {}
         for sides_of in wordings.values():
             names = sorted({p for s in sides_of for p in sides[ordered[s]]})
             toks = by_side[sides_of[0]]
             options.append(Option(join(toks).strip(), tuple(names)))
             for s in sides_of:
                 stake[s] = True
+                picks[s] = options[-1].text
         options.sort(key=lambda o: (o.text, o.proposers))
+        display.append(len(hunks_out))
         hunks_out.append((join(base_tokens[lo:hi]), options))
-        display.append(options_form(options))
+        chosen.append(picks)
         for i, v in enumerate(views):
             v.extend(by_side.get(i, base_tokens[lo:hi]))
     emit_common(base_tokens[pos:])
 
     if not hunks_out:
         return MergeResult(True, join(merged))
-    alternatives: dict[str, set[str]] = {}
+    hunks_out = number_options(hunks_out, numbering or Numbering(), [base, *ordered])
+    alternatives: dict[str, tuple[set[str], tuple[int, ...]]] = {}
     for i, v in enumerate(views):
         if stake[i]:
-            alternatives.setdefault(join(v), set()).update(sides[ordered[i]])
-    alts = sorted(
-        (Option(text, tuple(sorted(who))) for text, who in alternatives.items()),
-        key=lambda o: (o.text, o.proposers),
-    )
-    pieces = [p if isinstance(p, str) else join(p) for p in display]
+            numbers = tuple(next((o.number for o in opts if o.text == pick[i]), 0)
+                            if i in pick else 0
+                            for (_b, opts), pick in zip(hunks_out, chosen, strict=True))
+            who, _n = alternatives.setdefault(join(v), (set(), numbers))
+            who.update(sides[ordered[i]])
+    alts = [AlternativeView(text, tuple(sorted(who)), numbers)
+            for text, (who, numbers) in sorted(alternatives.items(),
+                                               key=lambda kv: (kv[1][1], kv[0]))]
+    pieces = [options_form(hunks_out[p][1]) if isinstance(p, int) else join(p) for p in display]
     return MergeResult(False, _join_display(pieces), hunks_out, alts)
+
+
+def number_options(hunks: list[tuple[str, list[Option]]], numbering: Numbering,
+                   texts: list[str]) -> list[tuple[str, list[Option]]]:
+    """Give every option of a field its number: the one recorded for it, else the next number
+    no option of the field has had and no text of it writes, in the order the passages come
+    and, within one, by wording. Each passage lists its options by number."""
+    taken = set(numbering.numbers.values()) | literal_labels(texts) | set(numbering.reserved)
+    seen: dict[str, int] = {}
+    used: set[int] = set()
+    out: list[tuple[str, list[Option]]] = []
+    for passage, options in hunks:
+        numbered = []
+        for opt in options:
+            seen[opt.text] = seen.get(opt.text, 0) + 1
+            oid = option_id(opt.text, seen[opt.text])
+            number = numbering.numbers.get(oid)
+            if number is None or number in used:
+                number = max(taken | used, default=0) + 1
+            used.add(number)
+            numbered.append(Option(opt.text, opt.proposers, number,
+                                   numbering.shown_by(oid, opt.proposers), oid))
+        out.append((passage, sorted(numbered, key=lambda o: o.number)))
+    return out
 
 
 def _join_display(pieces: list[str]) -> str:

@@ -22,10 +22,12 @@ from sqlalchemy.orm import Session
 from cmsdesk.models import rules
 from cmsdesk.models.changelog import Key
 from cmsdesk.models.commands import CommandError, Outcome, PlanEditor, seen_in_subtree
+from cmsdesk.models.endorsements import endorsements
 from cmsdesk.models.languages import split_field
 from cmsdesk.models.queries import ConflictView, conflicts
 from cmsdesk.models.schema import Conflict, CrossReference, Node, Plan, Translation
 from cmsdesk.models.store import Store
+from cmsdesk.models.trust import verified_replicas
 
 DELETE, KEEP = "delete", "keep"
 # values a field that is not text may take, where a typed value makes sense
@@ -35,7 +37,13 @@ _CHOICES = {("node", "status"): rules.STATUSES, ("xref", "relevance"): rules.REL
 def list_conflicts(store: Store, plan_id: str) -> list[ConflictView]:
     """The plan's contested fields in outline order, each with its attributed alternatives."""
     with store.session() as s:
-        return conflicts(s, plan_id)
+        views = conflicts(s, plan_id)
+        verified = verified_replicas(s)
+        for view in views:
+            if view.kind == "text":
+                view.endorsements = [e | {"verified": e["replica"] in verified}
+                                     for e in endorsements(s, view.key)]
+        return views
 
 
 def _displayed(session: Session, key: Key) -> Any:
@@ -54,6 +62,14 @@ def _displayed(session: Session, key: Key) -> Any:
 
 
 def _pick(alternatives: list[dict[str, Any]], choose: int) -> Any:
+    """The alternative numbered ``choose``: by its option's number where the field has one
+    contested passage (the number the text shows), else by its place in the list."""
+    numbered = {a["number"]: a for a in alternatives if "number" in a}
+    if numbered and len(numbered) == len(alternatives):
+        if choose not in numbered:
+            raise CommandError(f"no option {choose}: choose one of the options "
+                               f"{', '.join(str(n) for n in sorted(numbered))}")
+        return numbered[choose]["value"]
     if not 1 <= choose <= len(alternatives):
         raise CommandError(f"choose an alternative between 1 and {len(alternatives)}")
     return alternatives[choose - 1]["value"]

@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 from cmsdesk.atomic import write_bytes_atomic
 from cmsdesk.models.canonical import canonical_bytes, normalize
 from cmsdesk.models.changelog import BODY_COLUMNS, body_text, chunks, version_vector
+from cmsdesk.models.commands import PlanEditor
 from cmsdesk.models.queries import NotFoundError
 from cmsdesk.models.schema import Change, ChangeSignature, Peer, Plan
 from cmsdesk.models.store import Store
@@ -157,9 +158,12 @@ def build_bundle(store: Store, plan_id: str, *, to_peer: str | None = None,
     private = signing_key(store)
     profile = store.profile
     with store.session() as s:
-        plan = s.get(Plan, plan_id)
-        if plan is None:
+        if s.get(Plan, plan_id) is None:
             raise NotFoundError(f"no plan {plan_id} in this store")
+    PlanEditor(store, plan_id).number_options()  # the bundle shows them: their numbers hold
+    with store.session() as s:
+        plan = s.get(Plan, plan_id)
+        assert plan is not None
         ours = version_vector(s, plan_id)
         peer = find_peer(s, to_peer) if to_peer else None
         known = {} if full or peer is None else (holding(s, peer.replica, plan_id) or {})

@@ -35,7 +35,10 @@ from cmsdesk.models.changelog import (
     of_keys,
     version_id,
 )
+from cmsdesk.models.endorsements import endorsement_problem, is_endorsement
 from cmsdesk.models.languages import LANGUAGES, split_field
+from cmsdesk.models.option_numbers import is_numbers, target_of
+from cmsdesk.models.projection import TEXT_FIELDS as TEXT_TARGETS
 from cmsdesk.models.schema import Change, Head, Peer, Plan
 from cmsdesk.models.sentences import RULES_VERSIONS
 from cmsdesk.models.store import Store
@@ -222,7 +225,24 @@ _FIELDS: dict[tuple[str, str], tuple[tuple[str, ...], Callable[[Any], bool]]] = 
     ("xref", "note"): (_TEXT_OPS, _is_text),
     ("comment", "body"): (("comment_add",), _is_comment),
     ("comment", "resolved"): (("comment_resolve", "resolve"), _is_bool),
+    ("options", "numbers"): (("number",), is_numbers),
+    ("endorsement", "option"): (("endorse",), is_endorsement),
 }
+
+
+def _target_problem(body: dict[str, Any]) -> str | None:
+    """A numbering or an endorsement must name a text field that can be contested."""
+    eid = body["eid"] if body["entity"] == "options" else body["eid"].partition("|")[2]
+    try:
+        target = target_of(eid)
+    except ValueError:
+        return "it names no field"
+    base, lang = split_field(target.field)
+    if (target.entity, base) not in TEXT_TARGETS or (lang is not None and lang not in LANGUAGES):
+        return "it names no text field"
+    if body["entity"] == "endorsement":
+        return endorsement_problem(body["author"], body["eid"])
+    return None
 
 
 def value_problem(body: dict[str, Any]) -> str | None:
@@ -243,6 +263,8 @@ def value_problem(body: dict[str, Any]) -> str | None:
         return "a resolution names no versions"
     if not check(body["value"]):
         return "the value has the wrong form"
+    if body["entity"] in ("options", "endorsement"):
+        return _target_problem(body)
     if body["field"] == rules.SENTENCE_RULES and body["value"] not in RULES_VERSIONS:
         # merged with sentence rules this version does not have, its texts would differ here
         return (f"it merges with sentence rules version {body['value']}, which this cmsdesk "
@@ -420,6 +442,14 @@ def _check_items_belong_to_plan(session: Session, plan_id: str,
             items.add(Key("node", b["eid"].split("|", 1)[0], "placement"))
         if b["entity"] == "comment" and b["field"] == "body":
             items.add(Key("node", b["value"]["node"], "placement"))
+        if b["entity"] in ("options", "endorsement"):
+            target = target_of(b["eid"] if b["entity"] == "options"
+                               else b["eid"].partition("|")[2])
+            if target.entity == "plan" and target.eid != plan_id:
+                raise fmt.BundleError("the bundle numbers or endorses options of another plan: "
+                                      "refused")
+            if target.entity in _ANCHOR:
+                items.add(Key(target.entity, target.eid, _ANCHOR[target.entity]))
     for params in key_params(items):
         if session.execute(_OTHER_PLAN, params | {"plan": plan_id}).first() is not None:
             raise fmt.BundleError("the bundle edits an item that belongs to another plan in "

@@ -122,7 +122,7 @@ class ConflictBanner(QFrame):
         title.setTextFormat(Qt.TextFormat.RichText)
         self._layout.addWidget(title)
         for number, alt in enumerate(alternatives, start=1):
-            self._layout.addWidget(self._alternative(conflict, number, alt))
+            self._layout.addWidget(self._alternative(conflict, alt.get("number", number), alt))
         self.show()
 
     def _alternative(self, conflict: ConflictView, number: int, alt: dict[str, Any]) -> QWidget:
@@ -135,7 +135,10 @@ class ConflictBanner(QFrame):
             what = self.tr("Move to the Trash") if value == "delete" else self.tr("Keep it")
             text = fill(self.tr("%1 — wanted by %2"), what, proposers)
         else:
-            text = fill(self.tr("Option %1 — proposed by %2"), number, proposers)
+            regions = ", ".join(alt.get("endorsed_by", []))
+            text = (fill(self.tr("Option %1 — position of %2, proposed by %3"), number, regions,
+                         proposers) if regions else
+                    fill(self.tr("Option %1 — proposed by %2"), number, proposers))
             shown = describe_value(conflict, value)
             if shown:
                 text += f": {shown}"

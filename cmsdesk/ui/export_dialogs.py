@@ -418,6 +418,9 @@ def export_document(document: PlanDocument, kind: str,
     path = Path(name if name.lower().endswith(suffix) else name + suffix)
     document.flush()
     plan_id = document.plan_id
+    if kind != COMPILATION and not options.get("draft"):
+        # the document shows the options' numbers: from now on they hold on every site
+        document.run(lambda editor: editor.number_options())
 
     def write(target: Path) -> Path:  # in a worker thread: the window keeps answering
         if for_comments:

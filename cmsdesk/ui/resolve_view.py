@@ -19,6 +19,7 @@ from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -33,6 +34,8 @@ from PySide6.QtWidgets import (
 from cmsdesk.models import queries
 from cmsdesk.models.changelog import Key
 from cmsdesk.models.commands import Outcome
+from cmsdesk.models.endorsements import proposer_region
+from cmsdesk.models.identity import REGIONS
 from cmsdesk.models.queries import ConflictView
 from cmsdesk.models.review import agreed_text
 from cmsdesk.sync.conflicts import DELETE, list_conflicts, resolve_conflict
@@ -91,13 +94,18 @@ class AlternativeCard(Column):
     """One alternative: who proposed it, its words marked against the common text, a button."""
 
     chosen = Signal(int)
+    endorse = Signal(int)  # the option's number: endorse it, or withdraw the endorsement
 
     def __init__(self, conflict: ConflictView, common: str, number: int,
                  alternative: dict[str, Any], parent: QWidget | None = None) -> None:
         proposers = "; ".join(alternative.get("proposers", [])) or "?"
-        super().__init__(f"alternative-{number}",
-                         fill(translate("resolve", "<b>Option %1</b> — proposed by <b>%2</b>"),
-                              number, html.escape(proposers)),
+        regions = "; ".join(alternative.get("endorsed_by", []))
+        header = (fill(translate("resolve", "<b>Option %1</b> — position of <b>%2</b>, proposed "
+                                            "by <b>%3</b>"),
+                       number, html.escape(regions), html.escape(proposers)) if regions else
+                  fill(translate("resolve", "<b>Option %1</b> — proposed by <b>%2</b>"),
+                       number, html.escape(proposers)))
+        super().__init__(f"alternative-{number}", header,
                          self._body_html(conflict, common, alternative.get("value")), parent)
         self.number = number
         self.header.setToolTip(plain_tip(describe_authors(alternative.get("authors", []))))
@@ -109,6 +117,20 @@ class AlternativeCard(Column):
         self.button.setToolTip(fill(self.tr("Settle the field with option %1"), number))
         self.button.clicked.connect(lambda: self.chosen.emit(self.number))
         self.header_row.addWidget(self.button, 0, Qt.AlignmentFlag.AlignTop)
+        self.endorse_button: QPushButton | None = None
+
+    def offer_endorsement(self, region: str, endorsed: bool) -> None:
+        """A focal point (or the Secretariat) may make this option its region's position."""
+        self.endorse_button = QPushButton(
+            fill(self.tr("Withdraw the position of %1"), region) if endorsed
+            else fill(self.tr("Endorse for %1"), region), self)
+        self.endorse_button.setObjectName("endorse-option")
+        self.endorse_button.setToolTip(
+            self.tr("Withdraw the endorsement: the option is again its proposers'") if endorsed
+            else fill(self.tr("Make option %1 the position of %2: the text then reads "
+                              "[Option %1 (%2): ...] on every site"), self.number, region))
+        self.endorse_button.clicked.connect(lambda: self.endorse.emit(self.number))
+        self.header_row.addWidget(self.endorse_button, 0, Qt.AlignmentFlag.AlignTop)
 
     @staticmethod
     def _body_html(conflict: ConflictView, common: str, value: Any) -> str:
@@ -132,6 +154,7 @@ class ResolveView(LazyView):
         self.conflicts: list[ConflictView] = []
         self.later: set[Key] = set()
         self.cards: list[AlternativeCard] = []
+        self.meeting_region = ""  # the region the Secretariat last recorded a position for
 
         self.count_label = QLabel(self)
         self.list = QListWidget(self)
@@ -299,11 +322,53 @@ class ResolveView(LazyView):
                 "The parts every proposal shares, with the wording the proposals started from "
                 "where they differ"))
             self.cards_layout.addWidget(self.common, 1)
+        region = self._my_region() if text_conflict else None
         for number, alternative in enumerate(view.alternatives, start=1):
-            card = AlternativeCard(view, common, number, alternative, self.cards_host)
+            card = AlternativeCard(view, common, alternative.get("number", number), alternative,
+                                   self.cards_host)
             card.chosen.connect(self.choose)
+            if region is not None and "number" in alternative:
+                card.offer_endorsement(region, region in alternative.get("endorsed_by", []))
+                card.endorse.connect(self.endorse)
             self.cards_layout.addWidget(card, 1)
             self.cards.append(card)
+
+    # -- regional positions -----------------------------------------------------------------
+
+    def _my_region(self) -> str | None:
+        """The region this installation endorses for: a focal point's Party's region, the
+        one the Secretariat last recorded a meeting for; None for anyone else."""
+        profile = self.document.store.profile
+        if profile.role == "secretariat":
+            return self.meeting_region or profile.region or REGIONS[0]
+        if profile.role == "focal point":
+            return proposer_region(profile.party)
+        return None
+
+    def endorse(self, number: int) -> Outcome | None:
+        """Endorse option ``number`` for the region (or withdraw the region's position on it);
+        the Secretariat first names the region and the meeting that decided it."""
+        view = self.current()
+        region = self._my_region()
+        if view is None or region is None:
+            return None
+        meeting = ""
+        if self.document.store.profile.role == "secretariat":
+            region, ok = QInputDialog.getItem(
+                self, self.tr("Regional position"), self.tr("The region whose position it is:"),
+                list(REGIONS), REGIONS.index(region) if region in REGIONS else 0, False)
+            if not ok:
+                return None
+            self.meeting_region = region
+            meeting, ok = QInputDialog.getText(self, self.tr("Regional position"),
+                                               self.tr("The regional meeting that agreed it:"))
+            if not ok:
+                return None
+        alternative = next((a for a in view.alternatives if a.get("number") == number), {})
+        withdraw = region in alternative.get("endorsed_by", [])
+        key = view.key
+        return self.document.run(lambda editor: editor.endorse(
+            key, None if withdraw else number, region=region, meeting=meeting.strip()))
 
     # -- settling ---------------------------------------------------------------------------
 

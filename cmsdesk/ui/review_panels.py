@@ -26,6 +26,7 @@ from cmsdesk.ui.export_dialogs import (
 )
 from cmsdesk.ui.history_view import HistoryView
 from cmsdesk.ui.import_flow import FileOutcome, ImportFlow
+from cmsdesk.ui.keys_view import KeysDialog
 from cmsdesk.ui.mainwindow import LAYOUT_VERSION, MainWindow
 from cmsdesk.ui.plan_from_file import new_plan_action
 from cmsdesk.ui.reply_import import ReplyImport
@@ -101,6 +102,9 @@ class ReviewPanels(QObject):
         self.history_action = self._action(self.tr("&History of this field"),
                                            self.show_history, "Ctrl+Shift+H")
         self.drafts_action = self._action(self.tr("&Named drafts"), self.show_drafts)
+        self.keys_action = self._action(
+            self.tr("&Keys and Parties…"), self.show_keys,
+            tip=self.tr("Which Party each signing key speaks for, and the quarantine"))
         self.mark_action = self._action(self.tr("&Mark a named draft…"), self.mark_draft)
         self.export_bundle_action = self._action(
             self.tr("&Export bundle…"), self.export_bundle, "Ctrl+Shift+E",
@@ -117,6 +121,11 @@ class ReviewPanels(QObject):
             self.tr("Export &Markdown…"), lambda: export_document(self.document, MARKDOWN,
                                                                   self.window))
 
+    def show_keys(self) -> KeysDialog:
+        dialog = KeysDialog(self.document, self.window)
+        dialog.show()
+        return dialog
+
     def _make_menus(self) -> None:
         window = self.window
         window.add_file_actions(self.import_flow.action, self.replies.action,
@@ -131,7 +140,7 @@ class ReviewPanels(QObject):
         self.menu = QMenu(self.tr("&Review"), window)
         for act in (self.import_flow.action, None, self.review_action, self.resolve_action,
                     self.history_action, None, self.drafts_action, self.mark_action,
-                    self.export_bundle_action):
+                    self.export_bundle_action, None, self.keys_action):
             if act is None:
                 self.menu.addSeparator()
             else:

@@ -19,6 +19,22 @@
         <source>Settle the field with option %1</source>
         <translation>Resolver el campo con la opción %1</translation>
     </message>
+    <message>
+        <source>Withdraw the position of %1</source>
+        <translation>Retirar la posición de %1</translation>
+    </message>
+    <message>
+        <source>Endorse for %1</source>
+        <translation>Respaldar en nombre de %1</translation>
+    </message>
+    <message>
+        <source>Withdraw the endorsement: the option is again its proposers&apos;</source>
+        <translation>Retirar el respaldo: la opción vuelve a ser de quienes la propusieron</translation>
+    </message>
+    <message>
+        <source>Make option %1 the position of %2: the text then reads [Option %1 (%2): ...] on every site</source>
+        <translation>Hacer de la opción %1 la posición de %2: el texto dirá entonces [Option %1 (%2): ...] en todos los puestos</translation>
+    </message>
 </context>
 <context>
     <name>AttachDialog</name>
@@ -146,6 +162,10 @@
     <message>
         <source>%1 — wanted by %2</source>
         <translation>%1 — según %2</translation>
+    </message>
+    <message>
+        <source>Option %1 — position of %2, proposed by %3</source>
+        <translation>Opción %1 — posición de %2, propuesta por %3</translation>
     </message>
     <message>
         <source>Option %1 — proposed by %2</source>
@@ -725,6 +745,85 @@
     <message>
         <source>Quarantine: %1 change(s) by %2 held out of the plan: %3</source>
         <translation>Cuarentena: %1 cambio(s) de %2 retenido(s) fuera del plan: %3</translation>
+    </message>
+</context>
+<context>
+    <name>KeysDialog</name>
+    <message>
+        <source>Keys and Parties</source>
+        <translation>Claves y Partes</translation>
+    </message>
+    <message>
+        <source>Each installation signs its changes with its own key. A key pinned for a Party speaks for it: changes claiming that Party under another key are held in quarantine until you accept or reject them. Compare a fingerprint with its owner (by phone) before pinning it.</source>
+        <translation>Cada instalación firma sus cambios con su propia clave. Una clave fijada para una Parte habla en su nombre: los cambios que dicen venir de esa Parte con otra clave quedan en cuarentena hasta que usted los acepte o los rechace. Compare la huella con su titular (por teléfono) antes de fijar una clave.</translation>
+    </message>
+    <message>
+        <source>Speaks for</source>
+        <translation>Habla en nombre de</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Persona</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Región</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Función</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>Huella</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Clave</translation>
+    </message>
+    <message>
+        <source>Held in quarantine</source>
+        <translation>En cuarentena</translation>
+    </message>
+    <message>
+        <source>&amp;Pin for its Party</source>
+        <translation>&amp;Fijar para su Parte</translation>
+    </message>
+    <message>
+        <source>&amp;Accept held changes</source>
+        <translation>&amp;Aceptar los cambios retenidos</translation>
+    </message>
+    <message>
+        <source>&amp;Reject held changes</source>
+        <translation>&amp;Rechazar los cambios retenidos</translation>
+    </message>
+    <message>
+        <source>this installation</source>
+        <translation>esta instalación</translation>
+    </message>
+    <message>
+        <source>pinned for %1</source>
+        <translation>fijada para %1</translation>
+    </message>
+    <message>
+        <source>not pinned: not verified</source>
+        <translation>no fijada: no verificada</translation>
+    </message>
+    <message>
+        <source>%1 held</source>
+        <translation>%1 retenido(s)</translation>
+    </message>
+    <message>
+        <source>%1 rejected</source>
+        <translation>%1 rechazado(s)</translation>
+    </message>
+    <message>
+        <source>Pin this key</source>
+        <translation>Fijar esta clave</translation>
+    </message>
+    <message>
+        <source>Pin the key %1 as the key of %2 (%3)? Do it only after its owner read you the same fingerprint.</source>
+        <translation>¿Fijar la clave %1 como clave de %2 (%3)? Hágalo solo después de que su titular le haya leído la misma huella.</translation>
     </message>
 </context>
 <context>
@@ -1861,6 +1960,18 @@ Record it as a letter instead?</source>
         <translation>Las partes que comparten todas las propuestas, con la redacción de partida donde difieren</translation>
     </message>
     <message>
+        <source>Regional position</source>
+        <translation>Posición regional</translation>
+    </message>
+    <message>
+        <source>The region whose position it is:</source>
+        <translation>La región cuya posición es:</translation>
+    </message>
+    <message>
+        <source>The regional meeting that agreed it:</source>
+        <translation>La reunión regional que la acordó:</translation>
+    </message>
+    <message>
         <source>Settle %1</source>
         <translation>Resolver %1</translation>
     </message>
@@ -1906,6 +2017,14 @@ Record it as a letter instead?</source>
     <message>
         <source>&amp;Named drafts</source>
         <translation>Borradores con &amp;nombre</translation>
+    </message>
+    <message>
+        <source>&amp;Keys and Parties…</source>
+        <translation>&amp;Claves y Partes…</translation>
+    </message>
+    <message>
+        <source>Which Party each signing key speaks for, and the quarantine</source>
+        <translation>En nombre de qué Parte habla cada clave de firma, y la cuarentena</translation>
     </message>
     <message>
         <source>&amp;Mark a named draft…</source>
@@ -2849,6 +2968,10 @@ Por %2. Marque la casilla cuando lo haya revisado.</translation>
 </context>
 <context>
     <name>resolve</name>
+    <message>
+        <source>&lt;b&gt;Option %1&lt;/b&gt; — position of &lt;b&gt;%2&lt;/b&gt;, proposed by &lt;b&gt;%3&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Opción %1&lt;/b&gt; — posición de &lt;b&gt;%2&lt;/b&gt;, propuesta por &lt;b&gt;%3&lt;/b&gt;</translation>
+    </message>
     <message>
         <source>&lt;b&gt;Option %1&lt;/b&gt; — proposed by &lt;b&gt;%2&lt;/b&gt;</source>
         <translation>&lt;b&gt;Opción %1&lt;/b&gt; — propuesta por &lt;b&gt;%2&lt;/b&gt;</translation>

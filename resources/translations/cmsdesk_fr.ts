@@ -19,6 +19,22 @@
         <source>Settle the field with option %1</source>
         <translation>Trancher le champ avec l’option %1</translation>
     </message>
+    <message>
+        <source>Withdraw the position of %1</source>
+        <translation>Retirer la position de %1</translation>
+    </message>
+    <message>
+        <source>Endorse for %1</source>
+        <translation>Approuver pour %1</translation>
+    </message>
+    <message>
+        <source>Withdraw the endorsement: the option is again its proposers&apos;</source>
+        <translation>Retirer l&apos;approbation : l&apos;option revient à ses auteurs</translation>
+    </message>
+    <message>
+        <source>Make option %1 the position of %2: the text then reads [Option %1 (%2): ...] on every site</source>
+        <translation>Faire de l&apos;option %1 la position de %2 : le texte se lit alors [Option %1 (%2): ...] sur chaque poste</translation>
+    </message>
 </context>
 <context>
     <name>AttachDialog</name>
@@ -146,6 +162,10 @@
     <message>
         <source>%1 — wanted by %2</source>
         <translation>%1 — voulu par %2</translation>
+    </message>
+    <message>
+        <source>Option %1 — position of %2, proposed by %3</source>
+        <translation>Option %1 — position de %2, proposée par %3</translation>
     </message>
     <message>
         <source>Option %1 — proposed by %2</source>
@@ -725,6 +745,85 @@
     <message>
         <source>Quarantine: %1 change(s) by %2 held out of the plan: %3</source>
         <translation>Quarantaine : %1 modification(s) de %2 tenue(s) hors du plan : %3</translation>
+    </message>
+</context>
+<context>
+    <name>KeysDialog</name>
+    <message>
+        <source>Keys and Parties</source>
+        <translation>Clés et Parties</translation>
+    </message>
+    <message>
+        <source>Each installation signs its changes with its own key. A key pinned for a Party speaks for it: changes claiming that Party under another key are held in quarantine until you accept or reject them. Compare a fingerprint with its owner (by phone) before pinning it.</source>
+        <translation>Chaque installation signe ses modifications avec sa propre clé. Une clé épinglée pour une Partie parle en son nom : les modifications qui se réclament de cette Partie sous une autre clé sont mises en quarantaine jusqu&apos;à ce que vous les acceptiez ou les rejetiez. Comparez l&apos;empreinte avec son titulaire (par téléphone) avant d&apos;épingler une clé.</translation>
+    </message>
+    <message>
+        <source>Speaks for</source>
+        <translation>Parle au nom de</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Personne</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Région</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>Empreinte</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Clé</translation>
+    </message>
+    <message>
+        <source>Held in quarantine</source>
+        <translation>En quarantaine</translation>
+    </message>
+    <message>
+        <source>&amp;Pin for its Party</source>
+        <translation>&amp;Épingler pour sa Partie</translation>
+    </message>
+    <message>
+        <source>&amp;Accept held changes</source>
+        <translation>&amp;Accepter les modifications retenues</translation>
+    </message>
+    <message>
+        <source>&amp;Reject held changes</source>
+        <translation>&amp;Rejeter les modifications retenues</translation>
+    </message>
+    <message>
+        <source>this installation</source>
+        <translation>cette installation</translation>
+    </message>
+    <message>
+        <source>pinned for %1</source>
+        <translation>épinglée pour %1</translation>
+    </message>
+    <message>
+        <source>not pinned: not verified</source>
+        <translation>non épinglée : non vérifiée</translation>
+    </message>
+    <message>
+        <source>%1 held</source>
+        <translation>%1 retenue(s)</translation>
+    </message>
+    <message>
+        <source>%1 rejected</source>
+        <translation>%1 rejetée(s)</translation>
+    </message>
+    <message>
+        <source>Pin this key</source>
+        <translation>Épingler cette clé</translation>
+    </message>
+    <message>
+        <source>Pin the key %1 as the key of %2 (%3)? Do it only after its owner read you the same fingerprint.</source>
+        <translation>Épingler la clé %1 comme clé de %2 (%3) ? Ne le faites qu&apos;après que son titulaire vous a lu la même empreinte.</translation>
     </message>
 </context>
 <context>
@@ -1861,6 +1960,18 @@ L&apos;enregistrer plutôt comme une lettre ?</translation>
         <translation>Les parties communes à toutes les propositions, avec le libellé de départ là où elles divergent</translation>
     </message>
     <message>
+        <source>Regional position</source>
+        <translation>Position régionale</translation>
+    </message>
+    <message>
+        <source>The region whose position it is:</source>
+        <translation>La région dont c&apos;est la position :</translation>
+    </message>
+    <message>
+        <source>The regional meeting that agreed it:</source>
+        <translation>La réunion régionale qui l&apos;a adoptée :</translation>
+    </message>
+    <message>
         <source>Settle %1</source>
         <translation>Trancher %1</translation>
     </message>
@@ -1906,6 +2017,14 @@ L&apos;enregistrer plutôt comme une lettre ?</translation>
     <message>
         <source>&amp;Named drafts</source>
         <translation>Projets &amp;nommés</translation>
+    </message>
+    <message>
+        <source>&amp;Keys and Parties…</source>
+        <translation>&amp;Clés et Parties…</translation>
+    </message>
+    <message>
+        <source>Which Party each signing key speaks for, and the quarantine</source>
+        <translation>Au nom de quelle Partie parle chaque clé de signature, et la quarantaine</translation>
     </message>
     <message>
         <source>&amp;Mark a named draft…</source>
@@ -2849,6 +2968,10 @@ Par %2. Cochez une fois examinée.</translation>
 </context>
 <context>
     <name>resolve</name>
+    <message>
+        <source>&lt;b&gt;Option %1&lt;/b&gt; — position of &lt;b&gt;%2&lt;/b&gt;, proposed by &lt;b&gt;%3&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Option %1&lt;/b&gt; — position de &lt;b&gt;%2&lt;/b&gt;, proposée par &lt;b&gt;%3&lt;/b&gt;</translation>
+    </message>
     <message>
         <source>&lt;b&gt;Option %1&lt;/b&gt; — proposed by &lt;b&gt;%2&lt;/b&gt;</source>
         <translation>&lt;b&gt;Option %1&lt;/b&gt; — proposée par &lt;b&gt;%2&lt;/b&gt;</translation>
