@@ -38,6 +38,22 @@ def test_the_list_names_its_source_and_date_and_holds_the_parties() -> None:
     assert d.resolve("CMS").kind == ORGANISATION and not d.resolve("CMS").is_party
 
 
+def test_entries_checked_against_the_secretariats_table() -> None:
+    """What the CMS Secretariat's "Parties and Range States" table lists (read 2026-12-05)."""
+    d = directory()
+    assert "read on 2026-12-05" in d.source and "133 Parties in 2024" in d.source
+    for name, region in (("Bosnia and Herzegovina", "Europe"), ("Afghanistan", "Asia"),
+                         ("Iraq", "Asia"), ("Trinidad and Tobago",
+                                            "Central and South America and the Caribbean"),
+                         ("Kyrgyzstan", "Asia"), ("Cook Islands", "Oceania")):
+        entry = d.resolve(name)
+        assert entry.is_party and d.region_of(entry) == region, name
+    for name in ("Botswana", "Andorra", "Canada", "Mexico", "Malaysia"):
+        assert not d.resolve(name).is_party, name
+    # the region as the Secretariat's table spells it
+    assert d.resolve_region("South & Central America & The Caribbean").code == "csa"
+
+
 @pytest.mark.parametrize(("typed", "code"), [
     ("Peru", "PE"), ("Perú", "PE"), ("pérou", "PE"), ("pe", "PE"),
     ("Côte d’Ivoire", "CI"), ("cote d'ivoire", "CI"), ("Ivory Coast", "CI"),

@@ -12,6 +12,7 @@ import pytest
 from cli_support import run
 from sync_support import Replicas, state, text_of
 
+from cmsdesk.export.docx_plan import export_plan_docx
 from cmsdesk.models.changelog import Key
 from cmsdesk.models.commands import PlanEditor
 from cmsdesk.models.identity import Profile
@@ -21,6 +22,7 @@ from cmsdesk.models.textmerge import Numbering, merge_texts, option_id
 from cmsdesk.sync.conflicts import list_conflicts, resolve_conflict
 from cmsdesk.sync.exporter import export_bundle
 from cmsdesk.sync.importer import import_bundle
+from cmsdesk.sync.peers import pin
 
 _OPTION = re.compile(r"\[Option (\d+) \(([^()]*)\): ([^\]]*)\]")
 
@@ -177,3 +179,30 @@ def test_choosing_option_n_takes_the_text_numbered_n(tmp_path: Path) -> None:
     assert [a["number"] for a in view.alternatives] == sorted(shown)
     resolve_conflict(secretariat, reps.plan_id, Key("node", reps.targets[0], "text"), choose=2)
     assert shown[2] in text_of(secretariat, reps.targets[0])
+
+
+def test_the_word_document_marks_proposers_not_verified_here(tmp_path: Path) -> None:
+    reps = Replicas(tmp_path / "r")
+    secretariat = reps.origin_copy()
+    for name, words in (("Kenya", "Range States work together"), ("Spain", "Range States act")):
+        delegate = reps.new_store(name, profile=Profile(name, name, "", "delegate"))
+        _edit(delegate, reps, words)
+        import_bundle(secretariat, _bundle(delegate, reps, tmp_path, name))
+        delegate.close()
+    pin(secretariat, "Kenya")  # its fingerprint was compared: Spain's was not
+
+    def printed(lang: str) -> list[str]:
+        out = tmp_path / f"plan-{lang}.docx"
+        with secretariat.session() as s:
+            export_plan_docx(s, reps.plan_id, out, lang=lang)
+        return [p.text for p in docx.Document(str(out)).paragraphs]
+
+    paragraphs = printed("en")
+    text = "\n".join(paragraphs)
+    assert "(Spain\u2020): Range States act." in text
+    assert "(Kenya): Range States work together." in text
+    assert ("\u2020 Proposer not verified at this installation: the key that signed the "
+            "proposal is not pinned for that Party.") in paragraphs
+    assert any(p.startswith("\u2020 Auteur non vérifié") for p in printed("fr"))
+    pin(secretariat, "Spain")
+    assert not any("\u2020" in p for p in printed("en"))

@@ -4,13 +4,16 @@ Secretariat sites that registered the same keys import the bundles in different 
 end with the same plan, the same attributions (each forwarded change credited to and verified
 as its national author) and the same quarantine.
 
-Regional endorsements and stable option numbers are not built yet; this round checks what is.
+Africa's focal point endorses one option as the region's position after reading Europe's
+bundle, and a second impostor, posing as Africa's focal point, endorses another: every site shows
+the genuine position, holds the forged one in quarantine, and numbers every option alike.
 """
 
 from __future__ import annotations
 
 import json
 import random
+import re
 from pathlib import Path
 
 import pytest
@@ -75,6 +78,15 @@ def _import_all(site: Store, files: list[Path]) -> list[Path]:
     return []
 
 
+_OPTION = re.compile(r"\[Option (\d+) \(([^()]*)\): ([^\]]*)\]")
+
+
+def _option_of(store: Store, reps: Replicas, words: str) -> int:
+    """The number of the option of target 1's text that starts with ``words``."""
+    return next(int(n) for n, _who, text in _OPTION.findall(text_of(store, reps.targets[0]))
+                if text.startswith(words))
+
+
 def _verified(site: Store, reps: Replicas) -> list[tuple[str, bool]]:
     """Each Party with changes in the plan, and whether all of them are verified here."""
     with site.session() as s:
@@ -130,6 +142,22 @@ def test_a_round_through_focal_points_is_the_same_on_every_site_in_every_order(
     _edit(impostor, reps, 0, "Kenya never wrote this")
     bundles.append(tmp_path / "impostor.cmsb")
     export_bundle(impostor, reps.plan_id, bundles[-1])
+    # Africa's focal point reads Europe's bundle: Spain and Kenya contest target 1's sentence;
+    # the region endorses Kenya's wording (its bundle fixes the options' numbers too)
+    africa = focal["Africa"]
+    import_bundle(africa, bundles[3])
+    target = Key("node", reps.targets[0], "text")
+    kenya_option = _option_of(africa, reps, "Kenya proposes")
+    PlanEditor(africa, reps.plan_id).endorse(target, kenya_option)
+    bundles.append(tmp_path / "africa-position.cmsb")
+    export_bundle(africa, reps.plan_id, bundles[-1])
+    # a second impostor poses as Africa's focal point and endorses Spain's wording instead
+    poser = reps.new_store("poser", profile=Profile("Focal point of Africa", "Kenya", "Africa",
+                                                    "focal point"))
+    import_bundle(poser, bundles[-1])
+    PlanEditor(poser, reps.plan_id).endorse(target, _option_of(poser, reps, "Spain proposes"))
+    bundles.append(tmp_path / "poser.cmsb")
+    export_bundle(poser, reps.plan_id, bundles[-1])
 
     results = []
     for seed in range(3):
@@ -151,12 +179,20 @@ def test_a_round_through_focal_points_is_the_same_on_every_site_in_every_order(
                           for c in list_conflicts(site, reps.plan_id)],
             "quarantine": [(g.party, g.name, g.count, g.reason)
                            for g in list_quarantine(site)],
+            "options": {t: _OPTION.findall(text_of(site, t)) for t in reps.targets},
         })
         site.close()
     assert results[0] == results[1] == results[2]
     got = results[0]
     # the impostor is held, the genuine Parties are merged and credited as national authors
-    assert [(p, n, c) for p, n, c, _ in got["quarantine"]] == [("Kenya", "Delegate of Kenya", 1)]
+    assert [(p, n) for p, n, _c, _ in got["quarantine"]] == [
+        ("Kenya", "Delegate of Kenya"), ("Kenya", "Focal point of Africa")]
+    assert got["quarantine"][0][2] == 1
+    # the options are numbered alike everywhere, as Africa's focal point's bundle showed them,
+    # and the genuine regional position shows, the forged one does not
+    options = {int(n): (who, words) for n, who, words in got["options"][reps.targets[0]]}
+    assert options[kenya_option] == ("Africa", "Kenya proposes wording 00.")
+    assert all(who != "Africa" for n, (who, _w) in options.items() if n != kenya_option)
     credited = {party for rows in got["attributions"].values() for party, _ in rows}
     assert {p for ps in REGIONS.values() for p in ps} <= credited
     # every national change, forwarded by a focal point, is verified as its author's own
@@ -164,5 +200,5 @@ def test_a_round_through_focal_points_is_the_same_on_every_site_in_every_order(
     assert all(verified[p] for ps in REGIONS.values() for p in ps)
     assert not any("never wrote" in json.dumps(got["state"]) for _ in [0])
     assert any("Spain proposes a second wording" in json.dumps(got["state"]) for _ in [0])
-    for s in [*delegates.values(), *focal.values(), impostor]:
+    for s in [*delegates.values(), *focal.values(), impostor, poser]:
         s.close()

@@ -20,10 +20,21 @@ from pathlib import Path
 
 from babel import Locale
 
-AS_OF = "2024-06-01"
-SOURCE = ("CMS Secretariat, Parties and Range States (www.cms.int/en/parties-range-states), as "
-          "of " + AS_OF + "; names: Unicode CLDR through Babel, English short names as the "
-          "Secretariat writes them")
+AS_OF = "2018"  # the newest accession the table we could read lists (Trinidad and Tobago, no. 127)
+CHECKED = "2026-12-05"  # the day the list was compared with the Secretariat's table
+SOURCE = ("CMS Secretariat, \"Parties and Range States\" table (www.cms.int/en/parties-range-"
+          "states): each Party, its CMS region and accession year as that table listed them in its "
+          "archived copies read on " + CHECKED + " (the newest entry seen: Trinidad and Tobago, "
+          "Party no. 127, " + AS_OF + "), so Parties that acceded later are missing (the "
+          "Secretariat counted 133 Parties in 2024): check against the Secretariat's list before a "
+          "meeting; names: Unicode CLDR through Babel, English short names as the Secretariat "
+          "writes them")
+
+# Other spellings of a region's name: the Secretariat's table writes "South & Central America &
+# The Caribbean".
+REGION_ALIASES = {"csa": ["South and Central America and the Caribbean",
+                          "South & Central America & The Caribbean",
+                          "Latin America and the Caribbean"]}
 
 REGIONS = {  # code: (English, French, Spanish), as in the COP documents
     "africa": ("Africa", "Afrique", "África"),
@@ -40,8 +51,8 @@ PARTIES = {
           "MU MA MZ NE NG RW ST SN SC SO ZA TZ TG TN UG ZW",
     "asia": "AF BD IN IR IQ IL JO KZ KG MN PK PH SA LK SY TJ AE UZ YE",
     "csa": "AG AR BO BR CL CR CU DO EC HN PA PY PE TT UY",
-    "europe": "AL AM AT BY BE BG HR CY CZ DK EE EU FI FR GE DE GR HU IE IT LV LI LT LU MT MC ME NL "
-          "MK NO PL PT MD RO RS SK SI ES SE CH UA GB",
+    "europe": "AL AM AT BY BE BA BG HR CY CZ DK EE EU FI FR GE DE GR HU IE IT LV LI LT LU MT MC ME "
+          "NL MK NO PL PT MD RO RS SK SI ES SE CH UA GB",
     "oceania": "AU CK FJ NZ PW WS",
 }
 
@@ -50,7 +61,7 @@ OBSERVER_STATES = {
     "africa": "BW CF KM LS MW NA SD SS SL ZM",
     "asia": "BH BT BN KH CN KP JP KW LA LB MY MV MM NP OM QA KR SG TH TL TR TM VN",
     "csa": "BS BB BZ CO DM SV GD GT GY HT JM KN LC VC NI SR VE",
-    "europe": "AD AZ BA IS RU SM",
+    "europe": "AD AZ IS RU SM",
     "north-america": "CA MX US",
     "oceania": "KI MH FM NR PG SB TO TV VU",
 }
@@ -125,9 +136,10 @@ def build() -> dict[str, object]:
              "names": dict(zip(("en", "fr", "es"), names, strict=True)),
              "aliases": ALIASES.get(code, [])} for code, names in sorted(ORGANISATIONS.items())]
     return {
-        "source": SOURCE, "as_of": AS_OF, "generated": date.today().isoformat(),
-        "regions": [{"code": c, "names": dict(zip(("en", "fr", "es"), n, strict=True))}
-                    for c, n in REGIONS.items()],
+        "source": SOURCE, "as_of": AS_OF, "checked": CHECKED,
+        "generated": date.today().isoformat(),
+        "regions": [{"code": c, "names": dict(zip(("en", "fr", "es"), n, strict=True)),
+                     "aliases": REGION_ALIASES.get(c, [])} for c, n in REGIONS.items()],
         "parties": states(PARTIES, "party"),
         "observers": states(OBSERVER_STATES, "observer state") + orgs,
     }

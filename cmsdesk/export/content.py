@@ -105,6 +105,8 @@ class PlanContent:
     lang: str = "en"  # the document's language
     original: str = "en"  # the plan's original language
     fallbacks: int = 0  # texts printed in the original for want of a translation
+    # the proposers this installation cannot vouch for (models/trust.py): marked in option labels
+    unverified: frozenset[str] = frozenset()
 
     @property
     def placed_correspondence(self) -> bool:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from cmsdesk.atomic import write_atomic
 from cmsdesk.export.markdown_blocks import Run
-from cmsdesk.export.wording import SpanKind, classify
+from cmsdesk.export.wording import SpanKind, classify, mark_unverified
 
 if TYPE_CHECKING:
     from docx.blkcntnr import BlockItemContainer
@@ -397,6 +397,9 @@ class DocWriter:
         self._body = doc.element.body
         self._end = self._body.sectPr  # the body's last element; paragraphs go before it
         self.fields: list[FieldRange] = []  # every field written, in document order
+        # proposers not verified here, marked in option labels; how many marks were written
+        self.unverified: frozenset[str] = frozenset()
+        self.unverified_marks = 0
 
     @contextmanager
     def field(self, node: str, name: str, lead: str = "") -> Iterator[None]:
@@ -477,7 +480,11 @@ class DocWriter:
                 lo, hi = max(start, span.start), min(end, span.end)
                 if lo >= hi:
                     continue
-                piece = self.run(paragraph, text[lo:hi], SPAN_STYLES[span.kind] or style)
+                shown = text[lo:hi]
+                if span.kind == "option" and self.unverified:
+                    shown, marks = mark_unverified(shown, self.unverified)
+                    self.unverified_marks += marks
+                piece = self.run(paragraph, shown, SPAN_STYLES[span.kind] or style)
                 if run.bold:
                     piece.bold = True
                 if run.italic:

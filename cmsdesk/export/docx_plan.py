@@ -55,6 +55,7 @@ from cmsdesk.export.meeting_terms import (
 )
 from cmsdesk.export.options import ExportOptions
 from cmsdesk.models.drafts import find_draft
+from cmsdesk.models.trust import unverified_parties
 
 DASH = "\u2014"
 
@@ -210,6 +211,8 @@ class _PlanWriter:
         add_first_page(writer, self.info, self.words)
         if content.has_brackets or content.conflicts:
             writer.text(writer.paragraph("Document note"), self.words.terms("brackets_note"))
+        writer.unverified = content.unverified
+        note_at = writer.paragraph()  # the note on unverified proposers, if any is marked
         toc_at = None
         if self.options.toc:
             writer.paragraph("TOC Heading", self.words.terms("contents"))
@@ -226,6 +229,11 @@ class _PlanWriter:
         if toc_at is not None:
             with writer.inserting_before(toc_at):
                 add_toc(writer, self.toc)
+        if writer.unverified_marks:
+            with writer.inserting_before(note_at):
+                writer.paragraph("Document note", self.words.terms("unverified_note"))
+        else:
+            note_at._p.getparent().remove(note_at._p)
         return writer
 
 
@@ -263,6 +271,8 @@ def plan_document(session: Session, plan_id: str, *, companion: bool = True,
         content = plan_content(state, plan_id, companion=options.companion,
                                frameworks=options.frameworks, correspondence=options.annexes,
                                lang=lang)
+    # Who this installation cannot vouch for is local knowledge: marked, never in the text.
+    content.unverified = unverified_parties(session, plan_id)
     # What the draft does not say itself, the plan said when the draft was marked (its title
     # in the document's language).
     meta = info.meta.in_language(content.lang)

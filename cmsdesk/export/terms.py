@@ -63,6 +63,8 @@ TERMS: dict[str, dict[str, str]] = {
                     "{endorser}",
         "for_meeting": ", for {meeting}",
         "endorser_unverified": "endorser not verified",
+        "unverified_note": ("\u2020 Proposer not verified at this installation: the key that "
+                            "signed the proposal is not pinned for that Party."),
         "baseline": "Baseline ({name})",
         "first_version": "first version of the plan",
         "no_baseline_text": "(no text in the baseline)",
@@ -120,6 +122,8 @@ TERMS: dict[str, dict[str, str]] = {
                     "approuvée par {endorser}",
         "for_meeting": ", pour {meeting}",
         "endorser_unverified": "auteur de l'approbation non vérifié",
+        "unverified_note": ("\u2020 Auteur non vérifié par cette installation : la clé qui a "
+                            "signé la proposition n'est pas épinglée pour cette Partie."),
         "baseline": "Texte de référence ({name})",
         "first_version": "première version du plan",
         "no_baseline_text": "(aucun texte dans le texte de référence)",
@@ -177,6 +181,8 @@ TERMS: dict[str, dict[str, str]] = {
                     "respaldada por {endorser}",
         "for_meeting": ", para {meeting}",
         "endorser_unverified": "autor del respaldo no verificado",
+        "unverified_note": ("\u2020 Autor no verificado por esta instalación: la clave que firmó "
+                            "la propuesta no está fijada para esa Parte."),
         "baseline": "Texto de referencia ({name})",
         "first_version": "primera versión del plan",
         "no_baseline_text": "(sin texto en el texto de referencia)",

@@ -46,6 +46,7 @@ def fold(text: str) -> str:
 class Region:
     code: str
     names: dict[str, str]
+    aliases: tuple[str, ...] = ()  # other spellings ("South & Central America & The Caribbean")
 
     @property
     def name(self) -> str:
@@ -105,7 +106,8 @@ class Directory:
     def find_region(self, text: str) -> Region | None:
         wanted = fold(text)
         for region in self.regions:
-            if wanted in {fold(s) for s in (region.code, *region.names.values())}:
+            if wanted in {fold(s) for s in (region.code, *region.names.values(),
+                                            *region.aliases)}:
                 return region
         return None
 
@@ -153,7 +155,8 @@ class Directory:
 def directory() -> Directory:
     """The list shipped with cmsdesk (read once)."""
     doc = json.loads(resource("parties.json").read_text(encoding="utf-8"))
-    regions = tuple(Region(r["code"], dict(r["names"])) for r in doc["regions"])
+    regions = tuple(Region(r["code"], dict(r["names"]), tuple(r.get("aliases", ())))
+                    for r in doc["regions"])
     entries = tuple(Entry(e["code"], e["kind"], e["region"], dict(e["names"]),
                           tuple(e["aliases"])) for e in doc["parties"] + doc["observers"])
     return Directory(doc["source"], doc["as_of"], regions, entries)
