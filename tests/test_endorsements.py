@@ -19,6 +19,7 @@ from cmsdesk.models.commands import CommandError, PlanEditor, Transaction
 from cmsdesk.models.endorsements import ENDORSE_OP, endorsement_key
 from cmsdesk.models.identity import Profile
 from cmsdesk.models.projection import project
+from cmsdesk.models.review import baseline, review
 from cmsdesk.models.store import Store
 from cmsdesk.sync.conflicts import list_conflicts
 from cmsdesk.sync.exporter import export_bundle
@@ -93,6 +94,16 @@ def test_a_focal_points_endorsement_travels_as_its_regions_position(
             for p in field.positions] == [
         ("Africa", kenya, "Range States work together.", ["Kenya"],
          "Awa (Senegal, focal point)", False)]
+    with secretariat.session() as s:
+        received = review(s, reps.plan_id, baseline(s, reps.plan_id),
+                          own_replica=secretariat.replica_id)
+    assert {i.action for i in received.items} >= {"edit", "endorse"}
+    [position_item] = [i for i in received.items if i.action == "endorse"]
+    assert (position_item.party, position_item.value) == (
+        "Senegal", f"Africa: option {kenya}, proposed by Kenya: Range States work together.")
+    [field_review] = [f for n in received.nodes for f in n.fields
+                      if position_item in f.items]
+    assert (field_review.node_id, field_review.field) == (reps.targets[0], "text")
     for lang, line in (("en", f"Position of Africa: option {kenya}, proposed by Kenya, "
                               "endorsed by Awa (Senegal, focal point) — endorser not verified"),
                        ("fr", f"Position de la région Afrique : option {kenya}, proposée par "

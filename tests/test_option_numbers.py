@@ -3,6 +3,7 @@ site, whatever arrives later and in whatever order (models/option_numbers.py).""
 
 from __future__ import annotations
 
+import json
 import random
 import re
 from pathlib import Path
@@ -10,13 +11,16 @@ from pathlib import Path
 import docx
 import pytest
 from cli_support import run
+from sqlalchemy import select
 from sync_support import Replicas, state, text_of
 
 from cmsdesk.export.docx_plan import export_plan_docx
 from cmsdesk.models.changelog import Key
 from cmsdesk.models.commands import PlanEditor
+from cmsdesk.models.drafts import draft_values, find_draft, mark_draft
 from cmsdesk.models.identity import Profile
 from cmsdesk.models.option_numbers import fold_numbers, unrecorded
+from cmsdesk.models.schema import Conflict
 from cmsdesk.models.store import Store
 from cmsdesk.models.textmerge import Numbering, merge_texts, option_id
 from cmsdesk.sync.conflicts import list_conflicts, resolve_conflict
@@ -206,3 +210,50 @@ def test_the_word_document_marks_proposers_not_verified_here(tmp_path: Path) -> 
     assert any(p.startswith("\u2020 Auteur non vérifié") for p in printed("fr"))
     pin(secretariat, "Spain")
     assert not any("\u2020" in p for p in printed("en"))
+
+
+def test_a_named_draft_holds_the_numbers_of_its_options(tmp_path: Path) -> None:
+    """Marking a draft records the numbers first, so a reprint of the draft and the plan as it
+    stands cite the same options whatever arrives later."""
+    reps = Replicas(tmp_path / "r")
+    secretariat = reps.origin_copy()
+    for name, words in (("Kenya", "Range States work together"), ("Spain", "Range States act")):
+        delegate = reps.new_store(name, profile=Profile(name, name, "", "delegate"))
+        _edit(delegate, reps, words)
+        import_bundle(secretariat, _bundle(delegate, reps, tmp_path, name))
+        delegate.close()
+    mark_draft(secretariat, reps.plan_id, "Consultation draft 2")
+    with secretariat.session() as s:
+        assert not unrecorded(s, reps.plan_id)
+        draft = find_draft(s, reps.plan_id, "Consultation draft 2")
+        printed = options_in(draft_values(s, draft)[reps.targets[0]]["text"])
+    assert printed == options_in(text_of(secretariat, reps.targets[0]))
+    # a wording that sorts first arrives: the draft's numbers hold in the plan as it stands
+    late = reps.new_store("Chile", profile=Profile("Chile", "Chile", "", "delegate"))
+    _edit(late, reps, "Range States agree")
+    import_bundle(secretariat, _bundle(late, reps, tmp_path, "chile"))
+    now = options_in(text_of(secretariat, reps.targets[0]))
+    assert {n: now[n] for n in printed} == printed and now[3] == "Range States agree."
+
+
+def test_conflicts_derived_before_numbers_existed_are_numbered_on_first_showing(
+        tmp_path: Path) -> None:
+    reps = Replicas(tmp_path / "r")
+    secretariat = reps.origin_copy()
+    for name, words in (("Kenya", "Range States work together"), ("Spain", "Range States act")):
+        delegate = reps.new_store(name, profile=Profile(name, name, "", "delegate"))
+        _edit(delegate, reps, words)
+        import_bundle(secretariat, _bundle(delegate, reps, tmp_path, name))
+        delegate.close()
+    with secretariat.session() as s:  # the conflict row as a store older than numbers holds it
+        row = s.scalars(select(Conflict)).one()
+        doc = json.loads(row.alternatives)
+        for hunk in doc["hunks"]:
+            hunk["options"] = [{"text": o["text"], "proposers": o["proposers"]}
+                               for o in hunk["options"]]
+        row.alternatives = json.dumps(doc)
+    PlanEditor(secretariat, reps.plan_id).number_options()
+    with secretariat.session() as s:
+        assert not unrecorded(s, reps.plan_id)
+        options = json.loads(s.scalars(select(Conflict)).one().alternatives)["hunks"][0]
+    assert [(o["number"], o["recorded"]) for o in options["options"]] == [(1, True), (2, True)]

@@ -29,7 +29,7 @@ from cmsdesk.models.endorsements import (
 )
 from cmsdesk.models.frameworks import framework_target_exists
 from cmsdesk.models.languages import DEFAULT_ORIGINAL, LanguageError, check_language, field_key
-from cmsdesk.models.option_numbers import NUMBER_OP, numbering_key, unrecorded
+from cmsdesk.models.option_numbers import NUMBER_OP, numbering_key, unnumbered, unrecorded
 from cmsdesk.models.parties import directory
 from cmsdesk.models.positions import key_between
 from cmsdesk.models.projection import Projection, project
@@ -377,10 +377,13 @@ class PlanEditor:
         (models/option_numbers.py): called before a document or a bundle shows them."""
 
         with self.store.session() as s:
-            if not unrecorded(s, self.plan_id):
+            if not unrecorded(s, self.plan_id) and not unnumbered(s, self.plan_id):
                 return Outcome("Number the options")  # nothing to write: a reader may call it
 
         def work(tx: Transaction) -> None:
+            stale = unnumbered(tx.session, self.plan_id)
+            if stale:
+                project(tx.session, stale)
             for key, numbers in sorted(unrecorded(tx.session, self.plan_id).items()):
                 tx.record(NUMBER_OP, numbering_key(key), numbers)
 

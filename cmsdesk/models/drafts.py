@@ -21,7 +21,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from cmsdesk.models.changelog import Key
-from cmsdesk.models.commands import CommandError
+from cmsdesk.models.commands import CommandError, PlanEditor
 from cmsdesk.models.draft_meta import DocumentMeta, check_symbol
 from cmsdesk.models.projection import value_of
 from cmsdesk.models.queries import NotFoundError
@@ -142,6 +142,11 @@ def mark_draft(store: Store, plan_id: str, name: str, symbol: str = "",
     with store.session() as s:
         if s.get(Plan, plan_id) is None:
             raise NotFoundError(f"no plan {plan_id} in this store")
+        _check_name(s, plan_id, name)
+    # The draft will be printed and cited: its options' numbers are recorded first, so that
+    # the draft holds them (models/option_numbers.py).
+    PlanEditor(store, plan_id).number_options()
+    with store.session() as s:
         name = _check_name(s, plan_id, name)
         arrival = int(s.scalar(select(func.max(Change.arrival))
                                .where(Change.plan_id == plan_id)) or 0)

@@ -107,6 +107,18 @@ def recorded_numbers(session: Session, key: Key) -> dict[str, int]:
                         for vid, parents, value, role in rows)
 
 
+def unnumbered(session: Session, plan_id: str) -> list[Key]:
+    """Contested text fields derived before options had numbers (a store older than them):
+    they are derived again before their numbers are recorded."""
+    out = []
+    for row in session.scalars(select(Conflict).where(Conflict.plan_id == plan_id,
+                                                      Conflict.kind == "text")):
+        hunks = json.loads(row.alternatives).get("hunks", [])
+        if any("id" not in o for h in hunks for o in h["options"]):
+            out.append(Key(row.entity, row.eid, row.field))
+    return sorted(out)
+
+
 def unrecorded(session: Session, plan_id: str) -> dict[Key, dict[str, int]]:
     """Per contested field of the plan, the options shown with a number not recorded yet."""
     out: dict[Key, dict[str, int]] = {}

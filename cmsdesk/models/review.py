@@ -32,10 +32,13 @@ from cmsdesk.models.drafts import (
     parse_day,
     unsaved_draft,
 )
-from cmsdesk.models.parties import NameFilter, party_filter, region_filter
+from cmsdesk.models.endorsements import ENDORSEMENT
+from cmsdesk.models.languages import split_field
+from cmsdesk.models.option_numbers import NUMBERING, target_of
+from cmsdesk.models.parties import NameFilter, directory, party_filter, region_filter
 from cmsdesk.models.projection import sentence_rules, text_language, value_of
 from cmsdesk.models.receipts import receipts
-from cmsdesk.models.schema import Change, Comment, NamedDraft, Node, Plan, ReviewMark
+from cmsdesk.models.schema import Change, Comment, Conflict, NamedDraft, Node, Plan, ReviewMark
 from cmsdesk.models.store import Store
 from cmsdesk.models.submissions import deadline_of, is_late
 from cmsdesk.models.textmerge import Option, merge_texts, options_form
@@ -48,7 +51,7 @@ PLAN_NODE = ""  # the node id under which the plan's own fields (title, period..
 _REVERTIBLE = {"node": TEXT_FIELDS + ("status",), "plan": rules.PLAN_FIELDS}
 
 Action = Literal["edit", "resolve", "add", "move", "delete", "restore", "link", "unlink",
-                 "link_edit", "comment", "comment_resolve"]
+                 "link_edit", "comment", "comment_resolve", "endorse"]
 
 
 @dataclass(frozen=True)
@@ -195,11 +198,17 @@ def _action(row: Change) -> Action:
         return "add" if row.op == "create" else "move"
     if row.field == "deleted":
         return "delete" if json.loads(row.value).get("deleted") else "restore"
+    if row.entity == ENDORSEMENT:
+        return "endorse"
     return "resolve" if row.op == "resolve" else "edit"
 
 
-def _shown(row: Change, action: Action, comment_text: dict[str, str]) -> str:
+def _shown(row: Change, action: Action, comment_text: dict[str, str],
+           positions: dict[str, str]) -> str:
     value = json.loads(row.value)
+    if action == "endorse":
+        region = row.eid.split("|", 1)[0]
+        return positions.get(f"{row.eid}|{value.get('option')}", "") or region
     if row.entity == "xref":
         _node, framework, target = row.eid.split("|", 2)
         where = f"{framework}:{target}"
@@ -210,7 +219,14 @@ def _shown(row: Change, action: Action, comment_text: dict[str, str]) -> str:
 
 
 def _place(row: Change, comment_node: dict[str, str]) -> tuple[str, str]:
-    """(node id, group) under which a change is listed."""
+    """(node id, group) under which a change is listed; an endorsement under the field it
+    concerns."""
+    if row.entity == ENDORSEMENT:
+        target = target_of(row.eid.partition("|")[2])
+        fld = split_field(target.field)[0]
+        if target.entity == "plan":
+            return PLAN_NODE, fld
+        return target.eid.split("|", 1)[0], "links" if target.entity == "xref" else fld
     if row.entity == "plan":
         return PLAN_NODE, row.field
     if row.entity == "xref":
@@ -220,6 +236,28 @@ def _place(row: Change, comment_node: dict[str, str]) -> tuple[str, str]:
             return str(json.loads(row.value).get("node", "")), "comments"
         return comment_node.get(row.eid, ""), "comments"
     return row.eid, row.field
+
+
+def _positions(session: Session, rows: list[Change]) -> dict[str, str]:
+    """What each endorsement in ``rows`` says, keyed "EID|OPTION ID": "Africa: option 2,
+    proposed by Kenya: the wording", or that it withdrew the region's position."""
+    out: dict[str, str] = {}
+    for row in rows:
+        code, _sep, target_eid = row.eid.partition("|")
+        found = directory().find_region(code)
+        region = found.name if found else code
+        option = json.loads(row.value).get("option")
+        if option is None:
+            out[f"{row.eid}|None"] = f"{region}: position withdrawn"
+            continue
+        conflict = session.get(Conflict, tuple(target_of(target_eid)))
+        options = {o.get("id"): o for h in (json.loads(conflict.alternatives).get("hunks", [])
+                                            if conflict is not None else []) for o in h["options"]}
+        chosen = options.get(option)
+        out[f"{row.eid}|{option}"] = (
+            f"{region}: option {chosen['number']}, proposed by {'; '.join(chosen['proposers'])}: "
+            f"{chosen['text']}" if chosen else f"{region}: an option no longer contested")
+    return out
 
 
 def _subtree(parents: dict[str, str | None], root: str) -> set[str]:
@@ -270,9 +308,12 @@ def review(session: Session, plan_id: str, base: NamedDraft, *, own_replica: str
     groups: dict[tuple[str, str], list[ReviewItem]] = {}
     deadline = deadline_of(base)
     received_on = receipts(session, {r.origin for r in rows}) if deadline else {}
+    positions = _positions(session, [r for r in rows if r.entity == ENDORSEMENT])
     for row in rows:
         own = row.replica == own_replica
         done = row.id in marks
+        if row.entity == NUMBERING:
+            continue  # bookkeeping of the options' numbers, not something proposed
         node_id, group = _place(row, comment_node)
         if (row.entity == "node" and row.field not in GROUP_ORDER
                 or not _keep(row, done, own, flt, parties_wanted, regions_wanted)
@@ -281,7 +322,7 @@ def review(session: Session, plan_id: str, base: NamedDraft, *, own_replica: str
         action = _action(row)
         groups.setdefault((node_id, group), []).append(ReviewItem(
             row.id, action, row.author_name, party_of(row), row.author_region, row.author_role,
-            row.clock, _shown(row, action, comment_text), done, own,
+            row.clock, _shown(row, action, comment_text, positions), done, own,
             is_late(deadline, received_on.get(row.origin) or row.clock), row.replica in verified))
 
     before = draft_values(session, base)

@@ -91,6 +91,7 @@ def action_text(item: ReviewItem, group: str) -> str:
         "link_edit": fill(translate("review", "Changed link %1"), item.value),
         "comment": translate("review", "Comment"),
         "comment_resolve": translate("review", "Marked a comment resolved"),
+        "endorse": fill(translate("review", "Regional position — %1"), item.value),
     }
     return texts.get(a, a)
 

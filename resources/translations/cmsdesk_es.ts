@@ -3052,6 +3052,10 @@ Por %2. Marque la casilla cuando lo haya revisado.</translation>
         <translation>Marcó un comentario como resuelto</translation>
     </message>
     <message>
+        <source>Regional position — %1</source>
+        <translation>Posición regional — %1</translation>
+    </message>
+    <message>
         <source>received late</source>
         <translation>recibido tarde</translation>
     </message>

@@ -3052,6 +3052,10 @@ Par %2. Cochez une fois examinée.</translation>
         <translation>A marqué un commentaire comme résolu</translation>
     </message>
     <message>
+        <source>Regional position — %1</source>
+        <translation>Position régionale — %1</translation>
+    </message>
+    <message>
         <source>received late</source>
         <translation>reçu en retard</translation>
     </message>
