@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 import random
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import docx
@@ -257,3 +259,33 @@ def test_conflicts_derived_before_numbers_existed_are_numbered_on_first_showing(
         assert not unrecorded(s, reps.plan_id)
         options = json.loads(s.scalars(select(Conflict)).one().alternatives)["hunks"][0]
     assert [(o["number"], o["recorded"]) for o in options["options"]] == [(1, True), (2, True)]
+
+
+def test_a_word_export_while_the_window_holds_the_store_says_the_numbers_wait(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    reps = Replicas(tmp_path / "r")
+    secretariat = reps.origin_copy()
+    for name, words in (("Kenya", "Range States work together"), ("Spain", "Range States act")):
+        delegate = reps.new_store(name, profile=Profile(name, name, "", "delegate"))
+        _edit(delegate, reps, words)
+        import_bundle(secretariat, _bundle(delegate, reps, tmp_path, name))
+        delegate.close()
+    path = secretariat.path
+    secretariat.close()
+    holder = subprocess.Popen(  # another program holds the store for writing, as a window does
+        [sys.executable, "-c", "import sys, time\nfrom cmsdesk.models.store import Store\n"
+         "store = Store.open(sys.argv[1])\nprint('ready', flush=True)\ntime.sleep(120)",
+         str(path)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
+        code, _out, err = run(capsys, "--db", str(path), "export", "docx",
+                              str(tmp_path / "plan.docx"))
+    finally:
+        holder.kill()
+        holder.wait()
+    assert code == 0 and (tmp_path / "plan.docx").exists()
+    assert "the option numbers are not recorded" in err
+    reader = Store.open(path, write=False)
+    with reader.session() as s:
+        assert unrecorded(s, reps.plan_id)  # nothing was written behind the holder's back
+    reader.close()

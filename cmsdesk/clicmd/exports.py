@@ -178,6 +178,7 @@ def cmd_export_docx(args: argparse.Namespace, ctx: Context) -> int:
             remembered = json.loads(guard(find_draft, s, plan_id, args.draft).options or "{}")
     options = docx_options(args, remembered)
     if args.draft is None:
+        output_path(args.out)  # a refused file comes before anything is recorded
         number_options(ctx, plan_id)
         store = ctx.store(write=False)
     if args.for_comments:

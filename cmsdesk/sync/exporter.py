@@ -157,9 +157,11 @@ def build_bundle(store: Store, plan_id: str, *, to_peer: str | None = None,
     """Make a signed bundle of a plan: for ``to_peer`` what it lacks, else the whole plan."""
     private = signing_key(store)
     profile = store.profile
-    with store.session() as s:
+    with store.session() as s:  # refusals first: a refused export writes nothing
         if s.get(Plan, plan_id) is None:
             raise NotFoundError(f"no plan {plan_id} in this store")
+        if to_peer:
+            find_peer(s, to_peer)
     PlanEditor(store, plan_id).number_options()  # the bundle shows them: their numbers hold
     with store.session() as s:
         plan = s.get(Plan, plan_id)

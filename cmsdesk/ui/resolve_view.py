@@ -130,7 +130,12 @@ class AlternativeCard(Column):
             else fill(self.tr("Make option %1 the position of %2: the text then reads "
                               "[Option %1 (%2): ...] on every site"), self.number, region))
         self.endorse_button.clicked.connect(lambda: self.endorse.emit(self.number))
-        self.header_row.addWidget(self.endorse_button, 0, Qt.AlignmentFlag.AlignTop)
+        row = QHBoxLayout()  # below the text: the heading keeps its room for the proposers
+        row.addWidget(self.endorse_button)
+        row.addStretch(1)
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.addLayout(row)
 
     @staticmethod
     def _body_html(conflict: ConflictView, common: str, value: Any) -> str:
