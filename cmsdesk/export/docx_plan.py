@@ -261,10 +261,13 @@ def plan_document(session: Session, plan_id: str, *, companion: bool = True,
                   frameworks: tuple[str, ...] | list[str] = DEFAULT_FRAMEWORKS,
                   issued: Date | None = None, options: ExportOptions | None = None,
                   draft: str | None = None, template: Path | str | None = None,
-                  lang: str | None = None) -> tuple[DocWriter, PlanContent]:
+                  lang: str | None = None,
+                  mark_unverified: bool = True) -> tuple[DocWriter, PlanContent]:
     """The plan's document (not yet saved) and the content it prints: what
     :func:`export_plan_docx` writes, and what a consultation copy marks up first. ``lang``
-    is the document's language (default: the plan's original)."""
+    is the document's language (default: the plan's original); ``mark_unverified`` marks the
+    option labels' proposers this installation cannot vouch for (not in a consultation copy,
+    whose reply is compared with the text as printed)."""
     options = options or ExportOptions(companion=companion, frameworks=tuple(frameworks))
     info = document_info(session, plan_id, draft, issued)
     with printed_state(session, plan_id, draft) as state:
@@ -272,7 +275,8 @@ def plan_document(session: Session, plan_id: str, *, companion: bool = True,
                                frameworks=options.frameworks, correspondence=options.annexes,
                                lang=lang)
     # Who this installation cannot vouch for is local knowledge: marked, never in the text.
-    content.unverified = unverified_parties(session, plan_id)
+    if mark_unverified:
+        content.unverified = unverified_parties(session, plan_id)
     # What the draft does not say itself, the plan said when the draft was marked (its title
     # in the document's language).
     meta = info.meta.in_language(content.lang)

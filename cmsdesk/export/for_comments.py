@@ -251,7 +251,8 @@ def export_for_comments(store: Store, plan_id: str, path: Path | str, *,
 
     with store.session() as s:
         writer, content = plan_document(s, plan_id, issued=issued, options=options,
-                                        draft=draft, template=template, lang=lang)
+                                        draft=draft, template=template, lang=lang,
+                                        mark_unverified=False)
         values = _printed_values(writer, content)
         named = find_draft(s, plan_id, draft) if draft else _draft_of_now(s, plan_id)
         original = plan_language(s, plan_id)
