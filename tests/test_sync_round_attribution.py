@@ -185,9 +185,9 @@ def test_a_round_through_focal_points_is_the_same_on_every_site_in_every_order(
     assert results[0] == results[1] == results[2]
     got = results[0]
     # the impostor is held, the genuine Parties are merged and credited as national authors
-    assert [(p, n) for p, n, _c, _ in got["quarantine"]] == [
-        ("Kenya", "Delegate of Kenya"), ("Kenya", "Focal point of Africa")]
-    assert got["quarantine"][0][2] == 1
+    held = {n: c for _p, n, c, _r in got["quarantine"]}
+    assert sorted(p for p, *_rest in got["quarantine"]) == ["Kenya", "Kenya"]
+    assert held["Delegate of Kenya"] == 1 and held["Focal point of Africa"] >= 1
     # the options are numbered alike everywhere, as Africa's focal point's bundle showed them,
     # and the genuine regional position shows, the forged one does not
     options = {int(n): (who, words) for n, who, words in got["options"][reps.targets[0]]}
