@@ -47,7 +47,9 @@ def unsafe(ch: str) -> bool:
 def printable(text: object, limit: int | None = None) -> str:
     """``text`` on one line with every unsafe character escaped, shortened to ``limit``."""
     value = str(text)
-    out = "".join(_escape(ch) if unsafe(ch) else ch for ch in value)
+    # ASCII that prints holds no control character: most names take this quick way.
+    out = value if value.isascii() and value.isprintable() else "".join(
+        _escape(ch) if unsafe(ch) else ch for ch in value)
     if limit is not None and len(out) > limit:
         out = out[:max(limit - 1, 0)] + "\u2026"
     return out

@@ -4,6 +4,7 @@ named drafts, the export bundle dialog and the documents of the meeting."""
 
 from __future__ import annotations
 
+import threading
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -167,6 +168,34 @@ def test_import_bundles_from_the_menu_with_refused_and_duplicate_files(
     store.close()
 
 
+def test_after_an_import_the_outline_is_read_off_the_gui_thread(
+        qtbot: QtBot, consultation: Round, tmp_path: Path, shown: list[str],
+        reports: list[ImportReportDialog], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reading the whole outline takes tens of milliseconds on a large plan: after an import
+    the worker reads it, and the outline and the current node take that reading."""
+    store = before_import(consultation, tmp_path)
+    desk = Desk(qtbot, store, consultation.plan_id, tmp_path)
+    desk.window.outline.select(node_id(store, consultation.plan_id, "T6"))
+    real = queries.outline
+    on_gui_thread: list[bool] = []
+
+    def watched(session: Any, plan_id: str) -> list[queries.OutlineEntry]:
+        on_gui_thread.append(threading.current_thread() is threading.main_thread())
+        return real(session, plan_id)
+
+    monkeypatch.setattr(queries, "outline", watched)
+    desk.panels.import_flow.import_files([consultation.returns[p] for p in DELEGATIONS])
+    assert on_gui_thread and not any(on_gui_thread)
+    monkeypatch.undo()
+    with store.session() as s:
+        fresh = queries.outline(s, consultation.plan_id)
+    assert desk.window.outline.model.entries() == fresh  # the outline shows the import
+    assert desk.window.document.current_view is not None
+    assert desk.window.document.current_view.label == "T6"
+    assert desk.window.document.current_view.conflicts  # T6's contested text, imported
+    store.close()
+
+
 def test_dropped_and_command_line_bundles_are_imported(
         qtbot: QtBot, consultation: Round, tmp_path: Path, shown: list[str],
         reports: list[ImportReportDialog]) -> None:
@@ -212,8 +241,8 @@ def test_a_cancelled_batch_lists_the_files_not_imported(
     real = import_flow.run_with_progress
 
     def cancel_after_first(parent: Any, title: str, steps: Any, work: Any,
-                           describe: Any) -> Any:
-        job = real(parent, title, steps[:1], work, describe)  # Cancel pressed during file 1
+                           **options: Any) -> Any:
+        job = real(parent, title, steps[:1], work, **options)  # Cancel pressed during file 1
         job.cancelled = True
         return job
 

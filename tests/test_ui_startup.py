@@ -8,6 +8,7 @@ import json
 import socket
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -195,6 +196,18 @@ def test_long_work_reports_results_failures_and_keeps_the_window_alive(qtbot: Qt
     assert [r for _s, r in report.done] == [0, 1, 4, 16, 25]
     assert report.failed == [(3, "step three is broken")] and not report.cancelled
     assert len(ticks) > 5  # the GUI thread kept running its event loop meanwhile
+
+
+def test_long_work_concludes_in_the_worker(qtbot: QtBot) -> None:
+    """What the window reads after the steps (the outline after an import) is read in the
+    worker too, after the last step; a failing conclusion leaves None (the window reads it)."""
+    order: list[str] = []
+    report = run_with_progress(None, "Importing", [1, 2], lambda n: order.append(f"step {n}"),
+                               conclude=lambda: order.append("conclude") or threading.
+                               current_thread() is threading.main_thread())
+    assert order == ["step 1", "step 2", "conclude"] and report.concluded is False
+    report = run_with_progress(None, "Importing", [1], lambda n: n, conclude=lambda: 1 / 0)
+    assert report.concluded is None and report.done == [(1, 1)]
 
 
 def test_long_work_can_be_cancelled_between_steps(qtbot: QtBot) -> None:

@@ -135,9 +135,10 @@ def _in_trash(by_id: dict[str, Any], node: Any) -> bool:
 
 def trash(session: Session, plan_id: str) -> list[Node]:
     """Deleted nodes whose parent is not deleted too (what the Trash lists)."""
-    nodes = {n.id: n for n in session.scalars(select(Node).where(Node.plan_id == plan_id))}
-    return [n for n in nodes.values() if n.deleted
-            and not (n.parent_id in nodes and nodes[n.parent_id].deleted)]
+    # Only the deleted nodes are loaded: the Trash is read again after every import.
+    deleted = {n.id: n for n in session.scalars(
+        select(Node).where(Node.plan_id == plan_id, Node.deleted.is_(True)))}
+    return [n for n in deleted.values() if n.parent_id not in deleted]
 
 
 def resolve_node(session: Session, plan_id: str, ref: str) -> str:

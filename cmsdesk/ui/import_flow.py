@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cmsdesk.models import queries
 from cmsdesk.models.backups import BackupError
 from cmsdesk.models.store import Store
 from cmsdesk.printable import printable
@@ -44,6 +45,7 @@ from cmsdesk.ui.safe_browser import plain_tip
 from cmsdesk.ui.theme import css, foreground
 
 BUNDLE_SUFFIX = ".cmsb"
+_NUMBER_ALIGNMENT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
 @dataclass
@@ -102,6 +104,7 @@ class ImportReportDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Bundles imported"))
         self.outcomes = list(outcomes)
+        self.alert = foreground("alert")
         done = [o for o in outcomes if o.report is not None]
         refused = [o for o in outcomes if o.error is not None]
         skipped = [o for o in outcomes if o.skipped]
@@ -134,7 +137,7 @@ class ImportReportDialog(QDialog):
             fill(self.tr("<b>Check %1 before building on it:</b> %2"), html.escape(o.path.name),
                  html.escape("; ".join(o.report.alarms))) for o in alarming if o.report), self)
         self.alarms.setWordWrap(True)
-        self.alarms.setStyleSheet(f"color: {css(foreground('alert'))}")
+        self.alarms.setStyleSheet(f"color: {css(self.alert)}")
         self.alarms.setVisible(bool(alarming))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.buttons.rejected.connect(self.reject)
@@ -187,7 +190,7 @@ class ImportReportDialog(QDialog):
                       if outcome.skipped else fill(self.tr("Refused: %1"), outcome.error))
             item.setText(1, reason)
             item.setToolTip(1, plain_tip(reason))
-            item.setForeground(1, foreground("alert"))
+            item.setForeground(1, self.alert)
             item.setFirstColumnSpanned(False)
             return item
         s = report.sender
@@ -198,7 +201,7 @@ class ImportReportDialog(QDialog):
             item.setText(2, fill(self.tr("verified (%1)"), report.trust))
         else:
             item.setText(2, fill(self.tr("NOT verified (%1)"), report.trust))
-            item.setForeground(2, foreground("alert"))
+            item.setForeground(2, self.alert)
             item.setToolTip(2, self.tr("The signature is valid, but this key has not been seen "
                                        "from this sender before. Check its fingerprint with "
                                        "the sender before trusting it."))
@@ -206,18 +209,17 @@ class ImportReportDialog(QDialog):
                   report.conflicts_created)
         for column, count in enumerate(counts, start=3):
             item.setText(column, str(count))
-            item.setTextAlignment(column, Qt.AlignmentFlag.AlignRight
-                                  | Qt.AlignmentFlag.AlignVCenter)
+            item.setTextAlignment(column, _NUMBER_ALIGNMENT)
         if report.new_changes == 0:
             item.setToolTip(3, self.tr("Nothing new: everything in this file was here already"))
         if report.conflicts_created:
-            item.setForeground(6, foreground("alert"))
+            item.setForeground(6, self.alert)
         for who, count, why in report.quarantined:
             child = QTreeWidgetItem(item, ["", fill(self.tr("Quarantine: %1 change(s) by %2 "
                                                             "held out of the plan: %3"),
                                                     count, who, why)])
             child.setFirstColumnSpanned(False)
-            child.setForeground(1, foreground("alert"))
+            child.setForeground(1, self.alert)
             child.setToolTip(1, child.text(1))
         for line in report.author_lines():
             QTreeWidgetItem(item, ["", line.strip()])
@@ -276,12 +278,14 @@ class ImportFlow(QObject):
             return report
 
         job = run_with_progress(self.window, self.tr("Importing bundles"), paths, work,
-                                describe=lambda p: p.name)
+                                describe=lambda p: p.name,
+                                # the outline the window shows next, read off the GUI thread
+                                conclude=lambda: self.document.read(queries.outline, plan_id))
         reports = dict(job.done)
         errors = dict(job.failed)
         self.last = [FileOutcome(p, reports.get(p), errors.get(p)) for p in paths]
         if reports:
-            self.document.hub.reloaded.emit()
+            self.document.reload(job.concluded)
         self.report_dialog = ImportReportDialog(self.last, self.window)
         self.report_dialog.review_requested.connect(self.review_requested)
         self.report_dialog.resolve_requested.connect(self.resolve_requested)
@@ -322,7 +326,7 @@ class ImportFlow(QObject):
         except BackupError as exc:
             QMessageBox.warning(self.window, self.tr("Import not undone"), str(exc))
             return
-        self.document.hub.reloaded.emit()
+        self.document.reload()
         QMessageBox.information(
             self.window, self.tr("Import undone"),
             fill(self.tr("The plan is back as it was before the import. The state it replaced "

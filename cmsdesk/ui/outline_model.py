@@ -175,8 +175,12 @@ class OutlineModel(QAbstractItemModel):
         self.refresh()
 
     def refresh(self) -> None:
-        """Bring the tree in line with the plan's current outline."""
-        self.reconcile(self.document.read(queries.outline, self.document.plan_id))
+        """Bring the tree in line with the plan's current outline (as read by a worker for a
+        reload, when it was: :meth:`PlanDocument.reload`)."""
+        entries = self.document.fresh_outline
+        if entries is None:
+            entries = self.document.read(queries.outline, self.document.plan_id)
+        self.reconcile(entries)
         self._refresh_marks()
 
     def _refresh_marks(self) -> None:

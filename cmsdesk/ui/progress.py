@@ -36,6 +36,7 @@ class JobReport(Generic[T, R]):
     done: list[tuple[T, R]] = field(default_factory=list)
     failed: list[tuple[T, str]] = field(default_factory=list)  # the step and its error message
     cancelled: bool = False
+    concluded: Any = None  # what ``conclude`` returned (read in the worker after the steps)
 
 
 class _Worker(QObject):
@@ -44,11 +45,13 @@ class _Worker(QObject):
     finished = Signal()
 
     def __init__(self, steps: Sequence[Any], work: Callable[[Any], Any],
-                 stop: threading.Event) -> None:
+                 stop: threading.Event, conclude: Callable[[], Any] | None) -> None:
         super().__init__()
         self.steps = steps
         self.work = work
         self.stop = stop
+        self.conclude = conclude
+        self.concluded: Any = None
 
     @Slot()
     def run(self) -> None:
@@ -62,6 +65,11 @@ class _Worker(QObject):
                 self.finished_step.emit(i, None, str(exc) or type(exc).__name__)
             else:
                 self.finished_step.emit(i, result, "")
+        if self.conclude is not None:
+            try:
+                self.concluded = self.conclude()
+            except Exception:  # noqa: BLE001 - the GUI thread reads it again itself
+                self.concluded = None
         self.finished.emit()
 
 
@@ -92,10 +100,14 @@ class _Progress(QObject):
 
 def run_with_progress(parent: QWidget | None, title: str, steps: Sequence[T],
                       work: Callable[[T], R], describe: Callable[[T], str] = str,
-                      show_after_ms: int = SHOW_AFTER_MS) -> JobReport[T, R]:
+                      show_after_ms: int = SHOW_AFTER_MS,
+                      conclude: Callable[[], Any] | None = None) -> JobReport[T, R]:
     """Run ``work`` on every step in a worker thread; return what was done, failed, cancelled.
     The dialog appears after ``show_after_ms`` (0: at once, so that the file dialog just
-    closed is painted over by the progress of writing the file)."""
+    closed is painted over by the progress of writing the file). ``conclude``, if given, runs
+    in the worker after the steps, and its result is the report's ``concluded`` (None if it
+    raised): a reading the window needs afterwards (the outline after an import), done before
+    the GUI thread takes over."""
     report: JobReport[T, R] = JobReport()
     if not steps:
         return report
@@ -110,7 +122,7 @@ def run_with_progress(parent: QWidget | None, title: str, steps: Sequence[T],
         dialog.setRange(0, 0)  # one step: a busy bar, not a bar stuck at 0 %
     stop = threading.Event()
     progress = _Progress(dialog, steps, describe, report)
-    worker = _Worker(steps, work, stop)
+    worker = _Worker(steps, work, stop, conclude)
     thread = QThread()
     worker.moveToThread(thread)
     loop = QEventLoop()
@@ -124,6 +136,7 @@ def run_with_progress(parent: QWidget | None, title: str, steps: Sequence[T],
     thread.quit()
     thread.wait()
     report.cancelled = stop.is_set() and len(report.done) + len(report.failed) < len(steps)
+    report.concluded = worker.concluded
     dialog.close()
     dialog.deleteLater()
     return report
