@@ -138,6 +138,20 @@ def test_the_installed_program_is_the_wheel_not_the_checkout(installed: Installe
     assert Path(french).is_relative_to(installed.venv) and Path(french).is_file()
 
 
+def test_the_installed_program_has_the_guide_in_three_languages(installed: Installed) -> None:
+    out = subprocess.run([str(installed.venv / "bin" / "python"), "-c",
+                          "import cmsdesk.paths as p\nfor lang in ('', '.fr', '.es'):\n"
+                          "    print(p.resource('guide', f'user-guide{lang}.md'))"],
+                         capture_output=True, text=True, env=installed.env, check=True,
+                         cwd=installed.venv)
+    paths = [Path(line) for line in out.stdout.split()]
+    assert len(paths) == 3 and all(p.is_relative_to(installed.venv) for p in paths)
+    for path, name in zip(paths, ("user-guide.md", "user-guide.fr.md", "user-guide.es.md"),
+                          strict=True):
+        assert path.read_text(encoding="utf-8") == (ROOT / "docs" / name).read_text(
+            encoding="utf-8")
+
+
 def test_the_installed_program_round_trips_a_bundle_and_writes_both_word_documents(
         installed: Installed, tmp_path: Path) -> None:
     import docx

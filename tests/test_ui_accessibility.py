@@ -3,10 +3,12 @@ panels shown, and of each dialog."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -15,6 +17,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QTextEdit,
@@ -29,6 +32,7 @@ from cmsdesk.ui.export_dialogs import DOCX, DocumentOptionsDialog, ExportBundleD
 from cmsdesk.ui.import_flow import ImportReportDialog
 from cmsdesk.ui.mainwindow import MainWindow
 from cmsdesk.ui.plans import OpenPlanDialog
+from cmsdesk.ui.preferences import PreferencesDialog
 from cmsdesk.ui.review_panels import install
 from cmsdesk.ui.shortcuts import ShortcutsDialog
 
@@ -83,6 +87,7 @@ def test_every_widget_of_the_main_window_and_its_panels_is_named(
     for dock in (window.trash_dock, window.xref_dock):
         dock.show()
     assert unnamed(window) == []
+    assert stray_ampersands(window) == []
 
 
 def dialogs(window: MainWindow) -> list[Callable[[], QWidget]]:
@@ -93,7 +98,17 @@ def dialogs(window: MainWindow) -> list[Callable[[], QWidget]]:
         lambda: OpenPlanDialog(doc.store, window.settings, doc.plan_id),
         lambda: ExportBundleDialog(doc, window), lambda: DocumentOptionsDialog(doc, DOCX),
         lambda: ImportReportDialog([]), lambda: ShortcutsDialog(window),
+        lambda: PreferencesDialog(window.settings, doc.store, window),
     ]
+
+
+def stray_ampersands(root: QWidget) -> list[str]:
+    """Labels that show their mnemonic's '&' as a character: a label marks a shortcut only
+    when it has a buddy to jump to (a form row whose field is a layout gets none)."""
+    return [label.text() for label in root.findChildren(QLabel)
+            if label.isVisibleTo(root) and label.textFormat() != Qt.TextFormat.RichText
+            and re.search(r"&[^&\s]", label.text().replace("&&", ""))
+            and label.buddy() is None and "<" not in label.text()]
 
 
 def test_every_widget_of_every_dialog_is_named(window: MainWindow, qtbot: QtBot) -> None:
@@ -102,5 +117,6 @@ def test_every_widget_of_every_dialog_is_named(window: MainWindow, qtbot: QtBot)
         qtbot.addWidget(dialog)
         dialog.show()
         assert unnamed(dialog) == [], type(dialog).__name__
+        assert stray_ampersands(dialog) == [], type(dialog).__name__
         qtbot.waitUntil(lambda d=dialog: not getattr(getattr(d, "builder", None), "busy",
                                                      False))

@@ -24,8 +24,60 @@ pytestmark = QT_LOG_MARKS
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 
 
-def test_the_shipped_guide_is_the_text_of_the_docs() -> None:
-    assert guide_text("en") == (DOCS / "user-guide.md").read_text(encoding="utf-8")
+# The same tasks in each language, under the words the interface uses.
+TASKS = {
+    "en": ("## Receive a draft", "## Propose and comment", "## Send a bundle",
+           "## Merge a region", "## Settle conflicts", "## Print the Word document"),
+    "fr": ("## Recevoir un projet", "## Proposer et commenter", "## Envoyer un paquet",
+           "## Fusionner une région", "## Régler les conflits", "## Imprimer le document Word"),
+    "es": ("## Recibir un borrador", "## Proponer y comentar", "## Enviar un paquete",
+           "## Fusionar una región", "## Resolver los conflictos",
+           "## Imprimir el documento Word"),
+}
+# CMS/CBD terms as each language has them, and words that would betray another language.
+TERMS = {"en": ("Aichi Biodiversity Targets", "Companion Volume", "Secretariat"),
+         "fr": ("Objectifs d’Aichi pour la biodiversité", "Volume d’accompagnement",
+                "Secrétariat de la CMS", "Fichier > Importer des paquets…"),
+         "es": ("Metas de Aichi para la Diversidad Biológica", "Volumen complementario",
+                "Secretaría de la CMS", "Archivo > Importar paquetes…")}
+FOREIGN = {"en": (" le ", " les ", " los ", " las ", "Objectif", "Metas"),
+           "fr": (" the ", " and ", " los ", " las ", "File >", "Edit >", "Archivo", "Metas"),
+           "es": (" the ", " and ", " les ", " des ", "File >", "Edit >", "Fichier",
+                  "Objectifs")}
+
+
+def guide_file(lang: str) -> Path:
+    return DOCS / ("user-guide.md" if lang == "en" else f"user-guide.{lang}.md")
+
+
+@pytest.mark.parametrize("lang", sorted(TASKS))
+def test_the_shipped_guide_is_the_text_of_the_docs_in_each_language(lang: str) -> None:
+    text = guide_text(lang)
+    assert text == guide_file(lang).read_text(encoding="utf-8")
+    assert [task for line in text.splitlines() for task in TASKS[lang]
+            if line.startswith(task)] == list(TASKS[lang])
+    english = guide_text("en")
+    assert text.count("\n## ") == english.count("\n## ")  # the same sections
+    words = " ".join(text.split())  # lines joined as the guide reads
+    assert [term for term in TERMS[lang] if term not in words] == []
+    assert [w for w in FOREIGN[lang] if w in words] == []  # one language only
+
+
+@pytest.mark.parametrize("lang", ["fr", "es"])
+def test_the_guide_shown_follows_the_interface_language(qtbot: QtBot, lang: str) -> None:
+    from PySide6.QtCore import QLocale
+
+    before = QLocale()
+    QLocale.setDefault(QLocale(lang))
+    try:
+        dialog = GuideDialog()
+        qtbot.addWidget(dialog)
+        shown = dialog.browser.toPlainText()
+    finally:
+        QLocale.setDefault(before)
+    assert TASKS[lang][4].removeprefix("## ") in shown
+    assert TASKS["en"][4].removeprefix("## ") not in shown
+    assert guide_text("de") == guide_text("en")  # no guide in that language: the English one
 
 
 def test_the_guide_covers_each_users_tasks_and_opens_from_help(

@@ -60,6 +60,33 @@ def test_view_theme_switches_and_is_remembered(
     window.theme_actions["dark"].trigger()
     assert theme.is_dark() and window.theme_actions["dark"].isChecked()
     assert window.settings.value(theme.SETTING) == "dark"
-    assert QApplication.style().name().lower() == "fusion"
+    style = QApplication.style()
+    assert isinstance(style, theme.ReadableFusion)
+    assert style.baseStyle().name().lower() == "fusion"
     window.theme_actions["system"].trigger()
     assert window.settings.value(theme.SETTING) == "system"
+
+
+@pytest.mark.parametrize("name", ["light", "dark"])
+def test_unticked_boxes_show_their_edge(qtbot: object, switcher: theme.ThemeSwitcher,
+                                        name: str) -> None:
+    """An unticked check box or radio button is seen by its edge alone: it must stand out
+    from the base by 3:1 (WCAG's contrast for marks that are not text), on a dark palette too
+    (Fusion draws it a shade darker than the window)."""
+    from PySide6.QtWidgets import QCheckBox, QRadioButton, QStyle, QStyleOptionButton
+
+    switcher.apply(name)
+    base = QApplication.palette().color(QPalette.ColorRole.Base)
+    for kind, element in ((QCheckBox, QStyle.PrimitiveElement.PE_IndicatorCheckBox),
+                          (QRadioButton, QStyle.PrimitiveElement.PE_IndicatorRadioButton)):
+        box = kind("Annex")
+        box.resize(120, 30)
+        image = box.grab().toImage()
+        option = QStyleOptionButton()
+        option.initFrom(box)
+        rect = box.style().subElementRect(
+            QStyle.SubElement.SE_CheckBoxIndicator if kind is QCheckBox
+            else QStyle.SubElement.SE_RadioButtonIndicator, option, box)
+        edge = max(theme.contrast(image.pixelColor(x, rect.center().y()), base)
+                   for x in range(rect.left(), rect.center().x()))
+        assert edge >= 3, (kind.__name__, element, round(edge, 2))

@@ -1,5 +1,6 @@
 """Screenshots of the window for docs/screenshots: the first start, the empty window of a
-delegate waiting for the draft, and the main window in a theme, a language and a size.
+delegate waiting for the draft, the main window in a theme, a language and a size, and the
+Word export's options and the preferences (to look at a theme's check boxes and forms).
 
 One picture per run (the interface's language is fixed when the application starts)::
 
@@ -61,6 +62,14 @@ def shoot(view: str, out: Path, lang: str, theme_name: str, size: tuple[int, int
             window.restore_layout()
             window.resize(*size)
             widget = window
+            if view == "export-word":
+                from cmsdesk.ui.export_dialogs import DOCX, DocumentOptionsDialog
+
+                widget = DocumentOptionsDialog(window.document, DOCX, window)
+            elif view == "preferences":
+                from cmsdesk.ui.preferences import PreferencesDialog
+
+                widget = PreferencesDialog(settings, store, window)
         widget.show()
         for _ in range(10):
             app.processEvents()
@@ -80,7 +89,8 @@ def shoot(view: str, out: Path, lang: str, theme_name: str, size: tuple[int, int
 
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    p.add_argument("view", choices=("main", "first-start", "waiting"))
+    p.add_argument("view", choices=("main", "first-start", "waiting", "export-word",
+                                    "preferences"))
     p.add_argument("out", type=Path)
     p.add_argument("--lang", default="en", choices=("en", "fr", "es"))
     p.add_argument("--theme", default="light", choices=("system", "light", "dark"))

@@ -1,10 +1,10 @@
 """Help > User guide: the guide shipped with the program, read offline in a QTextBrowser.
 
-The text is ``docs/user-guide.md``, copied into the program's resources
-(``resources/guide/``) so an installed cmsdesk has it without the source tree; a test keeps the
-two the same. The guide is
-in English; a translated guide (``user-guide.fr.md``, ``user-guide.es.md``) is shown instead
-when one is shipped for the interface's language.
+The texts are ``docs/user-guide.md`` (English), ``docs/user-guide.fr.md`` and
+``docs/user-guide.es.md``, copied into the program's resources (``resources/guide/``) so an
+installed cmsdesk has them without the source tree; a test keeps the copies the same. The guide
+shown is the one in the interface's language (the language chosen in Edit > Preferences, else
+the system's), and the English one for a language that has none.
 """
 
 from __future__ import annotations

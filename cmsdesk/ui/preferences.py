@@ -102,7 +102,9 @@ class PreferencesDialog(QDialog):
         form.addRow("", language_note)
         form.addRow(self.tr("&Theme:"), self.theme)
         form.addRow(self.tr("&Record typing after a pause of:"), self.autosave)
-        form.addRow(self.tr("&Export to the folder:"), folder_row)
+        folder_label = QLabel(self.tr("&Export to the folder:"), self)
+        folder_label.setBuddy(self.folder)  # a row of a layout gets no buddy by itself
+        form.addRow(folder_label, folder_row)
         form.addRow(self.tr("Editing as:"), identity_row)
         self.server = QLineEdit(str(settings.value(SERVER_SETTING, "") or ""), self)
         self.server.setPlaceholderText("postgresql://user@server/database")
