@@ -50,14 +50,14 @@ def test_editing_the_french_version_leaves_the_english_text_alone(window: MainWi
     bar.switch.activated.emit(bar.switch.currentIndex())
     assert doc.language == "fr" and "Français" in bar.state.text()
     assert editor.pages["text"].field.value() == french
-    assert "not translated yet" in bar.state.text()  # the French note is blank...
+    assert "Not translated yet, the original is shown: " in bar.state.text()  # the French note is blank...
     assert editor.pages["note"].field.value() == english["note"]  # ...and stands in
     assert not editor.status.isEnabled()
     editor.save_field("text", "Les gens connaissent les valeurs des espèces migratrices.")
     assert _french(doc.store, node) == "Les gens connaissent les valeurs des espèces migratrices."
     assert view(doc.store, node).fields["text"] == english["text"]
     assert editor.pages["text"].field.value().startswith("Les gens")
-    assert "a proposal in this language" in bar.state.text()
+    assert "A proposal in this language, not yet in the original: text." in bar.state.text()
     doc.undo()
     assert _french(doc.store, node) == french  # undo writes the text it replaced
     doc.set_language(None)
@@ -73,7 +73,7 @@ def test_the_original_beside_marks_what_changed_since_the_translation(
     plan.set_field(node, "text", "People know and act.")
     doc.set_language("fr")
     bar = editor.language_bar
-    assert "needs an update" in bar.state.text()
+    assert "The original changed since the translation: text." in bar.state.text()
     bar.show_field("text")
     bar.beside.setChecked(True)
     assert bar.original_view.isVisibleTo(editor)
@@ -84,7 +84,7 @@ def test_the_original_beside_marks_what_changed_since_the_translation(
     assert "line-through" in html
     assert bar.mark.isEnabled()
     bar.mark.click()
-    assert "needs an update" not in bar.state.text()
+    assert "The original changed since" not in bar.state.text()
     assert _french(doc.store, node) == "Les gens savent."
 
 
@@ -237,7 +237,7 @@ def test_a_french_proposal_is_carried_into_the_original_from_the_window(
     bar.carry.click()
     assert view(doc.store, node).fields["text"] == "Parties integrate migratory species."
     assert _french(doc.store, node) == "Les Parties intègrent les espèces migratrices."
-    assert "a proposal in this language" not in bar.state.text() and not bar.carry.isEnabled()
+    assert "A proposal in this language" not in bar.state.text() and not bar.carry.isEnabled()
     with doc.store.session() as s:
         latest = history(s, Key("node", node, "text"))[-1]
         assert version_notes(s, [latest.change_id])[latest.change_id] == \

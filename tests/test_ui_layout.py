@@ -88,3 +88,37 @@ def test_usable_at_1024x768(qtbot: QtBot, plan_store: tuple[Store, str], tmp_pat
             assert shown >= bar.fontMetrics().horizontalAdvance(text[:4]), text
     for dock in (window.outline_dock, window.xref_dock):
         assert dock.width() >= 180
+
+
+@pytest.mark.parametrize(("lang", "size"), [("fr", (1280, 800)), ("es", (1280, 800)),
+                                            ("es", (1024, 768))])
+def test_the_editor_never_scrolls_sideways_in_french_or_spanish(
+        qtbot: QtBot, plan_store: tuple[Store, str], tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch, lang: str, size: tuple[int, int]) -> None:
+    """Editing the French or Spanish version in that interface language: the language bar's
+    longer words once made the editor wider than its room, so it scrolled sideways and cut
+    the texts at the right."""
+    from PySide6.QtCore import QLocale
+    from PySide6.QtWidgets import QApplication, QScrollArea
+
+    from cmsdesk.ui.i18n import install_translators
+
+    silence_dialogs(monkeypatch)
+    app = QApplication.instance()
+    before = QLocale()
+    QLocale.setDefault(QLocale(lang))
+    translators = install_translators(app, QLocale(lang))
+    try:
+        store, plan_id = plan_store
+        window = make_window(qtbot, store, plan_id, tmp_path, size=size)
+        select_label(window, "T1")
+        window.document.set_language(lang)
+        qtbot.wait(50)
+        scroller = window.editor.stack.currentWidget()
+        assert isinstance(scroller, QScrollArea)
+        assert window.editor.language_bar.tools.isVisible()
+        assert scroller.horizontalScrollBar().maximum() == 0
+    finally:
+        for translator in translators:
+            app.removeTranslator(translator)
+        QLocale.setDefault(before)

@@ -81,15 +81,22 @@ class LanguageBar(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(label)
         row.addWidget(self.switch)
-        row.addWidget(self.beside)
-        row.addWidget(self.mark)
-        row.addWidget(self.carry)
         row.addStretch(1)
         row.addWidget(self.status_button)
+        # The translator's tools on a line of their own: in French or Spanish one line with
+        # them was wider than the editor at 1280x800, which then scrolled sideways.
+        self.tools = QWidget(self)
+        tools = QHBoxLayout(self.tools)
+        tools.setContentsMargins(0, 0, 0, 0)
+        tools.addWidget(self.beside)
+        tools.addWidget(self.mark)
+        tools.addWidget(self.carry)
+        tools.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(row)
         layout.addWidget(self.state)
+        layout.addWidget(self.tools)
         layout.addWidget(self.original_view)
 
         preferred = interface_language()
@@ -110,21 +117,20 @@ class LanguageBar(QWidget):
         """Show the state of the current node's texts in the language version edited."""
         lang = self.document.language
         self.switch.setCurrentIndex(self.switch.findData(lang or self.original))
-        self.beside.setVisible(lang is not None)
-        self.mark.setVisible(lang is not None)
-        self.carry.setVisible(lang is not None)
-        words = {"missing": self.tr("not translated yet: the original is shown"),
-                 "stale": self.tr("needs an update: the original changed since"),
-                 "proposed": self.tr("a proposal in this language, not yet in the original")}
+        self.tools.setVisible(lang is not None)
+        sentences = {"missing": self.tr("Not translated yet, the original is shown: %1."),
+                     "stale": self.tr("The original changed since the translation: %1."),
+                     "proposed": self.tr("A proposal in this language, not yet in the "
+                                         "original: %1.")}
         states = self.document.language_states
-        notes = [f"{words[state]} \u2014 " + ", ".join(field_name(f) for f, s in states.items()
-                                                   if s == state)
-                 for state in words if state in states.values()]
+        notes = [fill(sentences[state], ", ".join(field_name(f) for f, s in states.items()
+                                                  if s == state))
+                 for state in sentences if state in states.values()]
         if lang is None:
             self.state.setText(self.tr("You are editing the original."))
         else:
-            version = fill(self.tr("You are editing the %1 version."), OWN_NAMES[lang])
-            self.state.setText(" ".join([version] + ["; ".join(notes)] if notes else [version]))
+            version = fill(self.tr("Version being edited: %1."), OWN_NAMES[lang])
+            self.state.setText(" ".join([version, *notes]))
         self._enable_actions()
         self._refresh_original()
 

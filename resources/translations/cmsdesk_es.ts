@@ -873,24 +873,24 @@
         <translation>El original, con sus cambios desde la traducción</translation>
     </message>
     <message>
-        <source>not translated yet: the original is shown</source>
-        <translation>aún sin traducir: se muestra el original</translation>
+        <source>Not translated yet, the original is shown: %1.</source>
+        <translation>Todavía sin traducir, se muestra el original: %1.</translation>
     </message>
     <message>
-        <source>needs an update: the original changed since</source>
-        <translation>por actualizar: el original ha cambiado desde entonces</translation>
+        <source>The original changed since the translation: %1.</source>
+        <translation>El original cambió desde la traducción: %1.</translation>
     </message>
     <message>
-        <source>a proposal in this language, not yet in the original</source>
-        <translation>una propuesta en este idioma, aún no incorporada al original</translation>
+        <source>A proposal in this language, not yet in the original: %1.</source>
+        <translation>Una propuesta en este idioma, todavía no en el original: %1.</translation>
+    </message>
+    <message>
+        <source>Version being edited: %1.</source>
+        <translation>Versión en edición: %1.</translation>
     </message>
     <message>
         <source>You are editing the original.</source>
         <translation>Está editando el original.</translation>
-    </message>
-    <message>
-        <source>You are editing the %1 version.</source>
-        <translation>Está editando la versión %1.</translation>
     </message>
     <message>
         <source>added since the translation</source>

@@ -873,24 +873,24 @@
         <translation>L&apos;original, avec ses modifications depuis la traduction</translation>
     </message>
     <message>
-        <source>not translated yet: the original is shown</source>
-        <translation>pas encore traduit : l&apos;original est affiché</translation>
+        <source>Not translated yet, the original is shown: %1.</source>
+        <translation>Pas encore traduit, l’original est affiché : %1.</translation>
     </message>
     <message>
-        <source>needs an update: the original changed since</source>
-        <translation>à mettre à jour : l&apos;original a changé depuis</translation>
+        <source>The original changed since the translation: %1.</source>
+        <translation>L’original a changé depuis la traduction : %1.</translation>
     </message>
     <message>
-        <source>a proposal in this language, not yet in the original</source>
-        <translation>une proposition dans cette langue, pas encore dans l&apos;original</translation>
+        <source>A proposal in this language, not yet in the original: %1.</source>
+        <translation>Une proposition dans cette langue, pas encore dans l’original : %1.</translation>
+    </message>
+    <message>
+        <source>Version being edited: %1.</source>
+        <translation>Version modifiée : %1.</translation>
     </message>
     <message>
         <source>You are editing the original.</source>
         <translation>Vous modifiez l&apos;original.</translation>
-    </message>
-    <message>
-        <source>You are editing the %1 version.</source>
-        <translation>Vous modifiez la version %1.</translation>
     </message>
     <message>
         <source>added since the translation</source>
