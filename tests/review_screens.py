@@ -8,7 +8,8 @@ draft, in the conflicts panel its three options beside the common text. Writes
     QT_QPA_PLATFORM=offscreen .venv/bin/python tests/review_screens.py docs/screenshots
 
 Under Xvfb (``DISPLAY=:99 QT_QPA_PLATFORM=xcb``) add ``--hold SECONDS`` to keep each view on
-screen that long, for ``import -window root`` to take it as a person would see it.
+screen that long, for ``import -window root`` to take it as a person would see it; ``--theme
+dark`` shows them in View > Theme > Dark.
 """
 
 from __future__ import annotations
@@ -25,14 +26,16 @@ from review_support import build_round, open_copy  # noqa: E402
 SIZE = (1280, 800)
 
 
-def shoot(out: Path, hold: float = 0.0) -> list[Path]:
+def shoot(out: Path, hold: float = 0.0, theme: str = "system") -> list[Path]:
     from PySide6.QtCore import QSettings, Qt, QTimer
 
     from cmsdesk.models import queries
     from cmsdesk.ui.app import build_window, make_application
     from cmsdesk.ui.review_panels import install
+    from cmsdesk.ui.theme import ThemeSwitcher
 
     app = make_application()
+    ThemeSwitcher.of(app).apply(theme)
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     with tempfile.TemporaryDirectory(prefix="cmsdesk-review-shots-") as tmp:
@@ -80,8 +83,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folder", type=Path)
     parser.add_argument("--hold", type=float, default=0.0, metavar="SECONDS")
+    parser.add_argument("--theme", default="system", choices=("system", "light", "dark"))
     args = parser.parse_args()
-    for path in shoot(args.folder, args.hold):
+    for path in shoot(args.folder, args.hold, args.theme):
         print(path)
     return 0
 

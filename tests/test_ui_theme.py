@@ -49,6 +49,8 @@ def test_marks_read_on_light_and_dark(switcher: theme.ThemeSwitcher, name: str) 
         assert theme.contrast(back, text) >= 4.5, (meaning, back.name())  # text on a marked ground
         assert theme.contrast(fore, base) >= 4.5, (meaning, fore.name())  # marked text on the base
         assert back != base  # the mark shows
+        back, fore = theme.marked(meaning)  # inserted words in green on a green tint...
+        assert theme.contrast(fore, back) >= 4.5, (meaning, fore.name(), back.name())
 
 
 def test_view_theme_switches_and_is_remembered(

@@ -13,7 +13,7 @@ import html
 
 from cmsdesk.export.wording import word_diff
 from cmsdesk.ui.rendering import mark_brackets_html
-from cmsdesk.ui.theme import background, css, foreground
+from cmsdesk.ui.theme import css, marked
 
 
 def mark_style(op: str) -> str:
@@ -21,7 +21,8 @@ def mark_style(op: str) -> str:
     both from the current palette (read when the HTML is made)."""
     meaning = "insert" if op == "insert" else "delete"
     line = "underline" if op == "insert" else "line-through"
-    return (f"background-color:{css(background(meaning))}; color:{css(foreground(meaning))}; "
+    back, fore = marked(meaning)
+    return (f"background-color:{css(back)}; color:{css(fore)}; "
             f"text-decoration:{line};")
 
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
-from cmsdesk.ui.theme import background, css, foreground
+from cmsdesk.ui.theme import css, marked
 
 if TYPE_CHECKING:
     import markdown
@@ -32,8 +32,8 @@ def mark_brackets_html(markup: str) -> str:
     """
     depth = 0
     out: list[str] = []
-    open_span = (f'<span style="background:{css(background("bracket"))};'
-                 f'color:{css(foreground("bracket"))}">')
+    back, fore = marked("bracket")
+    open_span = f'<span style="background:{css(back)};color:{css(fore)}">'
     for piece in _TAG.split(markup):
         if piece.startswith("<"):
             out.append(piece)
@@ -90,8 +90,9 @@ class BracketHighlighter(QSyntaxHighlighter):
     def __init__(self, document: QTextDocument) -> None:
         super().__init__(document)
         self.format = QTextCharFormat()
-        self.format.setBackground(background("bracket"))
-        self.format.setForeground(foreground("bracket"))
+        back, fore = marked("bracket")
+        self.format.setBackground(back)
+        self.format.setForeground(fore)
 
     def highlightBlock(self, text: str) -> None:
         depth = max(self.previousBlockState(), 0)

@@ -86,16 +86,24 @@ def contrast(a: QColor, b: QColor) -> float:
     return (hi + 0.05) / (lo + 0.05)
 
 
-def foreground(meaning: str, pal: QPalette | None = None) -> QColor:
+def foreground(meaning: str, pal: QPalette | None = None, on: QColor | None = None) -> QColor:
     """Text that says ``meaning``: the palette's text tinted as much as it can be while it
-    still reads against the base (contrast 4.5 or more)."""
+    still reads (contrast 4.5 or more) against the base, or against ``on`` (a marked
+    background: words on :func:`background` of the same meaning)."""
     pal = pal or palette()
-    text, base = pal.color(QPalette.ColorRole.Text), pal.color(QPalette.ColorRole.Base)
+    text, ground = pal.color(QPalette.ColorRole.Text), on or pal.color(QPalette.ColorRole.Base)
     for step in range(8, -1, -1):
         colour = blend(text, HUES[meaning], step / 10)
-        if contrast(colour, base) >= 4.5:
+        if contrast(colour, ground) >= 4.5:
             return colour
     return text
+
+
+def marked(meaning: str) -> tuple[QColor, QColor]:
+    """Background and text colours of words marked with ``meaning`` (inserted, deleted,
+    [bracketed]): the text reads on that background, on a light and on a dark palette."""
+    back = background(meaning)
+    return back, foreground(meaning, on=back)
 
 
 def muted(pal: QPalette | None = None) -> QColor:
