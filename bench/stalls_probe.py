@@ -6,7 +6,11 @@ records when the event loop turns. The script: type a filter word letter by lett
 apart, as a person types), clear it, open the coverage matrix, export the plan to Word, import
 the bundles listed in BUNDLES.json, select 50 targets (300 ms apart). Dialogs that would wait
 for a person (options, file names, the import report) answer at once. Writes the longest gap
-between ticks, the 99th percentile, the longest gap of each step and the number of ticks.
+between ticks, the 99th percentile, the longest gap of each step and the number of ticks; and,
+per step, the most processor time the GUI thread itself spent between two ticks
+(``time.thread_time``): its own work, which, unlike the gaps, does not grow when other
+processes share the processor (the gaps also hold waits for the interpreter lock held by a
+worker, and the time the thread was ready but not running).
 Run by :mod:`bench.stalls`.
 """
 
@@ -39,6 +43,7 @@ def run(db: Path, bundles: list[Path]) -> dict[str, object]:
 
     make_application()
     ticks: list[float] = []
+    cpu: list[float] = []  # the GUI thread's own processor time at each tick
     marks: list[tuple[str, int]] = []  # (step, index of its first tick)
 
     def wait(ms: int) -> None:
@@ -68,7 +73,8 @@ def run(db: Path, bundles: list[Path]) -> dict[str, object]:
         wait(200)
         meter = QTimer()
         meter.setTimerType(Qt.TimerType.PreciseTimer)
-        meter.timeout.connect(lambda: ticks.append(time.perf_counter()))
+        meter.timeout.connect(lambda: (ticks.append(time.perf_counter()),
+                                       cpu.append(time.thread_time())))
         meter.start(TICK_MS)
         wait(100)
 
@@ -105,13 +111,16 @@ def run(db: Path, bundles: list[Path]) -> dict[str, object]:
         window.close()
 
     gaps = [b - a for a, b in zip(ticks, ticks[1:], strict=False)]
-    by_step = {}
+    work = [b - a for a, b in zip(cpu, cpu[1:], strict=False)]
+    by_step, work_by_step = {}, {}
     for (name, first), (_next, last) in zip(marks, marks[1:], strict=False):
-        part = gaps[max(first - 1, 0):max(last - 1, 0)]
-        by_step[name] = max(part, default=0.0)
+        part = slice(max(first - 1, 0), max(last - 1, 0))
+        by_step[name] = max(gaps[part], default=0.0)
+        work_by_step[name] = max(work[part], default=0.0)
     ordered = sorted(gaps)
     return {"longest_s": ordered[-1], "p99_s": ordered[int(0.99 * (len(ordered) - 1))],
-            "ticks": len(ticks), "steps": by_step}
+            "ticks": len(ticks), "steps": by_step, "longest_work_s": max(work, default=0.0),
+            "work_steps": work_by_step}
 
 
 if __name__ == "__main__":
