@@ -83,15 +83,18 @@ class LanguageBar(QWidget):
         row.addWidget(self.switch)
         row.addStretch(1)
         row.addWidget(self.status_button)
-        # The translator's tools on a line of their own: in French or Spanish one line with
-        # them was wider than the editor at 1280x800, which then scrolled sideways.
+        # The translator's tools on lines of their own, the buttons below the switch: in French
+        # or Spanish one line with them was wider than the editor (at 1280x800 with two of
+        # them, at 1024x768 with three), which then scrolled sideways and cut the texts.
         self.tools = QWidget(self)
-        tools = QHBoxLayout(self.tools)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.mark)
+        buttons.addWidget(self.carry)
+        buttons.addStretch(1)
+        tools = QVBoxLayout(self.tools)
         tools.setContentsMargins(0, 0, 0, 0)
         tools.addWidget(self.beside)
-        tools.addWidget(self.mark)
-        tools.addWidget(self.carry)
-        tools.addStretch(1)
+        tools.addLayout(buttons)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(row)
