@@ -17,7 +17,7 @@ changes whose state is not projected: a batch killed midway leaves the store as 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sqlalchemy.orm import Session
@@ -36,6 +36,7 @@ from cmsdesk.sync.peers import VERIFIED, record_holding, remember_sender
 from cmsdesk.sync.quarantine import hold
 from cmsdesk.sync.validate import (
     ParsedBundle,
+    ReceivedChange,
     StoreCheck,
     check_against_store,
     hostile_content,
@@ -144,9 +145,18 @@ def _write(session: Session, store: Store, parsed: ParsedBundle, plan: str | Non
     if remember_sender(session, store, m.sender, m.created) is not None:
         record_holding(session, m.sender.replica, m.plan_id, m.provides)
         remember_held(session, m.sender.replica, [d["id"] for d in m.drafts])
-    return _Written(parsed, check, set(appended.heads),
+    return _Written(_report_material(parsed), check, set(appended.heads),
                     {k for k, h in appended.heads.items() if len(h) > 1}, len(appended.new),
                     any(c.body["op"] == "delete" for c in fresh), drafts)
+
+
+def _report_material(parsed: ParsedBundle) -> ParsedBundle:
+    """The file as its report needs it once written: each change's id, replica and author,
+    without its value. A batch keeps every file's until its one projection is done, and the
+    values were most of the import's memory."""
+    return replace(parsed, changes=[
+        ReceivedChange(c.cid, {"replica": c.body["replica"], "author": c.body["author"]})
+        for c in parsed.changes])
 
 
 # An import is alarming when it deletes more than this share of a plan's nodes.
