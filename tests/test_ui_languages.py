@@ -317,6 +317,36 @@ def test_the_history_names_the_proposal_an_original_took_over(
     assert whats[-1] == "edit, proposed by Spain, in French"
 
 
+def test_the_history_follows_the_language_edited_and_restores_within_it(
+        window: MainWindow) -> None:
+    from cmsdesk.ui.history_view import HistoryView
+
+    doc = window.document
+    node = select_label(window, "T4")
+    english = doc.current_view.fields["text"]  # type: ignore[union-attr]
+    plan = PlanEditor(doc.store, doc.plan_id)
+    plan.set_field(node, "text", "Première version française.", "fr")
+    plan.set_field(node, "text", "Seconde version française.", "fr")
+    doc.hub.reloaded.emit()
+    history = HistoryView(doc, window)
+    history.show_field(node, "text")
+    english_texts = [history.list.topLevelItem(i).text(5)
+                     for i in range(history.list.topLevelItemCount())]
+    assert not any("française" in t for t in english_texts)
+    doc.set_language("fr")
+    history.refresh()
+    assert "French" in history.heading.text()
+    french = [history.list.topLevelItem(i).text(5)
+              for i in range(history.list.topLevelItemCount())]
+    assert french[-2:] == ["Première version française.", "Seconde version française."]
+    assert not any(t.startswith(english[:30]) for t in french)
+    history.list.topLevelItem(len(french) - 2).setSelected(True)
+    assert history.restore_button.isEnabled() and history.restore_selected()
+    assert _french(doc.store, node) == "Première version française."
+    doc.set_language(None)
+    assert doc.current_view is not None and doc.current_view.fields["text"] == english
+
+
 def test_the_cross_reference_panel_shows_the_frameworks_in_the_language_edited(
         window: MainWindow) -> None:
     panel = window.xrefs

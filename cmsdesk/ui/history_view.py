@@ -1,8 +1,10 @@
 """The history of a field: every version with its author and time, the difference between any
 two, and restoring an older one (as a new version: nothing is ever taken out of the log).
 
-It follows the node the editor shows; the field is chosen above the list. One selected version
-is compared with the version it was written from; two selected versions with each other.
+It follows the node the editor shows, and the language version the editor edits (a French
+version has its own history: a French edit never enters the English one); the field is chosen
+above the list. One selected version is compared with the version it was written from; two
+selected versions with each other.
 """
 
 from __future__ import annotations
@@ -26,14 +28,16 @@ from PySide6.QtWidgets import (
 
 from cmsdesk.models import rules
 from cmsdesk.models.changelog import Key
+from cmsdesk.models.languages import field_key
 from cmsdesk.models.projection import value_of
 from cmsdesk.models.queries import NodeView, VersionView, history
-from cmsdesk.models.translations import carried_versions
+from cmsdesk.models.translations import carried_versions, language_text
 from cmsdesk.ui.diff_html import diff_html, legend_html, plain_html
 from cmsdesk.ui.document import PlanDocument
 from cmsdesk.ui.edits import SetField
 from cmsdesk.ui.labels import field_name, fill, node_name, status_name, translate
 from cmsdesk.ui.lazy_view import LazyView
+from cmsdesk.ui.outline_model import language_name
 from cmsdesk.ui.review_view import when
 from cmsdesk.ui.safe_browser import SafeTextBrowser, plain_tip
 
@@ -115,7 +119,18 @@ class HistoryView(LazyView):
         self.restore_button.clicked.connect(self.restore_selected)
         hub = document.hub
         hub.node_loaded.connect(self._node_loaded)
+        hub.language_changed.connect(lambda _lang: self.invalidate())
         self._node_loaded(document.current_view)
+
+    def _language(self) -> str | None:
+        """The language version whose history is shown: the one the editor edits, for a text
+        that has versions per language (None: the original)."""
+        lang = self.document.language
+        return lang if lang and ("node", self.field()) in rules.TRANSLATABLE_FIELDS else None
+
+    def _key(self) -> Key:
+        assert self.node is not None
+        return Key("node", self.node.id, field_key(self.field(), self._language()))
 
     def _node_loaded(self, view: NodeView | None) -> None:
         same_node = view is not None and self.node is not None and view.id == self.node.id
@@ -151,8 +166,11 @@ class HistoryView(LazyView):
             self.list.clear()
             self._selection_changed()
             return
-        self.heading.setText(f"<b>{html.escape(self._name())}</b>")
-        self.versions = self.document.read(history, Key("node", node.id, fld))
+        lang = self._language()
+        heading = self._name() if lang is None else fill(self.tr("%1, in %2"), self._name(),
+                                                          language_name(lang))
+        self.heading.setText(f"<b>{html.escape(heading)}</b>")
+        self.versions = self.document.read(history, self._key())
         carried = self.document.read(carried_versions, [v.change_id for v in self.versions])
         keep = {i.data(0, ROLE) for i in self.list.selectedItems()}
         with QSignalBlocker(self.list):
@@ -185,9 +203,7 @@ class HistoryView(LazyView):
         by_id = {v.version_id: v.value for v in self.versions}
         if len(version.parents) == 1 and version.parents[0] in by_id:
             return by_id[version.parents[0]]
-        assert self.node is not None
-        return self.document.read(value_of, Key("node", self.node.id, self.field()),
-                                  version.parents)
+        return self.document.read(value_of, self._key(), version.parents)
 
     def _selection_changed(self) -> None:
         chosen = self._selected()
@@ -218,7 +234,14 @@ class HistoryView(LazyView):
         return node_name(node.kind, node.number, node.fields.get("title", "")) if node else ""
 
     def _current_value(self) -> str:
-        return self.node.fields.get(self.field(), "") if self.node else ""
+        if self.node is None:
+            return ""
+        lang = self._language()
+        if lang is None:
+            return self.node.fields.get(self.field(), "")
+        text, fallback = self.document.read(language_text, Key("node", self.node.id,
+                                                                self.field()), lang)
+        return "" if fallback else text
 
     def restore_selected(self) -> bool:
         chosen = self._selected()
@@ -231,4 +254,4 @@ class HistoryView(LazyView):
                     self._name(),
                     when(version.clock))
         return self.document.execute(SetField(text, self.node.id, fld, self._current_value(),
-                                              value)) is not None
+                                              value, self._language())) is not None

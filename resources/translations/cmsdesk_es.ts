@@ -569,6 +569,10 @@
         <translation>Seleccione un elemento para ver el historial de sus campos.</translation>
     </message>
     <message>
+        <source>%1, in %2</source>
+        <translation>%1, en %2</translation>
+    </message>
+    <message>
         <source>%1, proposed by %2, in English</source>
         <translation>%1 (propuesta de %2, en inglés)</translation>
     </message>

@@ -569,6 +569,10 @@
         <translation>Sélectionnez un élément pour voir l’historique de ses champs.</translation>
     </message>
     <message>
+        <source>%1, in %2</source>
+        <translation>%1, en %2</translation>
+    </message>
+    <message>
         <source>%1, proposed by %2, in English</source>
         <translation>%1 (proposition de %2, en anglais)</translation>
     </message>
