@@ -14,6 +14,8 @@ from sync_support import Replicas, file_hash, text_of
 
 from cmsdesk.export.compilation import gather_compilation
 from cmsdesk.export.docx_compilation import export_compilation_docx
+from cmsdesk.export.docx_plan import export_plan_docx
+from cmsdesk.export.wording import UNVERIFIED_MARK
 from cmsdesk.models.changelog import Key
 from cmsdesk.models.commands import CommandError, PlanEditor, Transaction
 from cmsdesk.models.endorsements import ENDORSE_OP, endorsement_key
@@ -112,6 +114,14 @@ def test_a_focal_points_endorsement_travels_as_its_regions_position(
             written = export_compilation_docx(s, reps.plan_id, tmp_path / f"c-{lang}.docx",
                                               lang=lang)
         assert any(p.text.startswith(line) for p in docx.Document(str(written)).paragraphs)
+    # the Word document marks the region as a proposer this store cannot vouch for; the
+    # endorser's own document does not
+    for store, marked in ((secretariat, True), (focal, False)):
+        with store.session() as s:
+            written = export_plan_docx(s, reps.plan_id, tmp_path / "plan.docx")
+        body = "\n".join(p.text for p in docx.Document(str(written)).paragraphs)
+        label = f"[Option {kenya} (Africa{UNVERIFIED_MARK if marked else ''}): Range States"
+        assert label in body
     spath = secretariat.path
     secretariat.close()
     code, out, _err = run(capsys, "--db", str(spath), "conflicts")

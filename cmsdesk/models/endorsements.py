@@ -80,11 +80,19 @@ def _positions(session: Session, key: Key) -> dict[str, dict[str, Any]]:
     """Per region code, the change that holds the region's position on the field (if any)."""
     regions = [r.code for r in directory().regions]
     eids = [endorsement_key(code, key).eid for code in regions]
-    rows = session.execute(select(Change.eid, Change.version_id, Change.parents, Change.value,
-                                  Change.clock, Change.author_name, Change.author_party,
-                                  Change.author_role, Change.replica)
-                           .where(Change.entity == ENDORSEMENT, Change.eid.in_(eids),
-                                  Change.field == OPTION_FIELD))
+    return {eid.split("|", 1)[0]: position for eid, position in _latest(
+        session.execute(_POSITION_COLUMNS.where(Change.eid.in_(eids)))).items()}
+
+
+_POSITION_COLUMNS = select(Change.eid, Change.version_id, Change.parents, Change.value,
+                           Change.clock, Change.author_name, Change.author_party,
+                           Change.author_role, Change.replica).where(
+    Change.entity == ENDORSEMENT, Change.field == OPTION_FIELD)
+
+
+def _latest(rows: Any) -> dict[str, dict[str, Any]]:
+    """Per endorsement eid, the version that holds the position: of its heads, the latest by
+    the author's clock (then the higher version id)."""
     by_eid: dict[str, list[dict[str, Any]]] = {}
     for eid, vid, parents, value, clock, name, party, role, replica in rows:
         by_eid.setdefault(eid, []).append({
@@ -94,8 +102,19 @@ def _positions(session: Session, key: Key) -> dict[str, dict[str, Any]]:
     for eid, versions in by_eid.items():
         named = {p for v in versions for p in v["parents"]}
         heads = [v for v in versions if v["vid"] not in named]
-        out[eid.split("|", 1)[0]] = max(heads, key=lambda v: (v["clock"], v["vid"]))
+        out[eid] = max(heads, key=lambda v: (v["clock"], v["vid"]))
     return out
+
+
+def unverified_regions(session: Session, plan_id: str, verified: frozenset[str]
+                       ) -> frozenset[str]:
+    """The English names of the regions whose current position on some field of the plan was
+    endorsed by an installation this store cannot vouch for (``verified`` replicas aside): the
+    region stands as a proposer in "[Option 2 (Africa): ...]", so it is marked as one."""
+    positions = _latest(session.execute(_POSITION_COLUMNS.where(Change.plan_id == plan_id)))
+    return frozenset(directory().region(eid.split("|", 1)[0]).name
+                     for eid, position in positions.items()
+                     if position["value"].get("option") and position["replica"] not in verified)
 
 
 def endorsed_options(session: Session, key: Key) -> dict[str, tuple[str, ...]]:

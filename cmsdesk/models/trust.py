@@ -26,13 +26,16 @@ def verified_replicas(session: Session) -> frozenset[str]:
 
 def unverified_parties(session: Session, plan_id: str) -> frozenset[str]:
     """The author labels (Party, or person) of the plan's changes made by replicas this store
-    cannot vouch for: to mark them where proposers are listed by label (conflicts)."""
+    cannot vouch for, and the regions whose position such a replica endorsed: to mark them
+    where proposers are listed by label (conflicts, the Word document's options)."""
+    from cmsdesk.models.endorsements import unverified_regions
     from cmsdesk.models.schema import Change
 
     verified = verified_replicas(session)
     rows = session.execute(select(Change.replica, Change.author_party, Change.author_name)
                            .where(Change.plan_id == plan_id).distinct())
-    return frozenset(party or name for replica, party, name in rows if replica not in verified)
+    return frozenset(party or name for replica, party, name in rows
+                     if replica not in verified) | unverified_regions(session, plan_id, verified)
 
 
 def held_in_quarantine(session: Session, plan_id: str) -> int:
