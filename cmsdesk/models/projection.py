@@ -609,6 +609,7 @@ def project(session: Session, keys: Iterable[Key]) -> Projection:
     touched_nodes: set[str] = set()
     for key in ordered:
         node_id = _project_key(cache, key, proj)
+        cache.versions.pop(key, None)  # its merge is done: the import's peak memory drops
         if node_id and key.entity == "node":
             touched_nodes.add(node_id)
     session.flush()
