@@ -312,16 +312,6 @@ def test_names_from_a_bundle_are_printed_escaped(world: World,
 # -- texts on the command line -------------------------------------------------------------------
 
 
-@pytest.fixture
-def db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> str:
-    path = str(tmp_path / "store.db")
-    assert main(["--db", path, "identity", "--name", "Kofi Mensah", "--party", "Ghana",
-                 "--region", "Africa", "--role", "focal point"]) == 0
-    assert main(["--db", path, "init"]) == 0
-    capsys.readouterr()
-    return path
-
-
 @pytest.mark.parametrize("text", ["\udcff invalid byte", "lone \ud800 surrogate",
                                   "\udced\udca0\udc80"])
 def test_set_text_that_is_not_utf8_is_one_line(db: str, capsys: pytest.CaptureFixture[str],
