@@ -171,7 +171,8 @@ def test_option_2_cited_from_a_word_export_is_the_same_text_on_every_site(
     assert snapshots[0] == snapshots[1] == snapshots[2]
 
 
-def test_choosing_option_n_takes_the_text_numbered_n(tmp_path: Path) -> None:
+def _kenya_and_spain(tmp_path: Path) -> tuple[Replicas, Store]:
+    """The Secretariat's store holding Kenya's and Spain's rival wordings of one sentence."""
     reps = Replicas(tmp_path / "r")
     secretariat = reps.origin_copy()
     for name, words in (("Kenya", "Range States work together"), ("Spain", "Range States act")):
@@ -179,6 +180,11 @@ def test_choosing_option_n_takes_the_text_numbered_n(tmp_path: Path) -> None:
         _edit(delegate, reps, words)
         import_bundle(secretariat, _bundle(delegate, reps, tmp_path, name))
         delegate.close()
+    return reps, secretariat
+
+
+def test_choosing_option_n_takes_the_text_numbered_n(tmp_path: Path) -> None:
+    reps, secretariat = _kenya_and_spain(tmp_path)
     PlanEditor(secretariat, reps.plan_id).number_options()
     shown = options_in(text_of(secretariat, reps.targets[0]))
     [view] = list_conflicts(secretariat, reps.plan_id)
@@ -188,13 +194,7 @@ def test_choosing_option_n_takes_the_text_numbered_n(tmp_path: Path) -> None:
 
 
 def test_the_word_document_marks_proposers_not_verified_here(tmp_path: Path) -> None:
-    reps = Replicas(tmp_path / "r")
-    secretariat = reps.origin_copy()
-    for name, words in (("Kenya", "Range States work together"), ("Spain", "Range States act")):
-        delegate = reps.new_store(name, profile=Profile(name, name, "", "delegate"))
-        _edit(delegate, reps, words)
-        import_bundle(secretariat, _bundle(delegate, reps, tmp_path, name))
-        delegate.close()
+    reps, secretariat = _kenya_and_spain(tmp_path)
     pin(secretariat, "Kenya")  # its fingerprint was compared: Spain's was not
 
     def printed(lang: str) -> list[str]:
@@ -217,13 +217,7 @@ def test_the_word_document_marks_proposers_not_verified_here(tmp_path: Path) -> 
 def test_a_named_draft_holds_the_numbers_of_its_options(tmp_path: Path) -> None:
     """Marking a draft records the numbers first, so a reprint of the draft and the plan as it
     stands cite the same options whatever arrives later."""
-    reps = Replicas(tmp_path / "r")
-    secretariat = reps.origin_copy()
-    for name, words in (("Kenya", "Range States work together"), ("Spain", "Range States act")):
-        delegate = reps.new_store(name, profile=Profile(name, name, "", "delegate"))
-        _edit(delegate, reps, words)
-        import_bundle(secretariat, _bundle(delegate, reps, tmp_path, name))
-        delegate.close()
+    reps, secretariat = _kenya_and_spain(tmp_path)
     mark_draft(secretariat, reps.plan_id, "Consultation draft 2")
     with secretariat.session() as s:
         assert not unrecorded(s, reps.plan_id)
@@ -240,13 +234,7 @@ def test_a_named_draft_holds_the_numbers_of_its_options(tmp_path: Path) -> None:
 
 def test_conflicts_derived_before_numbers_existed_are_numbered_on_first_showing(
         tmp_path: Path) -> None:
-    reps = Replicas(tmp_path / "r")
-    secretariat = reps.origin_copy()
-    for name, words in (("Kenya", "Range States work together"), ("Spain", "Range States act")):
-        delegate = reps.new_store(name, profile=Profile(name, name, "", "delegate"))
-        _edit(delegate, reps, words)
-        import_bundle(secretariat, _bundle(delegate, reps, tmp_path, name))
-        delegate.close()
+    reps, secretariat = _kenya_and_spain(tmp_path)
     with secretariat.session() as s:  # the conflict row as a store older than numbers holds it
         row = s.scalars(select(Conflict)).one()
         doc = json.loads(row.alternatives)
@@ -263,13 +251,7 @@ def test_conflicts_derived_before_numbers_existed_are_numbered_on_first_showing(
 
 def test_a_word_export_while_the_window_holds_the_store_says_the_numbers_wait(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    reps = Replicas(tmp_path / "r")
-    secretariat = reps.origin_copy()
-    for name, words in (("Kenya", "Range States work together"), ("Spain", "Range States act")):
-        delegate = reps.new_store(name, profile=Profile(name, name, "", "delegate"))
-        _edit(delegate, reps, words)
-        import_bundle(secretariat, _bundle(delegate, reps, tmp_path, name))
-        delegate.close()
+    reps, secretariat = _kenya_and_spain(tmp_path)
     path = secretariat.path
     secretariat.close()
     holder = subprocess.Popen(  # another program holds the store for writing, as a window does
