@@ -180,3 +180,74 @@ def test_unpacking_gives_back_the_previous_version_s_rows_exactly(tmp_path: Path
     finally:
         store.close()
     assert _raw_rows(path) == before
+
+
+LAST = Path(__file__).parent / "fixtures" / "store-0011.db"
+
+
+def _value_marks(path: Path) -> dict[object, int]:
+    """How many values are stored each way: text, or bytes by their first byte (the mark)."""
+    conn = sqlite3.connect(path)
+    try:
+        return dict(conn.execute("SELECT CASE typeof(value) WHEN 'blob' THEN substr(value, 1, 1) "
+                                 "ELSE typeof(value) END, count(*) FROM changes GROUP BY 1"))
+    finally:
+        conn.close()
+
+
+def test_a_store_of_the_previous_version_has_its_values_deflated_with_the_dictionary(
+        tmp_path: Path) -> None:
+    """``fixtures/store-0011.db`` is ``store-0010.db`` as cmsdesk at schema 0011 left it
+    (values deflated alone). Migration 0012 deflates them with the dictionary: smaller, and
+    every change reads, exports and verifies as before."""
+    path = tmp_path / "old.db"
+    shutil.copyfile(LAST, path)
+    changes, signatures = _raw_rows(path)
+    assert _value_marks(path)[b"z"] >= 5
+    with Store.open(path) as store:
+        with store.session() as s:
+            (plan,) = queries.plans(s)
+            shown = queries.snapshot(s, plan.id)
+            stored = bodies(s, plan.id)
+            assert list(stored) == [bytes(row["id"]).hex() for row in changes]
+            assert all(hashlib.sha256(b.encode("utf-8")).hexdigest() == cid
+                       for cid, b in stored.items())
+            rebuild(s, plan.id)
+            assert queries.snapshot(s, plan.id) == shown
+        export_bundle(store, plan.id, tmp_path / "all.cmsb", full=True)
+    marks = _value_marks(path)
+    assert b"z" not in marks and marks[b"d"] >= 5
+    after, signatures_after = _raw_rows(path)
+    assert set(signatures) <= set(signatures_after)  # (exporting signs the local edits)
+    assert sum(len(r["value"]) for r in after) < sum(len(r["value"]) for r in changes)
+    (backup,) = tmp_path.glob("old.before-migration-0011-*.db")
+    assert _raw_rows(backup) == (changes, signatures)
+    with Store.open(tmp_path / "fresh.db") as fresh:  # every change exports and verifies
+        report = import_bundle(fresh, tmp_path / "all.cmsb")
+        assert report.new_changes == len(changes)
+        with fresh.session() as s:
+            assert bodies(s, plan.id) == stored
+            assert queries.snapshot(s, plan.id) == shown
+
+
+def test_going_back_to_schema_0011_gives_back_its_rows_exactly(tmp_path: Path) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    from cmsdesk.models.store import MIGRATIONS
+
+    path = tmp_path / "old.db"
+    shutil.copyfile(LAST, path)
+    before = _raw_rows(path)
+    Store.open(path).close()
+    assert _raw_rows(path) != before
+    store = Store.open(path)
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    try:
+        with store.engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, "0011")
+    finally:
+        store.close()
+    assert _raw_rows(path) == before

@@ -72,3 +72,21 @@ def test_any_text_reads_back_exactly(value: str, other: str) -> None:
     back, _ = _round_trip(hexed=other, uuid=other, parents=other, value=value, signature=other)
     assert back == {"hexed": other, "uuid": other, "parents": other, "value": value,
                     "signature": other}
+
+
+def test_a_field_text_takes_fewer_bytes_with_the_dictionary_and_older_values_still_read() -> None:
+    """A target's wording as the plans write it deflates with the store's dictionary to well
+    under what deflating it alone gives (schema 0011's form, mark ``z``), which still reads."""
+    import zlib
+
+    value = json.dumps("Parties map stopover sites along entire flyways, in cooperation with "
+                       "neighbouring range States. The conservation status of migratory species "
+                       "is improved through national biodiversity strategies and action plans, "
+                       "using agreed indicators.")
+    packer = DeflatedText()
+    with_dictionary = packer.pack(value)
+    deflate = zlib.compressobj(6, zlib.DEFLATED, -15)
+    alone = b"z" + deflate.compress(value.encode()) + deflate.flush()
+    assert isinstance(with_dictionary, bytes) and with_dictionary[:1] == b"d"
+    assert len(with_dictionary) < 0.8 * len(alone)
+    assert packer.unpack(with_dictionary) == packer.unpack(alone) == value

@@ -3,7 +3,8 @@
 A change's ids are SHA-256 digests written as 64 hexadecimal characters, its replica a uuid's
 32, its plan and most entity ids uuids of 36, and its value a whole field text. In an SQLite file
 these types keep them as raw bytes instead (32, 16 and 16 bytes) and deflate a value where that
-makes it smaller; every index on them shrinks with them. The code above sees exactly the strings
+makes it smaller, with a preset dictionary of field texts (:func:`dictionary`); every index on
+them shrinks with them. The code above sees exactly the strings
 it always saw: the types convert on the way in (query parameters included) and on the way out,
 so a lookup by id, an ``IN`` list or a comparison with a column of another table of the same
 type works unchanged.
@@ -19,16 +20,22 @@ from __future__ import annotations
 
 import base64
 import binascii
+import hashlib
 import json
 import zlib
+from functools import cache
 from typing import Any
 
 from sqlalchemy import LargeBinary, String, Text
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator, TypeEngine
 
-_DEFLATED = b"z"  # the first byte of a deflated value (a value stored raw is text, never bytes)
-_LEVEL = 6
+# The first byte of a deflated value (a value stored raw is text, never bytes): deflated alone
+# (schema 0011), or with the dictionary (schema 0012 on).
+_DEFLATED = b"z"
+_WITH_DICTIONARY = b"d"
+_DICTIONARY_SHA256 = "dc2341eacc0a3e9efde676f3dd9729abe07f97a3f089e402f1856546d13ae2ac"
+_LEVEL = 9
 _RAW = -15  # raw deflate: no zlib header or checksum, 6 bytes less a value
 _MIN_DEFLATE = 64  # shorter values are kept as text: deflating them saves nothing
 
@@ -140,7 +147,9 @@ class IdListText(_Packed):
 
 
 class DeflatedText(_Packed):
-    """A value (canonical JSON, often a whole field text): deflated when that is shorter."""
+    """A value (canonical JSON, often a whole field text): deflated with the store's
+    dictionary (:func:`dictionary`) when that is shorter. A value deflated without it, as
+    schema 0011 wrote them, still reads."""
 
     cache_ok = True
 
@@ -148,14 +157,38 @@ class DeflatedText(_Packed):
         if len(text) < _MIN_DEFLATE:
             return text
         raw = text.encode("utf-8")
-        deflate = zlib.compressobj(_LEVEL, zlib.DEFLATED, _RAW)
-        packed = _DEFLATED + deflate.compress(raw) + deflate.flush()
+        deflate = zlib.compressobj(_LEVEL, zlib.DEFLATED, _RAW, zdict=dictionary())
+        packed = _WITH_DICTIONARY + deflate.compress(raw) + deflate.flush()
         return packed if len(packed) < len(raw) else text
 
     def unpack(self, data: bytes) -> str:
-        if not data.startswith(_DEFLATED):
-            raise ValueError("a stored value is neither text nor deflated")
-        return zlib.decompress(data[1:], _RAW).decode("utf-8")
+        mark, rest = data[:1], data[1:]
+        if mark == _WITH_DICTIONARY:
+            inflate = zlib.decompressobj(_RAW, zdict=dictionary())
+            return (inflate.decompress(rest) + inflate.flush()).decode("utf-8")
+        if mark == _DEFLATED:
+            return zlib.decompress(rest, _RAW).decode("utf-8")
+        raise ValueError("a stored value is neither text nor deflated")
+
+
+@cache
+def dictionary() -> bytes:
+    """The preset dictionary values are deflated with: 32 KiB of field texts as canonical
+    JSON strings (the starter plan's English texts, after the end of its French and its
+    Spanish ones), so a value shares its common phrases with the dictionary instead of
+    spelling them out. A value of a few hundred characters has too little text of its own
+    for deflate to find repeats in: with the dictionary it takes about half the bytes.
+
+    The file is frozen: every stored value deflated with it needs exactly these bytes to be
+    read, so it is checked against its digest (a different one would be a new mark).
+    """
+    from cmsdesk.paths import resource
+
+    data = resource("store", "values.dict").read_bytes()
+    if hashlib.sha256(data).hexdigest() != _DICTIONARY_SHA256:
+        raise RuntimeError("this installation of cmsdesk is damaged (its store dictionary "
+                           "resources/store/values.dict was changed): reinstall it.")
+    return data
 
 
 class SignatureText(_Packed):
