@@ -90,6 +90,41 @@ def test_a_round_of_consultation(capsys: pytest.CaptureFixture[str], sites: dict
     assert json.loads(out)["fields"]["title"] == "Spain's wording."
 
 
+
+def test_resolve_chooses_by_the_printed_option_number_in_each_passage(
+        capsys: pytest.CaptureFixture[str], sites: dict[str, str]) -> None:
+    folder = Path(sites["dir"])
+    base = "Species are conserved. States cooperate. Threats are reduced. Progress is reported."
+    assert run(capsys, "--db", sites["sec"], "set", "T2", "title", "--text", base)[0] == 0
+    assert run(capsys, "--db", sites["sec"], "bundle", "export", str(folder / "b.cmsb"))[0] == 0
+    for name, first, last in (("ke", "All States cooperate.", "Progress is published."),
+                              ("es", "States act together.", "Progress is reported yearly.")):
+        assert run(capsys, "--db", sites[name], "bundle", "import", str(folder / "b.cmsb"))[0] == 0
+        words = base.replace("States cooperate.", first).replace("Progress is reported.", last)
+        assert run(capsys, "--db", sites[name], "set", "T2", "title", "--text", words)[0] == 0
+        assert run(capsys, "--db", sites[name], "bundle", "export", str(folder / f"{name}.cmsb"),
+                   "--to", "UNEP/CMS Secretariat")[0] == 0
+        assert run(capsys, "--db", sites["sec"], "bundle", "import",
+                   str(folder / f"{name}.cmsb"))[0] == 0
+    code, out, _ = run(capsys, "--db", sites["sec"], "conflicts")
+    assert ("  passage 1 (was: States cooperate.)\n"
+            "  1. (Kenya [unverified]) All States cooperate.\n"
+            "  2. (Spain [unverified]) States act together.\n"
+            "  passage 2 (was: Progress is reported.)\n"
+            "  3. (Kenya [unverified]) Progress is published.\n"
+            "  4. (Spain [unverified]) Progress is reported yearly.\n") in out
+    assert "--choose N (one per passage: --choose N --choose M)" in out
+    code, out, err = run(capsys, "--db", sites["sec"], "resolve", "T2", "title", "--choose", "7")
+    assert code == 1 and err == ("cmsdesk: error: no option 7 in this field: its options are "
+                                 "passage 1: 1, 2; passage 2: 3, 4\n")
+    assert "1 conflict(s)" in run(capsys, "--db", sites["sec"], "conflicts")[1]
+    assert run(capsys, "--db", sites["sec"], "resolve", "T2", "title", "--choose", "2",
+               "--choose", "4")[0] == 0
+    code, out, _ = run(capsys, "--db", sites["sec"], "show", "T2", "--json")
+    assert json.loads(out)["fields"]["title"] == ("Species are conserved. States act together. "
+                                                  "Threats are reduced. Progress is reported "
+                                                  "yearly.")
+
 def test_keys_are_listed_exported_and_pinned(capsys: pytest.CaptureFixture[str],
                                              sites: dict[str, str]) -> None:
     folder = Path(sites["dir"])

@@ -262,3 +262,68 @@ def test_resolving_needs_a_conflict_and_exactly_one_way(reps: Replicas, make: Ma
         resolve_conflict(sec, reps.plan_id, text_key(reps), choose=1, keep_options=True)
     with pytest.raises(CommandError, match="one way"):
         resolve_conflict(sec, reps.plan_id, text_key(reps))
+
+
+def two_passages(reps: Replicas, make: Make, tmp_path: Path) -> Store:
+    """Kenya and Spain each rewrite the second and the fourth sentence, differently: options
+    1 (Kenya) and 2 (Spain) in the first passage, 3 (Kenya) and 4 (Spain) in the second."""
+    spain, kenya = make("es", "Spain"), make("ke", "Kenya", "Africa")
+    set_text(kenya, reps, BASE.replace("Range States cooperate.", "All Range States cooperate.")
+             .replace("Progress is reported.", "Progress is reported yearly."))
+    set_text(spain, reps, BASE.replace("Range States cooperate.", "Range States act together.")
+             .replace("Progress is reported.", "Progress is published."))
+    sec = make("sec", "UNEP/CMS", "")
+    for store in (spain, kenya):
+        import_bundle(sec, send(store, reps, tmp_path, "UNEP/CMS"))
+    assert text_of(sec, reps.targets[0]) == (
+        "Migratory species are conserved along their routes. "
+        "[Option 1 (Kenya): All Range States cooperate.] "
+        "[Option 2 (Spain): Range States act together.] Threats are reduced. "
+        "[Option 3 (Spain): Progress is published.] "
+        "[Option 4 (Kenya): Progress is reported yearly.]")
+    return sec
+
+
+def test_choose_takes_options_by_their_printed_numbers_in_a_field_of_two_passages(
+        reps: Replicas, make: Make, tmp_path: Path) -> None:
+    sec = two_passages(reps, make, tmp_path)
+    # Option 2 is Spain's wording of the first passage (by place it was the second side's
+    # whole text); the second passage keeps its options bracketed
+    resolve_conflict(sec, reps.plan_id, text_key(reps), choose=2)
+    assert not list_conflicts(sec, reps.plan_id)
+    assert text_of(sec, reps.targets[0]) == (
+        "Migratory species are conserved along their routes. Range States act together. "
+        "Threats are reduced. [Option 3 (Spain): Progress is published.] "
+        "[Option 4 (Kenya): Progress is reported yearly.]")
+
+
+def test_one_option_per_passage_mixes_the_sides_wordings(reps: Replicas, make: Make,
+                                                         tmp_path: Path) -> None:
+    sec = two_passages(reps, make, tmp_path)
+    resolve_conflict(sec, reps.plan_id, text_key(reps), choose=[4, 2])
+    assert text_of(sec, reps.targets[0]) == (
+        "Migratory species are conserved along their routes. Range States act together. "
+        "Threats are reduced. Progress is reported yearly.")
+
+
+def test_choosing_each_option_of_one_side_takes_its_text_as_written(
+        reps: Replicas, make: Make, tmp_path: Path) -> None:
+    sec = two_passages(reps, make, tmp_path)
+    resolve_conflict(sec, reps.plan_id, text_key(reps), choose=[1, 4])
+    assert text_of(sec, reps.targets[0]) == BASE.replace(
+        "Range States cooperate.", "All Range States cooperate.").replace(
+        "Progress is reported.", "Progress is reported yearly.")
+
+
+@pytest.mark.parametrize(("choose", "message"), [
+    (5, "no option 5 in this field: its options are passage 1: 1, 2; passage 2: 3, 4"),
+    ([1, 2], "options 1 and 2 are wordings of the same passage: choose one of them"),
+])
+def test_an_option_the_field_does_not_have_is_refused_naming_the_valid_numbers(
+        reps: Replicas, make: Make, tmp_path: Path, choose: int | list[int], message: str) -> None:
+    sec = two_passages(reps, make, tmp_path)
+    before = text_of(sec, reps.targets[0])
+    with pytest.raises(CommandError, match=f"^{message}$"):
+        resolve_conflict(sec, reps.plan_id, text_key(reps), choose=choose)
+    assert text_of(sec, reps.targets[0]) == before
+    assert len(list_conflicts(sec, reps.plan_id)) == 1

@@ -781,3 +781,35 @@ def test_a_regional_position_from_the_conflicts_panel(
     assert card.endorse_button.text() == "Withdraw the position of Africa"
     card.endorse_button.click()
     assert f"[Option {number} (Kenya): By 2020" in secretariat.text("T1")
+
+
+def test_a_card_of_a_field_with_two_contested_passages_settles_it_as_that_side_wrote_it(
+        secretariat: Desk, tmp_path: Path) -> None:
+    """The cards of such a field are whole-field alternatives numbered by place; choosing one
+    takes that side's text (not the option that happens to bear the card's number)."""
+    from ui_support import copy_changes, second_site
+
+    base = "Species are conserved. States cooperate. Threats are reduced. Progress is reported."
+    plan_id, node = secretariat.plan_id, node_id(secretariat.store, secretariat.plan_id, "T2")
+    PlanEditor(secretariat.store, plan_id).set_field(node, "text", base)
+    sides = {"Chile": base.replace("States cooperate.", "All States cooperate.")
+             .replace("Progress is reported.", "Progress is published."),
+             "Peru": base.replace("States cooperate.", "States act together.")
+             .replace("Progress is reported.", "Progress is reported yearly.")}
+    others = [second_site(tmp_path, secretariat.store, plan_id, party) for party in sides]
+    for other, words in zip(others, sides.values(), strict=True):
+        PlanEditor(other, plan_id).set_field(node, "text", words)
+    for other in others:
+        copy_changes(other, secretariat.store, plan_id)
+        other.close()
+    secretariat.window.document.reload()
+    resolve = secretariat.panels.resolve
+    secretariat.panels.show_resolve()
+    row = next(i for i in range(resolve.list.count())
+               if resolve.list.item(i).text().startswith("T2 "))
+    resolve.list.setCurrentRow(row)
+    assert len(resolve.cards) == 2
+    assert secretariat.text("T2").count("[Option ") == 4
+    peru = next(c for c in resolve.cards if "Peru" in c.header.text())
+    peru.button.click()
+    assert secretariat.text("T2") == sides["Peru"]

@@ -55,7 +55,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("node", help="a label such as T7, a node id, or 'plan'")
     p.add_argument("field", help="the field, or xref:FRAMEWORK:TARGET:FIELD for a link")
     how = p.add_mutually_exclusive_group(required=True)
-    how.add_argument("--choose", type=int, metavar="N", help="take alternative N as listed")
+    how.add_argument("--choose", type=int, metavar="N", action="append",
+                     help="take option N as the text numbers it ([Option N ...]; repeat it "
+                     "for a field with several contested passages), or alternative N as "
+                     "'cmsdesk conflicts' lists a field that is not text")
     how.add_argument("--text", help="a new text (or, for a deletion, 'delete' or 'keep')")
     how.add_argument("--file", help="the new text from a UTF-8 file ('-' for stdin)")
     how.add_argument("--keep-options", action="store_true",
@@ -317,13 +320,15 @@ def cmd_conflicts(args: argparse.Namespace, ctx: Context) -> int:
         print(f"{node} {fld} ({c.kind} conflict){title}")
         if c.kind == "text" and c.base:
             print(f"  common text: {c.base}")
-        for i, alt in enumerate(c.alternatives, 1):
-            value = alt["value"] if isinstance(alt["value"], str) else json.dumps(alt["value"])
-            who = "; ".join(p + (" [unverified]" if p in unverified else "")
-                            for p in alt["proposers"])
-            position = (f"position of {', '.join(alt['endorsed_by'])}; "
-                        if alt.get("endorsed_by") else "")
-            print(f"  {alt.get('number', i)}. ({position}{who}) {value}")
+        if len(c.hunks) > 1:  # the options of each passage, by the numbers the text prints
+            for p, hunk in enumerate(c.hunks, 1):
+                print(f"  passage {p}" + (f" (was: {hunk['base']})" if hunk["base"] else ""))
+                for option in hunk["options"]:
+                    _print_alternative(option["number"], option, option["text"], unverified)
+        else:
+            for i, alt in enumerate(c.alternatives, 1):
+                value = alt["value"] if isinstance(alt["value"], str) else json.dumps(alt["value"])
+                _print_alternative(alt.get("number", i), alt, value, unverified)
         for e in c.endorsements:
             number = next((o["number"] for h in c.hunks for o in h["options"]
                            if o.get("id") == e["option"]), None)
@@ -334,10 +339,19 @@ def cmd_conflicts(args: argparse.Namespace, ctx: Context) -> int:
         if c.kind == "text":
             print(f"  endorse for a region: cmsdesk endorse {node} {fld} N")
         print(f"  settle with: cmsdesk resolve {node} {fld} --choose N"
+              + (" (one per passage: --choose N --choose M)" if len(c.hunks) > 1 else "")
               + (" | --text T | --keep-options" if c.kind == "text" else "")
               + (f" --lang {args.lang}" if lang else ""))
     print(f"{len(views)} conflict(s){elsewhere}")
     return 0
+
+
+def _print_alternative(number: int, alt: dict[str, Any], value: str,
+                       unverified: frozenset[str]) -> None:
+    who = "; ".join(p + (" [unverified]" if p in unverified else "") for p in alt["proposers"])
+    position = (f"position of {', '.join(alt['endorsed_by'])}; "
+                if alt.get("endorsed_by") else "")
+    print(f"  {number}. ({position}{who}) {value or '(delete)'}")
 
 
 def _conflict_key(ctx: Context, plan_id: str, node: str, fld: str) -> Key:

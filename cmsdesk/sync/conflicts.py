@@ -15,6 +15,7 @@ counted as seen) or "keep".
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -27,6 +28,7 @@ from cmsdesk.models.languages import split_field
 from cmsdesk.models.queries import ConflictView, conflicts
 from cmsdesk.models.schema import Conflict, CrossReference, Node, Plan, Translation
 from cmsdesk.models.store import Store
+from cmsdesk.models.textmerge import Option, options_form
 from cmsdesk.models.trust import verified_replicas
 
 DELETE, KEEP = "delete", "keep"
@@ -62,8 +64,8 @@ def _displayed(session: Session, key: Key) -> Any:
 
 
 def _pick(alternatives: list[dict[str, Any]], choose: int) -> Any:
-    """The alternative numbered ``choose``: by its option's number where the field has one
-    contested passage (the number the text shows), else by its place in the list."""
+    """The alternative numbered ``choose`` where its number is the option's (a field with one
+    contested passage) or the only number it has (a field that is not text: by place)."""
     numbered = {a["number"]: a for a in alternatives if "number" in a}
     if numbered and len(numbered) == len(alternatives):
         if choose not in numbered:
@@ -75,25 +77,75 @@ def _pick(alternatives: list[dict[str, Any]], choose: int) -> Any:
     return alternatives[choose - 1]["value"]
 
 
-def _value(session: Session, row: Conflict, key: Key, choose: int | None, text: str | None,
+def _options_listed(hunks: list[dict[str, Any]]) -> str:
+    return "; ".join(f"passage {i}: {', '.join(str(o['number']) for o in h['options'])}"
+                     for i, h in enumerate(hunks, 1))
+
+
+def _pick_options(shown: str, conflict: dict[str, Any], choose: list[int]) -> str:
+    """A field with several contested passages settled by option numbers, as the text prints
+    them ("Option 3"), one at most per passage: each chosen option's wording replaces its
+    passage's bracketed options; a passage with no option chosen keeps its options in the
+    bracketed form (as --keep-options writes them)."""
+    hunks = conflict["hunks"]
+    where = {o["number"]: (i, o) for i, h in enumerate(hunks) for o in h["options"]}
+    unknown = [n for n in choose if n not in where]
+    if unknown:
+        raise CommandError(f"no option {unknown[0]} in this field: its options are "
+                           f"{_options_listed(hunks)}")
+    passages = [where[n][0] for n in choose]
+    if len(set(passages)) < len(passages):
+        twice = next(p for p in passages if passages.count(p) > 1)
+        raise CommandError(f"options {' and '.join(str(n) for n in choose if where[n][0] == twice)}"
+                           f" are wordings of the same passage: choose one of them")
+    picked = dict(where[n] for n in choose)  # passage -> its chosen option
+    whole = [a for a in conflict["alternatives"]
+             if {n for n in a.get("options", []) if n} == set(choose) and 0 not in a["options"]]
+    if whole:  # exactly one side's text: take it as written
+        return str(whole[0]["value"])
+    text = shown
+    for i, h in enumerate(hunks):
+        chosen = picked.get(i)
+        if chosen is None:
+            continue
+        form = options_form([Option(o["text"], tuple(o["proposers"]), o["number"],
+                                    tuple(o.get("shown_by", ()))) for o in h["options"]])
+        if form not in text:
+            raise CommandError("the field's text no longer shows its options as the conflict "
+                               "lists them: settle it with --text")
+        if not chosen["text"]:  # the passage deleted: the space beside it goes too
+            form = next((f for f in (form + " ", " " + form) if f in text), form)
+        text = text.replace(form, chosen["text"], 1)
+    return text
+
+
+def _value(session: Session, row: Conflict, key: Key, choose: list[int], text: str | None,
            keep_options: bool) -> Any:
-    alternatives = json.loads(row.alternatives)["alternatives"]
+    conflict = json.loads(row.alternatives)
+    alternatives = conflict["alternatives"]
     if row.kind == "text":
         if keep_options:
             return _displayed(session, key)
-        return text if text is not None else _pick(alternatives, choose or 0)
+        if text is not None:
+            return text
+        if len(conflict.get("hunks", [])) > 1:
+            return _pick_options(str(_displayed(session, key)), conflict, choose)
+    if len(choose) > 1:
+        raise CommandError(f"choose one alternative: {key.field} has one contested passage")
+    if row.kind == "text":
+        return _pick(alternatives, choose[0])
     if keep_options:
         raise CommandError(f"--keep-options is for text; {key.field} takes one value: choose one "
                            f"of the {len(alternatives)} alternatives with --choose N")
     if row.kind == "delete":
-        decision = _pick(alternatives, choose) if choose is not None else (text or "").strip().lower()
+        decision = _pick(alternatives, choose[0]) if choose else (text or "").strip().lower()
         if decision not in (DELETE, KEEP):
             raise CommandError("a contested deletion is settled with 'delete' or 'keep'")
         if decision == KEEP:
             return {"deleted": False}
         return {"deleted": True, "seen": seen_in_subtree(session, key.eid)}
-    if choose is not None:
-        return _pick(alternatives, choose)
+    if choose:
+        return _pick(alternatives, choose[0])
     allowed = _CHOICES.get((key.entity, key.field))
     if allowed is None:
         raise CommandError(f"{key.field} cannot be typed in: choose one of the "
@@ -103,17 +155,23 @@ def _value(session: Session, row: Conflict, key: Key, choose: int | None, text: 
     return text
 
 
-def resolve_conflict(store: Store, plan_id: str, key: Key, *, choose: int | None = None,
-                     text: str | None = None, keep_options: bool = False) -> Outcome:
-    """Settle a contested field with a resolution whose parents are all its heads."""
-    if (choose is not None) + (text is not None) + keep_options != 1:
+def resolve_conflict(store: Store, plan_id: str, key: Key, *,
+                     choose: int | Sequence[int] | None = None, text: str | None = None,
+                     keep_options: bool = False) -> Outcome:
+    """Settle a contested field with a resolution whose parents are all its heads.
+
+    ``choose`` names options by their numbers as the text prints them ("Option 2"); a field
+    with several contested passages takes one number per passage it settles (the others keep
+    their options bracketed). A field that is not text numbers its alternatives by place."""
+    chosen = [choose] if isinstance(choose, int) else list(choose or [])
+    if bool(chosen) + (text is not None) + keep_options != 1:
         raise CommandError("settle a conflict one way: choose an alternative, give a text, or "
                            "keep the options")
     with store.session() as s:
         row = s.get(Conflict, tuple(key))
         if row is None or row.plan_id != plan_id:
             raise CommandError(f"the {key.field} of that {key.entity} is not in conflict")
-        value = _value(s, row, key, choose, text, keep_options)
+        value = _value(s, row, key, chosen, text, keep_options)
         # The versions the alternatives were made of: a proposal that arrives before the
         # resolution is written (another officer's import) stays a head, so a new conflict.
         seen = json.loads(row.alternatives).get("heads") or None

@@ -400,6 +400,12 @@ class ResolveView(LazyView):
             editor.store, plan_id, key, choose=choose, text=text, keep_options=keep_options))
 
     def choose(self, number: int) -> Outcome | None:
+        """Settle with the card ``number``: an option's number where the card is one option
+        of the field's one contested passage; with several passages a card is one side's whole
+        text (numbered by place), which settles the field as that text."""
+        view = self.current()
+        if view is not None and view.kind == "text" and len(view.hunks) > 1:
+            return self._settle(text=str(view.alternatives[number - 1]["value"]))
         return self._settle(choose=number)
 
     def keep_options(self) -> Outcome | None:
