@@ -20,6 +20,7 @@ from cmsdesk.models.parties import (
     region_filter,
 )
 from cmsdesk.models.store import Store
+from cmsdesk.paths import resource
 
 
 def test_the_list_names_its_source_and_date_and_holds_the_parties() -> None:
@@ -41,13 +42,28 @@ def test_the_list_names_its_source_and_date_and_holds_the_parties() -> None:
 def test_entries_checked_against_the_secretariats_table() -> None:
     """What the CMS Secretariat's "Parties and Range States" table lists (read 2026-12-05)."""
     d = directory()
-    assert "read on 2026-12-05" in d.source and "133 Parties in 2024" in d.source
+    assert "read on 2026-12-05" in d.source
+    assert "133 Parties the Secretariat counted in 2024" in d.source
     for name, region in (("Bosnia and Herzegovina", "Europe"), ("Afghanistan", "Asia"),
                          ("Iraq", "Asia"), ("Trinidad and Tobago",
                                             "Central and South America and the Caribbean"),
                          ("Kyrgyzstan", "Asia"), ("Cook Islands", "Oceania")):
         entry = d.resolve(name)
         assert entry.is_party and d.region_of(entry) == region, name
+
+
+def test_a_later_party_is_listed_with_the_announcement_it_comes_from() -> None:
+    """Malawi became Party no. 129 on 1 September 2019 (the Secretariat's announcement); the
+    header says how many of the Parties the list holds."""
+    d = directory()
+    malawi = d.resolve("Malaui")
+    assert malawi.is_party and d.region_of(malawi) == "Africa"
+    assert "Malawi (Party no. 129, in force from 2019-09-01)" in d.source
+    assert "So 128 of the 133 Parties" in d.source and len(d.parties) == 128
+    doc = json.loads(resource("parties.json").read_text(encoding="utf-8"))
+    [later] = doc["later_parties"]
+    assert (later["code"], later["party_no"], later["in_force"]) == ("MW", 129, "2019-09-01")
+    assert "www.cms.int" in later["source"]
     for name in ("Botswana", "Andorra", "Canada", "Mexico", "Malaysia"):
         assert not d.resolve(name).is_party, name
     # the region as the Secretariat's table spells it
