@@ -8,7 +8,7 @@ and per change must stay flat. Two series:
   Secretariat's store, in a process of its own (the merge round's probe). A delegate's edits
   depend only on its index, so the first N delegates of the large round are an N-delegate round.
 * **Stores.** Stores of 50,000, 200,000 and 500,000 changes made as the long history's
-  (:func:`bench.history.make_store`): their size, ``cmsdesk outline`` beyond start-up (opening
+  (:func:`bench.history.make_store`, each taken further from the one before): their size, ``cmsdesk outline`` beyond start-up (opening
   the store and reading the plan), and ``cmsdesk history`` of the most edited field.
 
 Figures per bundle and per change, and whether the largest stays within 1.5 times the
@@ -64,11 +64,12 @@ def rounds(folder: Path, counts: tuple[int, ...], edits: int, seed: int
 def stores(folder: Path, counts: tuple[int, ...], runs: int, seed: int) -> list[dict[str, Any]]:
     out = []
     helper = cli("outline", "--help")
+    db = folder / "store.db"  # each store is the one before, taken further
+    making = 0.0
     for n in counts:
-        db = folder / f"store-{n}.db"
         start = time.perf_counter()
         plan_id, held = make_store(db, n, seed)
-        making = time.perf_counter() - start
+        making += time.perf_counter() - start
         label, fld, versions = _most_edited(db, plan_id)
         run_seconds(cli("--db", str(db), "outline"))  # the file in the disk cache
         beyond, history = [], []
@@ -83,7 +84,7 @@ def stores(folder: Path, counts: tuple[int, ...], runs: int, seed: int) -> list[
                     "history_field": f"{label} {fld}", "history_versions": versions,
                     "history_s": median(history),
                     "history_ms_per_version": 1000 * median(history) / versions})
-        db.unlink()
+    db.unlink()
     return out
 
 

@@ -2,7 +2,8 @@
 
 The round is made once per benchmark run (:func:`prepare`): the Secretariat creates the plan
 (the starter template, texts lengthened, see :func:`bench.plans.round_template`) and exports
-its full bundle; every delegate, a new installation, imports that bundle, makes its edits
+its full bundle; every delegate, a new installation holding that bundle (imported once, then
+copied: :func:`bench.delegates.received_base`), makes its edits
 through ``PlanEditor.set_field`` and exports a delta bundle for the Secretariat
 (:mod:`bench.delegates`). Only the Secretariat's import of all the bundles is timed, each time
 into a fresh copy of its store, in a process of its own (:mod:`bench.import_probe`).
@@ -31,6 +32,7 @@ from bench.delegates import (
     field_values,
     new_installation,
     profile,
+    received_base,
     run_delegate,
 )
 from bench.plans import GOAL_FIELDS, TARGET_FIELDS, round_template
@@ -83,7 +85,8 @@ def prepare(folder: Path, delegates: int, edits: int, seed: int) -> Round:
     Store.open(empty).close()
     work = folder / "delegates"
     work.mkdir(exist_ok=True)
-    results = [run_delegate(i, plan, plan_id, work, empty, base_bundle, replica, edits)
+    received = received_base(empty, folder / "received.db", base_bundle)
+    results = [run_delegate(i, plan, plan_id, work, received, replica, edits)
                for i in range(delegates)]
     return Round(folder, secretariat, replica, plan_id, base_bundle, empty,
                  [r.bundle for r in results], [r.size for r in results],
