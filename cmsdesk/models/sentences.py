@@ -47,10 +47,11 @@ def split_sentences(value: str, lang: str = DEFAULT_LANGUAGE,
     return list(split_cached(value, lang, rules))
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=512)
 def split_cached(value: str, lang: str = DEFAULT_LANGUAGE,
                  rules: int = CURRENT_RULES) -> tuple[Token, ...]:
-    """Split once per distinct text: an import re-merges the same texts many times."""
+    """Split once per distinct text: a merge splits the same texts many times (a few hundred
+    are kept, not every text an import of a whole round merged)."""
     if rules == LEGACY_RULES:
         return _split_v1(value)
     if rules == 2:

@@ -139,11 +139,13 @@ def _hunks(base: str, head: str, index: int, lang: str, rules: int) -> list[_Hun
             for i1, i2, tokens in _diff(base, head, lang, rules)]
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=512)
 def _diff(base: str, head: str, lang: str,
           rules: int) -> tuple[tuple[int, int, tuple[Token, ...]], ...]:
-    """Sentence-level edits from ``base`` to ``head`` (cached: the same pairs recur while many
-    bundles touching one field are imported one after another)."""
+    """Sentence-level edits from ``base`` to ``head`` (cached: the same pairs recur while a
+    field is merged, and while bundles touching one field are imported one after another; a
+    few hundred pairs, so that an import of a whole round does not keep every text it merged).
+    """
     old, new = split_cached(base, lang, rules), split_cached(head, lang, rules)
     matcher = SequenceMatcher(None, [t.text for t in old], [t.text for t in new], autojunk=False)
     return tuple((i1, i2, new[j1:j2]) for tag, i1, i2, j1, j2 in matcher.get_opcodes()

@@ -36,7 +36,6 @@ from cmsdesk.sync.peers import VERIFIED, record_holding, remember_sender
 from cmsdesk.sync.quarantine import hold
 from cmsdesk.sync.validate import (
     ParsedBundle,
-    ReceivedChange,
     StoreCheck,
     check_against_store,
     hostile_content,
@@ -124,6 +123,10 @@ class _Written:
     new: int  # changes it appended
     deletes: bool  # whether any of them deletes a node
     drafts: list[str] = field(default_factory=list)  # named drafts received (their names here)
+    # what its report says of its changes: see _authors and _quarantined
+    authors: list[tuple[str, str]] = field(default_factory=list)
+    quarantined: list[tuple[str, int, str]] = field(default_factory=list)
+    count: int = 0  # changes the file holds
 
 
 def _write(session: Session, store: Store, parsed: ParsedBundle, plan: str | None) -> _Written:
@@ -145,18 +148,13 @@ def _write(session: Session, store: Store, parsed: ParsedBundle, plan: str | Non
     if remember_sender(session, store, m.sender, m.created) is not None:
         record_holding(session, m.sender.replica, m.plan_id, m.provides)
         remember_held(session, m.sender.replica, [d["id"] for d in m.drafts])
-    return _Written(_report_material(parsed), check, set(appended.heads),
+    # A batch keeps every file's _Written until its one projection is done: it keeps what the
+    # report says of the changes, not the changes (their values, and then their authors, were
+    # most of the import's memory).
+    return _Written(replace(parsed, changes=[]), check, set(appended.heads),
                     {k for k, h in appended.heads.items() if len(h) > 1}, len(appended.new),
-                    any(c.body["op"] == "delete" for c in fresh), drafts)
-
-
-def _report_material(parsed: ParsedBundle) -> ParsedBundle:
-    """The file as its report needs it once written: each change's id, replica and author,
-    without its value. A batch keeps every file's until its one projection is done, and the
-    values were most of the import's memory."""
-    return replace(parsed, changes=[
-        ReceivedChange(c.cid, {"replica": c.body["replica"], "author": c.body["author"]})
-        for c in parsed.changes])
+                    any(c.body["op"] == "delete" for c in fresh), drafts,
+                    _authors(parsed, check), _quarantined(parsed, check), len(parsed.changes))
 
 
 # An import is alarming when it deletes more than this share of a plan's nodes.
@@ -202,16 +200,16 @@ def _report(w: _Written, merged_clean: int, opened: list[Key], closed: int) -> I
     return ImportReport(
         path=w.parsed.path, bundle_id=m.bundle_id, plan_id=m.plan_id, plan_title=m.plan_title,
         sender=m.sender, trust=w.check.trust, verified=w.check.trust in VERIFIED, full=m.full,
-        new_changes=len(w.parsed.changes) - len(w.check.held), already_held=len(w.check.held),
+        new_changes=w.count - len(w.check.held), already_held=len(w.check.held),
         merged_clean=merged_clean, conflicts_created=len(opened), conflicts_closed=closed,
-        new_plan=w.check.new_plan, conflicts=sorted(opened), authors=_authors(w),
-        quarantined=_quarantined(w), drafts=w.drafts)
+        new_plan=w.check.new_plan, conflicts=sorted(opened), authors=w.authors,
+        quarantined=w.quarantined, drafts=w.drafts)
 
 
-def _quarantined(w: _Written) -> list[tuple[str, int, str]]:
+def _quarantined(parsed: ParsedBundle, check: StoreCheck) -> list[tuple[str, int, str]]:
     groups: dict[tuple[str, str], int] = {}
-    for c in w.parsed.changes:
-        reason = w.check.held_back.get(c.cid)
+    for c in parsed.changes:
+        reason = check.held_back.get(c.cid)
         if reason is not None:
             a = c.body["author"]
             who = f"{a.get('name') or c.body['replica'][:8]} ({a.get('party', '')})"
@@ -219,12 +217,12 @@ def _quarantined(w: _Written) -> list[tuple[str, int, str]]:
     return [(who, n, why) for (who, why), n in sorted(groups.items())]
 
 
-def _authors(w: _Written) -> list[tuple[str, str]]:
+def _authors(parsed: ParsedBundle, check: StoreCheck) -> list[tuple[str, str]]:
     """Each replica with new changes, named as its latest change names its author."""
-    latest = {c.body["replica"]: c.body["author"] for c in w.parsed.changes
-              if c.cid not in w.check.held}
+    latest = {c.body["replica"]: c.body["author"] for c in parsed.changes
+              if c.cid not in check.held}
     out = []
-    for replica, status in w.check.authors.items():
+    for replica, status in check.authors.items():
         a = latest[replica]
         who = a.get("name") or replica[:8]
         out.append((f"{who} ({a['party']})" if a.get("party") else who, status))
