@@ -286,7 +286,7 @@ def _handle(c: queries.ConflictView) -> tuple[str, str]:
 
 def cmd_conflicts(args: argparse.Namespace, ctx: Context) -> int:
     from cmsdesk.clicmd.plan import language_version
-    from cmsdesk.models.trust import unverified_parties
+    from cmsdesk.models.trust import recorded_parties, unverified_parties
     from cmsdesk.sync.conflicts import list_conflicts
 
     plan_id = ctx.plan_id()
@@ -295,6 +295,7 @@ def cmd_conflicts(args: argparse.Namespace, ctx: Context) -> int:
     every = _sync(list_conflicts, store, plan_id)
     with store.session() as s:
         unverified = unverified_parties(s, plan_id)
+        recorded = recorded_parties(s, plan_id)
     views = [c for c in every if split_field(c.field)[1] == lang]
     others = sorted({split_field(c.field)[1] or "" for c in every} - {lang or ""})
     for c in views:
@@ -304,7 +305,8 @@ def cmd_conflicts(args: argparse.Namespace, ctx: Context) -> int:
                     "entity": c.entity, "eid": c.eid, "field": _handle(c)[1], "kind": c.kind,
                     "base": c.base, "hunks": c.hunks,
                     "alternatives": [{"n": a.get("number", i)} | a | {"unverified": sorted(
-                        set(a["proposers"]) & unverified)}
+                        set(a["proposers"]) & unverified), "recorded": sorted(
+                        set(a["proposers"]) & recorded)}
                         for i, a in enumerate(c.alternatives, 1)],
                     "endorsements": c.endorsements}
                    for c in views])
@@ -324,11 +326,12 @@ def cmd_conflicts(args: argparse.Namespace, ctx: Context) -> int:
             for p, hunk in enumerate(c.hunks, 1):
                 print(f"  passage {p}" + (f" (was: {hunk['base']})" if hunk["base"] else ""))
                 for option in hunk["options"]:
-                    _print_alternative(option["number"], option, option["text"], unverified)
+                    _print_alternative(option["number"], option, option["text"], unverified,
+                                       recorded)
         else:
             for i, alt in enumerate(c.alternatives, 1):
                 value = alt["value"] if isinstance(alt["value"], str) else json.dumps(alt["value"])
-                _print_alternative(alt.get("number", i), alt, value, unverified)
+                _print_alternative(alt.get("number", i), alt, value, unverified, recorded)
         for e in c.endorsements:
             number = next((o["number"] for h in c.hunks for o in h["options"]
                            if o.get("id") == e["option"]), None)
@@ -347,8 +350,10 @@ def cmd_conflicts(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def _print_alternative(number: int, alt: dict[str, Any], value: str,
-                       unverified: frozenset[str]) -> None:
-    who = "; ".join(p + (" [unverified]" if p in unverified else "") for p in alt["proposers"])
+                       unverified: frozenset[str], recorded: frozenset[str]) -> None:
+    who = "; ".join(p + (" [unverified]" if p in unverified else "")
+                    + (" [recorded by the Secretariat from its reply]" if p in recorded else "")
+                    for p in alt["proposers"])
     position = (f"position of {', '.join(alt['endorsed_by'])}; "
                 if alt.get("endorsed_by") else "")
     print(f"  {number}. ({position}{who}) {value or '(delete)'}")

@@ -72,7 +72,8 @@ def _item_json(item: ReviewItem) -> dict[str, Any]:
     return {"id": item.change_id, "action": item.action, "author": item.author,
             "party": item.party, "region": item.region, "role": item.role,
             "clock": item.clock, "value": item.value, "reviewed": item.reviewed,
-            "own": item.own, "late": item.late, "verified": item.verified}
+            "own": item.own, "late": item.late, "verified": item.verified,
+            "recorded": item.recorded}
 
 
 def _review_json(result: Review) -> dict[str, Any]:
@@ -91,7 +92,8 @@ def _item_lines(fr: FieldReview, item: ReviewItem) -> list[str]:
     where = f" ({item.region})" if item.region else ""
     done = "  (reviewed)" if item.reviewed else ""
     late = "  LATE" if item.late else ""
-    mark = "" if item.verified else " UNVERIFIED"
+    mark = ("" if item.verified else " UNVERIFIED") + (f" ({item.recorded})" if item.recorded
+                                                        else "")
     head = (f"    {item.change_id[:8]}  {item.party}{where}{mark}, {item.author}, "
             f"{item.clock[:16].replace('T', ' ')}{late}{done}")
     if fr.is_text and item.action in ("edit", "resolve"):

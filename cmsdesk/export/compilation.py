@@ -42,7 +42,7 @@ from cmsdesk.models.languages import DEFAULT_ORIGINAL, field_key, split_field
 from cmsdesk.models.queries import CommentView
 from cmsdesk.models.receipts import receipts
 from cmsdesk.models.schema import Change, Comment, Conflict, Node
-from cmsdesk.models.trust import verified_replicas
+from cmsdesk.models.trust import recordings, verified_replicas
 
 # The text fields, in the order a reader expects.
 COMPILED_FIELDS = ("title", "text") + tuple(name for name, _label in DETAIL_FIELDS)
@@ -59,6 +59,7 @@ class Proposal:
     received: str = ""  # YYYY-MM-DD its bundle was received here ("" if not recorded)
     late: bool = False  # received (or, unrecorded, dated) after the draft's deadline
     verified: bool = True  # made here or under a pinned key (cmsdesk.models.trust)
+    recorded_from: str = ""  # recorded at the Secretariat from the Party's "Word reply"/"letter"
 
     @property
     def day(self) -> str:
@@ -201,7 +202,8 @@ def gather_compilation(session: Session, plan_id: str, since: str | None = None,
     got = _received(session, plan_id, baseline.arrival, texts.original, names)
     received = receipts(session, {r.origin for r in got.latest.values()}
                         | set(got.comments.values()))
-    verified = verified_replicas(session)
+    recorded = recordings(session)
+    verified = verified_replicas(session, recorded)
     by_field: dict[tuple[str, str], list[Proposal]] = {}
     for (node_id, fld, lang, _party), row in got.latest.items():
         proposal = Proposal(names.party(row.author_party) or row.author_name or "unknown",
@@ -209,6 +211,8 @@ def gather_compilation(session: Session, plan_id: str, since: str | None = None,
                             str(json.loads(row.value) or ""), lang, received.get(row.origin, ""))
         proposal.late = bool(meta.deadline) and proposal.day > meta.deadline
         proposal.verified = row.replica in verified
+        if row.replica in recorded:
+            proposal.recorded_from = recorded[row.replica].channel
         by_field.setdefault((node_id, fld), []).append(proposal)
     comments: dict[str, list[CommentView]] = {}
     for c in session.scalars(select(Comment).where(Comment.plan_id == plan_id)

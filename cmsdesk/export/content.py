@@ -107,6 +107,8 @@ class PlanContent:
     fallbacks: int = 0  # texts printed in the original for want of a translation
     # the proposers this installation cannot vouch for (models/trust.py): marked in option labels
     unverified: frozenset[str] = frozenset()
+    # the proposers whose wording the Secretariat recorded from their Word reply or letter
+    recorded: frozenset[str] = frozenset()
 
     @property
     def placed_correspondence(self) -> bool:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from cmsdesk.atomic import write_atomic
 from cmsdesk.export.markdown_blocks import Run
-from cmsdesk.export.wording import SpanKind, classify, mark_unverified
+from cmsdesk.export.wording import RECORDED_MARK, SpanKind, classify, mark_unverified
 
 if TYPE_CHECKING:
     from docx.blkcntnr import BlockItemContainer
@@ -400,6 +400,8 @@ class DocWriter:
         # proposers not verified here, marked in option labels; how many marks were written
         self.unverified: frozenset[str] = frozenset()
         self.unverified_marks = 0
+        self.recorded: frozenset[str] = frozenset()  # Parties whose wording was recorded
+        self.recorded_marks = 0
 
     @contextmanager
     def field(self, node: str, name: str, lead: str = "") -> Iterator[None]:
@@ -484,6 +486,9 @@ class DocWriter:
                 if span.kind == "option" and self.unverified:
                     shown, marks = mark_unverified(shown, self.unverified)
                     self.unverified_marks += marks
+                if span.kind == "option" and self.recorded:
+                    shown, marks = mark_unverified(shown, self.recorded, RECORDED_MARK)
+                    self.recorded_marks += marks
                 piece = self.run(paragraph, shown, SPAN_STYLES[span.kind] or style)
                 if run.bold:
                     piece.bold = True

@@ -71,7 +71,8 @@ def _attribution(proposal: Proposal, words: MeetingTerms, deadline: str, lang: s
     late = f" \u2014 {words('late', deadline=words.date(deadline))}" if proposal.late else ""
     got = f", {words('received', date=_day(words, proposal.received))}" \
         if proposal.received else ""
-    unverified = "" if proposal.verified else f" \u2014 {terms('unverified')}"
+    unverified = ("" if proposal.verified else f" \u2014 {terms('unverified')}") + (
+        f" \u2014 {terms('recorded_' + proposal.recorded_from)}" if proposal.recorded_from else "")
     return (f"{terms('proposed_by', party=proposal.party)}{where}{by}, "
             f"{_day(words, proposal.clock[:10])}{got}{unverified}{language}{late}")
 

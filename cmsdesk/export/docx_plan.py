@@ -55,7 +55,7 @@ from cmsdesk.export.meeting_terms import (
 )
 from cmsdesk.export.options import ExportOptions
 from cmsdesk.models.drafts import find_draft
-from cmsdesk.models.trust import unverified_parties
+from cmsdesk.models.trust import recorded_parties, unverified_parties
 
 DASH = "\u2014"
 
@@ -211,8 +211,8 @@ class _PlanWriter:
         add_first_page(writer, self.info, self.words)
         if content.has_brackets or content.conflicts:
             writer.text(writer.paragraph("Document note"), self.words.terms("brackets_note"))
-        writer.unverified = content.unverified
-        note_at = writer.paragraph()  # the note on unverified proposers, if any is marked
+        writer.unverified, writer.recorded = content.unverified, content.recorded
+        note_at = writer.paragraph()  # the notes on unverified and recorded proposers, if marked
         toc_at = None
         if self.options.toc:
             writer.paragraph("TOC Heading", self.words.terms("contents"))
@@ -229,11 +229,11 @@ class _PlanWriter:
         if toc_at is not None:
             with writer.inserting_before(toc_at):
                 add_toc(writer, self.toc)
-        if writer.unverified_marks:
-            with writer.inserting_before(note_at):
-                writer.paragraph("Document note", self.words.terms("unverified_note"))
-        else:
-            note_at._p.getparent().remove(note_at._p)
+        with writer.inserting_before(note_at):
+            for marks, note in ((writer.unverified_marks, "unverified_note"),
+                                (writer.recorded_marks, "recorded_note")):
+                if marks:
+                    writer.paragraph("Document note", self.words.terms(note))
         return writer
 
 
@@ -277,6 +277,7 @@ def plan_document(session: Session, plan_id: str, *, companion: bool = True,
     # Who this installation cannot vouch for is local knowledge: marked, never in the text.
     if mark_unverified:
         content.unverified = unverified_parties(session, plan_id)
+        content.recorded = recorded_parties(session, plan_id)
     # What the draft does not say itself, the plan said when the draft was marked (its title
     # in the document's language).
     meta = info.meta.in_language(content.lang)

@@ -59,12 +59,16 @@ TERMS: dict[str, dict[str, str]] = {
         "by_author": ", by {author}",
         "in_language": ", in {language}",
         "unverified": "author not verified",
+        "recorded_Word reply": "recorded by the Secretariat from the Party's Word reply",
+        "recorded_letter": "recorded by the Secretariat from the Party's letter",
         "position": "Position of {region}: option {number}, proposed by {parties}, endorsed by "
                     "{endorser}",
         "for_meeting": ", for {meeting}",
         "endorser_unverified": "endorser not verified",
         "unverified_note": ("\u2020 Proposer not verified at this installation: the key that "
                             "signed the proposal is not pinned for that Party."),
+        "recorded_note": ("\u2021 Recorded by the Secretariat from the Party's Word reply or "
+                          "letter: verified as recorded, not signed with the Party's own key."),
         "baseline": "Baseline ({name})",
         "first_version": "first version of the plan",
         "no_baseline_text": "(no text in the baseline)",
@@ -118,12 +122,17 @@ TERMS: dict[str, dict[str, str]] = {
         "by_author": ", par {author}",
         "in_language": ", en {language}",
         "unverified": "auteur non vérifié",
+        "recorded_Word reply": "enregistré par le Secrétariat d'après la réponse Word de la Partie",
+        "recorded_letter": "enregistré par le Secrétariat d'après la lettre de la Partie",
         "position": "Position de la région {region} : option {number}, proposée par {parties}, "
                     "approuvée par {endorser}",
         "for_meeting": ", pour {meeting}",
         "endorser_unverified": "auteur de l'approbation non vérifié",
         "unverified_note": ("\u2020 Auteur non vérifié par cette installation : la clé qui a "
                             "signé la proposition n'est pas épinglée pour cette Partie."),
+        "recorded_note": ("\u2021 Enregistré par le Secrétariat d'après la réponse Word ou la "
+                          "lettre de la Partie : vérifié en tant qu'enregistrement, non signé "
+                          "avec la clé de la Partie."),
         "baseline": "Texte de référence ({name})",
         "first_version": "première version du plan",
         "no_baseline_text": "(aucun texte dans le texte de référence)",
@@ -177,12 +186,18 @@ TERMS: dict[str, dict[str, str]] = {
         "by_author": ", por {author}",
         "in_language": ", en {language}",
         "unverified": "autor no verificado",
+        "recorded_Word reply": "registrado por la Secretaría a partir de la respuesta en Word de "
+                               "la Parte",
+        "recorded_letter": "registrado por la Secretaría a partir de la carta de la Parte",
         "position": "Posición de la región {region}: opción {number}, propuesta por {parties}, "
                     "respaldada por {endorser}",
         "for_meeting": ", para {meeting}",
         "endorser_unverified": "autor del respaldo no verificado",
         "unverified_note": ("\u2020 Autor no verificado por esta instalación: la clave que firmó "
                             "la propuesta no está fijada para esa Parte."),
+        "recorded_note": ("\u2021 Registrado por la Secretaría a partir de la respuesta en Word "
+                          "o la carta de la Parte: verificado como registro, no firmado con la "
+                          "clave de la Parte."),
         "baseline": "Texto de referencia ({name})",
         "first_version": "primera versión del plan",
         "no_baseline_text": "(sin texto en el texto de referencia)",

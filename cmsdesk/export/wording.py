@@ -75,14 +75,18 @@ _PROPOSERS = re.compile(r"\(([^()\]]*)\):$")
 UNVERIFIED_MARK = "\u2020"  # dagger: "[Option 2 (Kenya†):", explained in a note
 
 
-def mark_unverified(label: str, unverified: frozenset[str]) -> tuple[str, int]:
-    """An option label with :data:`UNVERIFIED_MARK` after each proposer this installation
-    cannot vouch for (models/trust.py), and how many it marked."""
+RECORDED_MARK = "\u2021"  # double dagger: "[Option 2 (Kenya‡):", recorded by the Secretariat
+
+
+def mark_unverified(label: str, unverified: frozenset[str],
+                    mark: str = UNVERIFIED_MARK) -> tuple[str, int]:
+    """An option label with ``mark`` after each proposer in ``unverified`` (by default those
+    this installation cannot vouch for, models/trust.py), and how many it marked."""
     found = _PROPOSERS.search(label)
     if found is None or not unverified:
         return label, 0
     names = found.group(1).split("; ")
-    marked = [n + UNVERIFIED_MARK if n in unverified else n for n in names]
+    marked = [n + mark if n in unverified else n for n in names]
     count = sum(1 for n in names if n in unverified)
     return label[:found.start(1)] + "; ".join(marked) + label[found.end(1):], count
 

@@ -52,6 +52,10 @@ class Key(NamedTuple):
 Author = Profile
 
 
+# A change recorded at the Secretariat from what a Party sent without cmsdesk names the
+# recorder's replica and the channel: {"replica": ..., "from": "Word reply" | "letter"}.
+RECORDED_BY = "recorded_by"
+RECORDED_FROM = ("Word reply", "letter")
 # Keys a change carries only when it concerns languages (see models/languages.py). A change
 # without them is in the plan's original language, as every change written before was.
 LANGUAGE_KEYS = (
@@ -63,10 +67,14 @@ LANGUAGE_KEYS = (
 
 def make_body(*, plan: str, replica: str, seq: int, author: Author, clock: str, op: str,
               key: Key, value: Any, parents: list[str], translates: list[str] | None = None,
-              carries: str | None = None) -> dict[str, Any]:
-    """A change's body; the language of a ``text@fr`` key becomes its ``lang``."""
+              carries: str | None = None,
+              recorded_by: dict[str, str] | None = None) -> dict[str, Any]:
+    """A change's body; the language of a ``text@fr`` key becomes its ``lang``; a submission
+    recorded for a Party names its recorder (``recorded_by``, :mod:`cmsdesk.submissions`)."""
     fld, lang = split_field(key.field)
     extra: dict[str, Any] = {}
+    if recorded_by is not None:
+        extra[RECORDED_BY] = recorded_by
     if lang is not None:
         extra["lang"] = lang
     if translates is not None:
@@ -107,10 +115,17 @@ def check_body(body: Any) -> dict[str, Any]:
         raise ChangeFormatError("a change is not a JSON object")
     expected = {"v", "plan", "replica", "seq", "author", "clock", "op", "entity", "eid",
                 "field", "value", "parents"}
-    if set(body) - set(LANGUAGE_KEYS) != expected:
-        wrong = (set(body) - set(LANGUAGE_KEYS)) ^ expected
+    optional = {*LANGUAGE_KEYS, RECORDED_BY}
+    if set(body) - optional != expected:
+        wrong = (set(body) - optional) ^ expected
         raise ChangeFormatError(f"a change has fields {sorted(wrong)} wrong")
     _check_language_keys(body)
+    recorder = body.get(RECORDED_BY)
+    if RECORDED_BY in body and not (
+            isinstance(recorder, dict) and set(recorder) == {"replica", "from"}
+            and isinstance(recorder["replica"], str) and 0 < len(recorder["replica"]) <= 64
+            and recorder["from"] in RECORDED_FROM):
+        raise ChangeFormatError("a change's recorder is malformed")
     if type(body["v"]) is not int or body["v"] != FORMAT_VERSION:
         raise ChangeFormatError(f"unknown change format version {body['v']!r}")
     if body["op"] not in OPS or body["entity"] not in ENTITIES:

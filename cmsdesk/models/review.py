@@ -42,7 +42,7 @@ from cmsdesk.models.schema import Change, Comment, Conflict, NamedDraft, Node, P
 from cmsdesk.models.store import Store
 from cmsdesk.models.submissions import deadline_of, is_late
 from cmsdesk.models.textmerge import Option, merge_texts, options_form
-from cmsdesk.models.trust import verified_replicas
+from cmsdesk.models.trust import recordings, verified_replicas
 
 TEXT_FIELDS = ("title", "text", "note", "indicators", "milestones", "actors")
 # Groups of a node's review, in the order a reader expects: its texts, then what happened to it.
@@ -70,6 +70,7 @@ class ReviewItem:
     own: bool  # made at this installation
     late: bool = False  # received after the baseline draft's comment deadline
     verified: bool = True  # made here or under a pinned key (cmsdesk.models.trust)
+    recorded: str = ""  # "recorded by the CMS Secretariat from Kenya's Word reply", or ""
 
     @property
     def revertible(self) -> bool:
@@ -290,7 +291,8 @@ def review(session: Session, plan_id: str, base: NamedDraft, *, own_replica: str
     """
     flt = flt or ReviewFilter()
     parties_wanted, regions_wanted = party_filter(flt.parties), region_filter(flt.regions)
-    verified = verified_replicas(session)
+    recorded = recordings(session)
+    verified = verified_replicas(session, recorded)
     rows = list(session.scalars(select(Change).where(
         Change.plan_id == plan_id, Change.arrival > base.arrival).order_by(Change.arrival)))
     marks = set(session.scalars(select(ReviewMark.change_id)))
@@ -323,7 +325,8 @@ def review(session: Session, plan_id: str, base: NamedDraft, *, own_replica: str
         groups.setdefault((node_id, group), []).append(ReviewItem(
             row.id, action, row.author_name, party_of(row), row.author_region, row.author_role,
             row.clock, _shown(row, action, comment_text, positions), done, own,
-            is_late(deadline, received_on.get(row.origin) or row.clock), row.replica in verified))
+            is_late(deadline, received_on.get(row.origin) or row.clock), row.replica in verified,
+            recorded[row.replica].describe(party_of(row)) if row.replica in recorded else ""))
 
     before = draft_values(session, base)
     plan = session.get(Plan, plan_id)

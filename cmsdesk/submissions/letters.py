@@ -32,7 +32,13 @@ from cmsdesk.models.projection import project
 from cmsdesk.models.schema import NamedDraft
 from cmsdesk.models.store import Store
 from cmsdesk.models.submissions import deadline_of, is_late, late_note, note_submission
-from cmsdesk.submissions.recording import Item, changes_for, comment_key, submission_replica
+from cmsdesk.submissions.recording import (
+    Item,
+    changes_for,
+    comment_key,
+    recorder_of,
+    submission_replica,
+)
 
 MAX_LETTER_BYTES = 5 * 1024 * 1024
 _NODE_WORDS = {"target": "T", "objectif": "T", "meta": "T", "t": "T",
@@ -225,7 +231,8 @@ def record_letter(store: Store, plan_id: str, text: str, party: str, *,
                 items.append(Item("comment_add", comment_key(plan_id, party, text, str(i), p.text),
                                   {"node": p.node, "text": p.text}, (), who))
         replica = submission_replica(plan=plan_id, party=party, letter=text)
-        bodies, ids = changes_for(s, plan_id, replica, day, items)
+        bodies, ids = changes_for(s, plan_id, replica, day, items,
+                                  recorder_of(store.replica_id, "letter"))
         deadline = deadline_of(base)
     report = LetterReport(party, day, channel, chosen, already_held=len(ids) - len(bodies),
                           deadline=deadline, late=is_late(deadline, day))

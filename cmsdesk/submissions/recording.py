@@ -5,6 +5,13 @@ and the items into changes as if the Party had made them at an installation of i
 replica per submission (an id derived from what identifies it), counting from 1, each change's
 parents the versions the Party read. They then travel, merge and get reviewed like a bundle's.
 
+Each change names its recorder (``recorded_by``: this installation's replica and the channel,
+"Word reply" or "letter"), which is part of what its id hashes; the recorder signs them with its
+own key when they first leave in a bundle (:mod:`cmsdesk.sync.exporter`). Every other site can
+so check that the Secretariat recorded them, and shows them as recorded by the Secretariat from
+the Party's reply, not as made under the Party's own key (:mod:`cmsdesk.models.trust`); a
+recording signed by any other key is held in quarantine (:mod:`cmsdesk.sync.quarantine`).
+
 An item already held by the replica (same operation, field, value and parents) is not recorded
 again, whatever the day received: importing the same submission twice changes nothing, and
 importing it again with more (a paragraph attached as a comment) adds only that.
@@ -43,6 +50,11 @@ def submission_replica(**identity: str) -> str:
     return digest({"kind": "submission", **identity})[:32]
 
 
+def recorder_of(recorder_replica: str, channel: str) -> dict[str, str]:
+    """The ``recorded_by`` of changes this installation records from a Party's ``channel``."""
+    return {"replica": recorder_replica, "from": channel}
+
+
 def comment_key(*parts: str) -> Key:
     """A comment id that depends only on ``parts``, so that a comment recorded twice is one."""
     raw = hashlib.sha256("|".join(parts).encode("utf-8")).hexdigest()
@@ -54,9 +66,10 @@ def _signature(op: str, key: Key, value: Any, parents: Any) -> tuple[str, str, s
             canonical_bytes({"v": value, "p": sorted(parents)}).decode("utf-8"))
 
 
-def changes_for(session: Session, plan_id: str, replica: str, day: str,
-                items: list[Item]) -> tuple[list[tuple[str, dict[str, Any]]], list[str]]:
-    """The changes of ``items`` the replica does not hold yet, and every item's change id."""
+def changes_for(session: Session, plan_id: str, replica: str, day: str, items: list[Item],
+                recorder: dict[str, str]) -> tuple[list[tuple[str, dict[str, Any]]], list[str]]:
+    """The changes of ``items`` the replica does not hold yet, and every item's change id;
+    ``recorder`` is what they name as their recorder (:func:`recorder_of`)."""
     held: dict[tuple[str, str, str, str, str], str] = {}
     seq = 0
     for cid, op, entity, eid, fld, value, parents, n in session.execute(
@@ -74,7 +87,7 @@ def changes_for(session: Session, plan_id: str, replica: str, day: str,
         seq += 1
         body = make_body(plan=plan_id, replica=replica, seq=seq, author=item.author,
                          clock=f"{day}T00:00:00.000Z#{seq}", op=item.op, key=item.key,
-                         value=item.value, parents=list(item.parents))
+                         value=item.value, parents=list(item.parents), recorded_by=recorder)
         cid = change_id(body)
         held[_signature(item.op, item.key, item.value, item.parents)] = cid
         out.append((cid, body))

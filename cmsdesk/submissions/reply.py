@@ -42,7 +42,13 @@ from cmsdesk.models.rules import TRANSLATABLE_FIELDS
 from cmsdesk.models.schema import Change, NamedDraft, Plan
 from cmsdesk.models.store import Store
 from cmsdesk.models.submissions import deadline_of, is_late, late_note, note_submission
-from cmsdesk.submissions.recording import Item, changes_for, comment_key, submission_replica
+from cmsdesk.submissions.recording import (
+    Item,
+    changes_for,
+    comment_key,
+    recorder_of,
+    submission_replica,
+)
 from cmsdesk.submissions.textmap import carry_edit, edit_within
 from cmsdesk.submissions.wordfile import open_word
 from cmsdesk.submissions.wordtext import (
@@ -517,7 +523,8 @@ def import_reply(store: Store, path: Path | str, party: str, *, received: Date |
                                      copy=manifest.copy_id, party=party)
         origin = f"{ORIGIN}:{replica}"
         bodies, item_ids = changes_for(s, manifest.plan_id, replica, day,
-                                       _items(manifest, party, region, read, attached))
+                                       _items(manifest, party, region, read, attached),
+                                       recorder_of(store.replica_id, "Word reply"))
     for prop, cid in zip(read.proposals, item_ids, strict=False):
         prop.change = cid
     report.proposals = read.proposals

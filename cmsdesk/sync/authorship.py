@@ -24,6 +24,8 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from cmsdesk.models.changelog import RECORDED_BY
+from cmsdesk.models.parties import directory
 from cmsdesk.models.schema import ChangeSignature, Peer, RetiredKey
 from cmsdesk.models.store import Store
 from cmsdesk.sync.format import BundleError
@@ -38,7 +40,10 @@ AUTHOR_PINNED = "pinned key"
 AUTHOR_KNOWN = "known key"
 AUTHOR_NEW = "new key"
 AUTHOR_UNSIGNED = "unsigned"
-AUTHOR_VERIFIED = (AUTHOR_OWN, AUTHOR_PINNED, AUTHOR_KNOWN)
+# a Party's Word reply or letter recorded, and signed, by a Secretariat installation vouched for
+# here (cmsdesk.models.trust): verified as recorded, not as the Party's own key
+AUTHOR_RECORDED = "recorded by the Secretariat"
+AUTHOR_VERIFIED = (AUTHOR_OWN, AUTHOR_PINNED, AUTHOR_KNOWN, AUTHOR_RECORDED)
 
 
 def retired_keys(session: Session, replica: str) -> set[str]:
@@ -57,6 +62,21 @@ def _by_replica(fresh: list[ReceivedChange]) -> dict[str, list[ReceivedChange]]:
     for change in fresh:
         out.setdefault(change.body["replica"], []).append(change)
     return out
+
+
+def _recorded_by_vouched(session: Session, store: Store, changes: list[ReceivedChange],
+                         key: str) -> bool:
+    """Whether every change names as its recorder one Secretariat installation this store
+    vouches for (itself, or pinned) whose key is ``key``, the one that signed them."""
+    recorders = {(c.body.get(RECORDED_BY) or {}).get("replica") for c in changes}
+    if len(recorders) != 1 or None in recorders:
+        return False
+    [by] = recorders
+    if by == store.replica_id:
+        return store.profile.role == "secretariat" and own_public_key(store) == key
+    peer = session.get(Peer, by)
+    return (peer is not None and peer.pinned and peer.public_key == key
+            and (peer.role == "secretariat" or directory().key(peer.party) == "CMS"))
 
 
 def check_authors(session: Session, store: Store, parsed: ParsedBundle,
@@ -100,6 +120,8 @@ def check_authors(session: Session, store: Store, parsed: ParsedBundle,
                                   "altered or forged: refused")
         if replica == store.replica_id:
             statuses[replica] = AUTHOR_OWN
+        elif signed and _recorded_by_vouched(session, store, changes, key or known or ""):
+            statuses[replica] = AUTHOR_RECORDED
         elif not signed:
             statuses[replica] = AUTHOR_UNSIGNED
         elif known:

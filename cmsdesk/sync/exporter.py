@@ -31,6 +31,7 @@ from cmsdesk.models.commands import PlanEditor
 from cmsdesk.models.queries import NotFoundError
 from cmsdesk.models.schema import Change, ChangeSignature, Peer, Plan
 from cmsdesk.models.store import Store
+from cmsdesk.models.trust import recorded_here
 from cmsdesk.sync import format as fmt
 from cmsdesk.sync.draft_travel import outgoing, remember_held
 from cmsdesk.sync.patch import encoded, shortest_patch
@@ -136,16 +137,21 @@ def _signatures(session: Session, store: Store, private: Ed25519PrivateKey,
                 rows: Sequence[Row[Any]]) -> tuple[dict[str, str], dict[str, str]]:
     """The signature of every change the bundle carries, and the key of every other replica
     whose signed changes it carries. This installation's changes not yet signed (made before
-    format 3.0, or since the last bundle) are signed now, and the signatures kept."""
+    format 3.0, or since the last bundle), and those it recorded from a Party's Word reply or
+    letter (their submission replica is bound to this installation's key), are signed now, and
+    the signatures kept."""
     sigs = {row.id: row.signature for row in rows if row.signature is not None}
-    own = [row.id for row in rows if row.signature is None and row.replica == store.replica_id]
+    recorded = {row.replica for row in rows if recorded_here(row.extra, store.replica_id)}
+    own = [row.id for row in rows if row.signature is None
+           and (row.replica == store.replica_id or row.replica in recorded)]
     for cid in own:
         sigs[cid] = sign_change(private, cid)
     session.add_all(ChangeSignature(change_id=cid, signature=sigs[cid]) for cid in own)
     others = sorted({row.replica for row in rows
-                     if row.id in sigs and row.replica != store.replica_id})
+                     if row.id in sigs and row.replica != store.replica_id} - recorded)
     keys = {p.replica: p.public_key for p in session.scalars(
         select(Peer).where(Peer.replica.in_(others))) if p.public_key} if others else {}
+    keys |= dict.fromkeys(recorded, public_key_of(private))
     # a signature whose key this store does not hold could not be checked: sent unsigned
     sendable = {row.id: sigs[row.id] for row in rows
                 if row.id in sigs and (row.replica == store.replica_id or row.replica in keys)}

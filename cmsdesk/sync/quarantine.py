@@ -8,7 +8,11 @@ one pinned key is *registered*. Then a change received:
   (Kenya's key signing as Brazil), or
 * claiming a registered Party, under a replica whose key is not pinned (a second installation
   calling itself Kenya), or
-* built on a change held in quarantine,
+* built on a change held in quarantine, or
+* claiming to be a Party's Word reply or letter recorded at the Secretariat (``recorded_by``)
+  but signed with another key than its recorder's, or by a key registered for a Party
+  (a recording signed by a Secretariat installation pinned here is not held for the Party it
+  claims: it is verified as recorded, :mod:`cmsdesk.models.trust`),
 
 is not merged into the plan: it is held in the ``quarantine`` table, with the reason, until the
 Secretariat accepts the key (``keys accept PEER``: the key is pinned for the Party it claims and
@@ -28,14 +32,14 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
-from cmsdesk.models.changelog import append_changes, chunks, version_id
+from cmsdesk.models.changelog import RECORDED_BY, append_changes, chunks, version_id
 from cmsdesk.models.parties import directory
 from cmsdesk.models.projection import project
 from cmsdesk.models.queries import NotFoundError
 from cmsdesk.models.schema import Peer, QuarantinedChange
 from cmsdesk.models.store import Store
 from cmsdesk.sync.format import BundleError
-from cmsdesk.sync.signing import fingerprint
+from cmsdesk.sync.signing import fingerprint, own_public_key
 
 if TYPE_CHECKING:
     from cmsdesk.sync.validate import ParsedBundle, ReceivedChange
@@ -76,6 +80,42 @@ def quarantined_counters(session: Session, plan_id: str, replicas: list[str]) ->
     return out
 
 
+def _recording_reason(session: Session, store: Store, change: ReceivedChange,
+                      signer: str | None, registered: dict[str, list[Peer]]) -> str | None:
+    """Why a change claiming to be recorded at the Secretariat from a Party's Word reply or
+    letter is held: signed with another key than its recorder's, or by a key registered for a
+    Party (only the Secretariat records for Parties); "" when the recorder is a Secretariat
+    installation this store vouches for and its key signed it (then it is not held for the
+    Party it claims); None when it cannot be told here (the Party rules below apply)."""
+    recorder = change.body[RECORDED_BY]
+    by, party = recorder["replica"], change.body["author"].get("party", "") or "a Party"
+    what = f"it claims to be recorded from {party}'s {recorder['from']}"
+    if not signer or change.sig is None:
+        return None
+    d = directory()
+    for peers in registered.values():
+        for p in peers:
+            if p.public_key == signer and p.party and d.key(p.party) != "CMS":
+                return (f"{what}, but its key ({fingerprint(signer)}) is registered for "
+                        f"{p.party}: only the Secretariat records for a Party")
+    if by == store.replica_id:
+        recorder_key, secretariat = own_public_key(store) or "", store.profile.role == "secretariat"
+        pinned = True
+    else:
+        peer = session.get(Peer, by)
+        recorder_key = peer.public_key if peer is not None else ""
+        secretariat = peer is not None and (peer.role == "secretariat" or (
+            bool(peer.party) and d.key(peer.party) == "CMS"))
+        pinned = peer is not None and peer.pinned
+    if recorder_key and signer != recorder_key:
+        return (f"{what} by {'this installation' if by == store.replica_id else 'the Secretariat'}"
+                f", but it is signed with another key ({fingerprint(signer)}) than the "
+                f"recorder's ({fingerprint(recorder_key)})")
+    if recorder_key and pinned and secretariat:
+        return ""
+    return None
+
+
 def _reason(change: ReceivedChange, peer: Peer | None,
             registered: dict[str, list[Peer]]) -> str | None:
     d = directory()
@@ -106,7 +146,12 @@ def hold_back(session: Session, store: Store, parsed: ParsedBundle,
             continue
         if replica not in peers:
             peers[replica] = session.get(Peer, replica)
-        reason = _reason(change, peers[replica], registered)
+        reason = (_recording_reason(session, store, change, parsed.manifest.key_of(replica),
+                                    registered) if RECORDED_BY in change.body else None)
+        if reason is None:
+            reason = _reason(change, peers[replica], registered)
+        elif not reason:
+            reason = None  # recorded by a Secretariat vouched for here: not held for its Party
         if reason is None and any(p in held_versions for p in change.body["parents"]):
             reason = "it builds on a change held in quarantine"
         if reason is not None:

@@ -48,8 +48,11 @@ def own_public_key(store: Store) -> str | None:
     Reading it never writes, so an import that is refused leaves the store untouched.
     """
     raw = store.get_meta(PRIVATE_KEY_META)
-    if not raw:
-        return None
+    return public_of_private(raw) if raw else None
+
+
+def public_of_private(raw: str) -> str:
+    """The public key (base64) of a private key as the store keeps it (base64)."""
     return _public_b64(Ed25519PrivateKey.from_private_bytes(base64.b64decode(raw)))
 
 
