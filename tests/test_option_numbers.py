@@ -271,3 +271,57 @@ def test_a_word_export_while_the_window_holds_the_store_says_the_numbers_wait(
     with reader.session() as s:
         assert unrecorded(s, reps.plan_id)  # nothing was written behind the holder's back
     reader.close()
+
+
+def test_two_delegates_numbering_one_conflict_at_once_settle_alike_and_are_told(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Chile prints Kenya's and Spain's wordings, Brazil at the same time Kenya's and Peru's:
+    both print Option 1 for a different wording. Every site, in any import order, keeps one of
+    the two numberings (neither is the Secretariat's: the lower version id), the other wording
+    moves to Option 3, and the installation whose printed number moved is told on import."""
+    reps = Replicas(tmp_path / "r")
+    first = {}
+    for name, words in (("Kenya", "Range States work together"), ("Spain", "Range States act"),
+                        ("Peru", "Range States agree")):
+        delegate = reps.new_store(name, profile=Profile(name, name, "", "delegate"))
+        _edit(delegate, reps, words)
+        first[name] = _bundle(delegate, reps, tmp_path, name)
+        delegate.close()
+    printers = {}
+    for name, seen in (("Chile", ("Kenya", "Spain")), ("Brazil", ("Kenya", "Peru"))):
+        site = reps.new_store(name, profile=Profile(name, name, "", "delegate"))
+        for party in seen:
+            import_bundle(site, first[party])
+        PlanEditor(site, reps.plan_id).number_options()  # what printing a document records
+        printers[name] = (site.path, options_in(text_of(site, reps.targets[0])))
+        _bundle(site, reps, tmp_path, name.lower())
+        site.close()
+    assert printers["Chile"][1] == {1: "Range States act.", 2: "Range States work together."}
+    assert printers["Brazil"][1] == {1: "Range States agree.", 2: "Range States work together."}
+    files = [*first.values(), tmp_path / "chile.cmsb", tmp_path / "brazil.cmsb"]
+    seen_texts = []
+    for seed in range(6):
+        site = reps.new_store(f"site{seed}", profile=Profile(f"S{seed}", f"P{seed}", "",
+                                                             "delegate"))
+        order = files[:]
+        random.Random(seed).shuffle(order)
+        for path in order:
+            import_bundle(site, path)
+        seen_texts.append(options_in(text_of(site, reps.targets[0])))
+        site.close()
+    assert all(t == seen_texts[0] for t in seen_texts), seen_texts
+    shown = seen_texts[0]
+    assert shown[2] == "Range States work together."  # both printed it as 2: it stays 2
+    assert {shown[1], shown[3]} == {"Range States act.", "Range States agree."}
+    loser = "Chile" if shown[1] == "Range States agree." else "Brazil"
+    winner = "Brazil" if loser == "Chile" else "Chile"
+    moved_text = printers[loser][1][1]
+    for name, other in ((loser, winner), (winner, loser)):
+        code, out, _ = run(capsys, "--db", str(printers[name][0]), "bundle", "import",
+                           str(tmp_path / f"{other.lower()}.cmsb"))
+        assert code == 0
+        note = (f'NOTE: T1 text: the option you printed as Option 1 ("{moved_text}") is now '
+                "Option 3: another installation numbered the same options at the same time")
+        assert (note in out) == (name == loser), out
+    code, out, _ = run(capsys, "--db", str(printers[loser][0]), "conflicts")
+    assert "the option you printed as Option 1" in out and "is now Option 3" in out

@@ -177,6 +177,7 @@ def test_bad_rotations_are_refused(reps: Replicas, make: Make, secretariat: Stor
                                    tmp_path: Path) -> None:
     kenya: Store = secretariat.kenya  # type: ignore[attr-defined]
     before = [(p.replica, p.public_key, p.party, p.pinned) for p in list_peers(secretariat)]
+    plan_before = state(secretariat, reps.plan_id)
     kenya.set_profile(Profile("Wanjiru", "Brazil", "Central and South America and the "
                               "Caribbean", "delegate"))
     takeover = read_rotation(_rotate(kenya, tmp_path))  # signed by the registered key
@@ -194,3 +195,4 @@ def test_bad_rotations_are_refused(reps: Replicas, make: Make, secretariat: Stor
         apply_rotation(secretariat, {"format": "cmsdesk-key-rotation"})
     assert [(p.replica, p.public_key, p.party, p.pinned)
             for p in list_peers(secretariat)] == before
+    assert state(secretariat, reps.plan_id) == plan_before  # the plan is unchanged too

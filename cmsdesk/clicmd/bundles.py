@@ -145,6 +145,7 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
     from cmsdesk.sync.importer import import_bundles
 
     plan = ctx.plan_id() if args.plan else None
+    moved_before = set(_moved(ctx.store()))
     results = _sync(import_bundles, ctx.store(), args.paths, plan=plan)
     if args.json:
         emit_json([{"path": str(r.path), "error": r.error,
@@ -164,7 +165,33 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
         print("see 'cmsdesk conflicts' for the contested fields")
     if not args.json:
         _print_alarms([r.report for r in results if r.report is not None], ctx)
+        _print_moved([m for m in _moved(ctx.store()) if m not in moved_before], ctx.store())
     return 1 if failed else 0
+
+
+def _moved(store: Any) -> list[Any]:
+    from cmsdesk.models.option_numbers import moved_numbers
+
+    with store.session() as s:
+        return moved_numbers(s, store.replica_id)
+
+
+def _print_moved(moved: list[Any], store: Any) -> None:
+    """Options this installation printed whose number another installation's concurrent
+    numbering took: what a delegate must know before citing "Option 2" again."""
+    if not moved:
+        return
+    with store.session() as s:
+        labels = {e.id: e.label for plan in queries.plans(s)
+                  for e in queries.outline(s, plan.id)}
+    for m in moved:
+        where = labels.get(m.key.eid, m.key.eid[:8]) if m.key.entity == "node" else m.key.entity
+        text = f' ("{m.text[:60]}")' if m.text else ""
+        print(f"NOTE: {where} {split_field(m.key.field)[0]}: the option you printed as Option "
+              f"{m.printed}{text} is now Option {m.now}: another installation numbered the same "
+              "options at the same time, before either had the other's numbers, and every site "
+              "keeps one numbering (the Secretariat's, else the one with the lower version id); "
+              "cite the new number")
 
 
 def _print_alarms(reports: list[Any], ctx: Context) -> None:
@@ -346,6 +373,7 @@ def cmd_conflicts(args: argparse.Namespace, ctx: Context) -> int:
               + (" | --text T | --keep-options" if c.kind == "text" else "")
               + (f" --lang {args.lang}" if lang else ""))
     print(f"{len(views)} conflict(s){elsewhere}")
+    _print_moved(_moved(store), store)
     return 0
 
 

@@ -18,6 +18,8 @@ the same field concurrently, before either has the other's numbering, can give o
 two wordings, and then the Secretariat's numbering (else the lower version id) keeps it.
 Options not numbered yet are shown with the next free numbers (never a number an option of the
 field had, nor one its texts write as "[Option N"), which is what the numbering then records.
+What an installation printed that the rule moved is listed by :func:`moved_numbers` (``cmsdesk
+conflicts`` and the import report tell the delegate).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from __future__ import annotations
 import heapq
 import json
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
@@ -130,3 +133,35 @@ def unrecorded(session: Session, plan_id: str) -> dict[Key, dict[str, int]]:
         if missing:
             out[Key(row.entity, row.eid, row.field)] = missing
     return out
+
+
+@dataclass(frozen=True)
+class MovedNumber:
+    """An option this installation printed with one number that now has another: another
+    installation numbered the same conflict at the same time and its numbering kept the number."""
+
+    key: Key  # the contested field
+    printed: int
+    now: int
+    text: str  # the option's wording ("" when the field is no longer contested)
+
+
+def moved_numbers(session: Session, replica: str,
+                  plan_id: str | None = None) -> list[MovedNumber]:
+    """The options whose number, as ``replica`` recorded it when it printed them, the field's
+    numbering now gives to another option (see the module docstring), by field and number;
+    of one plan, or of every plan."""
+    out: list[MovedNumber] = []
+    stmt = select(Change.eid, Change.value).where(
+        Change.replica == replica, Change.entity == NUMBERING, Change.field == NUMBERS_FIELD)
+    rows = session.execute(stmt if plan_id is None else stmt.where(Change.plan_id == plan_id))
+    for eid, value in rows:
+        key = target_of(eid)
+        now = recorded_numbers(session, key)
+        row = session.get(Conflict, tuple(key))
+        texts = ({o.get("id"): o["text"] for h in json.loads(row.alternatives).get("hunks", [])
+                  for o in h["options"]} if row is not None else {})
+        out.extend(MovedNumber(key, printed, now[oid], texts.get(oid, ""))
+                   for oid, printed in json.loads(value).items()
+                   if now.get(oid, printed) != printed)
+    return sorted(set(out), key=lambda m: (m.key, m.printed))
