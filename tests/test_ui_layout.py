@@ -122,3 +122,52 @@ def test_the_editor_never_scrolls_sideways_in_french_or_spanish(
         for translator in translators:
             app.removeTranslator(translator)
         QLocale.setDefault(before)
+
+
+def _export_to(window: QWidget, monkeypatch: pytest.MonkeyPatch, target: Path,
+               during: list[object] | None = None) -> tuple[Path | None, list[str]]:
+    """Export the plan to Word from the window into ``target``; what it returned and the
+    status bar's messages."""
+    monkeypatch.setattr(DocumentOptionsDialog, "exec", lambda d: 1)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a: (str(target), ""))
+    said: list[str] = []
+    window.document.hub.message.connect(said.append)  # type: ignore[attr-defined]
+    return export_document(window.document, DOCX, window), said  # type: ignore[attr-defined]
+
+
+def test_the_window_writes_word_in_a_child_and_shows_its_errors(
+        qtbot: QtBot, plan_store: tuple[Store, str], tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    shown = silence_dialogs(monkeypatch)
+    store, plan_id = plan_store
+    window = make_window(qtbot, store, plan_id, tmp_path)
+    written, said = _export_to(window, monkeypatch, tmp_path / "plan.docx")
+    assert written == tmp_path / "plan.docx" and written.stat().st_size > 10_000
+    assert said == [f"Wrote {written}"] and shown == []
+    written, said = _export_to(window, monkeypatch, tmp_path / "missing" / "plan.docx")
+    assert written is None and len(shown) == 1
+    assert "the folder does not exist" in shown[0] and "Nothing was written" in shown[0]
+
+
+def test_cancel_stops_the_word_export_and_writes_nothing(
+        qtbot: QtBot, plan_store: tuple[Store, str], tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QProgressDialog, QPushButton
+
+    shown = silence_dialogs(monkeypatch)
+    store, plan_id = plan_store
+    window = make_window(qtbot, store, plan_id, tmp_path)
+    out = tmp_path / "out"
+    out.mkdir()
+
+    def press_cancel() -> None:
+        dialogs = [d for d in window.findChildren(QProgressDialog) if d.isVisible()]
+        assert dialogs, "the progress dialog is shown at once"
+        dialogs[0].findChild(QPushButton).click()
+
+    QTimer.singleShot(300, press_cancel)
+    written, said = _export_to(window, monkeypatch, out / "plan.docx")
+    assert written is None and shown == []
+    assert said == ["Export cancelled: nothing was written."]
+    assert list(out.iterdir()) == []

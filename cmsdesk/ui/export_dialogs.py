@@ -11,7 +11,6 @@ is written atomically; a failure leaves any existing file as it was and says why
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from datetime import date as Date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -34,6 +33,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cmsdesk.export.child import (
+    FOR_COMMENTS,
+    ChildExport,
+    ExportCancelled,
+    ExportJob,
+    store_location,
+)
 from cmsdesk.export.localized import Fallbacks
 from cmsdesk.export.options import DETAIL_FIELDS, ExportOptions
 from cmsdesk.models.commands import plan_language
@@ -47,7 +53,7 @@ from cmsdesk.ui.background import BackgroundReader
 from cmsdesk.ui.document import PlanDocument
 from cmsdesk.ui.labels import field_name, fill, framework_title, translate
 from cmsdesk.ui.preferences import export_folder, window_settings
-from cmsdesk.ui.progress import run_with_progress
+from cmsdesk.ui.progress import StepCancelled, run_with_progress
 from cmsdesk.ui.translation_status import OWN_NAMES
 
 if TYPE_CHECKING:
@@ -377,21 +383,6 @@ class DocumentOptionsDialog(QDialog):
         return chosen | {"fallbacks": Fallbacks()}
 
 
-def _writer(kind: str) -> Callable[..., Path]:
-    """The export function of a kind of document (imported now: python-docx is slow to load)."""
-    if kind == COMPILATION:
-        from cmsdesk.export.docx_compilation import export_compilation_docx
-
-        return export_compilation_docx
-    if kind == DOCX:
-        from cmsdesk.export.docx_plan import export_plan_docx
-
-        return export_plan_docx
-    from cmsdesk.export.markdown_plan import export_plan_markdown
-
-    return export_plan_markdown
-
-
 def export_document(document: PlanDocument, kind: str,
                     parent: QWidget | None = None) -> Path | None:
     """Ask the options and the file, then write the document; None if cancelled or failed."""
@@ -422,37 +413,41 @@ def export_document(document: PlanDocument, kind: str,
         # the document shows the options' numbers: from now on they hold on every site
         document.run(lambda editor: editor.number_options())
 
-    def write(target: Path) -> Path:  # in a worker thread: the window keeps answering
-        if for_comments:
-            from cmsdesk.export.for_comments import export_for_comments
+    # Written by a process of its own (cmsdesk.export.child): a thread of this process would
+    # share the interpreter with the window, which then stalls for tenths of a second.
+    child = ChildExport(ExportJob(store_location(document.store),
+                                  FOR_COMMENTS if for_comments else kind, plan_id, path,
+                                  options))
 
-            copies.append(export_for_comments(document.store, plan_id, target, **options))
-            return copies[-1].path
-        writer = _writer(kind)
-        return document.read(lambda s: writer(s, plan_id, target, **options))
-
-    copies: list[CopyInfo] = []
+    def write(_target: Path) -> Any:  # in a worker thread, waiting for the child
+        try:
+            return child.run()
+        except ExportCancelled as exc:
+            raise StepCancelled from exc
 
     job = run_with_progress(parent, dialog.windowTitle(), [path], write,
-                            describe=lambda p: p.name, show_after_ms=0)
+                            describe=lambda p: p.name, show_after_ms=0, cancel=child.cancel)
     if job.failed:
         document.hub.error.emit(job.failed[0][1])
         return None
     if not job.done:
+        document.hub.message.emit(translate("export", "Export cancelled: nothing was written."))
         return None
-    written = job.done[0][1]
+    result = job.done[0][1]
+    copy: CopyInfo | None = result if for_comments else None
+    written: Path = copy.path if copy is not None else result
     if options.get("draft"):
         remember_options(document.store, plan_id, options["draft"],
                          options["options"].to_json())
     message = fill(translate("export", "Wrote %1"), str(written))
-    if copies:
+    if copy is not None:
         message = fill(translate("export", "Wrote the consultation copy %1: %2 text(s) can be "
                                            "traced back from a Party's reply"),
-                       str(written), copies[0].fields)
-        if copies[0].untranslated:
+                       str(written), copy.fields)
+        if copy.untranslated:
             message += " " + fill(translate("export", "(%1 text(s) not yet translated: printed "
                                                       "in the original, not traced)"),
-                                  copies[0].untranslated)
+                                  copy.untranslated)
     if "fallbacks" in options and options["fallbacks"].count:
         message += " " + fill(translate("export", "(%1 text(s) not yet translated: printed in "
                                                   "the original, marked)"),

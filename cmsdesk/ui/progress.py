@@ -4,7 +4,8 @@
 keeps painting and answering, shows "3 of 40: file.cmsb" in a QProgressDialog, and stops after
 the current step when the user presses Cancel (a step, such as one bundle import, is one
 transaction, so stopping between steps leaves nothing half-done). A step that raises is
-reported and the next one runs. ``work`` must not touch widgets (it runs outside the GUI
+reported and the next one runs; a step that raises :class:`StepCancelled` (it stopped part-way
+because the user cancelled: ``cancel``) ends the job as cancelled. ``work`` must not touch widgets (it runs outside the GUI
 thread); it may open its own store sessions.
 
 Example (the bundle import of the window)::
@@ -29,6 +30,10 @@ from cmsdesk.ui.labels import fill, translate
 T = TypeVar("T")
 R = TypeVar("R")
 SHOW_AFTER_MS = 300  # short jobs finish without a flashing dialog
+
+
+class StepCancelled(Exception):
+    """Raised by a step that stopped part-way on Cancel: it is neither done nor failed."""
 
 
 @dataclass
@@ -61,6 +66,8 @@ class _Worker(QObject):
             self.started_step.emit(i)
             try:
                 result = self.work(step)
+            except StepCancelled:
+                break
             except Exception as exc:  # noqa: BLE001 - reported per step, the job goes on
                 self.finished_step.emit(i, None, str(exc) or type(exc).__name__)
             else:
@@ -101,13 +108,15 @@ class _Progress(QObject):
 def run_with_progress(parent: QWidget | None, title: str, steps: Sequence[T],
                       work: Callable[[T], R], describe: Callable[[T], str] = str,
                       show_after_ms: int = SHOW_AFTER_MS,
-                      conclude: Callable[[], Any] | None = None) -> JobReport[T, R]:
+                      conclude: Callable[[], Any] | None = None,
+                      cancel: Callable[[], None] | None = None) -> JobReport[T, R]:
     """Run ``work`` on every step in a worker thread; return what was done, failed, cancelled.
     The dialog appears after ``show_after_ms`` (0: at once, so that the file dialog just
     closed is painted over by the progress of writing the file). ``conclude``, if given, runs
     in the worker after the steps, and its result is the report's ``concluded`` (None if it
     raised): a reading the window needs afterwards (the outline after an import), done before
-    the GUI thread takes over."""
+    the GUI thread takes over. ``cancel``, if given, is called (in the GUI thread) on Cancel, to
+    stop the running step part-way (it then raises :class:`StepCancelled`)."""
     report: JobReport[T, R] = JobReport()
     if not steps:
         return report
@@ -131,6 +140,8 @@ def run_with_progress(parent: QWidget | None, title: str, steps: Sequence[T],
     worker.finished_step.connect(progress.step_finished)
     worker.finished.connect(loop.quit)
     dialog.canceled.connect(stop.set)
+    if cancel is not None:
+        dialog.canceled.connect(cancel)
     thread.start()
     loop.exec()
     thread.quit()

@@ -2643,6 +2643,10 @@ Por %2. Marque la casilla cuando lo haya revisado.</translation>
         <translation>Archivos Markdown (*.md)</translation>
     </message>
     <message>
+        <source>Export cancelled: nothing was written.</source>
+        <translation>Exportación cancelada: no se ha escrito nada.</translation>
+    </message>
+    <message>
         <source>Wrote %1</source>
         <translation>Se escribió %1</translation>
     </message>

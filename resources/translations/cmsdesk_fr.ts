@@ -2643,6 +2643,10 @@ Par %2. Cochez une fois examinée.</translation>
         <translation>Fichiers Markdown (*.md)</translation>
     </message>
     <message>
+        <source>Export cancelled: nothing was written.</source>
+        <translation>Export annulé : rien n’a été écrit.</translation>
+    </message>
+    <message>
         <source>Wrote %1</source>
         <translation>%1 écrit</translation>
     </message>
