@@ -176,3 +176,21 @@ def test_tarball_installs_for_the_user_and_uninstalls(build: Build, tmp_path: Pa
     assert uninstall.returncode == 0, uninstall.stderr
     assert not installed.exists() and not (local / "opt" / "cmsdesk").exists()
     assert not (local / "share" / "applications" / "cmsdesk.desktop").exists()
+
+
+def test_program_writes_a_document_in_its_export_child(build: Build, tmp_path: Path) -> None:
+    """The window writes documents in a child process that is the program itself, started with
+    --multiprocessing-fork (cmsdesk/export/child.py); freeze_support() must answer it."""
+    import docx
+
+    db = tmp_path / "s.db"
+    build.run("--db", db, "identity", "--name", "Kofi Mensah", "--party", "Ghana",
+              "--region", "Africa", "--role", "delegate")
+    build.run("--db", db, "init")
+    out = subprocess.run([sys.executable, str(ROOT / "tests" / "frozen_child.py"),
+                          str(build.program), str(db), str(tmp_path / "plan.docx")],
+                         env=build.env() | {"PYTHONPATH": str(ROOT)}, capture_output=True,
+                         text=True, timeout=120)
+    assert out.returncode == 0, out.stdout + out.stderr
+    plan = docx.Document(str(tmp_path / "plan.docx"))
+    assert any("Strategic Plan for Migratory Species" in p.text for p in plan.paragraphs)

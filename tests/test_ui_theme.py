@@ -92,3 +92,39 @@ def test_unticked_boxes_show_their_edge(qtbot: object, switcher: theme.ThemeSwit
         edge = max(theme.contrast(image.pixelColor(x, rect.center().y()), base)
                    for x in range(rect.left(), rect.center().x()))
         assert edge >= 3, (kind.__name__, element, round(edge, 2))
+
+
+@pytest.mark.parametrize("name", ["system", "light", "dark"])
+def test_greyed_notes_still_read(switcher: theme.ThemeSwitcher, name: str) -> None:
+    """A note greyed out to say it matters less ("Used from the next start.") reads at 4.5:1
+    on the window (Fusion's grey gave 1.7:1 on the light window, 3.6:1 on the dark one)."""
+    switcher.apply(name)
+    pal = QApplication.palette()
+    window = pal.color(QPalette.ColorRole.Window)
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text):
+        faint = pal.color(QPalette.ColorGroup.Disabled, role)
+        assert theme.contrast(faint, window) >= 4.5, (role, faint.name())
+        assert faint != pal.color(role)  # still greyed
+
+
+def test_dark_panel_buttons_stand_out(qtbot: object, switcher: theme.ThemeSwitcher) -> None:
+    """On the dark palette a push button (the panels' "Mark the current state…") shows its
+    edge at 3:1 against the window, and the panels' float and close buttons are drawn in the
+    text colour, not in Fusion's dark grey (nearly invisible on a dark title bar)."""
+    from PySide6.QtWidgets import QDockWidget, QPushButton, QStyle
+
+    switcher.apply("dark")
+    pal = QApplication.palette()
+    window = pal.color(QPalette.ColorRole.Window)
+    button = QPushButton("Mark the current state as a named draft…")
+    button.resize(300, 30)
+    image = button.grab().toImage()
+    edge = max(theme.contrast(image.pixelColor(x, 15), window) for x in range(0, 4))
+    assert edge >= 3, round(edge, 2)
+    dock = QDockWidget("Outline")
+    for pixmap in (QStyle.StandardPixmap.SP_TitleBarCloseButton,
+                   QStyle.StandardPixmap.SP_TitleBarNormalButton):
+        icon = QApplication.style().standardIcon(pixmap, None, dock).pixmap(16, 16).toImage()
+        drawn = [icon.pixelColor(x, y) for x in range(icon.width()) for y in range(icon.height())
+                 if icon.pixelColor(x, y).alpha() > 200]
+        assert drawn and max(theme.contrast(c, window) for c in drawn) >= 4.5, pixmap

@@ -128,6 +128,13 @@ def in_use_message(error: StoreLockedError) -> str:
 def ask_take_over(message: str, parent: QWidget | None) -> bool:
     """After a crash: go on with the store (taking the lock over) or quit. ``message`` is the
     technical reason, shown only under Show Details."""
+    box = take_over_box(message, parent)
+    box.exec()
+    return box.clickedButton() is box.defaultButton()
+
+
+def take_over_box(message: str, parent: QWidget | None) -> QMessageBox:
+    """The question :func:`ask_take_over` asks; Continue is its default button."""
     box = QMessageBox(QMessageBox.Icon.Information,
                       translate("app", "cmsdesk was not closed properly"),
                       translate("app", "cmsdesk was not closed properly last time (the computer "
@@ -138,8 +145,7 @@ def ask_take_over(message: str, parent: QWidget | None) -> bool:
     go = box.addButton(translate("app", "&Continue"), QMessageBox.ButtonRole.AcceptRole)
     box.addButton(translate("app", "&Quit"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(go)
-    box.exec()
-    return box.clickedButton() is go
+    return box
 
 
 def ensure_profile(store: Store, parent: QWidget | None = None) -> bool:

@@ -10,8 +10,8 @@ by models are read when a view asks for them.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QRectF, QSettings, Qt, Signal
-from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPalette, QPen
+from PySide6.QtCore import QObject, QRectF, QSettings, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import (
     QApplication,
     QProxyStyle,
@@ -117,7 +117,7 @@ def css(colour: QColor) -> str:
 
 def _fusion_palette(dark: bool) -> QPalette:
     if not dark:
-        return QStyleFactory.create("Fusion").standardPalette()
+        return readable_notes(QStyleFactory.create("Fusion").standardPalette())
     pal = QPalette()
     roles = QPalette.ColorRole
     window, base, text = QColor(45, 45, 48), QColor(30, 30, 32), QColor(230, 230, 230)
@@ -133,9 +133,23 @@ def _fusion_palette(dark: bool) -> QPalette:
                          (roles.Mid, QColor(40, 40, 44)), (roles.Dark, QColor(20, 20, 22)),
                          (roles.Shadow, QColor(0, 0, 0))):
         pal.setColor(role, colour)
-    disabled = QPalette.ColorGroup.Disabled
+    # A button stands out from the window it sits on (Fusion fills it with this role).
+    pal.setColor(roles.Button, blend(window, text, 0.1))
+    return readable_notes(pal)
+
+
+def readable_notes(pal: QPalette) -> QPalette:
+    """``pal`` with disabled text that still reads (4.5:1 on the window): a greyed label is
+    how a note says it matters less ("Used from the next start.", "The Trash is empty."),
+    and Fusion's own grey gave it 1.7:1 on the light window (3.6:1 on the dark one)."""
+    roles, disabled = QPalette.ColorRole, QPalette.ColorGroup.Disabled
+    window, text = pal.color(roles.Window), pal.color(roles.WindowText)
+    share = 0.4
+    while share < 1 and contrast(blend(window, text, share), window) < 4.5:
+        share += 0.05
+    faint = blend(window, text, min(share, 1.0))
     for role in (roles.Text, roles.WindowText, roles.ButtonText):
-        pal.setColor(disabled, role, QColor(130, 130, 130))
+        pal.setColor(disabled, role, faint)
     return pal
 
 
@@ -146,14 +160,36 @@ def outline(pal: QPalette | None = None) -> QColor:
     return blend(base, text, 0.5)
 
 
+def tinted(icon: QIcon, colour: QColor) -> QIcon:
+    """``icon`` drawn in ``colour`` (its shape kept): for the few pictures of the style that are
+    drawn in a fixed dark grey."""
+    out = QIcon()
+    for size in icon.availableSizes() or [QSize(16, 16), QSize(32, 32)]:
+        pixmap = QPixmap(icon.pixmap(size))
+        painter = QPainter(pixmap)
+        painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceIn)
+        painter.fillRect(pixmap.rect(), colour)
+        painter.end()
+        out.addPixmap(pixmap)
+    return out
+
+
 class ReadableFusion(QProxyStyle):
     """Qt's Fusion style, with the edges of check boxes and radio buttons drawn so they show
     (3:1 against the base, as WCAG asks of marks that are not text). Fusion draws them a shade
     darker than the window: on a dark window almost the base itself (an unticked box in a list
-    was invisible), on a light one a pale grey (1.9:1)."""
+    was invisible), on a light one a pale grey (1.9:1). On a dark palette, push buttons get the
+    same edge (Fusion's, a shade darker than the window, left them as flat bars in the panels),
+    and the float and close buttons of the panels' title bars are drawn in the palette's text
+    colour instead of Fusion's dark grey."""
 
     _MARKS = (QStyle.PrimitiveElement.PE_IndicatorCheckBox,
               QStyle.PrimitiveElement.PE_IndicatorRadioButton)
+    _TITLE_BAR = (QStyle.StandardPixmap.SP_TitleBarNormalButton,
+                  QStyle.StandardPixmap.SP_TitleBarCloseButton,
+                  QStyle.StandardPixmap.SP_DockWidgetCloseButton,
+                  QStyle.StandardPixmap.SP_TitleBarMaxButton,
+                  QStyle.StandardPixmap.SP_TitleBarMinButton)
 
     def __init__(self) -> None:
         super().__init__("Fusion")
@@ -161,6 +197,17 @@ class ReadableFusion(QProxyStyle):
     def drawPrimitive(self, element: QStyle.PrimitiveElement, option: QStyleOption,  # noqa: N802
                       painter: QPainter, widget: QWidget | None = None) -> None:
         super().drawPrimitive(element, option, painter, widget)
+        pal: QPalette = option.palette  # type: ignore[attr-defined]
+        enabled = bool(option.state & QStyle.StateFlag.State_Enabled)  # type: ignore[attr-defined]
+        if element == QStyle.PrimitiveElement.PE_PanelButtonCommand and enabled and is_dark(pal):
+            painter.save()
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(QPen(outline(pal), 1))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(QRectF(option.rect).adjusted(  # type: ignore[attr-defined]
+                0.5, 0.5, -0.5, -0.5), 2, 2)
+            painter.restore()
+            return
         if element not in self._MARKS:
             return
         painter.save()
@@ -173,6 +220,16 @@ class ReadableFusion(QProxyStyle):
         else:
             painter.drawEllipse(box.adjusted(1, 1, -1, -1))
         painter.restore()
+
+
+    def standardIcon(self, icon: QStyle.StandardPixmap,  # noqa: N802 (Qt's name)
+                     option: QStyleOption | None = None, widget: QWidget | None = None) -> QIcon:
+        base = super().standardIcon(icon, option, widget)
+        if icon not in self._TITLE_BAR:
+            return base
+        pal = option.palette if option is not None else (  # type: ignore[attr-defined]
+            widget.palette() if widget is not None else palette())
+        return tinted(base, pal.color(QPalette.ColorRole.WindowText))
 
 
 class ThemeSwitcher(QObject):
@@ -201,7 +258,7 @@ class ThemeSwitcher(QObject):
             # Fusion is the system's style on many Linux desktops, with their dark palettes.
             self.app.setStyle(ReadableFusion() if self.system_style.lower() == "fusion"
                               else self.system_style)
-            self.app.setPalette(self.system_palette)
+            self.app.setPalette(readable_notes(QPalette(self.system_palette)))
             QGuiApplication.styleHints().unsetColorScheme()
         else:
             self.app.setStyle(ReadableFusion())
