@@ -147,7 +147,8 @@ def _write(session: Session, store: Store, parsed: ParsedBundle, plan: str | Non
     drafts = receive(session, m.plan_id, m.drafts, m.sender)
     if remember_sender(session, store, m.sender, m.created) is not None:
         record_holding(session, m.sender.replica, m.plan_id, m.provides)
-        remember_held(session, m.sender.replica, [d["id"] for d in m.drafts])
+        if m.drafts:  # most bundles carry none: no query then
+            remember_held(session, m.sender.replica, [d["id"] for d in m.drafts])
     # A batch keeps every file's _Written until its one projection is done: it keeps what the
     # report says of the changes, not the changes (their values, and then their authors, were
     # most of the import's memory).
