@@ -275,11 +275,12 @@ def current_heads(session: Session, keys: set[Key]) -> dict[Key, set[str]]:
 
 
 class Appended(NamedTuple):
-    """What :func:`append_changes` did: the ids that were new, and the heads of their fields
-    afterwards."""
+    """What :func:`append_changes` did: the ids that were new, the fields they write, and those
+    of these fields that it left with several heads (concurrent versions to merge)."""
 
     new: list[str]
-    heads: dict[Key, set[str]]
+    fields: set[Key]
+    concurrent: set[Key]
 
 
 def append_many(session: Session, bodies: list[tuple[str, dict[str, Any]]],
@@ -296,12 +297,48 @@ _DELETE_HEAD = delete(Head.__table__).where(
     Head.__table__.c.field == bindparam("f"), Head.__table__.c.version_id == bindparam("v"))
 
 
+# Per field of some entity and field name: how many heads it has, and which of some versions
+# are among them (see of_keys). Counting is left to SQLite: a field edited concurrently by a
+# thousand delegates has hundreds of heads, and reading them all for each file of an import
+# made the import of a round grow with the square of its size.
+_HEAD_COUNTS = of_keys(select(Head.entity, Head.eid, Head.field, func.count()),
+                       Head.entity, Head.eid, Head.field).group_by(
+    Head.entity, Head.eid, Head.field)
+_HEADS_AMONG = of_keys(select(Head.entity, Head.eid, Head.field, Head.version_id),
+                       Head.entity, Head.eid, Head.field).where(
+    Head.version_id.in_(bindparam("vids", expanding=True)))
+
+
+def _head_counts(connection: Any, keys: set[Key]) -> dict[Key, int]:
+    out = {k: 0 for k in keys}
+    for params in key_params(keys):
+        for entity, eid, fld, n in connection.execute(_HEAD_COUNTS, params):
+            out[Key(entity, eid, fld)] = int(n)
+    return out
+
+
+def _heads_among(connection: Any, versions: dict[Key, set[str]]) -> set[tuple[Key, str]]:
+    """Which of ``versions`` (per field) are heads of their field now."""
+    wanted = {(k, v) for k, vs in versions.items() for v in vs}
+    vids = sorted({v for vs in versions.values() for v in vs})
+    found: set[tuple[Key, str]] = set()
+    for params in key_params(k for k, vs in versions.items() if vs):
+        for part in chunks(vids):
+            for entity, eid, fld, vid in connection.execute(_HEADS_AMONG,
+                                                            params | {"vids": list(part)}):
+                if (Key(entity, eid, fld), vid) in wanted:
+                    found.add((Key(entity, eid, fld), vid))
+    return found
+
+
 def append_changes(session: Session, bodies: list[tuple[str, dict[str, Any]]],
                    origin: str = "local") -> Appended:
-    """:func:`append_many`, also returning the heads of the fields it wrote.
+    """:func:`append_many`, also saying which fields it wrote and left concurrent.
 
     The caller has checked that every parent is held or comes earlier in ``bodies``. It takes a
-    handful of statements whatever the number of changes, because an import brings thousands.
+    handful of statements whatever the number of changes, because an import brings thousands,
+    and reads of each field's heads only the versions its changes name as parents (and how
+    many heads it has), not all of them.
     """
     held: set[str] = set()
     connection = session.connection()
@@ -313,10 +350,8 @@ def append_changes(session: Session, bodies: list[tuple[str, dict[str, Any]]],
             held.add(cid)
             fresh.append((cid, body))
     if not fresh:
-        return Appended([], {})
+        return Appended([], set(), set())
     keys = {key_of(body) for _, body in fresh}
-    heads_now = current_heads(session, keys)
-    before = {k: set(v) for k, v in heads_now.items()}
     # A resolution's version may exist already (made the same way at another site); it must not
     # become a head again if something was written on top of it since.
     known: set[tuple[Key, str]] = set()
@@ -326,14 +361,25 @@ def append_changes(session: Session, bodies: list[tuple[str, dict[str, Any]]],
                 select(Change.entity, Change.eid, Change.field, Change.version_id)
                 .where(Change.version_id.in_(part))):
             known.add((Key(entity, eid, fld), vid))
+    named: dict[Key, set[str]] = {k: set() for k in keys}
+    for _, body in fresh:
+        named[key_of(body)].update(body["parents"])
+    heads_before = _heads_among(connection, named)  # the parents that are heads now
+    count = _head_counts(connection, keys)
+    added: dict[Key, set[str]] = {k: set() for k in keys}
+    gone: set[tuple[Key, str]] = set()
     rows = []
     for cid, body in fresh:
         key = key_of(body)
         vid = version_id(body, cid)
         if (key, vid) not in known:
             known.add((key, vid))
-            heads_now[key] -= set(body["parents"])
-            heads_now[key].add(vid)
+            for parent in body["parents"]:
+                if parent in added[key]:
+                    added[key].discard(parent)
+                elif (key, parent) in heads_before and (key, parent) not in gone:
+                    gone.add((key, parent))
+            added[key].add(vid)
         author = body["author"]
         rows.append({
             "id": cid, "version_id": vid, "plan_id": body["plan"], "replica": body["replica"],
@@ -346,20 +392,23 @@ def append_changes(session: Session, bodies: list[tuple[str, dict[str, Any]]],
         })
     session.execute(insert(Change.__table__), rows)
     plan_of = {key_of(b): b["plan"] for _, b in fresh}
-    gone = [{"e": k.entity, "i": k.eid, "f": k.field, "v": v}
-            for k in keys for v in before[k] - heads_now[k]]
     if gone:
-        session.execute(_DELETE_HEAD, gone)
+        session.execute(_DELETE_HEAD, [{"e": k.entity, "i": k.eid, "f": k.field, "v": v}
+                                       for k, v in sorted(gone)])
     new_heads = [{"entity": k.entity, "eid": k.eid, "field": k.field, "version_id": v,
-                  "plan_id": plan_of[k]} for k in keys for v in heads_now[k] - before[k]]
+                  "plan_id": plan_of[k]} for k in keys for v in sorted(added[k])]
     if new_heads:
         session.execute(insert(Head.__table__), new_heads)
+    for k, _v in gone:
+        count[k] -= 1
+    for k in keys:
+        count[k] += len(added[k])
     if connection.dialect.name == "postgresql":
         from cmsdesk.models.server import notify
 
         for plan in sorted(set(plan_of.values())):
             notify(connection, plan, session.info.get("sender", ""))
-    return Appended([cid for cid, _ in fresh], heads_now)
+    return Appended([cid for cid, _ in fresh], keys, {k for k in keys if count[k] > 1})
 
 
 def append(session: Session, body: dict[str, Any], cid: str | None = None,

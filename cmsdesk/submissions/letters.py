@@ -249,7 +249,7 @@ def record_letter(store: Store, plan_id: str, text: str, party: str, *,
                         draft_id=base.id if base is not None else "",
                         filename=filename or "pasted text",
                         content=original if original is not None else text.encode("utf-8"))
-        proj = project(s, set(appended.heads))
+        proj = project(s, appended.fields)
     report.new_changes = len(appended.new)
     report.conflicts_created = len(proj.conflicts_opened)
     return report

@@ -540,10 +540,9 @@ def import_reply(store: Store, path: Path | str, party: str, *, received: Date |
         note_submission(s, origin=origin, plan_id=manifest.plan_id, kind=ORIGIN, party=party,
                         received=day, region=region, channel="Word reply",
                         draft_id=manifest.draft_id, filename=p.name, content=p.read_bytes())
-        proj = project(s, set(appended.heads))
+        proj = project(s, appended.fields)
     report.new_changes = len(appended.new)
-    concurrent = {k for k, h in appended.heads.items() if len(h) > 1}
-    report.merged_clean = len(concurrent & proj.merged_clean)
+    report.merged_clean = len(appended.concurrent & proj.merged_clean)
     report.conflicts_created = len(proj.conflicts_opened)
     return report
 

@@ -152,8 +152,8 @@ def _write(session: Session, store: Store, parsed: ParsedBundle, plan: str | Non
     # A batch keeps every file's _Written until its one projection is done: it keeps what the
     # report says of the changes, not the changes (their values, and then their authors, were
     # most of the import's memory).
-    return _Written(replace(parsed, changes=[]), check, set(appended.heads),
-                    {k for k, h in appended.heads.items() if len(h) > 1}, len(appended.new),
+    return _Written(replace(parsed, changes=[]), check, appended.fields, appended.concurrent,
+                    len(appended.new),
                     any(c.body["op"] == "delete" for c in fresh), drafts,
                     _authors(parsed, check), _quarantined(parsed, check), len(parsed.changes))
 
