@@ -240,7 +240,7 @@ def accept(store: Store, ref: str) -> tuple[Peer, int]:
             s.delete(r)
         s.flush()
         appended = append_changes(s, bodies, origin=rows[0].origin)
-        project(s, set(appended.heads))
+        project(s, appended.fields)
         _release_dependants(s)
         s.expunge(peer)
     return peer, len(rows)
@@ -261,7 +261,7 @@ def _release_dependants(session: Session) -> None:
         session.flush()
         appended = append_changes(session, [(r.change_id, json.loads(r.body)) for r in free],
                                   origin=free[0].origin)
-        project(session, set(appended.heads))
+        project(session, appended.fields)
 
 
 def reject(store: Store, ref: str) -> tuple[Peer, int]:
