@@ -86,6 +86,38 @@ def test_a_full_disk_while_typing_is_one_plain_dialog_and_the_text_stays(
     assert view(store, node).fields["text"] == typed and len(shown) == 1
 
 
+def test_text_a_full_disk_kept_from_saving_survives_going_elsewhere_and_closing_asks(
+        window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The user types, the disk is full, the user selects another target and comes back: the
+    typed text is there again (not the stored one), still waiting to be saved; closing the
+    window asks before losing it (the question is answered by the test, never shown)."""
+    shown = shown_warnings(monkeypatch)
+    asked: list[int] = []
+    answer = [False]
+    monkeypatch.setattr(fault_dialogs, "confirm_losing_unsaved",
+                        lambda _parent, count: asked.append(count) or answer[0])
+    store = window.document.store
+    node = select_label(window, "T7")
+    before = view(store, node).fields["note"]
+    free = no_room(store)
+    window.editor.tabs.setCurrentWidget(window.editor.pages["note"])
+    field = window.editor.pages["note"].field
+    typed = before + " A clause about flyways." * 20_000
+    field.edit.setPlainText(typed)
+    field.autosaver.touched()
+    select_label(window, "T3")  # leaving the node records the typing: the disk refuses it
+    assert len(shown) == 1 and "no space left on the disk" in shown[0]
+    assert window.editor.pages["note"].field.value() != typed  # T3's own note
+    select_label(window, "T7")
+    assert window.editor.pages["note"].field.value() == typed  # back, not lost
+    assert window.close() is False and asked == [1]  # asked, and the window stays
+    free()
+    window.editor.pages["note"].field.autosaver.flush()  # leaving the field saves it now
+    assert view(store, node).fields["note"] == typed
+    assert window.document.unsaved == {}
+    assert window.close() is True and asked == [1]  # nothing left to lose: not asked
+
+
 def test_an_injected_disk_full_error_in_a_command_is_said_plainly(
         window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
     shown = shown_warnings(monkeypatch)

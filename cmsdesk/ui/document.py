@@ -59,6 +59,10 @@ class PlanDocument(QObject):
         self.undo_stack = QUndoStack(self)
         self._flushing = False
         self.write_failed = False  # the last command failed to write (a store fault)
+        # Text typed but not saved because the store could not be written (a full disk), by
+        # (node, field, language or ""): shown again when its node is, until a save succeeds;
+        # the window asks before closing with any (MainWindow.closeEvent).
+        self.unsaved: dict[tuple[str, str, str], str] = {}
         self.current_id: str | None = None
         self.current_view: NodeView | None = None
         # The language version shown and edited (None: the original); what each of the

@@ -221,3 +221,17 @@ def offer_backup(store_path: Path, parent: QWidget | None = None) -> bool:
         QMessageBox.critical(parent, title, str(exc))
         return False
     return True
+
+
+def confirm_losing_unsaved(parent: QWidget | None, count: int) -> bool:
+    """Closing while text typed could not be saved (the store could not be written): close and
+    lose it (True), or stay (False, the default)."""
+    answer = QMessageBox.warning(
+        parent, translate("faults", "Close without saving?"),
+        fill(translate("faults", "%1 text(s) you typed could not be saved: the store could not "
+                                 "be written (see the message before). Close anyway and lose "
+                                 "them, or cancel, free some space on the disk and leave the "
+                                 "field to save them?"), count),
+        QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Cancel)
+    return answer == QMessageBox.StandardButton.Discard

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from cmsdesk import __version__
 from cmsdesk.models import queries
+from cmsdesk.ui import fault_dialogs
 from cmsdesk.ui.coverage_view import CoverageView
 from cmsdesk.ui.document import PlanDocument
 from cmsdesk.ui.edits import SetPlanField
@@ -481,6 +482,10 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.document.flush()
+        unsaved = len(self.document.unsaved)
+        if unsaved and not fault_dialogs.confirm_losing_unsaved(self, unsaved):
+            event.ignore()  # the text stays in the window, to be saved once there is room
+            return
         self.save_settings()
         event.accept()
 

@@ -34,7 +34,7 @@ from cmsdesk.ui.comments_panel import CommentsPanel
 from cmsdesk.ui.conflict_banner import ConflictBanner
 from cmsdesk.ui.document import PlanDocument
 from cmsdesk.ui.edits import ChooseAlternative, DeleteNode, RestoreNode, SetField
-from cmsdesk.ui.fields import LineField, TextField
+from cmsdesk.ui.fields import LineField, TextField, autosave_state
 from cmsdesk.ui.labels import field_name, fill, node_name, status_name
 from cmsdesk.ui.language_bar import LanguageBar
 
@@ -89,6 +89,10 @@ class _FieldPage(QWidget):
         """Record pending typing (there is none in a field not built yet)."""
         if self._field is not None:
             self._field.autosaver.flush()
+
+    def forget(self) -> None:
+        if self._field is not None:
+            self._field.autosaver.forget()
 
     def showEvent(self, event: QShowEvent) -> None:
         self.field  # noqa: B018 (built when first seen)
@@ -202,6 +206,8 @@ class NodeEditor(QWidget):
     # -- showing a node -------------------------------------------------------------------
 
     def show_view(self, view: NodeView | None) -> None:
+        if view is None or view.id != self.node_id:
+            self._leave_node()
         self.view = view
         self.node_id = view.id if view else None
         if view is None:
@@ -240,6 +246,7 @@ class NodeEditor(QWidget):
             self.tabs.setTabToolTip(index, tip)
         if not self.tabs.isTabVisible(self.tabs.currentIndex()):
             self.tabs.setCurrentIndex(0)
+        self._show_unsaved(view)
 
     def _tab_changed(self, index: int) -> None:
         page = self.tabs.widget(index)
@@ -298,21 +305,53 @@ class NodeEditor(QWidget):
             self.title.set_value(view.fields["title"])  # a node keeps a title
             return
         old = view.fields[fld]
+        lang = self.document.language if fld != "status" else None
+        unsaved = (view.id, fld, lang or "")
         if value == old and fld not in {c.field for c in view.conflicts}:
+            self.document.unsaved.pop(unsaved, None)
             return
         text = fill(self.tr("Edit %1 of %2"), field_name(fld), self._name())
-        lang = self.document.language if fld != "status" else None
         if self.document.execute(SetField(text, view.id, fld, old, value, lang)) is None \
                 and self.document.write_failed:
+            self.document.unsaved[unsaved] = value  # kept while the user goes elsewhere
             self._still_pending(fld)
+        else:
+            self.document.unsaved.pop(unsaved, None)
 
     def _still_pending(self, fld: str) -> None:
         """The store could not be written (a full disk...): the typed text stays pending, so
         that leaving the field or typing on saves it once the fault is gone."""
-        saver = self.title.autosaver if fld == "title" else \
-            getattr(getattr(self.pages.get(fld), "field", None), "autosaver", None)
-        if saver is not None:
-            saver.dirty = True
+        if fld == "title":
+            saver = self.title.autosaver
+        elif fld in self.pages:
+            saver = self.pages[fld].field.autosaver
+        else:
+            return
+        saver.dirty = True
+        autosave_state().mark(saver, True)
+
+    def _leave_node(self) -> None:
+        """Another node is shown: typing still pending here is text a full disk kept from
+        being saved (leaving recorded the rest), which the document keeps (``unsaved``); the
+        fields let the next node's texts in."""
+        self.title.autosaver.forget()
+        for page in self.pages.values():
+            page.forget()
+
+    def _show_unsaved(self, view: NodeView) -> None:
+        """Text of this node that a full disk kept from being saved comes back into its field
+        (still pending), instead of the stored text the user did not write."""
+        lang = self.document.language or ""
+        for (node_id, fld, in_lang), value in self.document.unsaved.items():
+            if node_id != view.id or in_lang != lang or fld not in view.fields:
+                continue
+            if fld == "title":
+                self.title.set_value(value)
+            elif fld in self.pages:
+                self.pages[fld].set_value(value)
+            else:
+                continue
+            self._still_pending(fld)
 
     def _choose(self, fld: str, value: Any) -> None:
         view = self.view

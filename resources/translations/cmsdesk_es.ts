@@ -2729,6 +2729,14 @@ Por %2. Marque la casilla cuando lo haya revisado.</translation>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
+    <message>
+        <source>Close without saving?</source>
+        <translation>¿Cerrar sin guardar?</translation>
+    </message>
+    <message>
+        <source>%1 text(s) you typed could not be saved: the store could not be written (see the message before). Close anyway and lose them, or cancel, free some space on the disk and leave the field to save them?</source>
+        <translation>No se pudieron guardar %1 texto(s) escrito(s): no se pudo escribir en el almacén (véase el mensaje anterior). ¿Cerrar de todos modos y perderlos, o cancelar, liberar espacio en el disco y salir del campo para guardarlos?</translation>
+    </message>
 </context>
 <context>
     <name>history</name>

@@ -2729,6 +2729,14 @@ Par %2. Cochez une fois examinée.</translation>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
+    <message>
+        <source>Close without saving?</source>
+        <translation>Fermer sans enregistrer ?</translation>
+    </message>
+    <message>
+        <source>%1 text(s) you typed could not be saved: the store could not be written (see the message before). Close anyway and lose them, or cancel, free some space on the disk and leave the field to save them?</source>
+        <translation>%1 texte(s) saisi(s) n’ont pas pu être enregistrés : la base n’a pas pu être écrite (voir le message précédent). Fermer quand même et les perdre, ou annuler, libérer de la place sur le disque et quitter le champ pour les enregistrer ?</translation>
+    </message>
 </context>
 <context>
     <name>history</name>
