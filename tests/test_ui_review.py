@@ -813,3 +813,18 @@ def test_a_card_of_a_field_with_two_contested_passages_settles_it_as_that_side_w
     peru = next(c for c in resolve.cards if "Peru" in c.header.text())
     peru.button.click()
     assert secretariat.text("T2") == sides["Peru"]
+
+
+def test_a_recorded_reply_is_marked_as_recorded_not_as_unverified(qtbot: QtBot) -> None:
+    from cmsdesk.models.review import ReviewItem
+    from cmsdesk.ui.review_view import who_html
+
+    item = ReviewItem("c" * 64, "edit", "Wanjiru", "Kenya", "Africa", "delegate",
+                      "2014-06-01T10:00:00.000Z", "words", False, False, verified=True,
+                      recorded="recorded by the CMS Secretariat from Kenya's Word reply")
+    shown = who_html(item)
+    assert "recorded by the Secretariat from the Party&#x27;s reply" in shown
+    assert "author not verified" not in shown
+    assert "recorded by" not in who_html(ReviewItem("c" * 64, "edit", "Ana", "Spain", "", "",
+                                                    "2014-06-01T10:00:00.000Z", "w", False,
+                                                    False))

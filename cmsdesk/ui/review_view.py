@@ -110,6 +110,14 @@ def who_html(item: ReviewItem) -> str:
         mark = html.escape(translate("review", "author not verified"))
         colour = foreground("alert").name()
         bits.append(f'<span style="color:{colour}" title="{tip}">{mark}</span>')
+    if item.recorded:  # a Word reply or letter the Secretariat recorded (models/trust.py)
+        tip = html.escape(translate("review", "The Party did not sign this change: a "
+                                              "Secretariat installation pinned here recorded it "
+                                              "from the Party's Word reply or letter and signed "
+                                              "it."))
+        mark = html.escape(translate("review", "recorded by the Secretariat from the Party's "
+                                               "reply"))
+        bits.append(f'<span title="{tip}">{mark}</span>')
     if item.region:
         bits.append(html.escape(item.region))
     person = item.author + (f" ({item.role})" if item.role else "")

@@ -3072,6 +3072,14 @@ Por %2. Marque la casilla cuando lo haya revisado.</translation>
         <translation>Posición regional — %1</translation>
     </message>
     <message>
+        <source>The Party did not sign this change: a Secretariat installation pinned here recorded it from the Party&apos;s Word reply or letter and signed it.</source>
+        <translation>La Parte no firmó este cambio: una instalación de la Secretaría fijada aquí lo registró a partir de la respuesta en Word o la carta de la Parte y lo firmó.</translation>
+    </message>
+    <message>
+        <source>recorded by the Secretariat from the Party&apos;s reply</source>
+        <translation>registrado por la Secretaría a partir de la respuesta de la Parte</translation>
+    </message>
+    <message>
         <source>received late</source>
         <translation>recibido tarde</translation>
     </message>

@@ -3072,6 +3072,14 @@ Par %2. Cochez une fois examinée.</translation>
         <translation>Position régionale — %1</translation>
     </message>
     <message>
+        <source>The Party did not sign this change: a Secretariat installation pinned here recorded it from the Party&apos;s Word reply or letter and signed it.</source>
+        <translation>Cette modification n&apos;est pas signée par la Partie : une installation du Secrétariat épinglée ici l&apos;a enregistrée d&apos;après la réponse Word ou la lettre de la Partie et l&apos;a signée.</translation>
+    </message>
+    <message>
+        <source>recorded by the Secretariat from the Party&apos;s reply</source>
+        <translation>enregistré par le Secrétariat d&apos;après la réponse de la Partie</translation>
+    </message>
+    <message>
         <source>received late</source>
         <translation>reçu en retard</translation>
     </message>
