@@ -122,17 +122,7 @@ def test_no_other_key_can_pass_changes_off_as_the_secretariats_recording(
     reps = Replicas(tmp_path / "r")
     sec, _bundle = _reply_recorded(reps, tmp_path)
     forger = reps.new_store("forger", profile=Profile("Mallory", "Spain", "Europe", "delegate"))
-    with forger.session() as s:
-        t1 = reps.targets[0]
-        from cmsdesk.models.changelog import Key, append_changes
-        from cmsdesk.models.projection import heads_of, project
-        from cmsdesk.submissions.recording import Item
-
-        key = Key("node", t1, "text")
-        item = Item("set", key, "Kenya agrees to nothing.", tuple(heads_of(s, key)), KENYA)
-        bodies, _ids = changes_for(s, reps.plan_id, "f" * 32, "2014-06-01", [item],
-                                   recorder_of(sec.replica_id, "Word reply"))
-        project(s, set(append_changes(s, bodies, origin="forged").heads))
+    _forge_recording(forger, reps, sec.replica_id)
     monkeypatch.setattr(exporter, "recorded_here", lambda extra, _replica: "recorded_by" in extra)
     export_bundle(forger, reps.plan_id, tmp_path / "forged.cmsb")
     monkeypatch.undo()
@@ -149,6 +139,37 @@ def test_no_other_key_can_pass_changes_off_as_the_secretariats_recording(
     assert _text(site, reps.targets[0]) == before  # the plan is unchanged
     for store in (sec, forger, site):
         store.close()
+
+
+def test_an_unsigned_change_claiming_a_recording_of_this_installation_is_not_vouched_for(
+        tmp_path: Path) -> None:
+    """A forged recording sent unsigned, naming the recorder itself, comes back to it: it is
+    not taken for its own recording."""
+    reps = Replicas(tmp_path / "r")
+    sec, _bundle = _reply_recorded(reps, tmp_path)
+    forger = reps.new_store("forger", profile=Profile("Mallory", "Spain", "Europe", "delegate"))
+    _forge_recording(forger, reps, sec.replica_id)
+    export_bundle(forger, reps.plan_id, tmp_path / "forged.cmsb")  # unsigned: not its own
+    import_bundle(sec, tmp_path / "forged.cmsb")
+    with sec.session() as s:
+        assert "f" * 32 not in recordings(s) and "f" * 32 not in verified_replicas(s)
+        assert len(recordings(s)) == 1  # Kenya's reply, recorded here
+    sec.close()
+    forger.close()
+
+
+def _forge_recording(forger: Store, reps: Replicas, recorder: str) -> None:
+    """Changes under a made-up submission replica that claim ``recorder`` recorded them."""
+    from cmsdesk.models.changelog import Key, append_changes
+    from cmsdesk.models.projection import heads_of, project
+    from cmsdesk.submissions.recording import Item
+
+    with forger.session() as s:
+        key = Key("node", reps.targets[0], "text")
+        item = Item("set", key, "Kenya agrees to nothing.", tuple(heads_of(s, key)), KENYA)
+        bodies, _ids = changes_for(s, reps.plan_id, "f" * 32, "2014-06-01", [item],
+                                   recorder_of(recorder, "Word reply"))
+        project(s, set(append_changes(s, bodies, origin="forged").heads))
 
 
 def test_a_key_registered_for_a_party_cannot_record_for_another(

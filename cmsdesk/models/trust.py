@@ -84,7 +84,8 @@ def recordings(session: Session) -> dict[str, Recording]:
         by, channel = recorder.get("replica", ""), recorder.get("from", "")
         peer = session.get(Peer, replica)
         key = peer.public_key if peer is not None else ""
-        if by == own and key in ("", own_key):
+        # recorded here: never received from elsewhere, or received signed with this key
+        if by == own and (peer is None or (own_key and key == own_key)):
             out[replica] = Recording(by, channel, _listed(_own_name(session)))
         elif by in pinned and _secretariat(pinned[by]) and key and key == pinned[by].public_key:
             out[replica] = Recording(by, channel, _listed(pinned[by].party or pinned[by].name))
