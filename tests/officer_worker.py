@@ -41,8 +41,11 @@ def work(url: str, folder: Path, seed: int, seconds: float) -> Counter[str]:
         elif action == "resolve":
             contested = list_conflicts(store, plan_id)
             if contested:
+                conflict = rng.choice(contested)
+                # the first option of each contested passage, by the numbers the text prints
+                choose = [h["options"][0]["number"] for h in conflict.hunks] or [1]
                 try:
-                    resolve_conflict(store, plan_id, rng.choice(contested).key, choose=1)
+                    resolve_conflict(store, plan_id, conflict.key, choose=choose)
                     done["resolved"] += 1
                 except CommandError:  # another officer settled it a moment ago
                     done["already settled"] += 1
