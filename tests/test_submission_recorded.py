@@ -169,7 +169,7 @@ def _forge_recording(forger: Store, reps: Replicas, recorder: str) -> None:
         item = Item("set", key, "Kenya agrees to nothing.", tuple(heads_of(s, key)), KENYA)
         bodies, _ids = changes_for(s, reps.plan_id, "f" * 32, "2014-06-01", [item],
                                    recorder_of(recorder, "Word reply"))
-        project(s, set(append_changes(s, bodies, origin="forged").heads))
+        project(s, append_changes(s, bodies, origin="forged").fields)
 
 
 def test_a_key_registered_for_a_party_cannot_record_for_another(
