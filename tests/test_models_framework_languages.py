@@ -71,14 +71,20 @@ def test_a_framework_file_with_an_unknown_language_is_refused(tmp_path: Path) ->
 
 
 def test_a_store_made_before_gets_the_framework_texts(tmp_path: Path) -> None:
-    from sqlalchemy import create_engine, text
+    from alembic import command
+    from alembic.config import Config
 
-    Store.open(tmp_path / "old.db").close()
-    engine = create_engine(f"sqlite:///{tmp_path / 'old.db'}")
-    with engine.begin() as conn:  # as a store of revision 0009 was
-        conn.execute(text("DROP TABLE framework_texts"))
-        conn.execute(text("UPDATE alembic_version SET version_num = '0009'"))
-    engine.dispose()
+    from cmsdesk.models.store import MIGRATIONS
+
+    store = Store.open(tmp_path / "old.db")
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    try:
+        with store.engine.begin() as conn:  # taken back to revision 0009, before the texts
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, "0009")
+    finally:
+        store.close()
     store = Store.open(tmp_path / "old.db")
     with store.session() as s:
         assert framework_words(s, "kmgbf", "es").title == (

@@ -91,7 +91,10 @@ class Change:
     the same way create the same version.
 
     In an SQLite store the ids, replica, plan and entity uuids are kept as bytes and the value
-    deflated (:mod:`cmsdesk.models.packing`); the program reads and writes them as text.
+    deflated (:mod:`cmsdesk.models.packing`); the program reads and writes them as text. There
+    ``changes`` is a view over ``change_rows`` and the tables of what changes share (replicas,
+    fields, authors, origins), with a trigger that stores an insert into it (migration 0013):
+    this mapping, and every query, see the columns below either way.
     """
 
     arrival: Mapped[int]
