@@ -3,13 +3,14 @@
 Revision ID: 0013
 Revises: 0012
 
-In an SQLite store the forty thousand changes of a long history are made by a few dozen
+In an SQLite store the tens of thousands of changes of a long history are made by a few dozen
 replicas, authors and origins and touch a few hundred fields; their version id is their own id
 except for a resolution. The rows of `change_rows` now hold small numbers into `change_sources`
 (plan and replica), `change_fields` (entity, entity id, field), `change_authors` and
 `change_origins`, and a version id only where it differs from the id. `changes` becomes a view
 that joins them back into the very columns the table had, and a trigger turns an insert into
-`changes` into rows of these tables, so every query, and the append, stays as it was; each
+`changes` into rows of these tables (a clock reading packed into one integer where it reads
+back exactly), so every query, and the append, stays as it was; each
 stored value is copied byte for byte, so every change's canonical JSON, id and signature are
 what they were. The indexes shrink with the rows: (source, seq) for the replica counters, the
 field number for a field's history, the version id as an expression over (own version, id).
