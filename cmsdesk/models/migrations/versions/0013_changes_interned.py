@@ -8,10 +8,10 @@ replicas, authors and origins and touch a few hundred fields; their version id i
 except for a resolution. The rows of `change_rows` now hold small numbers into `change_sources`
 (plan and replica), `change_fields` (entity, entity id, field), `change_authors` and
 `change_origins`, and a version id only where it differs from the id. `changes` becomes a view
-that joins them back into the very columns the table had, and a trigger turns an insert into
-`changes` into rows of these tables (a clock reading packed into one integer where it reads
-back exactly), so every query, and the append, stays as it was; each
-stored value is copied byte for byte, so every change's canonical JSON, id and signature are
+that joins them back into the very columns the table had; triggers turn an insert into
+`changes` into rows of these tables (a clock reading packed into one integer where it reads back
+exactly) and a delete into a delete of rows, so every query, and the append, stays as it was;
+each stored value is copied byte for byte, so every change's canonical JSON, id and signature are
 what they were. The indexes shrink with the rows: (source, seq) for the replica counters, the
 field number for a field's history, the version id as an expression over (own version, id).
 A store on PostgreSQL keeps its table: nothing changes there.
@@ -122,6 +122,10 @@ _UPGRADE = (
            {clock_packed_new}, NEW.extra,
            (SELECT n FROM change_origins WHERE origin = NEW.origin));
        END""",
+    # the log is append-only; only a store being filled by `cmsdesk store copy` is emptied
+    """CREATE TRIGGER changes_remove INSTEAD OF DELETE ON changes BEGIN
+         DELETE FROM change_rows WHERE arrival = OLD.arrival;
+       END""",
 )
 
 # The table as schema 0012 had it (the columns in the order migration 0011 made them).
@@ -141,6 +145,7 @@ _DOWNGRADE = (
               field, author_name, author_party, author_region, author_role, clock, origin, extra
        FROM changes ORDER BY arrival""",
     "DROP TRIGGER changes_append",
+    "DROP TRIGGER changes_remove",
     "DROP VIEW changes",
     "DROP TABLE change_rows",
     "DROP TABLE change_sources",
