@@ -76,13 +76,18 @@ class ImportReport:
         return [f"  QUARANTINE: {n} change(s) by {who} held out of the plan: {why}; see "
                 "'cmsdesk keys' to accept or reject them" for who, n, why in self.quarantined]
 
-    def author_lines(self) -> list[str]:
-        """One line per author of the new changes, verified or not and why: when they are not
-        just the sender (a forwarded bundle), or not as far known as the sender."""
+    def author_statuses(self) -> list[tuple[str, str]]:
+        """Each author of the new changes and how far known, when that says more than the
+        sender's line: several authors (a forwarded bundle), or one not as far known as the
+        sender."""
         if len(self.authors) < 2 and all(status == self.trust for _, status in self.authors):
             return []
+        return list(self.authors)
+
+    def author_lines(self) -> list[str]:
+        """:meth:`author_statuses` as the command line prints them."""
         return [f"  {who}: {'verified' if status in AUTHOR_VERIFIED else 'UNVERIFIED'} "
-                f"({status})" for who, status in self.authors]
+                f"({status})" for who, status in self.author_statuses()]
 
     def summary(self) -> str:
         s = self.sender

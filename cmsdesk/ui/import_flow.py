@@ -30,16 +30,20 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from cmsdesk.models import queries
 from cmsdesk.models.backups import BackupError
+from cmsdesk.models.languages import split_field
+from cmsdesk.models.option_numbers import MovedNumber, moved_numbers
 from cmsdesk.models.store import Store
 from cmsdesk.printable import printable
+from cmsdesk.sync.authorship import AUTHOR_VERIFIED
 from cmsdesk.sync.format import BundleError
 from cmsdesk.sync.importer import ImportReport, apply_bundle
 from cmsdesk.sync.validate import read_bundle
 from cmsdesk.ui.document import PlanDocument
-from cmsdesk.ui.labels import fill
+from cmsdesk.ui.labels import field_name, fill, trust_name
 from cmsdesk.ui.progress import run_with_progress
 from cmsdesk.ui.safe_browser import plain_tip
 from cmsdesk.ui.theme import css, foreground
@@ -100,7 +104,10 @@ class ImportReportDialog(QDialog):
     resolve_requested = Signal()
     undo_requested = Signal()
 
-    def __init__(self, outcomes: Sequence[FileOutcome], parent: QWidget | None = None) -> None:
+    def __init__(self, outcomes: Sequence[FileOutcome], parent: QWidget | None = None,
+                 moved: Sequence[tuple[str, MovedNumber]] = ()) -> None:
+        """``moved``: options this installation printed whose number the import changed, each
+        with the name of its node."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Bundles imported"))
         self.outcomes = list(outcomes)
@@ -139,6 +146,15 @@ class ImportReportDialog(QDialog):
         self.alarms.setWordWrap(True)
         self.alarms.setStyleSheet(f"color: {css(self.alert)}")
         self.alarms.setVisible(bool(alarming))
+        # A delegate who cited "Option 1" from a printed copy must know it now reads "Option 3".
+        self.moved = QLabel("<br>".join(
+            fill(self.tr("<b>%1, %2:</b> the option you printed as Option %3 is now Option %4: "
+                         "another installation numbered the same options at the same time, "
+                         "and every site keeps one numbering. Cite the new number."),
+                 html.escape(where), field_name(split_field(m.key.field)[0]), m.printed, m.now)
+            for where, m in moved), self)
+        self.moved.setWordWrap(True)
+        self.moved.setVisible(bool(moved))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.buttons.rejected.connect(self.reject)
         self.review_button = QPushButton(self.tr("&Review the changes"), self)
@@ -164,6 +180,7 @@ class ImportReportDialog(QDialog):
         layout.addWidget(self.alarms)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.refusals)
+        layout.addWidget(self.moved)
         layout.addWidget(self.buttons)
         self.resize(980, min(520, 200 + 44 * len(outcomes)))
 
@@ -198,9 +215,9 @@ class ImportReportDialog(QDialog):
         item.setText(1, printable(f"{s.name} ({where})" if where else s.name or self.tr("someone")))
         item.setToolTip(1, plain_tip(item.text(1)))
         if report.verified:
-            item.setText(2, fill(self.tr("verified (%1)"), report.trust))
+            item.setText(2, fill(self.tr("verified (%1)"), trust_name(report.trust)))
         else:
-            item.setText(2, fill(self.tr("NOT verified (%1)"), report.trust))
+            item.setText(2, fill(self.tr("NOT verified (%1)"), trust_name(report.trust)))
             item.setForeground(2, self.alert)
             item.setToolTip(2, self.tr("The signature is valid, but this key has not been seen "
                                        "from this sender before. Check its fingerprint with "
@@ -221,8 +238,12 @@ class ImportReportDialog(QDialog):
             child.setFirstColumnSpanned(False)
             child.setForeground(1, self.alert)
             child.setToolTip(1, child.text(1))
-        for line in report.author_lines():
-            QTreeWidgetItem(item, ["", line.strip()])
+        for who, status in report.author_statuses():
+            line = fill(self.tr("%1: verified (%2)") if status in AUTHOR_VERIFIED
+                        else self.tr("%1: NOT verified (%2)"), printable(who), trust_name(status))
+            child = QTreeWidgetItem(item, ["", line])
+            if status not in AUTHOR_VERIFIED:
+                child.setForeground(1, self.alert)
         item.setExpanded(bool(report.quarantined))
         return item
 
@@ -264,6 +285,8 @@ class ImportFlow(QObject):
             return []
         self.document.flush()
         store, plan_id = self.document.store, self.document.plan_id
+        moved_before = set(self.document.read(moved_numbers, store.replica_id, plan_id))
+        moved_after: list[MovedNumber] = []
         other_plans: dict[Path, OtherPlanError] = {}
         made: list[Path] = []  # the one copy of the store a batch makes, before what it changes
 
@@ -277,16 +300,25 @@ class ImportFlow(QObject):
                 made.append(report.backup)
             return report
 
+        def conclude(session: Session) -> list[queries.OutlineEntry]:
+            """What the window shows next, read off the GUI thread: the outline, and the
+            options whose printed number the import moved."""
+            moved_after.extend(moved_numbers(session, store.replica_id, plan_id))
+            return queries.outline(session, plan_id)
+
         job = run_with_progress(self.window, self.tr("Importing bundles"), paths, work,
                                 describe=lambda p: p.name,
-                                # the outline the window shows next, read off the GUI thread
-                                conclude=lambda: self.document.read(queries.outline, plan_id))
+                                conclude=lambda: self.document.read(conclude))
+
         reports = dict(job.done)
         errors = dict(job.failed)
         self.last = [FileOutcome(p, reports.get(p), errors.get(p)) for p in paths]
         if reports:
             self.document.reload(job.concluded)
-        self.report_dialog = ImportReportDialog(self.last, self.window)
+        names = {e.id: e.label for e in job.concluded or ()}
+        moved = [(names.get(m.key.eid, m.key.eid[:8]), m) for m in moved_after
+                 if m not in moved_before]
+        self.report_dialog = ImportReportDialog(self.last, self.window, moved)
         self.report_dialog.review_requested.connect(self.review_requested)
         self.report_dialog.resolve_requested.connect(self.resolve_requested)
         if made:

@@ -87,6 +87,22 @@ def region_name(region: str) -> str:
     return names.get(region, region)
 
 
+def trust_name(status: str) -> str:
+    """How far a sender or an author is known (the statuses of :mod:`cmsdesk.sync.peers` and
+    :mod:`cmsdesk.sync.authorship`), in the interface's language: the report of a French
+    import must not say "pinned key"."""
+    names = {
+        "this installation": translate("labels", "this installation"),
+        "pinned key": translate("labels", "pinned key"),
+        "known key": translate("labels", "known key"),
+        "new key": translate("labels", "new key"),
+        "unsigned": translate("labels", "unsigned"),
+        "recorded by the Secretariat": translate(
+            "labels", "recorded by the Secretariat from the Party's reply"),
+    }
+    return names.get(status, status)
+
+
 def role_name(role: str) -> str:
     names = {
         "delegate": translate("labels", "delegate"),

@@ -687,6 +687,10 @@
         <translation>&lt;b&gt;Revise %1 antes de seguir trabajando sobre él:&lt;/b&gt; %2</translation>
     </message>
     <message>
+        <source>&lt;b&gt;%1, %2:&lt;/b&gt; the option you printed as Option %3 is now Option %4: another installation numbered the same options at the same time, and every site keeps one numbering. Cite the new number.</source>
+        <translation>&lt;b&gt;%1, %2:&lt;/b&gt; la opción que usted imprimió como Opción %3 es ahora la Opción %4: otra instalación numeró las mismas opciones al mismo tiempo, y cada puesto conserva una sola numeración. Cite el nuevo número.</translation>
+    </message>
+    <message>
         <source>&amp;Review the changes</source>
         <translation>&amp;Revisar los cambios</translation>
     </message>
@@ -749,6 +753,14 @@
     <message>
         <source>Quarantine: %1 change(s) by %2 held out of the plan: %3</source>
         <translation>Cuarentena: %1 cambio(s) de %2 retenido(s) fuera del plan: %3</translation>
+    </message>
+    <message>
+        <source>%1: verified (%2)</source>
+        <translation>%1: verificado (%2)</translation>
+    </message>
+    <message>
+        <source>%1: NOT verified (%2)</source>
+        <translation>%1: NO verificado (%2)</translation>
     </message>
 </context>
 <context>
@@ -2874,6 +2886,30 @@ Por %2. Marque la casilla cuando lo haya revisado.</translation>
     <message>
         <source>Oceania</source>
         <translation>Oceanía</translation>
+    </message>
+    <message>
+        <source>this installation</source>
+        <translation>esta instalación</translation>
+    </message>
+    <message>
+        <source>pinned key</source>
+        <translation>clave fijada</translation>
+    </message>
+    <message>
+        <source>known key</source>
+        <translation>clave conocida</translation>
+    </message>
+    <message>
+        <source>new key</source>
+        <translation>clave nunca vista</translation>
+    </message>
+    <message>
+        <source>unsigned</source>
+        <translation>sin firma</translation>
+    </message>
+    <message>
+        <source>recorded by the Secretariat from the Party&apos;s reply</source>
+        <translation>registrado por la Secretaría a partir de la respuesta de la Parte</translation>
     </message>
     <message>
         <source>delegate</source>

@@ -687,6 +687,10 @@
         <translation>&lt;b&gt;Vérifiez %1 avant de poursuivre le travail :&lt;/b&gt; %2</translation>
     </message>
     <message>
+        <source>&lt;b&gt;%1, %2:&lt;/b&gt; the option you printed as Option %3 is now Option %4: another installation numbered the same options at the same time, and every site keeps one numbering. Cite the new number.</source>
+        <translation>&lt;b&gt;%1, %2 :&lt;/b&gt; l&apos;option que vous avez imprimée comme Option %3 est maintenant l&apos;Option %4 : une autre installation a numéroté les mêmes options au même moment, et chaque poste garde une seule numérotation. Citez le nouveau numéro.</translation>
+    </message>
+    <message>
         <source>&amp;Review the changes</source>
         <translation>E&amp;xaminer les modifications</translation>
     </message>
@@ -749,6 +753,14 @@
     <message>
         <source>Quarantine: %1 change(s) by %2 held out of the plan: %3</source>
         <translation>Quarantaine : %1 modification(s) de %2 tenue(s) hors du plan : %3</translation>
+    </message>
+    <message>
+        <source>%1: verified (%2)</source>
+        <translation>%1 : vérifié (%2)</translation>
+    </message>
+    <message>
+        <source>%1: NOT verified (%2)</source>
+        <translation>%1 : NON vérifié (%2)</translation>
     </message>
 </context>
 <context>
@@ -2874,6 +2886,30 @@ Par %2. Cochez une fois examinée.</translation>
     <message>
         <source>Oceania</source>
         <translation>Océanie</translation>
+    </message>
+    <message>
+        <source>this installation</source>
+        <translation>cette installation</translation>
+    </message>
+    <message>
+        <source>pinned key</source>
+        <translation>clé épinglée</translation>
+    </message>
+    <message>
+        <source>known key</source>
+        <translation>clé connue</translation>
+    </message>
+    <message>
+        <source>new key</source>
+        <translation>clé jamais vue</translation>
+    </message>
+    <message>
+        <source>unsigned</source>
+        <translation>non signé</translation>
+    </message>
+    <message>
+        <source>recorded by the Secretariat from the Party&apos;s reply</source>
+        <translation>enregistré par le Secrétariat d&apos;après la réponse de la Partie</translation>
     </message>
     <message>
         <source>delegate</source>
