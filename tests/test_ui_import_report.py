@@ -58,7 +58,7 @@ def _forwarded_report() -> ImportReport:
 def _children(dialog: ImportReportDialog) -> list[str]:
     row = dialog.table.topLevelItem(0)
     assert isinstance(row, QTreeWidgetItem)
-    return [row.child(i).text(1) for i in range(row.childCount())]
+    return [row.child(i).text(0) for i in range(row.childCount())]
 
 
 def test_the_report_names_each_author_and_how_far_known_in_french(
@@ -74,6 +74,11 @@ def test_the_report_names_each_author_and_how_far_known_in_french(
     text = " ".join([row.text(2), *_children(dialog)])
     for english in ("key", "verified", "recorded by"):
         assert english not in text
+    # each line spans the table, so it is read whole, not cut at the narrow "From" column
+    assert all(row.child(i).isFirstColumnSpanned() for i in range(row.childCount()))
+    # nothing alarming: the report offers no undo
+    dialog.show()
+    assert dialog.undo_button.isHidden()
 
 
 def test_an_option_whose_printed_number_moved_is_told_in_the_report(

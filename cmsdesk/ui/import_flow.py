@@ -127,7 +127,13 @@ class ImportReportDialog(QDialog):
                                     self.tr("New changes"), self.tr("Already held"),
                                     self.tr("Merged cleanly"), self.tr("Conflicts created")])
         for outcome in outcomes:
-            self.table.addTopLevelItem(self._row(outcome))
+            row = self._row(outcome)
+            self.table.addTopLevelItem(row)
+            # A file's further lines (quarantine, authors) span the table's width: they are
+            # sentences, not cells; shown open. (Both need the row in the table first.)
+            for i in range(row.childCount()):
+                row.child(i).setFirstColumnSpanned(True)
+            row.setExpanded(row.childCount() > 0)
         header = self.table.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -169,10 +175,11 @@ class ImportReportDialog(QDialog):
         self.undo_button = QPushButton(self.tr("&Undo this import"), self)
         self.undo_button.setToolTip(self.tr("Put the plan back as it was before these files "
                                             "(from the copy made before the import)"))
-        self.undo_button.setVisible(bool(alarming) and any(
-            o.report.backup for o in done if o.report))
         self.undo_button.setAutoDefault(False)  # Enter closes the report; it never undoes
         self.buttons.addButton(self.undo_button, QDialogButtonBox.ButtonRole.DestructiveRole)
+        # After addButton, which shows the button: offered only for an alarming import.
+        self.undo_button.setVisible(bool(alarming) and any(
+            o.report.backup for o in done if o.report))
         self.undo_button.clicked.connect(self.undo_requested.emit)
         self.undo_button.clicked.connect(self.accept)
         layout = QVBoxLayout(self)
@@ -232,20 +239,19 @@ class ImportReportDialog(QDialog):
         if report.conflicts_created:
             item.setForeground(6, self.alert)
         for who, count, why in report.quarantined:
-            child = QTreeWidgetItem(item, ["", fill(self.tr("Quarantine: %1 change(s) by %2 "
-                                                            "held out of the plan: %3"),
-                                                    count, who, why)])
-            child.setFirstColumnSpanned(False)
-            child.setForeground(1, self.alert)
-            child.setToolTip(1, child.text(1))
+            self._line(item, fill(self.tr("Quarantine: %1 change(s) by %2 held out of the plan: "
+                                          "%3"), count, who, why), alert=True)
         for who, status in report.author_statuses():
-            line = fill(self.tr("%1: verified (%2)") if status in AUTHOR_VERIFIED
-                        else self.tr("%1: NOT verified (%2)"), printable(who), trust_name(status))
-            child = QTreeWidgetItem(item, ["", line])
-            if status not in AUTHOR_VERIFIED:
-                child.setForeground(1, self.alert)
-        item.setExpanded(bool(report.quarantined))
+            self._line(item, fill(self.tr("%1: verified (%2)") if status in AUTHOR_VERIFIED
+                                  else self.tr("%1: NOT verified (%2)"), printable(who),
+                                  trust_name(status)), alert=status not in AUTHOR_VERIFIED)
         return item
+
+    def _line(self, parent: QTreeWidgetItem, text: str, alert: bool) -> None:
+        child = QTreeWidgetItem(parent, [text])
+        child.setToolTip(0, plain_tip(text))
+        if alert:
+            child.setForeground(0, self.alert)
 
 
 class ImportFlow(QObject):
