@@ -14,6 +14,7 @@ import shutil
 import sqlite3
 from pathlib import Path
 
+import pytest
 from sqlalchemy import text
 
 from cmsdesk.models import queries
@@ -159,29 +160,6 @@ def test_a_store_of_the_previous_version_is_packed_with_every_change_and_signatu
             assert queries.snapshot(s, plan.id) == shown
 
 
-def test_unpacking_gives_back_the_previous_version_s_rows_exactly(tmp_path: Path) -> None:
-    from alembic import command
-    from alembic.config import Config
-
-    from cmsdesk.models.store import MIGRATIONS
-
-    path = tmp_path / "old.db"
-    shutil.copyfile(PREVIOUS, path)
-    before = _raw_rows(path)
-    Store.open(path).close()
-    assert _raw_rows(path) != before
-    store = Store.open(path)
-    cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS))
-    try:
-        with store.engine.begin() as conn:
-            cfg.attributes["connection"] = conn
-            command.downgrade(cfg, "0010")
-    finally:
-        store.close()
-    assert _raw_rows(path) == before
-
-
 LAST = Path(__file__).parent / "fixtures" / "store-0011.db"
 
 
@@ -230,14 +208,19 @@ def test_a_store_of_the_previous_version_has_its_values_deflated_with_the_dictio
             assert queries.snapshot(s, plan.id) == shown
 
 
-def test_going_back_to_schema_0011_gives_back_its_rows_exactly(tmp_path: Path) -> None:
+@pytest.mark.parametrize("fixture, revision", [(PREVIOUS, "0010"), (LAST, "0011")],
+                         ids=["unpacking to 0010", "back to 0011"])
+def test_going_back_gives_back_the_previous_version_s_rows_exactly(
+        tmp_path: Path, fixture: Path, revision: str) -> None:
+    """A store of schema 0010 (or 0011) opened by this version and downgraded again has the
+    rows it had, byte for byte."""
     from alembic import command
     from alembic.config import Config
 
     from cmsdesk.models.store import MIGRATIONS
 
     path = tmp_path / "old.db"
-    shutil.copyfile(LAST, path)
+    shutil.copyfile(fixture, path)
     before = _raw_rows(path)
     Store.open(path).close()
     assert _raw_rows(path) != before
@@ -247,7 +230,7 @@ def test_going_back_to_schema_0011_gives_back_its_rows_exactly(tmp_path: Path) -
     try:
         with store.engine.begin() as conn:
             cfg.attributes["connection"] = conn
-            command.downgrade(cfg, "0011")
+            command.downgrade(cfg, revision)
     finally:
         store.close()
     assert _raw_rows(path) == before
