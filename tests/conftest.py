@@ -99,3 +99,22 @@ def make(reps: Any) -> Iterator[Callable[..., Store]]:
     yield new
     for store in opened:
         store.close()
+
+
+@pytest.fixture
+def french_ui(qapp: Any) -> Iterator[None]:
+    """The window's interface in French for one test (Qt imported only by tests that use it)."""
+    from PySide6.QtCore import QLocale
+
+    from cmsdesk.ui.i18n import install_translators
+
+    app = qapp
+    before = QLocale()
+    QLocale.setDefault(QLocale("fr"))
+    translators = install_translators(app, QLocale("fr"))
+    try:
+        yield
+    finally:
+        for translator in translators:
+            app.removeTranslator(translator)
+        QLocale.setDefault(before)

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import text
+from store_support import downgrade
 
 from cmsdesk.models import queries
 from cmsdesk.models.changelog import bodies
@@ -71,24 +72,11 @@ def test_a_store_of_schema_0001_is_migrated_with_every_change_rebuilt_exactly(
 
 def test_going_back_to_the_previous_schema_restores_the_stored_bodies(tmp_path: Path) -> None:
     """The migration's downgrade rebuilds ``body`` exactly (for a store taken back by hand)."""
-    from alembic import command
-    from alembic.config import Config
-
-    from cmsdesk.models.store import MIGRATIONS
-
     path = tmp_path / "old.db"
     shutil.copyfile(FIXTURE, path)
     before = _old_changes(path)
     Store.open(path).close()
-    store = Store.open(path)
-    cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS))
-    try:
-        with store.engine.begin() as conn:
-            cfg.attributes["connection"] = conn
-            command.downgrade(cfg, "0004")
-    finally:
-        store.close()
+    downgrade(path, "0004")
     assert _old_changes(path) == before
 
 
@@ -214,23 +202,10 @@ def test_going_back_gives_back_the_previous_version_s_rows_exactly(
         tmp_path: Path, fixture: Path, revision: str) -> None:
     """A store of schema 0010 (or 0011) opened by this version and downgraded again has the
     rows it had, byte for byte."""
-    from alembic import command
-    from alembic.config import Config
-
-    from cmsdesk.models.store import MIGRATIONS
-
     path = tmp_path / "old.db"
     shutil.copyfile(fixture, path)
     before = _raw_rows(path)
     Store.open(path).close()
     assert _raw_rows(path) != before
-    store = Store.open(path)
-    cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS))
-    try:
-        with store.engine.begin() as conn:
-            cfg.attributes["connection"] = conn
-            command.downgrade(cfg, revision)
-    finally:
-        store.close()
+    downgrade(path, revision)
     assert _raw_rows(path) == before

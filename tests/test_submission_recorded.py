@@ -18,6 +18,7 @@ import cmsdesk.sync.exporter as exporter
 from cmsdesk.export.compilation import gather_compilation
 from cmsdesk.export.for_comments import export_for_comments
 from cmsdesk.models.drafts import mark_draft
+from cmsdesk.models.held_reasons import english
 from cmsdesk.models.identity import Profile
 from cmsdesk.models.review import baseline, review
 from cmsdesk.models.store import Store
@@ -130,7 +131,8 @@ def test_no_other_key_can_pass_changes_off_as_the_secretariats_recording(
     pin(site, sec.replica_id)
     before = _text(site, reps.targets[0])
     report = import_bundle(site, tmp_path / "forged.cmsb")
-    [(_who, count, why)] = report.quarantined
+    [held] = report.quarantined
+    count, why = held.count, english(held.reason)
     assert count == 1 and re.fullmatch(
         r"it claims to be recorded from Kenya's Word reply by the Secretariat, but it is signed "
         r"with another key \([0-9a-f ]{24}\) than the recorder's \([0-9a-f ]{24}\)", why), why
@@ -190,7 +192,7 @@ def test_a_key_registered_for_a_party_cannot_record_for_another(
     export_bundle(spain, reps.plan_id, tmp_path / "spain.cmsb")
     before = _text(site, reps.targets[0])
     report = import_bundle(site, tmp_path / "spain.cmsb")
-    whys = {why for _who, _n, why in report.quarantined}
+    whys = {english(h.reason) for h in report.quarantined}
     assert any("registered for Spain: only the Secretariat records for a Party" in w
                for w in whys), whys
     assert _text(site, reps.targets[0]) == before

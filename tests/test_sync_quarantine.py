@@ -12,6 +12,7 @@ from sync_support import Replicas, change_set, state, text_of
 
 from cmsdesk.cli import main
 from cmsdesk.models.commands import PlanEditor
+from cmsdesk.models.held_reasons import UNREGISTERED_KEY, HeldReason, english
 from cmsdesk.models.identity import Profile
 from cmsdesk.models.parties import UnknownNameError
 from cmsdesk.models.store import Store
@@ -21,7 +22,7 @@ from cmsdesk.sync.importer import import_bundle
 from cmsdesk.sync.peers import key_file_json, list_peers, pin
 from cmsdesk.sync.quarantine import accept, list_quarantine, reject
 from cmsdesk.sync.rotation import apply_rotation, read_rotation, rotate_key
-from cmsdesk.sync.signing import public_key_of, signing_key
+from cmsdesk.sync.signing import fingerprint, public_key_of, signing_key
 
 Make = Callable[..., Store]
 KENYA = Profile("Wanjiru", "Kenya", "Africa", "delegate")
@@ -64,9 +65,14 @@ def test_an_impostor_claiming_a_registered_party_is_held_out_of_the_plan(
     bundle = _send(impostor, reps, tmp_path, "An impostor writes")
     before = state(secretariat, reps.plan_id)
     report = import_bundle(secretariat, bundle)
-    assert report.new_changes == 1 and report.quarantined == [
-        ("Not Wanjiru (Kenya)", 1, report.quarantined[0][2])]
-    assert "claims Kenya, whose registered key is" in report.quarantined[0][2]
+    [held] = report.quarantined
+    assert report.new_changes == 1 and (held.who, held.count) == ("Not Wanjiru (Kenya)", 1)
+    kenya_key = fingerprint(public_key_of(signing_key(secretariat.kenya)))  # type: ignore[attr-defined]
+    assert held.reason == HeldReason(UNREGISTERED_KEY, party="Kenya", keys=(kenya_key,))
+    assert report.quarantine_lines() == [
+        f"  QUARANTINE: 1 change(s) by Not Wanjiru (Kenya) held out of the plan: it claims "
+        f"Kenya, whose registered key is {kenya_key}, with a key that is not registered; see "
+        "'cmsdesk keys' to accept or reject them"]
     assert "(1 held in quarantine)" in report.summary()
     assert state(secretariat, reps.plan_id) == before  # not merged: the plan is as it was
     [group] = list_quarantine(secretariat)
@@ -91,7 +97,7 @@ def test_a_new_key_of_a_party_is_merged_once_accepted(reps: Replicas, make: Make
     _send(second, reps, tmp_path, "Then edits again")  # built on the held change
     assert import_bundle(secretariat, first).quarantined
     report = import_bundle(secretariat, tmp_path / f"{second.replica_id}-Then e.cmsb")
-    assert report.quarantined[0][1] == 1  # the change built on the held one is held too
+    assert report.quarantined[0].count == 1  # the change built on the held one is held too
     assert "Then edits again" not in text_of(secretariat, reps.targets[0])
     peer, count = accept(secretariat, second.replica_id)
     assert count == 2 and peer.pinned and peer.party == "Kenya"
@@ -107,8 +113,8 @@ def test_a_registered_key_cannot_speak_for_another_party(reps: Replicas, make: M
     kenya.set_profile(Profile("Wanjiru", "Brazil", "Central and South America and the "
                               "Caribbean", "delegate"))
     report = import_bundle(secretariat, _send(kenya, reps, tmp_path, "Brazil says"))
-    assert "claims Brazil but its key" in report.quarantined[0][2]
-    assert "registered for Kenya" in report.quarantined[0][2]
+    why = english(report.quarantined[0].reason)
+    assert "claims Brazil but its key" in why and "registered for Kenya" in why
     before = change_set(secretariat, reps.plan_id)
     with pytest.raises(fmt.BundleError, match="registered for Kenya: it cannot also speak for "
                                               "Brazil"):

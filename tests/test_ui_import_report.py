@@ -4,12 +4,10 @@ language throughout, never the command line's English inside a French dialog."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale
-from PySide6.QtWidgets import QApplication, QTreeWidgetItem
+from PySide6.QtWidgets import QTreeWidgetItem
 from pytestqt.qtbot import QtBot
 from sync_support import Replicas, text_of
 from ui_support import make_window, silence_dialogs
@@ -23,24 +21,8 @@ from cmsdesk.sync.exporter import export_bundle
 from cmsdesk.sync.format import Sender
 from cmsdesk.sync.importer import ImportReport, import_bundle
 from cmsdesk.sync.peers import KNOWN_KEY
-from cmsdesk.ui.i18n import install_translators
 from cmsdesk.ui.import_flow import FileOutcome, ImportReportDialog
 from cmsdesk.ui.review_panels import install
-
-
-@pytest.fixture
-def french() -> Iterator[None]:
-    app = QApplication.instance()
-    assert app is not None
-    before = QLocale()
-    QLocale.setDefault(QLocale("fr"))
-    translators = install_translators(app, QLocale("fr"))
-    try:
-        yield
-    finally:
-        for translator in translators:
-            app.removeTranslator(translator)
-        QLocale.setDefault(before)
 
 
 def _forwarded_report() -> ImportReport:
@@ -62,7 +44,7 @@ def _children(dialog: ImportReportDialog) -> list[str]:
 
 
 def test_the_report_names_each_author_and_how_far_known_in_french(
-        qtbot: QtBot, french: None) -> None:
+        qtbot: QtBot, french_ui: None) -> None:
     dialog = ImportReportDialog([FileOutcome(Path("africa.cmsb"), _forwarded_report())])
     qtbot.addWidget(dialog)
     row = dialog.table.topLevelItem(0)
@@ -82,7 +64,7 @@ def test_the_report_names_each_author_and_how_far_known_in_french(
 
 
 def test_an_option_whose_printed_number_moved_is_told_in_the_report(
-        qtbot: QtBot, french: None) -> None:
+        qtbot: QtBot, french_ui: None) -> None:
     moved = MovedNumber(Key("node", "n1", "text"), printed=1, now=3, text="Range States act.")
     dialog = ImportReportDialog([FileOutcome(Path("africa.cmsb"), _forwarded_report())],
                                 moved=[("T1", moved)])

@@ -14,6 +14,7 @@ from cmsdesk.atomic import write_bytes_atomic
 from cmsdesk.clicmd.common import Context, UserError, emit_json, guard, read_text_arg
 from cmsdesk.models import queries
 from cmsdesk.models.changelog import Key
+from cmsdesk.models.held_reasons import english
 from cmsdesk.models.languages import LANGUAGES, field_key, split_field
 from cmsdesk.printable import printable
 from cmsdesk.sync.format import BundleError
@@ -136,8 +137,8 @@ def _report_json(report: Any) -> dict[str, Any]:
             "conflicts_closed": report.conflicts_closed, "alarms": report.alarms,
             "backup": str(report.backup) if report.backup else None,
             "authors": [{"author": who, "trust": status} for who, status in report.authors],
-            "quarantined": [{"author": who, "changes": n, "reason": why}
-                            for who, n, why in report.quarantined],
+            "quarantined": [{"author": h.who, "changes": h.count, "reason": english(h.reason),
+                             "why": h.reason.as_json()} for h in report.quarantined],
             "drafts": report.drafts}
 
 
@@ -511,7 +512,7 @@ def cmd_keys(args: argparse.Namespace, ctx: Context) -> int:
               f"{r['name'] or '-':<24} {state}")
     for g in held:
         print(f"QUARANTINE ({g.status}): {g.count} change(s) by {g.name} claiming {g.party}, "
-              f"key {g.fingerprint or '-'}, replica {g.replica[:8]}: {g.reason}")
+              f"key {g.fingerprint or '-'}, replica {g.replica[:8]}: {english(g.reason)}")
     if any(g.status == "held" for g in held):
         print("accept a key with 'cmsdesk keys accept PEER', or 'cmsdesk keys reject PEER'")
     return 0

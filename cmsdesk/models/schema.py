@@ -513,14 +513,17 @@ class ChangeSignature:
     _column("body", Text),  # the whole change, canonical JSON (its SHA-256 is change_id)
     _column("signature", String(88), default=""),
     _column("party", String(200)),  # the Party the change claims
-    _column("reason", Text),
+    _column("reason", Text),  # a code of cmsdesk.models.held_reasons
+    _column("reason_args", Text, server_default="{}"),  # its arguments, JSON
     _column("origin", String(64)),  # the bundle that brought it
     _column("status", String(10), default="held"),  # held | rejected
 )
 class QuarantinedChange:
     """A change received but not merged into the plan: it claims a Party whose keys are
     registered, with a key that is not (:mod:`cmsdesk.sync.quarantine`). Kept until the
-    Secretariat accepts the key (the change then joins the log) or rejects it (kept, marked)."""
+    Secretariat accepts the key (the change then joins the log) or rejects it (kept, marked).
+    Why it is held is a code and its arguments (:mod:`cmsdesk.models.held_reasons`), told in
+    each reader's language."""
 
     change_id: Mapped[str]
     plan_id: Mapped[str]
@@ -531,6 +534,7 @@ class QuarantinedChange:
     signature: Mapped[str]
     party: Mapped[str]
     reason: Mapped[str]
+    reason_args: Mapped[str]
     origin: Mapped[str]
     status: Mapped[str]
 

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from cmsdesk.models.backups import check_free_space
 from cmsdesk.models.changelog import Key, append_changes
+from cmsdesk.models.held_reasons import HeldReason, english
 from cmsdesk.models.projection import Projection, project
 from cmsdesk.models.queries import outline
 from cmsdesk.models.receipts import record_receipt
@@ -33,7 +34,7 @@ from cmsdesk.sync.authorship import AUTHOR_VERIFIED, remember_authors
 from cmsdesk.sync.draft_travel import receive, remember_held
 from cmsdesk.sync.format import BundleError, Sender
 from cmsdesk.sync.peers import VERIFIED, record_holding, remember_sender
-from cmsdesk.sync.quarantine import hold
+from cmsdesk.sync.quarantine import HeldCount, hold
 from cmsdesk.sync.validate import (
     ParsedBundle,
     StoreCheck,
@@ -69,12 +70,13 @@ class ImportReport:
     # per author of the new changes: (who, how far known: see cmsdesk.sync.authorship)
     authors: list[tuple[str, str]] = field(default_factory=list)
     drafts: list[str] = field(default_factory=list)  # named drafts received, as named here
-    # changes held in quarantine (cmsdesk.sync.quarantine): (who, how many, why)
-    quarantined: list[tuple[str, int, str]] = field(default_factory=list)
+    # changes held in quarantine (cmsdesk.sync.quarantine): who, how many, why
+    quarantined: list[HeldCount] = field(default_factory=list)
 
     def quarantine_lines(self) -> list[str]:
-        return [f"  QUARANTINE: {n} change(s) by {who} held out of the plan: {why}; see "
-                "'cmsdesk keys' to accept or reject them" for who, n, why in self.quarantined]
+        return [f"  QUARANTINE: {h.count} change(s) by {h.who} held out of the plan: "
+                f"{english(h.reason)}; see 'cmsdesk keys' to accept or reject them"
+                for h in self.quarantined]
 
     def author_statuses(self) -> list[tuple[str, str]]:
         """Each author of the new changes and how far known, when that says more than the
@@ -95,7 +97,7 @@ class ImportReport:
         who = printable(s.name or "someone", 200) + (f" ({where})" if where else "")
         status = "verified" if self.verified else "UNVERIFIED"
         plan = f"new plan \"{printable(self.plan_title, 200)}\"; " if self.new_plan else ""
-        held = sum(n for _, n, _ in self.quarantined)
+        held = sum(h.count for h in self.quarantined)
         quarantine = f" ({held} held in quarantine)" if held else ""
         return (f"{printable(self.path.name)}: from {who}, {status} ({self.trust}): {plan}"
                 f"{self.new_changes} new change(s){quarantine}, {self.already_held} already held, "
@@ -130,7 +132,7 @@ class _Written:
     drafts: list[str] = field(default_factory=list)  # named drafts received (their names here)
     # what its report says of its changes: see _authors and _quarantined
     authors: list[tuple[str, str]] = field(default_factory=list)
-    quarantined: list[tuple[str, int, str]] = field(default_factory=list)
+    quarantined: list[HeldCount] = field(default_factory=list)
     count: int = 0  # changes the file holds
 
 
@@ -212,15 +214,16 @@ def _report(w: _Written, merged_clean: int, opened: list[Key], closed: int) -> I
         quarantined=w.quarantined, drafts=w.drafts)
 
 
-def _quarantined(parsed: ParsedBundle, check: StoreCheck) -> list[tuple[str, int, str]]:
-    groups: dict[tuple[str, str], int] = {}
+def _quarantined(parsed: ParsedBundle, check: StoreCheck) -> list[HeldCount]:
+    groups: dict[tuple[str, str, HeldReason], int] = {}
     for c in parsed.changes:
         reason = check.held_back.get(c.cid)
         if reason is not None:
             a = c.body["author"]
-            who = f"{a.get('name') or c.body['replica'][:8]} ({a.get('party', '')})"
-            groups[(who, reason)] = groups.get((who, reason), 0) + 1
-    return [(who, n, why) for (who, why), n in sorted(groups.items())]
+            group = (a.get("name") or c.body["replica"][:8], a.get("party", ""), reason)
+            groups[group] = groups.get(group, 0) + 1
+    return sorted((HeldCount(name, party, n, why) for (name, party, why), n in groups.items()),
+                  key=lambda h: (h.who, english(h.reason)))
 
 
 def _authors(parsed: ParsedBundle, check: StoreCheck) -> list[tuple[str, str]]:

@@ -14,7 +14,8 @@ one pinned key is *registered*. Then a change received:
   (a recording signed by a Secretariat installation pinned here is not held for the Party it
   claims: it is verified as recorded, :mod:`cmsdesk.models.trust`),
 
-is not merged into the plan: it is held in the ``quarantine`` table, with the reason, until the
+is not merged into the plan: it is held in the ``quarantine`` table, with the reason (a code and
+its arguments, :mod:`cmsdesk.models.held_reasons`, told in each reader's language), until the
 Secretariat accepts the key (``keys accept PEER``: the key is pinned for the Party it claims and
 the changes join the plan as if they had just arrived) or rejects it (``keys reject PEER``: the
 changes stay recorded, marked rejected, and out of the plan). Nothing is lost either way.
@@ -27,12 +28,22 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from cmsdesk.models.changelog import RECORDED_BY, append_changes, chunks, version_id
+from cmsdesk.models.held_reasons import (
+    BUILDS_ON_HELD,
+    KEY_OF_OTHER_PARTY,
+    RECORDING_BY_PARTY_KEY,
+    RECORDING_OTHER_KEY,
+    SECRETARIAT,
+    THIS_INSTALLATION,
+    UNREGISTERED_KEY,
+    HeldReason,
+)
 from cmsdesk.models.parties import directory
 from cmsdesk.models.projection import project
 from cmsdesk.models.queries import NotFoundError
@@ -81,23 +92,24 @@ def quarantined_counters(session: Session, plan_id: str, replicas: list[str]) ->
 
 
 def _recording_reason(session: Session, store: Store, change: ReceivedChange,
-                      signer: str | None, registered: dict[str, list[Peer]]) -> str | None:
+                      signer: str | None, registered: dict[str, list[Peer]]
+                      ) -> HeldReason | Literal[False] | None:
     """Why a change claiming to be recorded at the Secretariat from a Party's Word reply or
     letter is held: signed with another key than its recorder's, or by a key registered for a
-    Party (only the Secretariat records for Parties); "" when the recorder is a Secretariat
+    Party (only the Secretariat records for Parties); False when the recorder is a Secretariat
     installation this store vouches for and its key signed it (then it is not held for the
     Party it claims); None when it cannot be told here (the Party rules below apply)."""
     recorder = change.body[RECORDED_BY]
-    by, party = recorder["replica"], change.body["author"].get("party", "") or "a Party"
-    what = f"it claims to be recorded from {party}'s {recorder['from']}"
+    by = recorder["replica"]
+    recorded = {"party": change.body["author"].get("party", ""), "channel": recorder["from"]}
     if not signer or change.sig is None:
         return None
     d = directory()
     for peers in registered.values():
         for p in peers:
             if p.public_key == signer and p.party and d.key(p.party) != "CMS":
-                return (f"{what}, but its key ({fingerprint(signer)}) is registered for "
-                        f"{p.party}: only the Secretariat records for a Party")
+                return HeldReason(RECORDING_BY_PARTY_KEY, key=fingerprint(signer),
+                                  registered_for=p.party, **recorded)
     if by == store.replica_id:
         recorder_key, secretariat = own_public_key(store) or "", store.profile.role == "secretariat"
         pinned = True
@@ -108,37 +120,36 @@ def _recording_reason(session: Session, store: Store, change: ReceivedChange,
             bool(peer.party) and d.key(peer.party) == "CMS"))
         pinned = peer is not None and peer.pinned
     if recorder_key and signer != recorder_key:
-        return (f"{what} by {'this installation' if by == store.replica_id else 'the Secretariat'}"
-                f", but it is signed with another key ({fingerprint(signer)}) than the "
-                f"recorder's ({fingerprint(recorder_key)})")
+        return HeldReason(
+            RECORDING_OTHER_KEY, key=fingerprint(signer), recorder_key=fingerprint(recorder_key),
+            recorder=THIS_INSTALLATION if by == store.replica_id else SECRETARIAT, **recorded)
     if recorder_key and pinned and secretariat:
-        return ""
+        return False
     return None
 
 
 def _reason(change: ReceivedChange, peer: Peer | None,
-            registered: dict[str, list[Peer]]) -> str | None:
+            registered: dict[str, list[Peer]]) -> HeldReason | None:
     d = directory()
     claimed = change.body["author"].get("party", "")
     if peer is not None and peer.pinned and peer.party:
         if claimed and d.key(claimed) != d.key(peer.party):
-            return (f"it claims {claimed} but its key ({fingerprint(peer.public_key)}) is "
-                    f"registered for {peer.party}")
+            return HeldReason(KEY_OF_OTHER_PARTY, party=claimed,
+                              key=fingerprint(peer.public_key), registered_for=peer.party)
         return None
     speakers = registered.get(d.key(claimed)) if claimed else None
     if speakers:
-        prints = ", ".join(fingerprint(p.public_key) for p in speakers)
-        return (f"it claims {claimed}, whose registered key is {prints}, with a key that is not "
-                "registered")
+        return HeldReason(UNREGISTERED_KEY, party=claimed,
+                          keys=tuple(fingerprint(p.public_key) for p in speakers))
     return None
 
 
 def hold_back(session: Session, store: Store, parsed: ParsedBundle,
-              fresh: list[ReceivedChange]) -> dict[str, str]:
+              fresh: list[ReceivedChange]) -> dict[str, HeldReason]:
     """The new changes to hold in quarantine, with the reason of each; reads only."""
     registered = registered_parties(session)
     held_versions = set(session.scalars(select(QuarantinedChange.version_id)))
-    out: dict[str, str] = {}
+    out: dict[str, HeldReason] = {}
     peers: dict[str, Peer | None] = {}
     for change in fresh:
         replica = change.body["replica"]
@@ -146,14 +157,14 @@ def hold_back(session: Session, store: Store, parsed: ParsedBundle,
             continue
         if replica not in peers:
             peers[replica] = session.get(Peer, replica)
-        reason = (_recording_reason(session, store, change, parsed.manifest.key_of(replica),
-                                    registered) if RECORDED_BY in change.body else None)
-        if reason is None:
-            reason = _reason(change, peers[replica], registered)
-        elif not reason:
-            reason = None  # recorded by a Secretariat vouched for here: not held for its Party
+        recording = (_recording_reason(session, store, change,
+                                       parsed.manifest.key_of(replica), registered)
+                     if RECORDED_BY in change.body else None)
+        # False: recorded by a Secretariat vouched for here, not held for its Party
+        reason = (_reason(change, peers[replica], registered) if recording is None
+                  else recording or None)
         if reason is None and any(p in held_versions for p in change.body["parents"]):
-            reason = "it builds on a change held in quarantine"
+            reason = HeldReason(BUILDS_ON_HELD)
         if reason is not None:
             out[change.cid] = reason
             held_versions.add(version_id(change.body, change.cid))
@@ -161,7 +172,7 @@ def hold_back(session: Session, store: Store, parsed: ParsedBundle,
 
 
 def hold(session: Session, parsed: ParsedBundle, fresh: list[ReceivedChange],
-         reasons: dict[str, str]) -> None:
+         reasons: dict[str, HeldReason]) -> None:
     """Record the held changes (whole, with their signatures)."""
     from cmsdesk.models.canonical import canonical_bytes
 
@@ -169,9 +180,23 @@ def hold(session: Session, parsed: ParsedBundle, fresh: list[ReceivedChange],
         change_id=c.cid, plan_id=c.body["plan"], replica=c.body["replica"], seq=c.body["seq"],
         version_id=version_id(c.body, c.cid),
         body=canonical_bytes(c.body).decode("utf-8"), signature=c.sig or "",
-        party=c.body["author"].get("party", ""), reason=reasons[c.cid],
-        origin=parsed.manifest.bundle_id, status=HELD)
+        party=c.body["author"].get("party", ""), reason=reasons[c.cid].code,
+        reason_args=reasons[c.cid].args_json(), origin=parsed.manifest.bundle_id, status=HELD)
         for c in fresh if c.cid in reasons)
+
+
+class HeldCount(NamedTuple):
+    """How many of one author's changes a bundle brought are held, and why (the import
+    report's lines)."""
+
+    name: str  # the author's name, or the start of the replica id
+    party: str  # as the changes claim it
+    count: int
+    reason: HeldReason
+
+    @property
+    def who(self) -> str:
+        return f"{self.name} ({self.party})"
 
 
 @dataclass
@@ -184,7 +209,7 @@ class HeldGroup:
     fingerprint: str
     status: str
     count: int
-    reason: str
+    reason: HeldReason
 
 
 def list_quarantine(store: Store, plan_id: str | None = None) -> list[HeldGroup]:
@@ -202,7 +227,7 @@ def list_quarantine(store: Store, plan_id: str | None = None) -> list[HeldGroup]
                 key = peer.public_key if peer is not None else ""
                 group = groups[(row.replica, row.status)] = HeldGroup(
                     row.replica, name, row.party, fingerprint(key) if key else "", row.status,
-                    0, row.reason)
+                    0, HeldReason.stored(row.reason, row.reason_args))
             group.count += 1
     return list(groups.values())
 
@@ -251,7 +276,7 @@ def _release_dependants(session: Session) -> None:
     while True:
         rows = list(session.scalars(select(QuarantinedChange).where(
             QuarantinedChange.status == HELD,
-            QuarantinedChange.reason == "it builds on a change held in quarantine")))
+            QuarantinedChange.reason == BUILDS_ON_HELD)))
         held_versions = set(session.scalars(select(QuarantinedChange.version_id)))
         free = [r for r in rows if not held_versions & set(json.loads(r.body)["parents"])]
         if not free:

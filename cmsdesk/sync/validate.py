@@ -36,6 +36,7 @@ from cmsdesk.models.changelog import (
     version_id,
 )
 from cmsdesk.models.endorsements import endorsement_problem, is_endorsement
+from cmsdesk.models.held_reasons import HeldReason
 from cmsdesk.models.languages import LANGUAGES, split_field
 from cmsdesk.models.option_numbers import is_numbers, target_of
 from cmsdesk.models.projection import TEXT_FIELDS as TEXT_TARGETS
@@ -302,7 +303,8 @@ class StoreCheck:
     new_plan: bool
     held: set[str]  # ids of the bundle's changes the store holds already
     authors: dict[str, str] = field(default_factory=dict)  # replica of new changes -> trust
-    held_back: dict[str, str] = field(default_factory=dict)  # quarantined: change id -> reason
+    # quarantined: change id -> why (cmsdesk.models.held_reasons)
+    held_back: dict[str, HeldReason] = field(default_factory=dict)
 
 
 # Statements built once: SQLAlchemy spends more building a statement than SQLite running it.

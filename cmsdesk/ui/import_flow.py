@@ -43,7 +43,14 @@ from cmsdesk.sync.format import BundleError
 from cmsdesk.sync.importer import ImportReport, apply_bundle
 from cmsdesk.sync.validate import read_bundle
 from cmsdesk.ui.document import PlanDocument
-from cmsdesk.ui.labels import field_name, fill, trust_name
+from cmsdesk.ui.labels import (
+    field_name,
+    fill,
+    held_reason_text,
+    party_name,
+    region_name,
+    trust_name,
+)
 from cmsdesk.ui.progress import run_with_progress
 from cmsdesk.ui.safe_browser import plain_tip
 from cmsdesk.ui.theme import css, foreground
@@ -218,7 +225,7 @@ class ImportReportDialog(QDialog):
             item.setFirstColumnSpanned(False)
             return item
         s = report.sender
-        where = ", ".join(b for b in (s.party, s.region) if b)
+        where = ", ".join(b for b in (party_name(s.party), region_name(s.region)) if b)
         item.setText(1, printable(f"{s.name} ({where})" if where else s.name or self.tr("someone")))
         item.setToolTip(1, plain_tip(item.text(1)))
         if report.verified:
@@ -238,9 +245,12 @@ class ImportReportDialog(QDialog):
             item.setToolTip(3, self.tr("Nothing new: everything in this file was here already"))
         if report.conflicts_created:
             item.setForeground(6, self.alert)
-        for who, count, why in report.quarantined:
+        for held in report.quarantined:
+            who = fill(self.tr("%1 (%2)", "an author and the Party claimed"), printable(held.name),
+                       party_name(held.party)) if held.party else printable(held.name)
             self._line(item, fill(self.tr("Quarantine: %1 change(s) by %2 held out of the plan: "
-                                          "%3"), count, who, why), alert=True)
+                                          "%3"), held.count, who, held_reason_text(held.reason)),
+                       alert=True)
         for who, status in report.author_statuses():
             self._line(item, fill(self.tr("%1: verified (%2)") if status in AUTHOR_VERIFIED
                                   else self.tr("%1: NOT verified (%2)"), printable(who),

@@ -27,12 +27,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cmsdesk.models.held_reasons import HeldReason
 from cmsdesk.models.queries import NotFoundError
 from cmsdesk.sync import peers, quarantine
 from cmsdesk.sync.format import BundleError
 from cmsdesk.sync.signing import fingerprint, public_key_of, signing_key
 from cmsdesk.ui.document import PlanDocument
-from cmsdesk.ui.labels import fill
+from cmsdesk.ui.labels import fill, held_reason_text, party_name, region_name, role_name
 
 
 @dataclass
@@ -46,6 +47,7 @@ class KeyRow:
     state: str  # "own", "pinned", "not pinned"
     held: int
     rejected: int
+    reasons: tuple[HeldReason, ...] = ()  # why its changes are held (or were, if rejected)
 
 
 def key_rows(document: PlanDocument) -> list[KeyRow]:
@@ -54,11 +56,16 @@ def key_rows(document: PlanDocument) -> list[KeyRow]:
     profile = store.profile
     held = quarantine.list_quarantine(store)
     counts = {(g.replica, g.status): g.count for g in held}
+    reasons: dict[str, tuple[HeldReason, ...]] = {}
+    for g in held:
+        if g.reason not in reasons.get(g.replica, ()):
+            reasons[g.replica] = (*reasons.get(g.replica, ()), g.reason)
     rows = [KeyRow(store.replica_id, profile.party, profile.name, profile.region, profile.role,
                    fingerprint(public_key_of(signing_key(store))), "own", 0, 0)]
     rows += [KeyRow(p.replica, p.party, p.name, p.region, p.role, p.fingerprint,
                     "pinned" if p.pinned else "not pinned",
-                    counts.get((p.replica, "held"), 0), counts.get((p.replica, "rejected"), 0))
+                    counts.get((p.replica, "held"), 0), counts.get((p.replica, "rejected"), 0),
+                    reasons.get(p.replica, ()))
              for p in peers.list_peers(store) if p.public_key]
     return rows
 
@@ -100,6 +107,11 @@ class KeysDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.table, 1)
+        self.reason = QLabel(self)  # why the selected key's changes are held
+        self.reason.setObjectName("keys-held-reason")
+        self.reason.setTextFormat(Qt.TextFormat.PlainText)
+        self.reason.setWordWrap(True)
+        layout.addWidget(self.reason)
         layout.addLayout(actions)
         layout.addWidget(close)
         self.pin_button.clicked.connect(self.pin)
@@ -113,7 +125,7 @@ class KeysDialog(QDialog):
         if row.state == "own":
             return self.tr("this installation")
         if row.state == "pinned":
-            return fill(self.tr("pinned for %1"), row.party or row.name)
+            return fill(self.tr("pinned for %1"), party_name(row.party) or row.name)
         return self.tr("not pinned: not verified")
 
     def refresh(self) -> None:
@@ -123,10 +135,13 @@ class KeysDialog(QDialog):
             held = (fill(self.tr("%1 held"), row.held) if row.held else "") + (
                 (", " if row.held else "") + fill(self.tr("%1 rejected"), row.rejected)
                 if row.rejected else "")
-            cells = (row.party or "-", row.name or "-", row.region or "-", row.role or "-",
+            cells = (party_name(row.party) or "-", row.name or "-", region_name(row.region) or "-",
+                     role_name(row.role) or "-",
                      row.fingerprint, self._state(row), held)
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
+                if column == 6 and row.reasons:
+                    item.setToolTip(self._reasons(row))
                 if column == 4:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignLeft
                                           | Qt.AlignmentFlag.AlignVCenter)
@@ -138,8 +153,14 @@ class KeysDialog(QDialog):
         rows = self.table.selectionModel().selectedRows()
         return self.rows[rows[0].row()] if rows else None
 
+    def _reasons(self, row: KeyRow) -> str:
+        return "\n".join(fill(self.tr("Held because %1."), held_reason_text(r))
+                         for r in row.reasons)
+
     def _enable(self) -> None:
         row = self.selected()
+        self.reason.setText(self._reasons(row) if row is not None else "")
+        self.reason.setHidden(not self.reason.text())
         self.pin_button.setEnabled(row is not None and row.state == "not pinned")
         self.accept_button.setEnabled(row is not None and row.held > 0)
         self.reject_button.setEnabled(row is not None and row.held > 0)
@@ -150,7 +171,7 @@ class KeysDialog(QDialog):
             return
         answer = QMessageBox.question(self, self.tr("Pin this key"), fill(self.tr(
             "Pin the key %1 as the key of %2 (%3)? Do it only after its owner read you the "
-            "same fingerprint."), row.fingerprint, row.name or "-", row.party or "-"))
+            "same fingerprint."), row.fingerprint, row.name or "-", party_name(row.party) or "-"))
         if answer != QMessageBox.StandardButton.Yes:
             return
         self._run(lambda: peers.pin(self.document.store, row.replica))

@@ -9,7 +9,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
+
+from cmsdesk.models.held_reasons import (
+    BUILDS_ON_HELD,
+    KEY_OF_OTHER_PARTY,
+    RECORDING_BY_PARTY_KEY,
+    RECORDING_OTHER_KEY,
+    THIS_INSTALLATION,
+    UNREGISTERED_KEY,
+    HeldReason,
+)
 
 if TYPE_CHECKING:
     from cmsdesk.models.identity import Profile
@@ -101,6 +111,46 @@ def trust_name(status: str) -> str:
             "labels", "recorded by the Secretariat from the Party's reply"),
     }
     return names.get(status, status)
+
+
+def party_name(label: str) -> str:
+    """A Party or observer (stored by its English name) as the Convention's list names it in
+    the interface's language; a name not in the list as typed."""
+    from cmsdesk.export.localized import PlaceNames  # only when a Party is shown
+
+    return PlaceNames(QLocale().name()[:2]).party(label)
+
+
+def held_reason_text(reason: HeldReason) -> str:
+    """Why changes are held in quarantine (:mod:`cmsdesk.models.held_reasons`), in the
+    interface's language; a sentence stored before the codes (legacy) as it is."""
+    r = reason
+    party = party_name(r.party) if r.party else translate("labels", "(no Party named)")
+    if r.code == UNREGISTERED_KEY:
+        return fill(translate("labels", "it claims to speak for %1, whose registered key is %2, "
+                              "with a key that is not registered"), party, ", ".join(r.keys))
+    if r.code == KEY_OF_OTHER_PARTY:
+        return fill(translate("labels", "it claims to speak for %1, but its key (%2) is "
+                              "registered for %3"), party, r.key, party_name(r.registered_for))
+    channel = {"Word reply": translate("labels", "Word reply"),
+               "letter": translate("labels", "letter")}.get(r.channel, r.channel)
+    if r.code == RECORDING_BY_PARTY_KEY:
+        return fill(translate("labels", "it claims to be recorded from the %1 of %2, but its key "
+                              "(%3) is registered for %4: only the Secretariat records for a "
+                              "Party", "%1: Word reply or letter; %2, %4: Parties"),
+                    channel, party, r.key, party_name(r.registered_for))
+    if r.code == RECORDING_OTHER_KEY:
+        template = (translate("labels", "it claims to be recorded from the %1 of %2 by this "
+                              "installation, but it is signed with another key (%3) than "
+                              "this installation's (%4)", "%1: Word reply or letter")
+                    if r.recorder == THIS_INSTALLATION else
+                    translate("labels", "it claims to be recorded from the %1 of %2 by the "
+                              "Secretariat, but it is signed with another key (%3) than the "
+                              "Secretariat's (%4)", "%1: Word reply or letter"))
+        return fill(template, channel, party, r.key, r.recorder_key)
+    if r.code == BUILDS_ON_HELD:
+        return translate("labels", "it builds on a change held in quarantine")
+    return r.text
 
 
 def role_name(role: str) -> str:

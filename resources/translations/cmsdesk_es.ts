@@ -751,6 +751,11 @@
         <translation>Nada nuevo: todo lo que contiene este archivo ya estaba aquí</translation>
     </message>
     <message>
+        <source>%1 (%2)</source>
+        <comment>an author and the Party claimed</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
         <source>Quarantine: %1 change(s) by %2 held out of the plan: %3</source>
         <translation>Cuarentena: %1 cambio(s) de %2 retenido(s) fuera del plan: %3</translation>
     </message>
@@ -832,6 +837,10 @@
     <message>
         <source>%1 rejected</source>
         <translation>%1 rechazado(s)</translation>
+    </message>
+    <message>
+        <source>Held because %1.</source>
+        <translation>Retenido(s) porque %1.</translation>
     </message>
     <message>
         <source>Pin this key</source>
@@ -2910,6 +2919,45 @@ Por %2. Marque la casilla cuando lo haya revisado.</translation>
     <message>
         <source>recorded by the Secretariat from the Party&apos;s reply</source>
         <translation>registrado por la Secretaría a partir de la respuesta de la Parte</translation>
+    </message>
+    <message>
+        <source>(no Party named)</source>
+        <translation>(ninguna Parte indicada)</translation>
+    </message>
+    <message>
+        <source>it claims to speak for %1, whose registered key is %2, with a key that is not registered</source>
+        <translation>dice venir de la Parte %1, cuya clave registrada es %2, con una clave que no está registrada</translation>
+    </message>
+    <message>
+        <source>it claims to speak for %1, but its key (%2) is registered for %3</source>
+        <translation>dice venir de la Parte %1, pero su clave (%2) está registrada para la Parte %3</translation>
+    </message>
+    <message>
+        <source>Word reply</source>
+        <translation>respuesta en Word</translation>
+    </message>
+    <message>
+        <source>letter</source>
+        <translation>carta</translation>
+    </message>
+    <message>
+        <source>it claims to be recorded from the %1 of %2, but its key (%3) is registered for %4: only the Secretariat records for a Party</source>
+        <comment>%1: Word reply or letter; %2, %4: Parties</comment>
+        <translation>dice estar registrado a partir de la %1 de la Parte %2, pero su clave (%3) está registrada para la Parte %4: solo la Secretaría registra en nombre de una Parte</translation>
+    </message>
+    <message>
+        <source>it claims to be recorded from the %1 of %2 by this installation, but it is signed with another key (%3) than this installation&apos;s (%4)</source>
+        <comment>%1: Word reply or letter</comment>
+        <translation>dice estar registrado a partir de la %1 de la Parte %2 por esta instalación, pero está firmado con otra clave (%3) que la de esta instalación (%4)</translation>
+    </message>
+    <message>
+        <source>it claims to be recorded from the %1 of %2 by the Secretariat, but it is signed with another key (%3) than the Secretariat&apos;s (%4)</source>
+        <comment>%1: Word reply or letter</comment>
+        <translation>dice estar registrado a partir de la %1 de la Parte %2 por la Secretaría, pero está firmado con otra clave (%3) que la de la Secretaría (%4)</translation>
+    </message>
+    <message>
+        <source>it builds on a change held in quarantine</source>
+        <translation>se basa en un cambio retenido en cuarentena</translation>
     </message>
     <message>
         <source>delegate</source>

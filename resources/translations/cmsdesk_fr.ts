@@ -751,6 +751,11 @@
         <translation>Rien de nouveau : tout le contenu de ce fichier était déjà présent</translation>
     </message>
     <message>
+        <source>%1 (%2)</source>
+        <comment>an author and the Party claimed</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
         <source>Quarantine: %1 change(s) by %2 held out of the plan: %3</source>
         <translation>Quarantaine : %1 modification(s) de %2 tenue(s) hors du plan : %3</translation>
     </message>
@@ -832,6 +837,10 @@
     <message>
         <source>%1 rejected</source>
         <translation>%1 rejetée(s)</translation>
+    </message>
+    <message>
+        <source>Held because %1.</source>
+        <translation>Retenue(s) parce qu&apos;%1.</translation>
     </message>
     <message>
         <source>Pin this key</source>
@@ -2910,6 +2919,45 @@ Par %2. Cochez une fois examinée.</translation>
     <message>
         <source>recorded by the Secretariat from the Party&apos;s reply</source>
         <translation>enregistré par le Secrétariat d&apos;après la réponse de la Partie</translation>
+    </message>
+    <message>
+        <source>(no Party named)</source>
+        <translation>(aucune Partie nommée)</translation>
+    </message>
+    <message>
+        <source>it claims to speak for %1, whose registered key is %2, with a key that is not registered</source>
+        <translation>elle se réclame de la Partie %1, dont la clé enregistrée est %2, avec une clé qui n&apos;est pas enregistrée</translation>
+    </message>
+    <message>
+        <source>it claims to speak for %1, but its key (%2) is registered for %3</source>
+        <translation>elle se réclame de la Partie %1, mais sa clé (%2) est enregistrée pour la Partie %3</translation>
+    </message>
+    <message>
+        <source>Word reply</source>
+        <translation>réponse Word</translation>
+    </message>
+    <message>
+        <source>letter</source>
+        <translation>lettre</translation>
+    </message>
+    <message>
+        <source>it claims to be recorded from the %1 of %2, but its key (%3) is registered for %4: only the Secretariat records for a Party</source>
+        <comment>%1: Word reply or letter; %2, %4: Parties</comment>
+        <translation>elle se dit enregistrée d&apos;après la %1 de la Partie %2, mais sa clé (%3) est enregistrée pour la Partie %4 : seul le Secrétariat enregistre pour une Partie</translation>
+    </message>
+    <message>
+        <source>it claims to be recorded from the %1 of %2 by this installation, but it is signed with another key (%3) than this installation&apos;s (%4)</source>
+        <comment>%1: Word reply or letter</comment>
+        <translation>elle se dit enregistrée d&apos;après la %1 de la Partie %2 par cette installation, mais elle est signée avec une autre clé (%3) que celle de cette installation (%4)</translation>
+    </message>
+    <message>
+        <source>it claims to be recorded from the %1 of %2 by the Secretariat, but it is signed with another key (%3) than the Secretariat&apos;s (%4)</source>
+        <comment>%1: Word reply or letter</comment>
+        <translation>elle se dit enregistrée d&apos;après la %1 de la Partie %2 par le Secrétariat, mais elle est signée avec une autre clé (%3) que celle du Secrétariat (%4)</translation>
+    </message>
+    <message>
+        <source>it builds on a change held in quarantine</source>
+        <translation>elle s&apos;appuie sur une modification retenue en quarantaine</translation>
     </message>
     <message>
         <source>delegate</source>
