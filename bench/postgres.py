@@ -16,6 +16,7 @@ from pathlib import Path
 
 PG_BIN = Path("/usr/lib/postgresql")
 SUPERUSER_PASSWORD = "cmsdesk-tests"
+START_ATTEMPTS = 3
 
 
 def _bin_dir() -> Path | None:
@@ -64,12 +65,21 @@ class PgServer:
                         "--auth-local=trust", "--auth-host=scram-sha-256", "-U", "postgres",
                         f"--pwfile={pwfile}", "-E", "UTF8", "--locale", "C.UTF-8"],
                        check=True, capture_output=True)
-        subprocess.run([*as_user, self._pg_ctl, "-D", str(self.data), "-w", "-l",
-                        str(folder / "server.log"), "-o",
-                        f"-p {self.port} -k {self.socket_dir} -c listen_addresses=127.0.0.1 "
-                        "-c fsync=off -c max_connections=200 "
-                        "-c max_pred_locks_per_transaction=1024", "start"],
-                       check=True, capture_output=True)
+        # The free port can be taken before the server binds it (another test process starting
+        # its own server at the same moment): then start again on another one.
+        for attempt in range(START_ATTEMPTS):
+            if attempt:
+                self.port = _free_port()
+            started = subprocess.run(
+                [*as_user, self._pg_ctl, "-D", str(self.data), "-w", "-l",
+                 str(folder / "server.log"), "-o",
+                 f"-p {self.port} -k {self.socket_dir} -c listen_addresses=127.0.0.1 "
+                 "-c fsync=off -c max_connections=200 "
+                 "-c max_pred_locks_per_transaction=1024", "start"],
+                capture_output=True)
+            if started.returncode == 0:
+                break
+        started.check_returncode()
 
     def url(self, database: str, user: str = "postgres",
             password: str | None = SUPERUSER_PASSWORD) -> str:

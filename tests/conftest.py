@@ -13,6 +13,7 @@ from typing import Any  # noqa: E402
 
 import pytest  # noqa: E402
 from pg_support import Locations, PgServer, running_server  # noqa: E402
+from review_support import Round, build_round  # noqa: E402
 
 from cmsdesk.models.identity import Profile  # noqa: E402
 from cmsdesk.models.store import Store  # noqa: E402
@@ -37,6 +38,17 @@ def db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> str:
     assert main(["--db", path, "init"]) == 0
     capsys.readouterr()
     return path
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Under pytest-xdist (``./dev test`` runs a test file per worker at a time), files holding
+    tests marked ``slow`` (the wheel and frozen builds, LibreOffice, the benchmark) are handed
+    out first, so that no worker starts one of them while the others have run dry. The order
+    within a file is kept; a run in one process keeps the files' order too."""
+    if not hasattr(config, "workerinput"):
+        return
+    slow_files = {item.path for item in items if item.get_closest_marker("slow")}
+    items.sort(key=lambda item: item.path not in slow_files)  # a stable sort
 
 
 BACKENDS = ("sqlite", "postgresql")
@@ -83,6 +95,13 @@ def plan_store(store: Store) -> tuple[Store, str]:
     from cmsdesk.models.commands import create_plan_from_template
 
     return store, create_plan_from_template(store).created or ""
+
+
+@pytest.fixture(scope="session")
+def consultation(tmp_path_factory: pytest.TempPathFactory) -> Round:
+    """The review tests' consultation round (:mod:`review_support`), built once per test process
+    (a few seconds): tests copy the stores they open and read its bundles, never change them."""
+    return build_round(tmp_path_factory.mktemp("round"))
 
 
 @pytest.fixture

@@ -10,8 +10,9 @@ Contested afterwards: T1 text (Germany against Kenya), T4 text (Brazil against G
 sentence merges cleanly), and T11 status (Brazil "proposed", Germany "agreed"). T10 text merges
 cleanly (Kenya and Germany edited different sentences).
 
-Building it takes a few seconds, so :func:`build_round` runs once per test module and each test
-copies the resulting store files (:func:`open_copy`).
+Building it takes a few seconds, so :func:`build_round` runs once per test process (the
+``consultation`` fixture of tests/conftest.py) and each test copies the resulting store files
+(:func:`open_copy`).
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from export_support import field, node
-from review_support import DRAFT, SECRETARIAT, T6_FIRST, Round, build_round, open_copy
+from review_support import DRAFT, SECRETARIAT, T6_FIRST, Round, open_copy
 
 from cmsdesk.models import queries
 from cmsdesk.models.changelog import Key
@@ -29,11 +29,6 @@ from cmsdesk.models.review import (
 from cmsdesk.models.store import Store
 from cmsdesk.sync.exporter import export_bundle
 from cmsdesk.sync.importer import import_bundle
-
-
-@pytest.fixture(scope="module")
-def consultation(tmp_path_factory: pytest.TempPathFactory) -> Round:
-    return build_round(tmp_path_factory.mktemp("round"))
 
 
 @pytest.fixture

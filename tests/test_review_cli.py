@@ -8,12 +8,7 @@ from pathlib import Path
 
 import pytest
 from cli_support import run
-from review_support import DRAFT, Round, build_round
-
-
-@pytest.fixture(scope="module")
-def consultation(tmp_path_factory: pytest.TempPathFactory) -> Round:
-    return build_round(tmp_path_factory.mktemp("round"))
+from review_support import DRAFT, Round
 
 
 @pytest.fixture

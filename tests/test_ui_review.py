@@ -28,7 +28,6 @@ from review_support import (
     T6_FIRST,
     Round,
     before_import,
-    build_round,
     open_copy,
 )
 from ui_support import QT_LOG_MARKS, make_window, node_id, silence_dialogs, view
@@ -46,11 +45,6 @@ from cmsdesk.ui.mainwindow import MainWindow
 from cmsdesk.ui.review_panels import ReviewPanels, install
 
 pytestmark = QT_LOG_MARKS
-
-
-@pytest.fixture(scope="module")
-def consultation(tmp_path_factory: pytest.TempPathFactory) -> Round:
-    return build_round(tmp_path_factory.mktemp("round"))
 
 
 @pytest.fixture

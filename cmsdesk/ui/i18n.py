@@ -8,6 +8,7 @@ sources from the code (pyside6-lupdate); ``python -m cmsdesk.ui.i18n build`` com
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -69,8 +70,15 @@ def build(target: Path | None = None) -> list[Path]:
     built = []
     for language in LANGUAGES:
         qm = (target or translations_dir()) / f"cmsdesk_{language}.qm"
-        subprocess.run([_tool("pyside6-lrelease"), str(ts_path(language)), "-qm", str(qm)],
-                       check=True, capture_output=True)
+        # Written beside, then renamed: a program starting meanwhile (the frozen build compiles
+        # them while the tests run in parallel) reads the old file or the new, never half of one.
+        part = qm.with_name(f"{qm.stem}.{os.getpid()}.part.qm")
+        try:
+            subprocess.run([_tool("pyside6-lrelease"), str(ts_path(language)), "-qm", str(part)],
+                           check=True, capture_output=True)
+            os.replace(part, qm)
+        finally:
+            part.unlink(missing_ok=True)
         built.append(qm)
     return built
 
