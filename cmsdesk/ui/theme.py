@@ -193,6 +193,9 @@ class ReadableFusion(QProxyStyle):
 
     def __init__(self) -> None:
         super().__init__("Fusion")
+        # Tinted title-bar pictures by (picture, colour): every panel asks for its float and
+        # close buttons' pictures on each layout (some sixty times before the first frame).
+        self._tinted: dict[tuple[QStyle.StandardPixmap, int], QIcon] = {}
 
     def drawPrimitive(self, element: QStyle.PrimitiveElement, option: QStyleOption,  # noqa: N802
                       painter: QPainter, widget: QWidget | None = None) -> None:
@@ -224,12 +227,15 @@ class ReadableFusion(QProxyStyle):
 
     def standardIcon(self, icon: QStyle.StandardPixmap,  # noqa: N802 (Qt's name)
                      option: QStyleOption | None = None, widget: QWidget | None = None) -> QIcon:
-        base = super().standardIcon(icon, option, widget)
         if icon not in self._TITLE_BAR:
-            return base
+            return super().standardIcon(icon, option, widget)
         pal = option.palette if option is not None else (  # type: ignore[attr-defined]
             widget.palette() if widget is not None else palette())
-        return tinted(base, pal.color(QPalette.ColorRole.WindowText))
+        colour = pal.color(QPalette.ColorRole.WindowText)
+        key = (icon, colour.rgba())
+        if key not in self._tinted:
+            self._tinted[key] = tinted(super().standardIcon(icon, option, widget), colour)
+        return self._tinted[key]
 
 
 class ThemeSwitcher(QObject):
