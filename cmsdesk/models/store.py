@@ -271,6 +271,7 @@ class Store:
         """Give a new store its replica id and the bundled reference frameworks (once, even
         when two officers open a new server store at the same moment)."""
         from cmsdesk.models.frameworks import install_bundled_frameworks
+        from cmsdesk.models.submissions import submission_secret
 
         if self.replica_id:
             return
@@ -282,6 +283,7 @@ class Store:
             replica = uuid.uuid4().hex
             s.add(Meta(key="replica_id", value=replica))
             s.flush()
+            submission_secret(s)  # made now, so that copies of this installation share it
             install_bundled_frameworks(s)
             return replica
 

@@ -11,6 +11,7 @@ Late submissions are marked, never refused.
 from __future__ import annotations
 
 import hashlib
+import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from datetime import date as Date
@@ -19,9 +20,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cmsdesk.models.receipts import record_receipt
-from cmsdesk.models.schema import NamedDraft, Submission
+from cmsdesk.models.schema import Meta, NamedDraft, Submission
 
 KINDS = ("bundle", "word-reply", "letter")
+RECORDED_KINDS = ("word-reply", "letter")  # recorded here as a submission replica's changes
+SECRET_META = "submission_secret"
 
 
 @dataclass(frozen=True)
@@ -54,6 +57,26 @@ def note_submission(session: Session, *, origin: str, plan_id: str, kind: str, p
         content=content,
         recorded=datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")))
     session.flush()
+
+
+def submission_secret(session: Session) -> bytes:
+    """This installation's secret, which keys the ids of the replies and letters it records
+    (:func:`cmsdesk.submissions.recording.submission_replica`). Made with the store, so that
+    copies of one installation agree, and kept in it, so every officer of a shared store records
+    a submission under the same id; a store made before it gets it on first use."""
+    row = session.get(Meta, SECRET_META)
+    if row is None or not row.value:
+        row = session.merge(Meta(key=SECRET_META, value=secrets.token_hex(32)))
+        session.flush()
+    return bytes.fromhex(row.value)
+
+
+def recorded_submission(session: Session, replica: str) -> bool:
+    """Whether this installation recorded a Party's reply or letter under ``replica`` (the
+    submissions table is local: a recording received in a bundle is not noted here)."""
+    origins = [f"{kind}:{replica}" for kind in RECORDED_KINDS]
+    return session.scalar(select(Submission.origin).where(Submission.origin.in_(origins))
+                          .limit(1)) is not None
 
 
 def deadline_of(draft: NamedDraft | None) -> str:

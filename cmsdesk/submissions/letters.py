@@ -230,7 +230,7 @@ def record_letter(store: Store, plan_id: str, text: str, party: str, *,
             else:
                 items.append(Item("comment_add", comment_key(plan_id, party, text, str(i), p.text),
                                   {"node": p.node, "text": p.text}, (), who))
-        replica = submission_replica(plan=plan_id, party=party, letter=text)
+        replica = submission_replica(s, plan=plan_id, party=party, letter=text)
         bodies, ids = changes_for(s, plan_id, replica, day, items,
                                   recorder_of(store.replica_id, "letter"))
         deadline = deadline_of(base)

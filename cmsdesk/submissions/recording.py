@@ -2,7 +2,8 @@
 
 A Word reply or a letter is turned into items (a proposal for a field, a comment on a node),
 and the items into changes as if the Party had made them at an installation of its own: one
-replica per submission (an id derived from what identifies it), counting from 1, each change's
+replica per submission (an id derived from what identifies it and a secret of the recording
+installation: see :func:`submission_replica`), counting from 1, each change's
 parents the versions the Party read. They then travel, merge and get reviewed like a bundle's.
 
 Each change names its recorder (``recorded_by``: this installation's replica and the channel,
@@ -20,6 +21,7 @@ importing it again with more (a paragraph attached as a comment) adds only that.
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 import uuid
 from dataclasses import dataclass
@@ -32,6 +34,7 @@ from cmsdesk.models.canonical import canonical_bytes, digest
 from cmsdesk.models.changelog import Key, change_id, make_body
 from cmsdesk.models.identity import Profile
 from cmsdesk.models.schema import Change
+from cmsdesk.models.submissions import recorded_submission, submission_secret
 
 
 @dataclass(frozen=True)
@@ -45,9 +48,21 @@ class Item:
     author: Profile
 
 
-def submission_replica(**identity: str) -> str:
-    """The replica id of a submission, from what identifies it (plan, kind, copy, Party...)."""
-    return digest({"kind": "submission", **identity})[:32]
+def submission_replica(session: Session, **identity: str) -> str:
+    """The replica id a Party's reply or letter is recorded under, from what identifies it
+    (plan, copy, Party, text...), keyed by this installation's secret.
+
+    The same submission recorded again here gets the same id (so it adds nothing), but nobody
+    else can work it out before the recording leaves in a bundle: an id made of public data
+    alone (the copy's id is printed in the copy) let a forger send changes under it first,
+    signed with their own key, and so take the replica from the genuine recording. A
+    submission recorded here before keeps the id it was recorded under."""
+    known = digest({"kind": "submission", **identity})[:32]  # how ids were made before
+    if recorded_submission(session, known):
+        return known
+    return hmac.new(submission_secret(session),
+                    canonical_bytes({"kind": "submission", **identity}),
+                    hashlib.sha256).hexdigest()[:32]
 
 
 def recorder_of(recorder_replica: str, channel: str) -> dict[str, str]:

@@ -519,7 +519,7 @@ def import_reply(store: Store, path: Path | str, party: str, *, received: Date |
                 raise ReplyError(str(exc)) from exc
             u.attached_to = labels.get(node, ref)
             attached.append((node, u))
-        replica = submission_replica(plan=manifest.plan_id, kind=ORIGIN,
+        replica = submission_replica(s, plan=manifest.plan_id, kind=ORIGIN,
                                      copy=manifest.copy_id, party=party)
         origin = f"{ORIGIN}:{replica}"
         bodies, item_ids = changes_for(s, manifest.plan_id, replica, day,

@@ -9,6 +9,8 @@ A replica's key is learnt the first time a signed change of it arrives (from its
 forwarded), or pinned by the user, and from then on binds the replica: a change under that
 replica must be signed with that key. So no bundle can place changes under another replica,
 and none can use up its counters (which would make the genuine replica's bundles be refused).
+A replica under which this installation recorded a Party's Word reply or letter is bound to this
+installation's own key from the start (:func:`cmsdesk.models.submissions.recorded_submission`).
 The author named inside a change (name, Party, region, role) is part of what its id hashes and
 so of what is signed: changing it makes another change, which cannot reuse the counter.
 
@@ -28,6 +30,7 @@ from cmsdesk.models.changelog import RECORDED_BY
 from cmsdesk.models.parties import directory
 from cmsdesk.models.schema import ChangeSignature, Peer, RetiredKey
 from cmsdesk.models.store import Store
+from cmsdesk.models.submissions import recorded_submission
 from cmsdesk.sync.format import BundleError
 from cmsdesk.sync.signing import fingerprint, own_public_key, verify_change
 
@@ -92,7 +95,9 @@ def check_authors(session: Session, store: Store, parsed: ParsedBundle,
     for replica, changes in _by_replica(fresh).items():
         who = _who(changes[-1])
         peer = None if replica == store.replica_id else session.get(Peer, replica)
-        known = own_public_key(store) if replica == store.replica_id else (
+        # a Party's reply or letter recorded here is bound to this installation's key
+        mine = replica == store.replica_id or recorded_submission(session, replica)
+        known = own_public_key(store) if mine else (
             peer.public_key if peer is not None and peer.public_key else None)
         signed = [c for c in changes if c.sig is not None]
         if known and len(signed) < len(changes):
