@@ -52,18 +52,25 @@ def test_entries_checked_against_the_secretariats_table() -> None:
         assert entry.is_party and d.region_of(entry) == region, name
 
 
-def test_a_later_party_is_listed_with_the_announcement_it_comes_from() -> None:
-    """Malawi became Party no. 129 on 1 September 2019 (the Secretariat's announcement); the
-    header says how many of the Parties the list holds."""
+def test_later_parties_are_listed_with_the_announcements_they_come_from() -> None:
+    """Malawi became Party no. 129 on 1 September 2019, Turkmenistan no. 132 (announced on 31
+    December 2020), as the Secretariat announced; the header says how many of the Parties the
+    list holds and which are missing."""
     d = directory()
     malawi = d.resolve("Malaui")
     assert malawi.is_party and d.region_of(malawi) == "Africa"
+    turkmenistan = d.resolve("Turkménistan")
+    assert turkmenistan.is_party and d.region_of(turkmenistan) == "Asia"
     assert "Malawi (Party no. 129, in force from 2019-09-01)" in d.source
-    assert "So 128 of the 133 Parties" in d.source and len(d.parties) == 128
+    assert "Turkmenistan (Party no. 132, announced 2020-12-31)" in d.source
+    assert "So 129 of the 133 Parties" in d.source and len(d.parties) == 129
+    assert "Parties no. 128, 130, 131 and 133 are missing" in d.source
+    assert sum(1 for p in d.parties if p.region == "asia") == 20  # as the announcement says
     doc = json.loads(resource("parties.json").read_text(encoding="utf-8"))
-    [later] = doc["later_parties"]
-    assert (later["code"], later["party_no"], later["in_force"]) == ("MW", 129, "2019-09-01")
-    assert "www.cms.int" in later["source"]
+    assert [(p["code"], p["party_no"], p["in_force"], p["announced"])
+            for p in doc["later_parties"]] == [("MW", 129, "2019-09-01", "2019-08-30"),
+                                                ("TM", 132, "", "2020-12-31")]
+    assert all("www.cms.int" in p["source"] for p in doc["later_parties"])
     for name in ("Botswana", "Andorra", "Canada", "Mexico", "Malaysia"):
         assert not d.resolve(name).is_party, name
     # the region as the Secretariat's table spells it
