@@ -136,12 +136,15 @@ def test_the_cli_shows_the_quarantine_and_accepts(reps: Replicas, make: Make,
     db = str(secretariat.path)
     secretariat.close()
     capsys.readouterr()
-    assert main(["--db", db, "bundle", "import", str(bundle)]) == 0
-    out = capsys.readouterr().out
-    assert "QUARANTINE: 1 change(s) by Someone (Kenya) held out of the plan" in out
+    assert main(["--db", db, "bundle", "import", "--json", str(bundle)]) == 0
+    [held] = json.loads(capsys.readouterr().out)[0]["report"]["quarantined"]
+    assert (held["author"], held["changes"], held["why"]["code"], held["why"]["party"]) == (
+        "Someone (Kenya)", 1, "unregistered_key", "Kenya")
+    assert held["reason"].startswith("it claims Kenya, whose registered key is")
     assert main(["--db", db, "keys"]) == 0
     out = capsys.readouterr().out
     assert "QUARANTINE (held): 1 change(s) by Someone claiming Kenya" in out
+    assert "with a key that is not registered" in out  # the reason, in English
     assert main(["--db", db, "keys", "--json"]) == 0
     held = {r["replica"]: r["held"] for r in json.loads(capsys.readouterr().out)}
     assert held[impostor.replica_id] == 1
