@@ -7,9 +7,20 @@ from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy import select
+
 from cmsdesk.models import queries
-from cmsdesk.models.changelog import Appended, Key, append_changes, change_id, heads, make_body
+from cmsdesk.models.changelog import (
+    Appended,
+    Key,
+    append_changes,
+    append_groups,
+    change_id,
+    heads,
+    make_body,
+)
 from cmsdesk.models.identity import Profile
+from cmsdesk.models.schema import Change
 from cmsdesk.models.store import Store
 
 KENYA = Profile("Kenya delegate", "Kenya", "Africa", "delegate")
@@ -77,3 +88,28 @@ def test_a_resolution_made_again_elsewhere_does_not_come_back(plan_store: tuple[
     appended = w.append(there)
     assert appended.new == [there[0]] and appended.concurrent == set()
     assert w.heads() == [later[0]]
+
+
+def test_groups_appended_together_report_what_each_would_have_done_alone(
+        plan_store: tuple[Store, str]) -> None:
+    """A batch import appends its files' changes in one call (``append_groups``): each group
+    says what it added and which fields it left concurrent, as one call per group would."""
+    w = _Writer(*plan_store)
+    (base,) = w.heads()
+    a = w.change("kenya", "Kenya's text.", [base])
+    b = w.change("spain", "Spain's text.", [base])
+    merged = w.change("kenya", "Both texts.", [a[0], b[0]])
+    groups = [([a], "first"), ([b, a], "second"), ([merged], "third"), ([a, b], "fourth")]
+    with w.store.session() as s:
+        done = append_groups(s, [(list(changes), origin) for changes, origin in groups])
+    assert done == [
+        Appended([a[0]], {w.key}, set()),  # one head: a
+        Appended([b[0]], {w.key}, {w.key}),  # a and b; a was held already
+        Appended([merged[0]], {w.key}, set()),  # one head again
+        Appended([], set(), set()),  # nothing new
+    ]
+    assert w.heads() == [merged[0]]
+    with w.store.session() as s:
+        origins = dict(s.execute(select(Change.id, Change.origin).where(
+            Change.id.in_([a[0], b[0], merged[0]]))).all())
+    assert origins == {a[0]: "first", b[0]: "second", merged[0]: "third"}

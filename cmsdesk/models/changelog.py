@@ -333,65 +333,77 @@ def _heads_among(connection: Any, versions: dict[Key, set[str]]) -> set[tuple[Ke
 
 def append_changes(session: Session, bodies: list[tuple[str, dict[str, Any]]],
                    origin: str = "local") -> Appended:
-    """:func:`append_many`, also saying which fields it wrote and left concurrent.
+    """:func:`append_many`, also saying which fields it wrote and left concurrent."""
+    return append_groups(session, [(bodies, origin)])[0]
 
-    The caller has checked that every parent is held or comes earlier in ``bodies``. It takes a
-    handful of statements whatever the number of changes, because an import brings thousands,
+
+def append_groups(session: Session, groups: list[tuple[list[tuple[str, dict[str, Any]]], str]]
+                  ) -> list[Appended]:
+    """Append several groups of changes (``(bodies, origin)``: a batch import's files) one
+    after the other, in one set of statements: each group's :class:`Appended` says what
+    appending it after the groups before it did, as separate calls of :func:`append_changes`
+    would have.
+
+    The caller has checked that every parent is held or comes earlier. It takes a handful of
+    statements whatever the number of changes and groups, because an import brings thousands,
     and reads of each field's heads only the versions its changes name as parents (and how
     many heads it has), not all of them.
     """
     held: set[str] = set()
     connection = session.connection()
-    for part in chunks([cid for cid, _ in bodies]):
+    for part in chunks([cid for bodies, _ in groups for cid, _ in bodies]):
         held.update(connection.scalars(_HELD, {"ids": list(part)}))
-    fresh = []
-    for cid, body in bodies:
-        if cid not in held:
-            held.add(cid)
-            fresh.append((cid, body))
-    if not fresh:
-        return Appended([], set(), set())
-    keys = {key_of(body) for _, body in fresh}
+    fresh: list[list[tuple[str, dict[str, Any]]]] = []
+    for bodies, _origin in groups:
+        fresh.append([])
+        for cid, body in bodies:
+            if cid not in held:
+                held.add(cid)
+                fresh[-1].append((cid, body))
+    if not any(fresh):
+        return [Appended([], set(), set()) for _ in groups]
+    keys = {key_of(body) for group in fresh for _, body in group}
     # A resolution's version may exist already (made the same way at another site); it must not
     # become a head again if something was written on top of it since.
     known: set[tuple[Key, str]] = set()
-    resolutions = [version_id(b, c) for c, b in fresh if b["op"] == "resolve"]
+    resolutions = [version_id(b, c) for group in fresh for c, b in group if b["op"] == "resolve"]
     for part in chunks(resolutions):
         for entity, eid, fld, vid in session.execute(
                 select(Change.entity, Change.eid, Change.field, Change.version_id)
                 .where(Change.version_id.in_(part))):
             known.add((Key(entity, eid, fld), vid))
     named: dict[Key, set[str]] = {k: set() for k in keys}
-    for _, body in fresh:
-        named[key_of(body)].update(body["parents"])
+    for group in fresh:
+        for _, body in group:
+            named[key_of(body)].update(body["parents"])
     heads_before = _heads_among(connection, named)  # the parents that are heads now
     count = _head_counts(connection, keys)
     added: dict[Key, set[str]] = {k: set() for k in keys}
     gone: set[tuple[Key, str]] = set()
     rows = []
-    for cid, body in fresh:
-        key = key_of(body)
-        vid = version_id(body, cid)
-        if (key, vid) not in known:
-            known.add((key, vid))
-            for parent in body["parents"]:
-                if parent in added[key]:
-                    added[key].discard(parent)
-                elif (key, parent) in heads_before and (key, parent) not in gone:
-                    gone.add((key, parent))
-            added[key].add(vid)
-        author = body["author"]
-        rows.append({
-            "id": cid, "version_id": vid, "plan_id": body["plan"], "replica": body["replica"],
-            "seq": body["seq"], "op": body["op"], "entity": key.entity, "eid": key.eid,
-            "field": key.field, "value": canonical_bytes(body["value"]).decode("utf-8"),
-            "parents": json.dumps(body["parents"]), "author_name": author["name"],
-            "author_party": author["party"], "author_region": author["region"],
-            "author_role": author["role"], "clock": body["clock"],
-            "extra": extra_of(body), "origin": origin,
-        })
+    out = []
+    for group, (_, origin) in zip(fresh, groups, strict=True):
+        touched: set[Key] = set()
+        for cid, body in group:
+            key = key_of(body)
+            touched.add(key)
+            vid = version_id(body, cid)
+            if (key, vid) not in known:
+                known.add((key, vid))
+                for parent in body["parents"]:
+                    if parent in added[key]:
+                        added[key].discard(parent)
+                    elif (key, parent) in heads_before and (key, parent) not in gone:
+                        gone.add((key, parent))
+                        count[key] -= 1
+                added[key].add(vid)
+            rows.append(_row(cid, vid, key, body, origin))
+        # heads after this group: those before less the ones it and earlier groups replaced,
+        # plus the versions the batch added that are still heads
+        out.append(Appended([cid for cid, _ in group], touched,
+                            {k for k in touched if count[k] + len(added[k]) > 1}))
     session.execute(insert(Change.__table__), rows)
-    plan_of = {key_of(b): b["plan"] for _, b in fresh}
+    plan_of = {key_of(b): b["plan"] for group in fresh for _, b in group}
     if gone:
         session.execute(_DELETE_HEAD, [{"e": k.entity, "i": k.eid, "f": k.field, "v": v}
                                        for k, v in sorted(gone)])
@@ -399,16 +411,26 @@ def append_changes(session: Session, bodies: list[tuple[str, dict[str, Any]]],
                   "plan_id": plan_of[k]} for k in keys for v in sorted(added[k])]
     if new_heads:
         session.execute(insert(Head.__table__), new_heads)
-    for k, _v in gone:
-        count[k] -= 1
-    for k in keys:
-        count[k] += len(added[k])
     if connection.dialect.name == "postgresql":
         from cmsdesk.models.server import notify
 
         for plan in sorted(set(plan_of.values())):
             notify(connection, plan, session.info.get("sender", ""))
-    return Appended([cid for cid, _ in fresh], keys, {k for k in keys if count[k] > 1})
+    return out
+
+
+def _row(cid: str, vid: str, key: Key, body: dict[str, Any], origin: str) -> dict[str, Any]:
+    """The row of a change as :func:`append_groups` inserts it."""
+    author = body["author"]
+    return {
+        "id": cid, "version_id": vid, "plan_id": body["plan"], "replica": body["replica"],
+        "seq": body["seq"], "op": body["op"], "entity": key.entity, "eid": key.eid,
+        "field": key.field, "value": canonical_bytes(body["value"]).decode("utf-8"),
+        "parents": json.dumps(body["parents"]), "author_name": author["name"],
+        "author_party": author["party"], "author_region": author["region"],
+        "author_role": author["role"], "clock": body["clock"],
+        "extra": extra_of(body), "origin": origin,
+    }
 
 
 def append(session: Session, body: dict[str, Any], cid: str | None = None,

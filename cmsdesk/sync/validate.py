@@ -48,6 +48,7 @@ from cmsdesk.sync.authorship import check_authors
 from cmsdesk.sync.container import parse_json, read_container
 from cmsdesk.sync.patch import Patch, PatchError, encoded, parse_patch
 from cmsdesk.sync.peers import trust_of
+from cmsdesk.sync.pending import Pending
 from cmsdesk.sync.quarantine import hold_back, quarantined_counters, quarantined_ids
 from cmsdesk.sync.structure import check_structure
 
@@ -323,7 +324,7 @@ _OTHER_PLAN = of_keys(select(Head.plan_id), Head.entity, Head.eid, Head.field).w
 _ANCHOR = {"node": "placement", "xref": "present", "comment": "body"}
 
 
-def _owner(session: Session, parsed: ParsedBundle, replica: str) -> str:
+def _owner(session: Session, parsed: ParsedBundle, replica: str, pending: Pending) -> str:
     sender = parsed.manifest.sender
     if replica == sender.replica:
         return sender.label()
@@ -332,33 +333,46 @@ def _owner(session: Session, parsed: ParsedBundle, replica: str) -> str:
         return f"{peer.name} ({peer.party})" if peer.party else peer.name
     author = session.execute(select(Change.author_name, Change.author_party)
                              .where(Change.replica == replica).limit(1)).first()
+    if author is None:
+        author = pending.authors.get(replica)
     if author is not None:
         return f"{author[0]} ({author[1]})" if author[1] else author[0]
     return f"replica {replica[:8]}"
 
 
-def _held_counters(session: Session, plan_id: str, replicas: list[str]) -> dict[str, int]:
+def _held_counters(session: Session, plan_id: str, replicas: list[str], pending: Pending
+                   ) -> dict[str, int]:
     """The highest counter held of each of ``replicas`` for the plan."""
     out: dict[str, int] = {}
     for part in chunks(replicas):
         out.update((r, int(n)) for r, n in session.execute(
             _COUNTERS, {"plan": plan_id, "ids": list(part)}))
+    for r in replicas:
+        if (plan_id, r) in pending.counters:
+            out[r] = max(out.get(r, 0), pending.counters[(plan_id, r)])
     return out
 
 
 @hostile_content()
-def check_against_store(session: Session, store: Store, parsed: ParsedBundle) -> StoreCheck:
-    """Check trust and prerequisites; reads only, so a refusal leaves the store as it was."""
+def check_against_store(session: Session, store: Store, parsed: ParsedBundle,
+                        pending: Pending | None = None) -> StoreCheck:
+    """Check trust and prerequisites; reads only, so a refusal leaves the store as it was.
+
+    In a batch, ``pending`` holds the changes of the files accepted before, not yet appended:
+    the bundle is checked against the store and them (:mod:`cmsdesk.sync.pending`).
+    """
     m = parsed.manifest
+    pending = pending or Pending()
     trust = trust_of(session, store, m.sender)
-    new_plan = session.execute(_ANY_CHANGE, {"plan": m.plan_id}).first() is None
+    new_plan = m.plan_id not in pending.plans and session.execute(
+        _ANY_CHANGE, {"plan": m.plan_id}).first() is None
     if new_plan and m.requires:
         raise fmt.BundleError(
             f"this bundle updates the plan \"{m.plan_title}\", which this store does not hold: "
             f"import a full bundle of it first (ask {m.sender.label()} for one made with "
             "'cmsdesk bundle export --full')")
     replicas = sorted(set(m.provides) | set(parsed.by_replica))
-    held = {} if new_plan else _held_counters(session, m.plan_id, replicas)
+    held = {} if new_plan else _held_counters(session, m.plan_id, replicas, pending)
     for replica, seq in quarantined_counters(session, m.plan_id, replicas).items():
         held[replica] = max(held.get(replica, 0), seq)
     for replica in replicas:
@@ -367,11 +381,12 @@ def check_against_store(session: Session, store: Store, parsed: ParsedBundle) ->
         lacking = m.provides.get(replica, 0) - have - len({s for s in carried if s > have})
         if lacking > 0:
             raise fmt.BundleError(
-                f"this bundle builds on {lacking} change(s) by {_owner(session, parsed, replica)} "
+                f"this bundle builds on {lacking} change(s) by "
+                f"{_owner(session, parsed, replica, pending)} "
                 f"that this store does not hold: import the earlier bundle from "
                 f"{m.sender.label()} first (or ask for a full bundle)")
-    _restore_values(session, parsed.changes)
-    held_ids: set[str] = set()
+    _restore_values(session, parsed.changes, pending)
+    held_ids = {c.cid for c in parsed.changes if c.cid in pending.ids}
     if not new_plan:
         for part in chunks([c.cid for c in parsed.changes]):
             held_ids.update(session.scalars(_HELD_IDS, {"ids": list(part)}))
@@ -380,21 +395,23 @@ def check_against_store(session: Session, store: Store, parsed: ParsedBundle) ->
     for c in fresh:
         if c.body["seq"] <= held.get(c.body["replica"], 0):
             raise fmt.BundleError(
-                f"the bundle holds a change by {_owner(session, parsed, c.body['replica'])} "
+                f"the bundle holds a change by "
+                f"{_owner(session, parsed, c.body['replica'], pending)} "
                 "that differs from the one this store holds under the same counter (one store "
                 "was copied and both were edited): refused")
     authors = check_authors(session, store, parsed, fresh)
     held_back = hold_back(session, store, parsed, fresh)
     merged = [c for c in fresh if c.cid not in held_back]
-    _check_items_belong_to_plan(session, m.plan_id, fresh)
+    _check_items_belong_to_plan(session, m.plan_id, fresh, pending)
     _check_original_language(session, m.plan_id, merged)
-    _check_parents(session, merged)
+    _check_parents(session, merged, pending)
     numbers = {id(c): n for n, c in enumerate(parsed.changes, 1)}
     check_structure(session, m.plan_id, [(numbers[id(c)], c.body) for c in merged])
     return StoreCheck(trust, new_plan, held_ids, authors, held_back)
 
 
-def _restore_values(session: Session, changes: list[ReceivedChange]) -> None:
+def _restore_values(session: Session, changes: list[ReceivedChange], pending: Pending
+                    ) -> None:
     """Give every patched change its value, and check its id and value.
 
     A patch's base is a version the store holds or one an earlier line of the bundle made; the
@@ -405,8 +422,8 @@ def _restore_values(session: Session, changes: list[ReceivedChange]) -> None:
              for i, c in enumerate(changes) if c.patch is not None}
     if not bases:
         return
-    stored: dict[str, str] = {}
-    for part in chunks(sorted({base for _, base in bases.values()})):
+    stored = {base: pending.values[base] for _, base in bases.values() if base in pending.values}
+    for part in chunks(sorted({base for _, base in bases.values()} - set(stored))):
         stored.update(session.execute(_VALUES, {"ids": list(part)}).all())
     made: dict[str, Any] = {}  # version id -> value, of the bundle's lines so far
     for i, c in enumerate(changes):
@@ -431,8 +448,8 @@ def _restore(number: int, change: ReceivedChange, patch: Patch, base_text: str |
     _check_content(number, change)
 
 
-def _check_items_belong_to_plan(session: Session, plan_id: str,
-                                fresh: list[ReceivedChange]) -> None:
+def _check_items_belong_to_plan(session: Session, plan_id: str, fresh: list[ReceivedChange],
+                                pending: Pending) -> None:
     """No change may touch a node, link or comment (or name as a comment's node) an item this
     store holds in another plan."""
     items = set()
@@ -452,8 +469,9 @@ def _check_items_belong_to_plan(session: Session, plan_id: str,
                                       "refused")
             if target.entity in _ANCHOR:
                 items.add(Key(target.entity, target.eid, _ANCHOR[target.entity]))
+    other = any(pending.fields.get(k, plan_id) != plan_id for k in items)
     for params in key_params(items):
-        if session.execute(_OTHER_PLAN, params | {"plan": plan_id}).first() is not None:
+        if other or session.execute(_OTHER_PLAN, params | {"plan": plan_id}).first() is not None:
             raise fmt.BundleError("the bundle edits an item that belongs to another plan in "
                                   "this store: refused")
 
@@ -474,7 +492,7 @@ def _original(key: Key) -> Key:
     return key._replace(field=split_field(key.field)[0])
 
 
-def _check_parents(session: Session, fresh: list[ReceivedChange]) -> None:
+def _check_parents(session: Session, fresh: list[ReceivedChange], pending: Pending) -> None:
     """Every parent a new change names is held, or made by a change before it in the bundle,
     and is a version of the same field in the same language; so is every version of the
     original a translation names, and the language version an edit of the original takes over
@@ -490,6 +508,9 @@ def _check_parents(session: Session, fresh: list[ReceivedChange]) -> None:
             needs.append((c.body["carries"], key, "carries"))
         made.setdefault(version_id(c.body, c.cid), set()).add(key)
     found: dict[str, set[Key]] = {v: set(ks) for v, ks in made.items()}
+    for vid, _k, _w in needs:
+        if vid in pending.versions:
+            found.setdefault(vid, set()).update(pending.versions[vid])
     for part in chunks(sorted({vid for vid, _k, _w in needs})):
         for e, i, f, v in session.execute(_VERSIONS, {"ids": list(part)}):
             found.setdefault(v, set()).add(Key(e, i, f))
