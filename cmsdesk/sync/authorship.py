@@ -32,6 +32,7 @@ from cmsdesk.models.schema import ChangeSignature, Peer, RetiredKey
 from cmsdesk.models.store import Store
 from cmsdesk.models.submissions import recorded_submission
 from cmsdesk.sync.format import BundleError
+from cmsdesk.sync.peers import add_peer, peer_of
 from cmsdesk.sync.signing import fingerprint, own_public_key, verify_change
 
 if TYPE_CHECKING:
@@ -77,7 +78,7 @@ def _recorded_by_vouched(session: Session, store: Store, changes: list[ReceivedC
     [by] = recorders
     if by == store.replica_id:
         return store.profile.role == "secretariat" and own_public_key(store) == key
-    peer = session.get(Peer, by)
+    peer = peer_of(session, by)
     return (peer is not None and peer.pinned and peer.public_key == key
             and (peer.role == "secretariat" or directory().key(peer.party) == "CMS"))
 
@@ -94,7 +95,7 @@ def check_authors(session: Session, store: Store, parsed: ParsedBundle,
     statuses: dict[str, str] = {}
     for replica, changes in _by_replica(fresh).items():
         who = _who(changes[-1])
-        peer = None if replica == store.replica_id else session.get(Peer, replica)
+        peer = None if replica == store.replica_id else peer_of(session, replica)
         # a Party's reply or letter recorded here is bound to this installation's key
         mine = replica == store.replica_id or recorded_submission(session, replica)
         known = own_public_key(store) if mine else (
@@ -138,22 +139,24 @@ def check_authors(session: Session, store: Store, parsed: ParsedBundle,
 
 
 def remember_authors(session: Session, store: Store, parsed: ParsedBundle,
-                     fresh: list[ReceivedChange]) -> None:
-    """Keep the signatures of the new changes, and learn the key of each replica first seen
-    (as its latest change names its author), so that its later changes are bound to it."""
+                     fresh: list[ReceivedChange], *, keep_signatures: bool = True) -> None:
+    """Keep the signatures of the new changes (unless the caller does:
+    ``keep_signatures=False``), and learn the key of each replica first seen (as its latest
+    change names its author), so that its later changes are bound to it."""
     m = parsed.manifest
-    session.add_all(ChangeSignature(change_id=c.cid, signature=c.sig)
-                    for c in fresh if c.sig is not None)
+    if keep_signatures:
+        session.add_all(ChangeSignature(change_id=c.cid, signature=c.sig)
+                        for c in fresh if c.sig is not None)
     for replica, changes in _by_replica(fresh).items():
         if replica in (store.replica_id, m.sender.replica):
             continue  # the sender is remembered by cmsdesk.sync.peers.remember_sender
         key = m.key_of(replica) if any(c.sig is not None for c in changes) else None
-        peer = session.get(Peer, replica)
+        peer = peer_of(session, replica)
         if peer is None:
             author = changes[-1].body["author"]
             peer = Peer(replica=replica, name=author.get("name", ""),
                         party=author.get("party", ""), region=author.get("region", ""),
                         role=author.get("role", ""), public_key="", pinned=False, last_seen="")
-            session.add(peer)
+            add_peer(session, peer)
         if key and not peer.public_key:
             peer.public_key = key

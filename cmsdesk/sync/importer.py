@@ -25,17 +25,21 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from cmsdesk.models.backups import check_free_space
-from cmsdesk.models.changelog import Appended, Key
+from cmsdesk.models.changelog import Appended, Key, version_id
 from cmsdesk.models.held_reasons import HeldReason, english
 from cmsdesk.models.projection import Projection, project
 from cmsdesk.models.queries import outline
-from cmsdesk.models.receipts import record_receipt
 from cmsdesk.models.store import Store
 from cmsdesk.printable import printable
 from cmsdesk.sync.authorship import AUTHOR_VERIFIED, remember_authors
 from cmsdesk.sync.draft_travel import receive, remember_held
 from cmsdesk.sync.format import BundleError, Sender
-from cmsdesk.sync.peers import VERIFIED, record_holding, remember_sender
+from cmsdesk.sync.peers import (
+    VERIFIED,
+    forget_peers,
+    remember_sender,
+    remembering_peers,
+)
 from cmsdesk.sync.pending import Pending
 from cmsdesk.sync.quarantine import HeldCount, hold
 from cmsdesk.sync.validate import (
@@ -160,26 +164,27 @@ def _write(session: Session, store: Store, parsed: ParsedBundle, plan: str | Non
     written = _Written(replace(parsed, changes=[]), check,
                        any(c.body["op"] == "delete" for c in fresh), [],
                        _authors(parsed, check), _quarantined(parsed, check), len(parsed.changes))
-    if fresh:
-        record_receipt(session, m.bundle_id)  # the compilation dates proposals by receipt
-    remember_authors(session, store, parsed, fresh)
+    remember_authors(session, store, parsed, fresh, keep_signatures=False)
     hold(session, parsed, fresh, check.held_back)
 
     def accept() -> None:
         merged = [c for c in fresh if c.cid not in check.held_back]
         written.keys = {c.key for c in merged}  # none of them is held: all are appended
-        pending.add(merged, m.bundle_id, written.appended)
+        pending.add(merged, m.bundle_id, written.appended, signed=fresh, received=bool(fresh))
 
     if m.drafts:  # naming them reads the change log: the file's changes must be in it
         accept()
         pending.flush(session)
         written.drafts = receive(session, m.plan_id, m.drafts, m.sender)
-    if remember_sender(session, store, m.sender, m.created) is not None:
-        record_holding(session, m.sender.replica, m.plan_id, m.provides)
-        if m.drafts:  # most bundles carry none: no query then
-            remember_held(session, m.sender.replica, [d["id"] for d in m.drafts])
+    sender = remember_sender(session, store, m.sender, m.created) is not None
+    if sender and m.drafts:  # most bundles carry none: no query then
+        remember_held(session, m.sender.replica, [d["id"] for d in m.drafts])
+    # Last, and in memory only: a file refused midway leaves ``pending`` as it was.
+    if sender:
+        pending.holds(m.sender.replica, m.plan_id, m.provides)
+    pending.unchanged.hold([version_id(c.body, c.cid) for c in fresh if c.cid in check.held_back])
     if not m.drafts:
-        accept()  # last: a file refused midway leaves ``pending`` as it was
+        accept()
     return written
 
 
@@ -269,7 +274,8 @@ def apply_bundle(store: Store, parsed: ParsedBundle, *, plan: str | None = None,
         watch = _Watch()
         watch.note(s, parsed.manifest.plan_id)
         pending = Pending()
-        written = _write(s, store, parsed, plan, pending)
+        with remembering_peers(s):
+            written = _write(s, store, parsed, plan, pending)
         pending.flush(s)
         # Inside the transaction, the copy reads the state before it (WAL keeps it readable).
         made = store.backup_before("import") if backup and written.new else None
@@ -322,6 +328,10 @@ def import_bundles(store: Store, paths: Iterable[Path | str], *,
     _check_space(store, sum(p.stat().st_size for p in todo if p.is_file()))
 
     def write(s: Session) -> _Batch:
+        with remembering_peers(s):
+            return write_files(s)
+
+    def write_files(s: Session) -> _Batch:
         results: list[ImportResult] = []
         written: list[tuple[int, _Written]] = []
         watch = _Watch()
@@ -340,6 +350,7 @@ def import_bundles(store: Store, paths: Iterable[Path | str], *,
                 with hostile_content(), s.begin_nested():
                     w = _write(s, store, parsed, plan, pending)
             except BundleError as exc:
+                forget_peers(s)  # those its savepoint added are gone
                 results.append(ImportResult(path, None, str(exc)))
                 continue
             pending.flush_if_full(s)

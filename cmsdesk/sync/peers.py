@@ -15,6 +15,8 @@ import is refused, naming the earlier bundle it lacks, and a full bundle always 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -98,6 +100,44 @@ def find_peer(session: Session, ref: str) -> Peer:
                         "holds the whole plan")
 
 
+# Session.info key of the peers a batch import has looked up (see remembering_peers)
+_PEERS = "cmsdesk.sync.peers"
+
+
+@contextmanager
+def remembering_peers(session: Session) -> Iterator[None]:
+    """Within a batch import, :func:`peer_of` asks the store once per peer instead of at every
+    check of every file (a new sender was looked up four times a file, each a query)."""
+    session.info[_PEERS] = {}
+    try:
+        yield
+    finally:
+        session.info.pop(_PEERS, None)
+
+
+def forget_peers(session: Session) -> None:
+    """After a file's savepoint was rolled back: the peers it added are gone."""
+    if _PEERS in session.info:
+        session.info[_PEERS] = {}
+
+
+def peer_of(session: Session, replica: str) -> Peer | None:
+    """The known peer of a replica (``session.get``, remembered in a batch import)."""
+    known = session.info.get(_PEERS)
+    if known is None:
+        return session.get(Peer, replica)
+    if replica not in known:
+        known[replica] = session.get(Peer, replica)
+    return known[replica]
+
+
+def add_peer(session: Session, peer: Peer) -> None:
+    session.add(peer)
+    known = session.info.get(_PEERS)
+    if known is not None:
+        known[peer.replica] = peer
+
+
 def trust_of(session: Session, store: Store, sender: Sender) -> str:
     """How far the sender is known. Refuses a known sender with another key. Never writes."""
     if sender.replica == store.replica_id:
@@ -105,7 +145,7 @@ def trust_of(session: Session, store: Store, sender: Sender) -> str:
             raise BundleError("the bundle claims to come from this installation but is signed "
                               "with another key: it was forged or made by a copy of this store")
         return OWN_KEY
-    peer = session.get(Peer, sender.replica)
+    peer = peer_of(session, sender.replica)
     if peer is None or not peer.public_key:
         return NEW_KEY
     if peer.public_key == sender.key:
@@ -122,10 +162,10 @@ def remember_sender(session: Session, store: Store, sender: Sender, seen: str) -
     """Remember a sender's identity and key (unless pinned) and when we last heard from it."""
     if sender.replica == store.replica_id:
         return None
-    peer = session.get(Peer, sender.replica)
+    peer = peer_of(session, sender.replica)
     if peer is None:
         peer = Peer(replica=sender.replica, pinned=False, last_seen="")
-        session.add(peer)
+        add_peer(session, peer)
     peer.name, peer.region, peer.role = sender.name, sender.region, sender.role
     if not peer.pinned:  # a pinned key keeps the Party it is registered for
         peer.party = sender.party
@@ -141,16 +181,28 @@ def holding(session: Session, replica: str, plan_id: str) -> dict[str, int] | No
 
 def record_holding(session: Session, replica: str, plan_id: str, vector: dict[str, int]) -> None:
     """Raise what ``replica`` is known to hold of a plan to at least ``vector``."""
-    row = session.get(PeerHolding, (replica, plan_id))
-    known: dict[str, int] = {} if row is None else json.loads(row.vector)
-    merged = dict(known)
-    for r, seq in vector.items():
-        merged[r] = max(merged.get(r, 0), seq)
-    if row is None:
-        session.add(PeerHolding(replica=replica, plan_id=plan_id,
-                                vector=json.dumps(merged, sort_keys=True)))
-    elif merged != known:
-        row.vector = json.dumps(merged, sort_keys=True)
+    record_holdings(session, {(replica, plan_id): vector})
+
+
+def record_holdings(session: Session, vectors: dict[tuple[str, str], dict[str, int]]) -> None:
+    """:func:`record_holding` for several (replica, plan) pairs, reading their rows at once."""
+    rows: dict[tuple[str, str], PeerHolding] = {}
+    replicas = sorted({replica for replica, _ in vectors})
+    for start in range(0, len(replicas), 300):
+        for row in session.scalars(select(PeerHolding).where(
+                PeerHolding.replica.in_(replicas[start:start + 300]))):
+            rows[(row.replica, row.plan_id)] = row
+    for (replica, plan_id), vector in vectors.items():
+        row = rows.get((replica, plan_id))
+        known: dict[str, int] = {} if row is None else json.loads(row.vector)
+        merged = dict(known)
+        for r, seq in vector.items():
+            merged[r] = max(merged.get(r, 0), seq)
+        if row is None:
+            session.add(PeerHolding(replica=replica, plan_id=plan_id,
+                                    vector=json.dumps(merged, sort_keys=True)))
+        elif merged != known:
+            row.vector = json.dumps(merged, sort_keys=True)
 
 
 # -- keys: pinning and key files -----------------------------------------------------------

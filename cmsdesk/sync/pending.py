@@ -10,7 +10,11 @@ store plus the buffer is exactly what appending file by file would have left.
 
 The buffer is appended (:meth:`Pending.flush`) when it holds many changes (it keeps their
 values in memory), before anything reads the change log in a way the checks do not (the named
-drafts a file brings), and at the end of the batch, before the projection.
+drafts a file brings), and at the end of the batch, before the projection. What the files say of
+their senders (what each holds) is written then too.
+
+It also remembers what the checks read of the store that a batch does not change before its
+end (:class:`Unchanged`), so that it is read once, not once per file.
 """
 
 from __future__ import annotations
@@ -19,16 +23,60 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from cmsdesk.models.canonical import canonical_bytes
 from cmsdesk.models.changelog import Appended, Key, append_groups, key_of, version_id
+from cmsdesk.models.receipts import record_receipts
+from cmsdesk.models.schema import ChangeSignature, Peer, Plan
+from cmsdesk.sync.peers import record_holdings
+from cmsdesk.sync.quarantine import held_versions_of, registered_parties
+from cmsdesk.sync.structure import outline_rows
 
 if TYPE_CHECKING:
     from cmsdesk.sync.validate import ReceivedChange
 
 # Changes kept before they are appended: about 3 MiB of values and bodies in a round.
 FLUSH_AT = 1000
+
+
+@dataclass
+class Unchanged:
+    """What the checks read of the store that stays as it is until the batch ends: the nodes
+    and the original language of each plan (they change when the batch projects, at its end),
+    the keys registered for Parties (an import pins nothing), and the versions held in
+    quarantine (with those the batch's accepted files hold: :meth:`hold`)."""
+
+    outlines: dict[str, list[tuple[str, str, str | None, str]]] = field(default_factory=dict)
+    languages: dict[str, str] = field(default_factory=dict)
+    registered: dict[str, list[Peer]] | None = None
+    quarantined: set[str] | None = None
+
+    def outline(self, session: Session, plan_id: str) -> list[tuple[str, str, str | None, str]]:
+        if plan_id not in self.outlines:
+            self.outlines[plan_id] = outline_rows(session, plan_id)
+        return self.outlines[plan_id]
+
+    def language(self, session: Session, plan_id: str) -> str:
+        if plan_id not in self.languages:
+            self.languages[plan_id] = session.scalar(
+                select(Plan.language).where(Plan.id == plan_id)) or "en"
+        return self.languages[plan_id]
+
+    def parties(self, session: Session) -> dict[str, list[Peer]]:
+        if self.registered is None:
+            self.registered = registered_parties(session)
+        return self.registered
+
+    def held(self, session: Session) -> set[str]:
+        if self.quarantined is None:
+            self.quarantined = held_versions_of(session)
+        return self.quarantined
+
+    def hold(self, versions: list[str]) -> None:
+        if self.quarantined is not None:
+            self.quarantined.update(versions)
 
 
 @dataclass
@@ -45,14 +93,25 @@ class Pending:
     plans: set[str] = field(default_factory=set)
     fields: dict[Key, str] = field(default_factory=dict)  # field -> its plan
     authors: dict[str, tuple[str, str]] = field(default_factory=dict)  # replica -> name, party
+    signatures: list[dict[str, str]] = field(default_factory=list)  # rows of change_signatures
+    received: list[str] = field(default_factory=list)  # bundles that brought new changes
+    # what the senders are known to hold: (replica, plan) -> version vector
+    holdings: dict[tuple[str, str], dict[str, int]] = field(default_factory=dict)
     count: int = 0
+    unchanged: Unchanged = field(default_factory=Unchanged)  # kept across flushes
 
-    def add(self, changes: list[ReceivedChange], origin: str,
-            done: Callable[[Appended], None]) -> None:
+    def add(self, changes: list[ReceivedChange], origin: str, done: Callable[[Appended], None],
+            *, signed: list[ReceivedChange], received: bool) -> None:
         """Accept a file's changes (in order; none of them held): appended at the next
-        :meth:`flush`, which then calls ``done`` with what appending them did."""
+        :meth:`flush`, which then calls ``done`` with what appending them did. The signatures
+        of ``signed`` (its new changes, those held in quarantine too) are kept then, and the
+        file's receipt noted if it brought anything new (``received``)."""
         self.groups.append(([(c.cid, c.body) for c in changes], origin))
         self.done.append(done)
+        self.signatures += [{"change_id": c.cid, "signature": c.sig} for c in signed
+                            if c.sig is not None]
+        if received:
+            self.received.append(origin)
         for c in changes:
             body = c.body
             self.ids.add(c.cid)
@@ -67,13 +126,25 @@ class Pending:
             self.authors.setdefault(body["replica"], (a["name"], a["party"]))
         self.count += len(changes)
 
+    def holds(self, replica: str, plan_id: str, vector: dict[str, int]) -> None:
+        """Note that ``replica`` holds at least ``vector`` of a plan (written at the flush)."""
+        known = self.holdings.setdefault((replica, plan_id), {})
+        for r, seq in vector.items():
+            known[r] = max(known.get(r, 0), seq)
+
     def flush(self, session: Session) -> None:
         """Append everything accepted so far, as the files came, and forget it."""
-        if not self.groups:
+        if not self.groups and not self.holdings:
             return
         for appended, done in zip(append_groups(session, self.groups), self.done, strict=True):
             done(appended)
-        fresh = Pending()
+        if self.signatures:
+            session.execute(insert(ChangeSignature.__table__), self.signatures)
+        if self.received:  # the compilation dates proposals by receipt
+            record_receipts(session, self.received)
+        if self.holdings:
+            record_holdings(session, self.holdings)
+        fresh = Pending(unchanged=self.unchanged)
         self.__dict__.update(fresh.__dict__)
 
     def flush_if_full(self, session: Session) -> None:

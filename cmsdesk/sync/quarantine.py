@@ -50,6 +50,7 @@ from cmsdesk.models.queries import NotFoundError
 from cmsdesk.models.schema import Peer, QuarantinedChange
 from cmsdesk.models.store import Store
 from cmsdesk.sync.format import BundleError
+from cmsdesk.sync.peers import peer_of
 from cmsdesk.sync.signing import fingerprint, own_public_key
 
 if TYPE_CHECKING:
@@ -114,7 +115,7 @@ def _recording_reason(session: Session, store: Store, change: ReceivedChange,
         recorder_key, secretariat = own_public_key(store) or "", store.profile.role == "secretariat"
         pinned = True
     else:
-        peer = session.get(Peer, by)
+        peer = peer_of(session, by)
         recorder_key = peer.public_key if peer is not None else ""
         secretariat = peer is not None and (peer.role == "secretariat" or (
             bool(peer.party) and d.key(peer.party) == "CMS"))
@@ -144,11 +145,20 @@ def _reason(change: ReceivedChange, peer: Peer | None,
     return None
 
 
+def held_versions_of(session: Session) -> set[str]:
+    """The versions of every change held in quarantine."""
+    return set(session.scalars(select(QuarantinedChange.version_id)))
+
+
 def hold_back(session: Session, store: Store, parsed: ParsedBundle,
-              fresh: list[ReceivedChange]) -> dict[str, HeldReason]:
-    """The new changes to hold in quarantine, with the reason of each; reads only."""
-    registered = registered_parties(session)
-    held_versions = set(session.scalars(select(QuarantinedChange.version_id)))
+              fresh: list[ReceivedChange], *, registered: dict[str, list[Peer]] | None = None,
+              held: set[str] | None = None) -> dict[str, HeldReason]:
+    """The new changes to hold in quarantine, with the reason of each; reads only.
+
+    ``registered`` (:func:`registered_parties`) and ``held`` (:func:`held_versions_of`) are read
+    here unless given (a batch import reads them once)."""
+    registered = registered_parties(session) if registered is None else registered
+    held_versions = set(held_versions_of(session) if held is None else held)
     out: dict[str, HeldReason] = {}
     peers: dict[str, Peer | None] = {}
     for change in fresh:
@@ -156,7 +166,7 @@ def hold_back(session: Session, store: Store, parsed: ParsedBundle,
         if replica == store.replica_id:
             continue
         if replica not in peers:
-            peers[replica] = session.get(Peer, replica)
+            peers[replica] = peer_of(session, replica)
         recording = (_recording_reason(session, store, change,
                                        parsed.manifest.key_of(replica), registered)
                      if RECORDED_BY in change.body else None)

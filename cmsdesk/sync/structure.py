@@ -25,12 +25,17 @@ from cmsdesk.sync.format import BundleError
 REFUSED = "refused; ask the sender for a bundle made by cmsdesk"
 
 
+def outline_rows(session: Session, plan_id: str) -> list[tuple[str, str, str | None, str]]:
+    """(id, kind, parent, title) of every node of a plan, as :func:`check_structure` needs
+    them (a batch import reads them once: the nodes change only when it projects, at its end)."""
+    return [tuple(row) for row in session.execute(  # type: ignore[misc]
+        select(Node.id, Node.kind, Node.parent_id, Node.title).where(Node.plan_id == plan_id))]
+
+
 class _Outline:
     """Kind, parent and title of every node: the store's, then the bundle's placements."""
 
-    def __init__(self, session: Session, plan_id: str) -> None:
-        rows = session.execute(select(Node.id, Node.kind, Node.parent_id, Node.title)
-                               .where(Node.plan_id == plan_id))
+    def __init__(self, rows: list[tuple[str, str, str | None, str]]) -> None:
         self.kind: dict[str, str] = {}
         self.parent: dict[str, str | None] = {}
         self.title: dict[str, str] = {}
@@ -66,11 +71,12 @@ def _nodes_named(body: dict[str, Any]) -> Iterable[str]:
         yield body["value"]["node"]
 
 
-def check_structure(session: Session, plan_id: str, changes: list[tuple[int, dict[str, Any]]]
-                    ) -> None:
+def check_structure(session: Session, plan_id: str, changes: list[tuple[int, dict[str, Any]]],
+                    rows: list[tuple[str, str, str | None, str]] | None = None) -> None:
     """Refuse (``BundleError``) a bundle whose ``(line number, change)`` pairs, applied in
-    order to the plan as stored, would break the outline's rules or name unknown nodes."""
-    outline = _Outline(session, plan_id)
+    order to the plan as stored (its nodes: ``rows`` of :func:`outline_rows`, else read),
+    would break the outline's rules or name unknown nodes."""
+    outline = _Outline(outline_rows(session, plan_id) if rows is None else rows)
     moved: dict[str, int] = {}
     for number, body in changes:
         if body["entity"] == "node" and body["field"] == "placement":

@@ -40,14 +40,14 @@ from cmsdesk.models.held_reasons import HeldReason
 from cmsdesk.models.languages import LANGUAGES, split_field
 from cmsdesk.models.option_numbers import is_numbers, target_of
 from cmsdesk.models.projection import TEXT_FIELDS as TEXT_TARGETS
-from cmsdesk.models.schema import Change, Head, Peer, Plan
+from cmsdesk.models.schema import Change, Head
 from cmsdesk.models.sentences import RULES_VERSIONS
 from cmsdesk.models.store import Store
 from cmsdesk.sync import format as fmt
 from cmsdesk.sync.authorship import check_authors
 from cmsdesk.sync.container import parse_json, read_container
 from cmsdesk.sync.patch import Patch, PatchError, encoded, parse_patch
-from cmsdesk.sync.peers import trust_of
+from cmsdesk.sync.peers import peer_of, trust_of
 from cmsdesk.sync.pending import Pending
 from cmsdesk.sync.quarantine import hold_back, quarantined_counters, quarantined_ids
 from cmsdesk.sync.structure import check_structure
@@ -328,7 +328,7 @@ def _owner(session: Session, parsed: ParsedBundle, replica: str, pending: Pendin
     sender = parsed.manifest.sender
     if replica == sender.replica:
         return sender.label()
-    peer = session.get(Peer, replica)
+    peer = peer_of(session, replica)
     if peer is not None and (peer.name or peer.party):
         return f"{peer.name} ({peer.party})" if peer.party else peer.name
     author = session.execute(select(Change.author_name, Change.author_party)
@@ -400,13 +400,16 @@ def check_against_store(session: Session, store: Store, parsed: ParsedBundle,
                 "that differs from the one this store holds under the same counter (one store "
                 "was copied and both were edited): refused")
     authors = check_authors(session, store, parsed, fresh)
-    held_back = hold_back(session, store, parsed, fresh)
+    held_back = hold_back(session, store, parsed, fresh,
+                          registered=pending.unchanged.parties(session),
+                          held=pending.unchanged.held(session))
     merged = [c for c in fresh if c.cid not in held_back]
     _check_items_belong_to_plan(session, m.plan_id, fresh, pending)
-    _check_original_language(session, m.plan_id, merged)
+    _check_original_language(m.plan_id, merged, pending.unchanged.language(session, m.plan_id))
     _check_parents(session, merged, pending)
     numbers = {id(c): n for n, c in enumerate(parsed.changes, 1)}
-    check_structure(session, m.plan_id, [(numbers[id(c)], c.body) for c in merged])
+    check_structure(session, m.plan_id, [(numbers[id(c)], c.body) for c in merged],
+                    pending.unchanged.outline(session, m.plan_id))
     return StoreCheck(trust, new_plan, held_ids, authors, held_back)
 
 
@@ -476,13 +479,12 @@ def _check_items_belong_to_plan(session: Session, plan_id: str, fresh: list[Rece
                                   "this store: refused")
 
 
-def _check_original_language(session: Session, plan_id: str,
-                             fresh: list[ReceivedChange]) -> None:
-    """A language version is never in the plan's original language: that text is the field."""
+def _check_original_language(plan_id: str, fresh: list[ReceivedChange], stored: str) -> None:
+    """A language version is never in the plan's original language: that text is the field
+    (``stored``: the plan's language as the store holds it)."""
     stated = [c.body["value"] for c in fresh
               if c.body["entity"] == "plan" and c.body["field"] == "language"]
-    original = (stated[0] if stated else
-                session.scalar(select(Plan.language).where(Plan.id == plan_id)) or "en")
+    original = stated[0] if stated else stored
     if any(c.body.get("lang") == original for c in fresh):
         raise fmt.BundleError(f"a change in the bundle is a {original!r} version of a plan "
                               f"whose original language is {original!r}: refused")
