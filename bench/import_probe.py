@@ -5,8 +5,13 @@ in FILES.json (in that order) into STORE through ``cmsdesk.sync.importer.import_
 ``check`` instead only reads and checks them (``read_bundle``: zip, signature, manifest, the
 ids of the changes that carry their whole value), the part of an import no store can skip (a
 change sent as a patch against its parent's value is rebuilt and checked against its id only
-with the store, so its check counts in the import, not here); ``memory`` imports under ``tracemalloc`` (slow,
-not timed) for the peak of the Python allocations the import makes. OUT.json receives the
+with the store, so its check counts in the import, not here); ``verify`` reads and checks them
+as ``check`` does, then rebuilds every patched change from the version it patches (read from
+STORE, one query a file, as the import reads them) and checks every change's signature by the
+key its bundle names for its author: reading and verifying everything the files hold, the part
+of an import no store can skip when every change is signed and sent as a patch;
+``memory`` imports under ``tracemalloc`` (slow, not timed) for the peak of the Python
+allocations the import makes. OUT.json receives the
 seconds the call took, the peak resident memory of the process before and after it
 (``ru_maxrss``), the tracemalloc peak, the reports, and the backup the import made of the store
 (inside its transaction, when something is new): the seconds it took within the import, its
@@ -47,6 +52,9 @@ def run(mode: str, store_path: Path | str, files: list[Path]) -> dict[str, Any]:
     from cmsdesk.models.store import Store
     from cmsdesk.sync.importer import import_bundles
     from cmsdesk.sync.validate import read_bundle
+
+    if mode == "verify":
+        return _verify_only(store_path, files)
 
     store = Store.open(store_path)
     backups: list[tuple[float, Path]] = []
@@ -91,6 +99,32 @@ def run(mode: str, store_path: Path | str, files: list[Path]) -> dict[str, Any]:
     return {"seconds": seconds, "maxrss_before_mib": before, "maxrss_after_mib": after,
             "traced_peak_mib": traced, "retries": retries, "reports": reports,
             "backup": backup}
+
+
+def _verify_only(store_path: Path | str, files: list[Path]) -> dict[str, Any]:
+    """The ``verify`` mode: read, rebuild and verify every signature, and time it."""
+    from cmsdesk.models.store import Store
+    from cmsdesk.sync.pending import Pending
+    from cmsdesk.sync.signing import verify_change
+    from cmsdesk.sync.validate import read_bundle, restore_values
+
+    store = Store.open(store_path, write=False)
+    try:
+        start = time.perf_counter()
+        with store.session() as s:
+            counts = []
+            for f in files:
+                parsed = read_bundle(f)
+                restore_values(s, parsed.changes, Pending())
+                key = parsed.manifest.key_of
+                if not all(verify_change(key(c.body["replica"]) or "", c.cid, c.sig)
+                           for c in parsed.changes if c.sig is not None):
+                    raise SystemExit(f"{f}: a signature does not match")
+                counts.append(len(parsed.changes))
+        seconds = time.perf_counter() - start
+    finally:
+        store.close()
+    return {"seconds": seconds, "reports": [{"ok": True, "new": n} for n in counts]}
 
 
 if __name__ == "__main__":

@@ -385,7 +385,7 @@ def check_against_store(session: Session, store: Store, parsed: ParsedBundle,
                 f"{_owner(session, parsed, replica, pending)} "
                 f"that this store does not hold: import the earlier bundle from "
                 f"{m.sender.label()} first (or ask for a full bundle)")
-    _restore_values(session, parsed.changes, pending)
+    restore_values(session, parsed.changes, pending)
     held_ids = {c.cid for c in parsed.changes if c.cid in pending.ids}
     if not new_plan:
         for part in chunks([c.cid for c in parsed.changes]):
@@ -413,7 +413,7 @@ def check_against_store(session: Session, store: Store, parsed: ParsedBundle,
     return StoreCheck(trust, new_plan, held_ids, authors, held_back)
 
 
-def _restore_values(session: Session, changes: list[ReceivedChange], pending: Pending
+def restore_values(session: Session, changes: list[ReceivedChange], pending: Pending
                     ) -> None:
     """Give every patched change its value, and check its id and value.
 
