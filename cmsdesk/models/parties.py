@@ -19,7 +19,7 @@ import json
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from cmsdesk.models.queries import NotFoundError
 from cmsdesk.paths import resource
@@ -34,6 +34,7 @@ class UnknownNameError(NotFoundError):
     """A name that is in none of the lists; the message suggests the closest ones."""
 
 
+@lru_cache(maxsize=4096)  # an import asks for the Party of every change it checks
 def fold(text: str) -> str:
     """``text`` compared loosely: no accents, no case, punctuation and runs of spaces as one."""
     decomposed = unicodedata.normalize("NFKD", text)

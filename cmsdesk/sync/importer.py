@@ -25,7 +25,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from cmsdesk.models.backups import check_free_space
-from cmsdesk.models.changelog import Appended, Key, version_id
+from cmsdesk.models.changelog import Appended, Key
 from cmsdesk.models.held_reasons import HeldReason, english
 from cmsdesk.models.projection import Projection, project
 from cmsdesk.models.queries import outline
@@ -182,7 +182,7 @@ def _write(session: Session, store: Store, parsed: ParsedBundle, plan: str | Non
     # Last, and in memory only: a file refused midway leaves ``pending`` as it was.
     if sender:
         pending.holds(m.sender.replica, m.plan_id, m.provides)
-    pending.unchanged.hold([version_id(c.body, c.cid) for c in fresh if c.cid in check.held_back])
+    pending.unchanged.hold([c for c in fresh if c.cid in check.held_back])
     if not m.drafts:
         accept()
     return written

@@ -31,7 +31,7 @@ from cmsdesk.models.changelog import Appended, Key, append_groups, key_of, versi
 from cmsdesk.models.receipts import record_receipts
 from cmsdesk.models.schema import ChangeSignature, Peer, Plan
 from cmsdesk.sync.peers import record_holdings
-from cmsdesk.sync.quarantine import held_versions_of, registered_parties
+from cmsdesk.sync.quarantine import quarantined, registered_parties
 from cmsdesk.sync.structure import outline_rows
 
 if TYPE_CHECKING:
@@ -45,13 +45,15 @@ FLUSH_AT = 1000
 class Unchanged:
     """What the checks read of the store that stays as it is until the batch ends: the nodes
     and the original language of each plan (they change when the batch projects, at its end),
-    the keys registered for Parties (an import pins nothing), and the versions held in
+    the keys registered for Parties (an import pins nothing), and the changes held in
     quarantine (with those the batch's accepted files hold: :meth:`hold`)."""
 
     outlines: dict[str, list[tuple[str, str, str | None, str]]] = field(default_factory=dict)
     languages: dict[str, str] = field(default_factory=dict)
     registered: dict[str, list[Peer]] | None = None
-    quarantined: set[str] | None = None
+    # change id -> (plan, replica, counter) and the versions, of the changes held in quarantine
+    quarantine: dict[str, tuple[str, str, int]] | None = None
+    quarantined: set[str] = field(default_factory=set)
 
     def outline(self, session: Session, plan_id: str) -> list[tuple[str, str, str | None, str]]:
         if plan_id not in self.outlines:
@@ -70,13 +72,40 @@ class Unchanged:
         return self.registered
 
     def held(self, session: Session) -> set[str]:
-        if self.quarantined is None:
-            self.quarantined = held_versions_of(session)
+        """The versions held in quarantine."""
+        self._read_quarantine(session)
         return self.quarantined
 
-    def hold(self, versions: list[str]) -> None:
-        if self.quarantined is not None:
-            self.quarantined.update(versions)
+    def held_ids(self, session: Session, ids: list[str]) -> set[str]:
+        """Which of ``ids`` are held in quarantine."""
+        held = self._read_quarantine(session)
+        return {i for i in ids if i in held}
+
+    def held_counters(self, session: Session, plan_id: str, replicas: list[str]
+                      ) -> dict[str, int]:
+        """The highest counter held in quarantine of each of ``replicas`` for the plan."""
+        out: dict[str, int] = {}
+        wanted = set(replicas)
+        for plan, replica, seq in self._read_quarantine(session).values():
+            if plan == plan_id and replica in wanted:
+                out[replica] = max(out.get(replica, 0), seq)
+        return out
+
+    def hold(self, changes: list[ReceivedChange]) -> None:
+        """Note the changes an accepted file of the batch held in quarantine."""
+        if self.quarantine is None:
+            return  # read from the store when first needed, with them
+        for c in changes:
+            self.quarantine[c.cid] = (c.body["plan"], c.body["replica"], c.body["seq"])
+            self.quarantined.add(version_id(c.body, c.cid))
+
+    def _read_quarantine(self, session: Session) -> dict[str, tuple[str, str, int]]:
+        if self.quarantine is None:
+            self.quarantine = {}
+            for cid, plan, replica, seq, vid in quarantined(session):
+                self.quarantine[cid] = (plan, replica, seq)
+                self.quarantined.add(vid)
+        return self.quarantine
 
 
 @dataclass

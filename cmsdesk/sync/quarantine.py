@@ -30,10 +30,10 @@ import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from cmsdesk.models.changelog import RECORDED_BY, append_changes, chunks, version_id
+from cmsdesk.models.changelog import RECORDED_BY, append_changes, version_id
 from cmsdesk.models.held_reasons import (
     BUILDS_ON_HELD,
     KEY_OF_OTHER_PARTY,
@@ -58,13 +58,6 @@ if TYPE_CHECKING:
 
 HELD = "held"
 REJECTED = "rejected"
-_IDS = bindparam("ids", expanding=True)
-_QUARANTINED_IDS = select(QuarantinedChange.change_id).where(
-    QuarantinedChange.change_id.in_(_IDS))
-_QUARANTINED_COUNTERS = (
-    select(QuarantinedChange.replica, func.max(QuarantinedChange.seq))
-    .where(QuarantinedChange.plan_id == bindparam("plan"), QuarantinedChange.replica.in_(_IDS))
-    .group_by(QuarantinedChange.replica))
 
 
 def registered_parties(session: Session) -> dict[str, list[Peer]]:
@@ -76,20 +69,12 @@ def registered_parties(session: Session) -> dict[str, list[Peer]]:
     return out
 
 
-def quarantined_ids(session: Session, ids: list[str]) -> set[str]:
-    out: set[str] = set()
-    for part in chunks(ids):
-        out.update(session.scalars(_QUARANTINED_IDS, {"ids": list(part)}))
-    return out
-
-
-def quarantined_counters(session: Session, plan_id: str, replicas: list[str]) -> dict[str, int]:
-    """The highest counter held in quarantine of each of ``replicas`` for the plan."""
-    out: dict[str, int] = {}
-    for part in chunks(replicas):
-        out.update((r, int(n)) for r, n in session.execute(
-            _QUARANTINED_COUNTERS, {"plan": plan_id, "ids": list(part)}))
-    return out
+def quarantined(session: Session) -> list[tuple[str, str, str, int, str]]:
+    """(change id, plan, replica, counter, version) of every change held in quarantine (a
+    batch import reads them once: :class:`cmsdesk.sync.pending.Unchanged`)."""
+    return [tuple(row) for row in session.execute(select(  # type: ignore[misc]
+        QuarantinedChange.change_id, QuarantinedChange.plan_id, QuarantinedChange.replica,
+        QuarantinedChange.seq, QuarantinedChange.version_id))]
 
 
 def _recording_reason(session: Session, store: Store, change: ReceivedChange,
@@ -145,20 +130,16 @@ def _reason(change: ReceivedChange, peer: Peer | None,
     return None
 
 
-def held_versions_of(session: Session) -> set[str]:
-    """The versions of every change held in quarantine."""
-    return set(session.scalars(select(QuarantinedChange.version_id)))
-
-
 def hold_back(session: Session, store: Store, parsed: ParsedBundle,
               fresh: list[ReceivedChange], *, registered: dict[str, list[Peer]] | None = None,
               held: set[str] | None = None) -> dict[str, HeldReason]:
     """The new changes to hold in quarantine, with the reason of each; reads only.
 
-    ``registered`` (:func:`registered_parties`) and ``held`` (:func:`held_versions_of`) are read
-    here unless given (a batch import reads them once)."""
+    ``registered`` (:func:`registered_parties`) and ``held`` (the versions held in
+    quarantine) are read here unless given (a batch import reads them once)."""
     registered = registered_parties(session) if registered is None else registered
-    held_versions = set(held_versions_of(session) if held is None else held)
+    held_versions = set(session.scalars(select(QuarantinedChange.version_id))
+                        if held is None else held)
     out: dict[str, HeldReason] = {}
     peers: dict[str, Peer | None] = {}
     for change in fresh:

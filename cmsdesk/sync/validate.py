@@ -49,7 +49,7 @@ from cmsdesk.sync.container import parse_json, read_container
 from cmsdesk.sync.patch import Patch, PatchError, encoded, parse_patch
 from cmsdesk.sync.peers import peer_of, trust_of
 from cmsdesk.sync.pending import Pending
-from cmsdesk.sync.quarantine import hold_back, quarantined_counters, quarantined_ids
+from cmsdesk.sync.quarantine import hold_back
 from cmsdesk.sync.structure import check_structure
 
 
@@ -373,7 +373,7 @@ def check_against_store(session: Session, store: Store, parsed: ParsedBundle,
             "'cmsdesk bundle export --full')")
     replicas = sorted(set(m.provides) | set(parsed.by_replica))
     held = {} if new_plan else _held_counters(session, m.plan_id, replicas, pending)
-    for replica, seq in quarantined_counters(session, m.plan_id, replicas).items():
+    for replica, seq in pending.unchanged.held_counters(session, m.plan_id, replicas).items():
         held[replica] = max(held.get(replica, 0), seq)
     for replica in replicas:
         have = held.get(replica, 0)
@@ -390,7 +390,7 @@ def check_against_store(session: Session, store: Store, parsed: ParsedBundle,
     if not new_plan:
         for part in chunks([c.cid for c in parsed.changes]):
             held_ids.update(session.scalars(_HELD_IDS, {"ids": list(part)}))
-    held_ids |= quarantined_ids(session, [c.cid for c in parsed.changes])
+    held_ids |= pending.unchanged.held_ids(session, [c.cid for c in parsed.changes])
     fresh = [c for c in parsed.changes if c.cid not in held_ids]
     for c in fresh:
         if c.body["seq"] <= held.get(c.body["replica"], 0):
