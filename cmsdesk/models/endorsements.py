@@ -78,10 +78,21 @@ def endorsement_problem(author: dict[str, str], eid: str) -> str | None:
 
 def _positions(session: Session, key: Key) -> dict[str, dict[str, Any]]:
     """Per region code, the change that holds the region's position on the field (if any)."""
+    return _positions_of(session, [key])[key]
+
+
+def _positions_of(session: Session, keys: list[Key]) -> dict[Key, dict[str, dict[str, Any]]]:
+    """:func:`_positions` of several fields, read together."""
     regions = [r.code for r in directory().regions]
-    eids = [endorsement_key(code, key).eid for code in regions]
-    return {eid.split("|", 1)[0]: position for eid, position in _latest(
-        session.execute(_POSITION_COLUMNS.where(Change.eid.in_(eids)))).items()}
+    field_of = {endorsement_key(code, key).eid: key for key in keys for code in regions}
+    out: dict[Key, dict[str, dict[str, Any]]] = {key: {} for key in keys}
+    eids = sorted(field_of)
+    for start in range(0, len(eids), 300):
+        part = eids[start:start + 300]
+        for eid, position in _latest(session.execute(
+                _POSITION_COLUMNS.where(Change.eid.in_(part)))).items():
+            out[field_of[eid]][eid.split("|", 1)[0]] = position
+    return out
 
 
 _POSITION_COLUMNS = select(Change.eid, Change.version_id, Change.parents, Change.value,
@@ -119,12 +130,21 @@ def unverified_regions(session: Session, plan_id: str, verified: frozenset[str]
 
 def endorsed_options(session: Session, key: Key) -> dict[str, tuple[str, ...]]:
     """Option id -> the English names of the regions that endorse it, for the field ``key``."""
-    out: dict[str, list[str]] = {}
-    for code, position in _positions(session, key).items():
-        option = position["value"].get("option")
-        if option:
-            out.setdefault(option, []).append(directory().region(code).name)
-    return {oid: tuple(sorted(names)) for oid, names in out.items()}
+    return endorsed_options_of(session, [key])[key]
+
+
+def endorsed_options_of(session: Session, keys: list[Key]
+                        ) -> dict[Key, dict[str, tuple[str, ...]]]:
+    """:func:`endorsed_options` of several fields, read together (a projection's)."""
+    result = {}
+    for key, positions in _positions_of(session, keys).items():
+        out: dict[str, list[str]] = {}
+        for code, position in positions.items():
+            option = position["value"].get("option")
+            if option:
+                out.setdefault(option, []).append(directory().region(code).name)
+        result[key] = {oid: tuple(sorted(names)) for oid, names in out.items()}
+    return result
 
 
 def endorsements(session: Session, key: Key) -> list[dict[str, Any]]:

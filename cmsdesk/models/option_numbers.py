@@ -102,12 +102,21 @@ def fold_numbers(versions: Iterable[tuple[str, list[str], dict[str, int], str]])
 
 def recorded_numbers(session: Session, key: Key) -> dict[str, int]:
     """The numbers recorded for the options of the field ``key``."""
-    rows = session.execute(select(Change.version_id, Change.parents, Change.value,
-                                  Change.author_role).where(
-        Change.entity == NUMBERING, Change.eid == target_eid(key),
-        Change.field == NUMBERS_FIELD))
-    return fold_numbers((vid, json.loads(parents), json.loads(value), role)
-                        for vid, parents, value, role in rows)
+    return recorded_numbers_of(session, [key])[key]
+
+
+def recorded_numbers_of(session: Session, keys: list[Key]) -> dict[Key, dict[str, int]]:
+    """:func:`recorded_numbers` of several fields, read together (a projection's)."""
+    eids = {target_eid(k): k for k in keys}
+    rows: dict[str, list[tuple[str, list[str], Any, str]]] = {eid: [] for eid in eids}
+    names = sorted(eids)
+    for start in range(0, len(names), 300):
+        for eid, vid, parents, value, role in session.execute(select(
+                Change.eid, Change.version_id, Change.parents, Change.value, Change.author_role)
+                .where(Change.entity == NUMBERING, Change.field == NUMBERS_FIELD,
+                       Change.eid.in_(names[start:start + 300]))):
+            rows[eid].append((vid, json.loads(parents), json.loads(value), role))
+    return {eids[eid]: fold_numbers(found) for eid, found in rows.items()}
 
 
 def unnumbered(session: Session, plan_id: str) -> list[Key]:

@@ -21,9 +21,19 @@ from sqlalchemy.orm import Session
 from cmsdesk.models import rules
 from cmsdesk.models.canonical import canonical_bytes
 from cmsdesk.models.changelog import Author, Key, chunks, key_params, of_keys
-from cmsdesk.models.endorsements import ENDORSEMENT, endorsed_options, proposer_region
+from cmsdesk.models.endorsements import (
+    ENDORSEMENT,
+    endorsed_options,
+    endorsed_options_of,
+    proposer_region,
+)
 from cmsdesk.models.languages import split_field
-from cmsdesk.models.option_numbers import NUMBERING, recorded_numbers, target_of
+from cmsdesk.models.option_numbers import (
+    NUMBERING,
+    recorded_numbers,
+    recorded_numbers_of,
+    target_of,
+)
 from cmsdesk.models.schema import (
     Change,
     Comment,
@@ -188,7 +198,12 @@ def text_language(key: Key, original: str | None) -> str:
 
 def _resolve_heads(session: Session, key: Key, head_ids: list[str],
                    versions: dict[str, _Version] | None = None,
-                   rules_version: int = LEGACY_RULES, lang: str = "en") -> _Outcome:
+                   rules_version: int = LEGACY_RULES, lang: str = "en",
+                   options: tuple[dict[str, int], dict[str, tuple[str, ...]]] | None = None
+                   ) -> _Outcome:
+    """The value of a field with several heads, and its conflict if they do not merge.
+    ``options``: the field's recorded option numbers and endorsed options, when read already
+    (:meth:`_Cache.options_of`)."""
     if versions is None:
         versions = _versions(session, key)
     heads = [versions[h] for h in head_ids]
@@ -204,9 +219,9 @@ def _resolve_heads(session: Session, key: Key, head_ids: list[str],
         for h in heads:
             for a in h.authors:
                 authors_by_label.setdefault(a.label(), []).append(a)
-        numbers = recorded_numbers(session, key)
-        numbering = Numbering(numbers, endorsed=endorsed_options(session, key),
-                              region_of=proposer_region)
+        numbers, endorsed = options or (recorded_numbers(session, key),
+                                        endorsed_options(session, key))
+        numbering = Numbering(numbers, endorsed=endorsed, region_of=proposer_region)
         result = merge_texts(base, [(h.value, _labels(h.authors)) for h in heads], lang,
                              rules_version, numbering)
         if result.clean:
@@ -293,6 +308,7 @@ class _Cache:
         # import's peak memory.
         self._unread = [k for k in keys if len(self.heads.get(k, ())) > 1]
         self._next = 0
+        self._options: dict[Key, tuple[dict[str, int], dict[str, tuple[str, ...]]]] | None = None
         self.versions: dict[Key, dict[str, _Version]] = {}
         node_ids = {k.eid for k in keys if k.entity == "node"}
         node_ids |= {k.eid.split("|", 1)[0] for k in keys if k.entity == "xref"}
@@ -315,6 +331,17 @@ class _Cache:
         self.conflicts = {Key(c.entity, c.eid, c.field): c for params in key_params(wanted)
                           for c in session.scalars(_CONFLICTS_OF, params)}
         self.rules: dict[str, int] = {}
+
+    def options_of(self, key: Key) -> tuple[dict[str, int], dict[str, tuple[str, ...]]] | None:
+        """The recorded option numbers and the endorsed options of a contested text field,
+        read for all of them together the first time (None for another field)."""
+        if self._options is None:
+            texts = [k for k in self._unread
+                     if (k.entity, split_field(k.field)[0]) in TEXT_FIELDS]
+            numbers = recorded_numbers_of(self.session, texts)
+            endorsed = endorsed_options_of(self.session, texts)
+            self._options = {k: (numbers[k], endorsed[k]) for k in texts}
+        return self._options.get(key)
 
     def versions_of(self, key: Key) -> dict[str, _Version] | None:
         """The version graph of a contested field (None for another), read with the next
@@ -494,7 +521,8 @@ def _project_key(cache: _Cache, key: Key, proj: Projection) -> str | None:
     else:
         outcome = _resolve_heads(cache.session, key, head_ids, cache.versions_of(key),
                                  cache.sentence_rules(plan_id),
-                                 text_language(key, cache.plan(plan_id).language))
+                                 text_language(key, cache.plan(plan_id).language),
+                                 cache.options_of(key))
         if outcome.conflict is None:
             proj.merged_clean.add(key)
     node_id = _write(cache, key, plan_id, outcome.value, proj)
