@@ -22,18 +22,10 @@ _PREFIX = "received:"
 
 def record_receipt(session: Session, bundle_id: str, when: datetime | None = None) -> None:
     """Note that bundle ``bundle_id`` was received now (the first receipt is kept)."""
-    record_receipts(session, [bundle_id], when)
-
-
-def record_receipts(session: Session, bundle_ids: list[str], when: datetime | None = None
-                    ) -> None:
-    """:func:`record_receipt` of several bundles (a batch import's), in two statements."""
-    keys = list(dict.fromkeys(f"{_PREFIX}{b}" for b in bundle_ids))
-    held: set[str] = set()
-    for start in range(0, len(keys), 500):
-        held.update(session.scalars(select(Meta.key).where(Meta.key.in_(keys[start:start + 500]))))
-    stamp = (when or datetime.now(UTC)).isoformat(timespec="seconds")
-    session.add_all(Meta(key=key, value=stamp) for key in keys if key not in held)
+    key = f"{_PREFIX}{bundle_id}"
+    if session.get(Meta, key) is None:
+        stamp = (when or datetime.now(UTC)).isoformat(timespec="seconds")
+        session.add(Meta(key=key, value=stamp))
 
 
 def receipts(session: Session, origins: set[str]) -> dict[str, str]:

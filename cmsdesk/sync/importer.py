@@ -29,6 +29,7 @@ from cmsdesk.models.changelog import Appended, Key
 from cmsdesk.models.held_reasons import HeldReason, english
 from cmsdesk.models.projection import Projection, project
 from cmsdesk.models.queries import outline
+from cmsdesk.models.receipts import record_receipt
 from cmsdesk.models.store import Store
 from cmsdesk.printable import printable
 from cmsdesk.sync.authorship import AUTHOR_VERIFIED, remember_authors
@@ -164,13 +165,15 @@ def _write(session: Session, store: Store, parsed: ParsedBundle, plan: str | Non
     written = _Written(replace(parsed, changes=[]), check,
                        any(c.body["op"] == "delete" for c in fresh), [],
                        _authors(parsed, check), _quarantined(parsed, check), len(parsed.changes))
+    if fresh:
+        record_receipt(session, m.bundle_id)  # the compilation dates proposals by receipt
     remember_authors(session, store, parsed, fresh, keep_signatures=False)
     hold(session, parsed, fresh, check.held_back)
 
     def accept() -> None:
         merged = [c for c in fresh if c.cid not in check.held_back]
         written.keys = {c.key for c in merged}  # none of them is held: all are appended
-        pending.add(merged, m.bundle_id, written.appended, signed=fresh, received=bool(fresh))
+        pending.add(merged, m.bundle_id, written.appended, signed=fresh)
 
     if m.drafts:  # naming them reads the change log: the file's changes must be in it
         accept()

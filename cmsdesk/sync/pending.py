@@ -10,8 +10,8 @@ store plus the buffer is exactly what appending file by file would have left.
 
 The buffer is appended (:meth:`Pending.flush`) when it holds many changes (it keeps their
 values in memory), before anything reads the change log in a way the checks do not (the named
-drafts a file brings), and at the end of the batch, before the projection. What the files say of
-their senders (what each holds) is written then too.
+drafts a file brings), and at the end of the batch, before the projection. The signatures of
+the changes and what the files say of their senders (what each holds) are written then too.
 
 It also remembers what the checks read of the store that a batch does not change before its
 end (:class:`Unchanged`), so that it is read once, not once per file.
@@ -28,7 +28,6 @@ from sqlalchemy.orm import Session
 
 from cmsdesk.models.canonical import canonical_bytes
 from cmsdesk.models.changelog import Appended, Key, append_groups, key_of, version_id
-from cmsdesk.models.receipts import record_receipts
 from cmsdesk.models.schema import ChangeSignature, Peer, Plan
 from cmsdesk.sync.peers import record_holdings
 from cmsdesk.sync.quarantine import quarantined, registered_parties
@@ -123,24 +122,20 @@ class Pending:
     fields: dict[Key, str] = field(default_factory=dict)  # field -> its plan
     authors: dict[str, tuple[str, str]] = field(default_factory=dict)  # replica -> name, party
     signatures: list[dict[str, str]] = field(default_factory=list)  # rows of change_signatures
-    received: list[str] = field(default_factory=list)  # bundles that brought new changes
     # what the senders are known to hold: (replica, plan) -> version vector
     holdings: dict[tuple[str, str], dict[str, int]] = field(default_factory=dict)
     count: int = 0
     unchanged: Unchanged = field(default_factory=Unchanged)  # kept across flushes
 
     def add(self, changes: list[ReceivedChange], origin: str, done: Callable[[Appended], None],
-            *, signed: list[ReceivedChange], received: bool) -> None:
+            *, signed: list[ReceivedChange]) -> None:
         """Accept a file's changes (in order; none of them held): appended at the next
         :meth:`flush`, which then calls ``done`` with what appending them did. The signatures
-        of ``signed`` (its new changes, those held in quarantine too) are kept then, and the
-        file's receipt noted if it brought anything new (``received``)."""
+        of ``signed`` (its new changes, those held in quarantine too) are kept then."""
         self.groups.append(([(c.cid, c.body) for c in changes], origin))
         self.done.append(done)
         self.signatures += [{"change_id": c.cid, "signature": c.sig} for c in signed
                             if c.sig is not None]
-        if received:
-            self.received.append(origin)
         for c in changes:
             body = c.body
             self.ids.add(c.cid)
@@ -169,8 +164,6 @@ class Pending:
             done(appended)
         if self.signatures:
             session.execute(insert(ChangeSignature.__table__), self.signatures)
-        if self.received:  # the compilation dates proposals by receipt
-            record_receipts(session, self.received)
         if self.holdings:
             record_holdings(session, self.holdings)
         fresh = Pending(unchanged=self.unchanged)
