@@ -41,6 +41,7 @@ from cmsdesk.sync.signing import fingerprint, public_key_of, signing_key
 from cmsdesk.ui.import_flow import FileOutcome, ImportReportDialog
 from cmsdesk.ui.keys_view import KeysDialog
 from cmsdesk.ui.labels import held_reason_text
+from cmsdesk.ui.review_panels import install
 
 KEY, OTHER = "d244 bf29 0e5b 48c2 cc68", "0a1b 2c3d 4e5f 6a7b 8c9d"
 
@@ -148,6 +149,15 @@ def test_the_keys_dialog_tells_in_french_why_a_key_s_changes_are_held(
     assert dialog.table.item(row, 6).toolTip() == dialog.reason.text()
     dialog.table.selectRow(0)  # this installation: nothing held
     assert dialog.reason.isHidden()
+    # the review panel says how many changes are held and why, in French too
+    panels = install(window)
+    panels.show_review()
+    qtbot.waitUntil(lambda: "quarantaine" in panels.review.summary.text())
+    summary = panels.review.summary.text()
+    assert "1 modification(s) en quarantaine" in summary
+    assert f"Motif : elle se réclame de la Partie Espagne, dont la clé enregistrée est " \
+        f"{spain_key}" in summary
+    assert "cmsdesk" not in summary and "claims" not in summary
     window.close()
 
 

@@ -50,7 +50,7 @@ from cmsdesk.models.review import (
 from cmsdesk.models.trust import held_in_quarantine
 from cmsdesk.ui.diff_html import diff_html, gist, legend_html, plain_html
 from cmsdesk.ui.document import PlanDocument
-from cmsdesk.ui.labels import field_name, fill, status_name, translate
+from cmsdesk.ui.labels import field_name, fill, held_reason_text, status_name, translate
 from cmsdesk.ui.lazy_view import LazyView
 from cmsdesk.ui.merge_edits import RevertChange
 from cmsdesk.ui.safe_browser import SafeTextBrowser, plain_tip
@@ -369,10 +369,19 @@ class ReviewView(LazyView):
                     len(items), parties, self.baseline_text(choice), result.pending)
         held = self.document.read(held_in_quarantine, self.document.plan_id)
         if held:
-            text += " " + fill(self.tr("%1 change(s) held in quarantine, out of the plan: they "
-                                       "claim a registered Party with a key not registered "
-                                       "for it (see 'cmsdesk keys')."), held)
+            text += " " + fill(self.tr("%1 change(s) held in quarantine, out of the plan (Keys "
+                                       "and Parties…: accept or reject them). Why: %2."),
+                               held, self._held_reasons())
         return text
+
+    def _held_reasons(self) -> str:
+        """Why the plan's held changes are held, in the interface's language (the first few)."""
+        from cmsdesk.sync import quarantine  # only when something is held
+
+        groups = quarantine.list_quarantine(self.document.store, self.document.plan_id)
+        reasons = list(dict.fromkeys(g.reason for g in groups if g.status == quarantine.HELD))
+        return "; ".join(held_reason_text(r) for r in reasons[:3]) + (
+            "; …" if len(reasons) > 3 else "")
 
     def _fill_filters(self, result: Review) -> None:
         outline = self.document.read(queries.outline, self.document.plan_id)

@@ -2183,8 +2183,8 @@ Record it as a letter instead?</source>
         <translation>%1 cambio(s) de %2 Parte(s) desde %3; %4 sin revisar.</translation>
     </message>
     <message>
-        <source>%1 change(s) held in quarantine, out of the plan: they claim a registered Party with a key not registered for it (see &apos;cmsdesk keys&apos;).</source>
-        <translation>%1 cambio(s) en cuarentena, fuera del plan: se atribuyen a una Parte registrada con una clave que no está registrada para ella (véase «cmsdesk keys»).</translation>
+        <source>%1 change(s) held in quarantine, out of the plan (Keys and Parties…: accept or reject them). Why: %2.</source>
+        <translation>%1 cambio(s) en cuarentena, fuera del plan (Claves y Partes…: aceptarlos o rechazarlos). Motivo: %2.</translation>
     </message>
     <message>
         <source>All regions</source>

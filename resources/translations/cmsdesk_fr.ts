@@ -2183,8 +2183,8 @@ L&apos;enregistrer plutôt comme une lettre ?</translation>
         <translation>%1 modification(s) de %2 Partie(s) depuis %3 ; %4 non encore examinée(s).</translation>
     </message>
     <message>
-        <source>%1 change(s) held in quarantine, out of the plan: they claim a registered Party with a key not registered for it (see &apos;cmsdesk keys&apos;).</source>
-        <translation>%1 modification(s) en quarantaine, hors du plan : elles se réclament d&apos;une Partie enregistrée avec une clé qui n&apos;est pas enregistrée pour elle (voir « cmsdesk keys »).</translation>
+        <source>%1 change(s) held in quarantine, out of the plan (Keys and Parties…: accept or reject them). Why: %2.</source>
+        <translation>%1 modification(s) en quarantaine, hors du plan (Clés et Parties… : les accepter ou les rejeter). Motif : %2.</translation>
     </message>
     <message>
         <source>All regions</source>
