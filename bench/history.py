@@ -4,7 +4,9 @@ The store holds the starter plan and then tens of thousands of edits of its text
 forty delegates (each a replica with its own counter), every edit a sentence replaced, inserted
 or deleted on top of the field's current version. They are appended with the change log's own
 ``append_many`` in batches and projected after each batch, as an import of many bundles would
-(50,000 single commands would take most of an hour). The command then runs in new processes,
+(50,000 single commands would take most of an hour). Each delegate has its own Ed25519 key and
+every change keeps its signature in ``change_signatures``, as an import of signed bundles
+stores it: a Secretariat's store is made of received changes. The command then runs in new processes,
 alternating with ``cmsdesk outline --help``: the start-up (the interpreter, the imports of the
 command line and of the model layer it reads through, argument parsing), without the store.
 (``cmsdesk --version`` no longer serves: it answers before loading anything of the program.)
@@ -12,6 +14,7 @@ command line and of the model layer it reads through, argument parsing), without
 
 from __future__ import annotations
 
+import hashlib
 import random
 import subprocess
 import sys
@@ -19,6 +22,7 @@ import time
 import uuid
 from pathlib import Path
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import func, select
 
 from bench.delegates import edited_fields, field_values, profile
@@ -37,8 +41,9 @@ from cmsdesk.models.changelog import (
 from cmsdesk.models.commands import create_plan_from_template
 from cmsdesk.models.identity import Profile
 from cmsdesk.models.projection import project
-from cmsdesk.models.schema import Change, Plan
+from cmsdesk.models.schema import Change, ChangeSignature, Plan
 from cmsdesk.models.store import Store
+from cmsdesk.sync.signing import sign_change
 
 GOAL_BEYOND_START_S = 0.2
 GOAL_STORE_MIB = 20  # issue 19: the 50,000-edit history
@@ -85,6 +90,8 @@ def make_store(path: Path, changes: int, seed: int) -> tuple[str, int]:
         keys = edited_fields(store, plan_id, EDITED)
         values = field_values(store, keys)
         authors = [(uuid.UUID(int=rng.getrandbits(128)).hex, profile(i)) for i in range(AUTHORS)]
+        keys_of = [Ed25519PrivateKey.from_private_bytes(hashlib.sha256(replica.encode()).digest())
+                   for replica, _who in authors]  # not drawn from rng: the edits stay the same
         with store.session() as s:
             head = {k: heads(s, k)[0] for k in keys}
             held = int(s.scalar(select(func.count()).select_from(Change)) or 0)
@@ -93,7 +100,7 @@ def make_store(path: Path, changes: int, seed: int) -> tuple[str, int]:
         if any(seq):
             rng = random.Random(f"history:{seed}:{held}")
         while held < changes:
-            batch = []
+            batch, signatures = [], []
             for _ in range(min(BATCH, changes - held)):
                 key: Key = rng.choice(keys)
                 who = rng.randrange(AUTHORS)
@@ -104,8 +111,11 @@ def make_store(path: Path, changes: int, seed: int) -> tuple[str, int]:
                                  key=key, value=values[key], parents=[head[key]])
                 head[key] = change_id(body)
                 batch.append((head[key], body))
+                signatures.append(ChangeSignature(change_id=head[key],
+                                                  signature=sign_change(keys_of[who], head[key])))
             with store.session() as s:
                 append_many(s, batch, origin="bench-history")
+                s.add_all(signatures)
                 project(s, {key_of(b) for _, b in batch})
             held += len(batch)
     return plan_id, held

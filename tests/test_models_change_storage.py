@@ -4,15 +4,16 @@ into integers), every change reads back as the exact canonical JSON it was appen
 
 from __future__ import annotations
 
+import base64
 import hashlib
 from typing import Any
 
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import bindparam, event, select, text, update
 
 from cmsdesk.models.changelog import Key, append_many, bodies, change_id, make_body, version_id
 from cmsdesk.models.identity import Profile
-from cmsdesk.models.schema import Change
+from cmsdesk.models.schema import Change, ChangeSignature
 from cmsdesk.models.store import Store
 
 BOTH_BACKENDS = True
@@ -92,3 +93,78 @@ def test_what_changes_share_is_stored_once_in_an_sqlite_store(backend: str,
                                     "GROUP BY 1"))}
         # the clock's own forms with a counter up to 62 (four, and the resolution's)
         assert kinds == {"integer": 5, "text": len(changes) - 5}
+
+
+def _signature(cid: str, n: int = 0) -> str:
+    """A stand-in signature of 64 bytes (its base64, as signatures are kept)."""
+    return base64.b64encode(hashlib.sha512(f"{n}{cid}".encode()).digest()).decode("ascii")
+
+
+def test_a_signature_stays_with_its_change_whether_it_comes_before_or_after(
+        store: Store) -> None:
+    """An import keeps the signatures of the changes it appends, and of those it holds in
+    quarantine (appended later, when accepted); a key rotation replaces the signatures of
+    this installation's changes. Each reads back with its change however it is stored (in an
+    SQLite store, in the change's row)."""
+    changes = _changes()
+    now, held = changes[:10], changes[10:]
+    with store.session() as s:
+        append_many(s, now)
+        s.add_all(ChangeSignature(change_id=cid, signature=_signature(cid)) for cid, _ in changes)
+        s.commit()
+    with store.session() as s:
+        append_many(s, held)
+        s.commit()
+    with store.session() as s:
+        assert {(r.change_id, r.signature) for r in s.scalars(select(ChangeSignature))} == \
+            {(cid, _signature(cid)) for cid, _ in changes}
+        signatures = ChangeSignature.__table__  # type: ignore[attr-defined]
+        s.execute(update(signatures).where(signatures.c.change_id == bindparam("cid")),
+                  [{"cid": cid, "signature": _signature(cid, 1)} for cid, _ in now[:3]])
+        s.commit()
+    with store.session() as s:
+        read = dict(s.execute(select(Change.id, ChangeSignature.signature).outerjoin(
+            ChangeSignature, ChangeSignature.change_id == Change.id)).all())
+        assert read == {cid: _signature(cid, 1 if n < 3 else 0)
+                        for n, (cid, _) in enumerate(changes)}
+
+
+def test_a_lookup_by_version_searches_an_index_in_an_sqlite_store(backend: str,
+                                                                  store: Store) -> None:
+    """The rows keep no index of version ids (a version id is the change id but for a
+    resolution): a lookup by version id finds ordinary changes and resolutions through the
+    index of ids and the small one of resolutions' own versions, never by reading every row.
+    A single parent is kept as the number of its row, and the usual ``extra`` as ''."""
+    if backend != "sqlite":
+        pytest.skip("a server store keeps the change log as one table")
+    changes = _changes()
+    with store.session() as s:
+        append_many(s, changes)
+        s.commit()
+    resolution = version_id(changes[-1][1], changes[-1][0])
+    wanted = [changes[1][0], changes[2][0], resolution]
+    statements: list[tuple[str, Any]] = []
+
+    def seen(_conn: Any, _cursor: Any, statement: str, parameters: Any, *_: Any) -> None:
+        statements.append((statement, parameters))
+
+    event.listen(store.engine, "before_cursor_execute", seen)
+    try:
+        with store.session() as s:
+            found = set(s.scalars(select(Change.version_id).where(Change.version_id.in_(wanted))))
+            one = s.scalar(select(Change.id).where(Change.version_id == resolution))
+    finally:
+        event.remove(store.engine, "before_cursor_execute", seen)
+    assert found == set(wanted) and one == changes[-1][0]
+    with store.session() as s:
+        for statement, parameters in statements:
+            if "changes" in statement:
+                plan = " / ".join(r[3] for r in s.connection().exec_driver_sql(
+                    f"EXPLAIN QUERY PLAN {statement}", parameters))
+                assert "SCAN" not in plan and "USING INDEX" in plan, plan
+        kinds = dict(s.execute(text("SELECT typeof(parents), count(*) FROM change_rows "
+                                    "GROUP BY 1")).all())
+        assert kinds == {"integer": sum(1 for _, b in changes if b["parents"]),
+                         "blob": sum(1 for _, b in changes if not b["parents"])}
+        assert s.execute(text("SELECT count(*) FROM change_rows WHERE extra = ''")).scalar() \
+            == len(changes)

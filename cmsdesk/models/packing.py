@@ -26,8 +26,13 @@ import zlib
 from functools import cache
 from typing import Any
 
-from sqlalchemy import LargeBinary, String, Text
-from sqlalchemy.engine import Dialect
+from sqlalchemy import Boolean, LargeBinary, String, Table, Text, literal_column, or_
+from sqlalchemy.engine import Dialect, Engine
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql import operators
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy.sql.visitors import InternalTraversal
 from sqlalchemy.types import TypeDecorator, TypeEngine
 
 # The first byte of a deflated value (a value stored raw is text, never bytes): deflated alone
@@ -107,6 +112,61 @@ class HexText(_Packed):
 
     def unpack(self, data: bytes) -> str:
         return data.hex()
+
+
+class VersionIdText(HexText):
+    """A change's version id: where the change log is stored as schema 0014 has it (an SQLite
+    store, :func:`mark_change_view`), the view's ``version_id`` is ``coalesce(own_version,
+    id)``, and only the rows whose version differs from their id (resolutions) have an index of
+    it; so an equality or ``IN`` lookup by version id is written as one by id for the others,
+    which searches the index of ids, or by ``own_version``: the same rows, found through two
+    indexes instead of a third index of 32-byte digests."""
+
+    cache_ok = True
+
+    class comparator_factory(HexText.Comparator[str]):
+        def operate(self, op: Any, *other: Any, **kwargs: Any) -> Any:
+            plain = super().operate(op, *other, **kwargs)
+            table = getattr(self.expr, "table", None)
+            if op not in (operators.eq, operators.in_op) or not isinstance(table, Table):
+                return plain
+            own = literal_column(f"{table.name}.own_version", HexText(64))
+            by_id = op(table.c.id, *other) & literal_column(f"{table.name}.own_version").is_(None)
+            return _VersionLookup(plain, or_(by_id, op(own, *other)).self_group())
+
+
+class _VersionLookup(ColumnElement[bool]):
+    """A lookup by version id: ``plain`` on the view of schema 0014 or elsewhere, ``split``
+    (by id, or by own version) on the view of an SQLite store marked by
+    :func:`mark_change_view`."""
+
+    type = Boolean()
+    inherit_cache = True
+    _is_implicitly_boolean = True  # a condition, as `a = b` is (not `... = 1` in a WHERE)
+    _traverse_internals = [("plain", InternalTraversal.dp_clauseelement),
+                           ("split", InternalTraversal.dp_clauseelement)]
+
+    def __init__(self, plain: ColumnElement[bool], split: ColumnElement[bool]) -> None:
+        self.plain = plain
+        self.split = split
+
+
+_CHANGE_VIEW = "cmsdesk_change_view"
+
+
+@compiles(_VersionLookup)
+def _compile_version_lookup(element: _VersionLookup, compiler: SQLCompiler, **kw: Any) -> str:
+    chosen = element.split if getattr(compiler.dialect, _CHANGE_VIEW, False) else element.plain
+    return compiler.process(chosen, **kw)
+
+
+def mark_change_view(engine: Engine) -> None:
+    """Say that ``engine``'s store keeps the change log as migration 0014 left it (an SQLite
+    store opened by :class:`cmsdesk.models.store.Store`): lookups by version id are split
+    (:class:`VersionIdText`). An engine not marked (a server, a draft's private database made
+    from the tables' definitions) compiles them as written. The mark is on the engine's own
+    dialect object, so statements compiled for it are cached for it alone."""
+    setattr(engine.dialect, _CHANGE_VIEW, True)
 
 
 class UuidText(_Packed):

@@ -31,7 +31,14 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, registry
 
-from cmsdesk.models.packing import DeflatedText, HexText, IdListText, SignatureText, UuidText
+from cmsdesk.models.packing import (
+    DeflatedText,
+    HexText,
+    IdListText,
+    SignatureText,
+    UuidText,
+    VersionIdText,
+)
 
 mapper_registry = registry()
 metadata = mapper_registry.metadata
@@ -60,7 +67,7 @@ def _table(name: str, *items: Any) -> Callable[[type[T]], type[T]]:
     "changes",
     _column("arrival", Integer, primary_key=True, autoincrement=True),
     _column("id", HexText(64), unique=True),
-    _column("version_id", HexText(64), index=True),
+    _column("version_id", VersionIdText(64), index=True),
     _column("plan_id", UuidText(36)),
     _column("replica", HexText(32)),
     _column("seq", Integer),
@@ -94,7 +101,9 @@ class Change:
     deflated (:mod:`cmsdesk.models.packing`); the program reads and writes them as text. There
     ``changes`` is a view over ``change_rows`` and the tables of what changes share (replicas,
     fields, authors, origins), with a trigger that stores an insert into it (migration 0013):
-    this mapping, and every query, see the columns below either way.
+    this mapping, and every query, see the columns below either way. Since migration 0014 the
+    rows keep no index of version ids: a lookup by version id is written as one by id or by a
+    resolution's own version (:class:`~cmsdesk.models.packing.VersionIdText`).
     """
 
     arrival: Mapped[int]
@@ -496,8 +505,15 @@ class ReviewMark:
 )
 class ChangeSignature:
     """The Ed25519 signature of a change by its replica's key (base64 of the 64 bytes, over the
-    change id; the bytes themselves in an SQLite store): kept so that a change forwarded in later bundles stays verifiable as its
-    author's (:mod:`cmsdesk.sync.signing`). Changes from before bundle format 3.0 have none."""
+    change id; the bytes themselves in an SQLite store): kept so that a change forwarded in
+    later bundles stays verifiable as its author's (:mod:`cmsdesk.sync.signing`). Changes from
+    before bundle format 3.0 have none.
+
+    In an SQLite store this is a view (migration 0014): the signature is kept in its change's
+    row, and one whose change is not in the log yet (held in quarantine) waits apart and joins
+    it when the change is appended, so the view shows the signatures of the log's changes.
+    Change a signature by an UPDATE statement, not through a loaded row: an update of the view
+    reports no row count for the ORM to check."""
 
     change_id: Mapped[str]
     signature: Mapped[str]

@@ -29,6 +29,7 @@ from cmsdesk.models import backups
 from cmsdesk.models.busy import Notice, WriterWait
 from cmsdesk.models.identity import Profile
 from cmsdesk.models.lock import StoreLock
+from cmsdesk.models.packing import mark_change_view
 from cmsdesk.models.schema import Meta
 
 MIGRATIONS = Path(__file__).with_name("migrations")
@@ -169,6 +170,7 @@ class Store:
                 _migrate(engine)
                 if revision is not None:
                     _compact(path)
+            mark_change_view(engine)
             store = cls(path, engine, lock, writer_wait=writer_wait)
             if lock is not None:
                 store._initialise()

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from sqlalchemy import select
+from sqlalchemy import bindparam, select, update
 
 from cmsdesk.models.canonical import canonical_bytes
 from cmsdesk.models.parties import directory
@@ -70,10 +70,15 @@ def rotate_key(store: Store, write: Callable[[dict[str, Any]], object]) -> dict[
     write(doc)
     with store.session() as s:
         s.add(RetiredKey(key=doc["old"], replica=store.replica_id))
-        own = select(ChangeSignature).join(Change, Change.id == ChangeSignature.change_id).where(
-            Change.replica == store.replica_id)
-        for row in s.scalars(own):
-            row.signature = sign_change(new, row.change_id)
+        own = select(ChangeSignature.change_id).join(
+            Change, Change.id == ChangeSignature.change_id).where(Change.replica == store.replica_id)
+        # by statement, not through loaded rows: in an SQLite store the signatures are a view
+        # over the change log (migration 0014), whose updates report no row counts to check
+        resign = update(ChangeSignature.__table__).where(
+            ChangeSignature.__table__.c.change_id == bindparam("cid"))
+        signed = [{"cid": cid, "signature": sign_change(new, cid)} for cid in s.scalars(own)]
+        if signed:
+            s.execute(resign, signed)
     store.set_meta(PRIVATE_KEY_META, _b64(new.private_bytes_raw()))
     return doc
 
