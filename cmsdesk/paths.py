@@ -27,6 +27,11 @@ def default_store_path() -> Path:
     return data_dir() / "cmsdesk.db"
 
 
+def state_dir() -> Path:
+    """What cmsdesk remembers between runs that is not a setting (which stores it checked)."""
+    return Path(platformdirs.user_state_dir(APP_NAME, appauthor=False))
+
+
 def log_dir() -> Path:
     return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
 

@@ -25,7 +25,7 @@ from sqlalchemy.exc import DatabaseError, DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from cmsdesk.faults import CORRUPT, DAMAGED, NOT_SQLITE, fault_kind, store_fault
-from cmsdesk.models import backups
+from cmsdesk.models import backups, open_checks
 from cmsdesk.models.busy import Notice, WriterWait
 from cmsdesk.models.identity import Profile
 from cmsdesk.models.lock import StoreLock
@@ -113,6 +113,9 @@ class Store:
         self._last_clock = ""
         # Read once: only the lock holder writes it. None: not read yet; "": none set.
         self._profile_json: str | None = None
+        # When the file was last checked whole (:mod:`cmsdesk.models.open_checks`): its
+        # fingerprint is remembered with it when the store is closed. None: a server store.
+        self.checked: float | None = None
         self.replica_id = self.get_meta("replica_id") or ""
 
     # -- opening --------------------------------------------------------------------------
@@ -141,7 +144,8 @@ class Store:
                 f"cannot create the folder for the store {path}: {exc.strerror}. "
                 "Choose another location with --db."
             ) from exc
-        revision = _inspect(path)  # read-only: nothing is written to a file that is not ours
+        # read-only: nothing is written to a file that is not ours
+        revision, checked = _inspect(path)
         existed = revision is not None
         known = known_revisions()
         if not known:
@@ -172,6 +176,7 @@ class Store:
                     _compact(path)
             mark_change_view(engine)
             store = cls(path, engine, lock, writer_wait=writer_wait)
+            store.checked = checked or time.time()  # (a new store: made whole just now)
             if lock is not None:
                 store._initialise()
         except (DBAPIError, OSError) as exc:
@@ -260,6 +265,8 @@ class Store:
 
     def close(self) -> None:
         self.engine.dispose()
+        if self.path is not None and self.checked is not None:
+            open_checks.remember(self.path, self.checked)  # as cmsdesk leaves it
         if self.lock is not None:
             self.lock.release()
 
@@ -421,28 +428,32 @@ class Store:
         return self._last_clock
 
 
-def _inspect(path: Path) -> str | None:
-    """The schema revision of the store at ``path``: None when there is no store yet (no file,
-    an empty file or an empty database), "" for a cmsdesk store made before revisions were
-    recorded. Read through a read-only connection, so a file that is not a cmsdesk store (a
-    damaged one, or another program's SQLite database) is refused before anything writes to
-    it, and a damaged store is found by SQLite's quick check."""
+def _inspect(path: Path) -> tuple[str | None, float | None]:
+    """The schema revision of the store at ``path`` and when it was last checked whole.
+
+    The revision is None when there is no store yet (no file, an empty file or an empty
+    database), "" for a cmsdesk store made before revisions were recorded. Read through a
+    read-only connection, so a file that is not a cmsdesk store (a damaged one, or another
+    program's SQLite database) is refused before anything writes to it, and a damaged store is
+    found by SQLite's quick check: of the whole file when it changed since cmsdesk last checked
+    or closed it, or a day has passed (:mod:`cmsdesk.models.open_checks`), and of its header and
+    schema on every open."""
     try:
         size = path.stat().st_size
     except FileNotFoundError:
-        return None
+        return None, None
     except OSError as exc:
         raise StoreError(f"cannot read the store {path}: {exc.strerror}") from exc
     if size == 0:
-        return None
+        return None, None
     try:
-        with path.open("rb") as fh:
-            head = fh.read(16)
+        header = open_checks.read_header(path)
     except OSError as exc:
         raise StoreError(f"cannot read the store {path}: {exc.strerror}") from exc
-    if not head.startswith(b"SQLite format 3"):
+    if not header.is_sqlite:
         raise StoreError(f"{path} is not a cmsdesk store (not an SQLite database); it was not "
                          "changed. Check --db.")
+    as_found = open_checks.fingerprint(path)  # (before our connection touches its log)
     try:
         conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
     except sqlite3.Error as exc:
@@ -452,21 +463,31 @@ def _inspect(path: Path) -> str | None:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = "
                                              "'table'")}
         if not tables:
-            return None
+            return None, None
         if not {"alembic_version", "meta"} <= tables:
             raise StoreError(f"{path} is an SQLite database of another program, not a cmsdesk "
                              "store; it was not changed. Check --db.")
-        check = conn.execute("PRAGMA quick_check").fetchall()
-        if check != [("ok",)]:
+        if header.fault(size) is not None:
             raise StoreDamagedError(path)
+        checked = open_checks.checked_recently(path, as_found)
+        if checked is None:
+            if not whole_file_sound(conn):
+                raise StoreDamagedError(path)
+            checked = time.time()
+            open_checks.remember(path, checked, as_found)
         row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-        return str(row[0]) if row else ""
+        return (str(row[0]) if row else ""), checked
     except sqlite3.Error as exc:
         if fault_kind(exc) in (DAMAGED, NOT_SQLITE):  # an SQLite header, broken pages after it
             raise StoreDamagedError(path) from exc
         raise StoreError(f"{path}: {store_fault(exc) or exc}") from exc
     finally:
         conn.close()
+
+
+def whole_file_sound(conn: sqlite3.Connection) -> bool:
+    """SQLite's quick check of every page of the file (its time grows with the file)."""
+    return conn.execute("PRAGMA quick_check").fetchall() == [("ok",)]
 
 
 def _current_revision(engine: Engine) -> str | None:
