@@ -8,7 +8,10 @@ or deleted on top of the field's current version. They are appended with the cha
 every change keeps its signature in ``change_signatures``, as an import of signed bundles
 stores it: a Secretariat's store is made of received changes. The command then runs in new processes,
 alternating with ``cmsdesk outline --help``: the start-up (the interpreter, the imports of the
-command line and of the model layer it reads through, argument parsing), without the store.
+command line and of the model layer it reads through, argument parsing), without the store. The
+store is opened once before (the warm-up), as cmsdesk would after the file changed outside it:
+the whole file is checked then (timed, one run), and the timed opens find it unchanged
+(:mod:`cmsdesk.models.open_checks`).
 (``cmsdesk --version`` no longer serves: it answers before loading anything of the program.)
 """
 
@@ -29,6 +32,7 @@ from bench.delegates import edited_fields, field_values, profile
 from bench.plans import is_list, list_item, sentence
 from bench.report import Figure, Measurement, median
 from bench.sentences import join, split
+from cmsdesk.models import open_checks
 from cmsdesk.models.changelog import (
     Key,
     append_many,
@@ -46,7 +50,7 @@ from cmsdesk.models.store import Store
 from cmsdesk.sync.signing import sign_change
 
 GOAL_BEYOND_START_S = 0.2
-GOAL_STORE_MIB = 20  # issue 19: the 50,000-edit history
+GOAL_STORE_MIB = 20e6 / 2**20  # issue 19: the 50,000-edit history in at most 20 MB (19.07 MiB)
 BATCH = 2500
 AUTHORS = 40
 EDITED = {"chapter": ("text",), "part": ("text",), "goal": ("text",), "indicator": ("text",),
@@ -143,9 +147,11 @@ def measure(folder: Path, changes: int, runs: int, seed: int, warm_up: bool = Tr
     _plan, held = make_store(db, changes, seed)
     making = time.perf_counter() - started
     version, outline = cli("outline", "--help"), cli("--db", str(db), "outline")
+    first: float | None = None
     if warm_up:
         run_seconds(version)
-        run_seconds(outline)
+        open_checks.forget(db.resolve())  # as after a copy, or a day: the whole file is read
+        first = run_seconds(outline)[0] - run_seconds(version)[0]
     versions: list[float] = []
     outlines: list[float] = []
     text = ""
@@ -165,6 +171,9 @@ def measure(folder: Path, changes: int, runs: int, seed: int, warm_up: bool = Tr
                  goal=f"≤ {GOAL_BEYOND_START_S * 1000:.0f} ms",
                  met=beyond <= GOAL_BEYOND_START_S),
           Figure(f"store size, {held:,} changes", size_mib, "MiB",
-                 goal=f"≤ {GOAL_STORE_MIB} MiB", met=size_mib <= GOAL_STORE_MIB,
+                 goal=f"≤ 20 MB ({GOAL_STORE_MIB:.2f} MiB)", met=size_mib <= GOAL_STORE_MIB,
                  note=f"{db.stat().st_size / held:,.0f} bytes per change"))
+    if first is not None:
+        m.add(Figure("outline beyond start-up when the file changed outside cmsdesk (checked "
+                     "whole; one run)", first, "s"))
     return m

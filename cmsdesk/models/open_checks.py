@@ -132,6 +132,13 @@ def checked_recently(path: Path, now: dict[str, Any] | None) -> float | None:
     return float(checked)
 
 
+def forget(path: Path) -> None:
+    """Check the store at ``path`` whole when it is next opened (the benchmark times that)."""
+    entries = _load()
+    if entries.pop(str(path), None) is not None:
+        _save(entries)
+
+
 def remember(path: Path, checked: float, now: dict[str, Any] | None = None) -> None:
     """The store at ``path`` is as cmsdesk checked it (``checked``: when it was last checked
     whole; ``now``: its fingerprint then) or leaves it: remember its fingerprint."""
