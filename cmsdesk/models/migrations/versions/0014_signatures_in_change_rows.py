@@ -11,14 +11,15 @@ update into the change's row. A signature whose change is not in the log (a chan
 quarantine, :mod:`cmsdesk.sync.quarantine`) waits in `change_signatures_loose` and joins its
 change's row when the change is appended.
 
-Two more of the change log's 32-byte digests go, and the most common `extra`: a change's single parent is kept as the row
-number (`arrival`) of a row of that version, where one is held (the view gives back the version
-id from it), and the index of version ids is replaced by one of the few rows whose version id
-differs from their id (resolutions); a lookup by version id searches the index of ids for the
-others (`models/packing.py`, `VersionIdText`). A change whose `extra` is only the format's
-version (`{"v":1}`, nearly all) keeps ''. Every value is copied byte for byte, so every
-change's canonical JSON, id and signature are what they were; the downgrade gives back 0013's
-rows. A store on PostgreSQL keeps its tables: nothing changes there.
+Two more of the change log's 32-byte digests go, and the most common `extra`: a change's single
+parent is kept as the row number (`arrival`) of a row of that version, where one is held (the
+view gives back the version id from it), and the index of version ids is replaced by one of the
+few rows whose version id differs from their id (resolutions); a lookup by version id searches
+the index of ids for the others (`models/packing.py`, `VersionIdText`). A change whose `extra`
+is only the format's version (`{"v":1}`, nearly all) keeps ''. Every column reads back through
+the view byte for byte as before, so every change's canonical JSON, id and signature are what
+they were; the downgrade gives back 0013's rows. A store on PostgreSQL keeps its tables:
+nothing changes there.
 """
 
 from __future__ import annotations
