@@ -7,7 +7,8 @@ store is what happens to the file outside cmsdesk: a copy cut short, a restore f
 medium, a sync program, another program writing into it, a disk failing. So after a whole-file
 check passes, and again when cmsdesk closes the store it opened, the file's *fingerprint* is
 remembered in the user's state folder: its device and inode, size, modification and change
-times (the change time moves with any write and cannot be set back by a copying program), the
+times (the change time moves with any write and cannot be set back by a copying program; on
+Windows it is the creation time, and a copy is another file with another index), the
 SQLite header's change counter and page count, and the write-ahead log's size. An open whose
 fingerprint is the one remembered, checked less than a day ago, skips the whole-file check; a
 file changed behind cmsdesk's back, copied, restored, or never seen is checked whole, and every
