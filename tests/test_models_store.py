@@ -193,7 +193,7 @@ def test_the_migrations_build_exactly_the_tables_the_code_maps(store: Store) -> 
         # the change log is a view over its storage (migration 0013) with the mapped columns
         assert conn.execute(text("SELECT type FROM sqlite_master WHERE name = 'changes'")
                             ).scalar() == "view"
-        # (and a resolution's own version, which lookups by version id use: migration 0014)
+        # (and a resolution's own version, which lookups by version id use: migration 0015)
         columns = [row[1] for row in conn.execute(text("PRAGMA table_info(changes)"))]
         assert sorted(columns) == sorted([c.name for c in metadata.tables["changes"].columns]
                                          + ["own_version"])
@@ -204,7 +204,7 @@ def test_the_migrations_build_exactly_the_tables_the_code_maps(store: Store) -> 
 
 
 # In an SQLite store `changes` is a view over these tables (migration 0013), which no class maps,
-# and so are the signatures (0014).
+# and so are the signatures (0015).
 _CHANGE_LOG_STORAGE = {"changes", "change_rows", "change_sources", "change_fields",
                        "change_authors", "change_origins", "change_signatures",
                        "change_signatures_loose"}

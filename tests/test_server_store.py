@@ -163,7 +163,7 @@ def test_copy_from_sqlite_to_postgresql_and_back_keeps_every_change_and_signatur
     assert master.replica_id == laptop.replica_id == back.replica_id
     with master.session() as s:
         assert s.get(ChangeSignature, held[0]).signature == held[1]  # type: ignore[union-attr]
-    with back.session() as s:  # kept apart until its change is accepted (migration 0014)
+    with back.session() as s:  # kept apart until its change is accepted (migration 0015)
         assert s.execute(text("SELECT count(*) FROM change_signatures_loose")).scalar() == 1
     # A bundle from the server copy is signed with the same key and verifies elsewhere.
     export_bundle(master, plan_id, tmp_path / "from-master.cmsb")

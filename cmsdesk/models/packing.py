@@ -115,7 +115,7 @@ class HexText(_Packed):
 
 
 class VersionIdText(HexText):
-    """A change's version id: where the change log is stored as schema 0014 has it (an SQLite
+    """A change's version id: where the change log is stored as schema 0015 has it (an SQLite
     store, :func:`mark_change_view`), the view's ``version_id`` is ``coalesce(own_version,
     id)``, and only the rows whose version differs from their id (resolutions) have an index of
     it; so an equality or ``IN`` lookup by version id is written as one by id for the others,
@@ -136,7 +136,7 @@ class VersionIdText(HexText):
 
 
 class _VersionLookup(ColumnElement[bool]):
-    """A lookup by version id: ``plain`` on the view of schema 0014 or elsewhere, ``split``
+    """A lookup by version id: ``plain`` on the view of schema 0015 or elsewhere, ``split``
     (by id, or by own version) on the view of an SQLite store marked by
     :func:`mark_change_view`."""
 
@@ -161,7 +161,7 @@ def _compile_version_lookup(element: _VersionLookup, compiler: SQLCompiler, **kw
 
 
 def mark_change_view(engine: Engine) -> None:
-    """Say that ``engine``'s store keeps the change log as migration 0014 left it (an SQLite
+    """Say that ``engine``'s store keeps the change log as migration 0015 left it (an SQLite
     store opened by :class:`cmsdesk.models.store.Store`): lookups by version id are split
     (:class:`VersionIdText`). An engine not marked (a server, a draft's private database made
     from the tables' definitions) compiles them as written. The mark is on the engine's own

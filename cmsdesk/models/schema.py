@@ -101,7 +101,7 @@ class Change:
     deflated (:mod:`cmsdesk.models.packing`); the program reads and writes them as text. There
     ``changes`` is a view over ``change_rows`` and the tables of what changes share (replicas,
     fields, authors, origins), with a trigger that stores an insert into it (migration 0013):
-    this mapping, and every query, see the columns below either way. Since migration 0014 the
+    this mapping, and every query, see the columns below either way. Since migration 0015 the
     rows keep no index of version ids: a lookup by version id is written as one by id or by a
     resolution's own version (:class:`~cmsdesk.models.packing.VersionIdText`).
     """
@@ -509,7 +509,7 @@ class ChangeSignature:
     later bundles stays verifiable as its author's (:mod:`cmsdesk.sync.signing`). Changes from
     before bundle format 3.0 have none.
 
-    In an SQLite store this is a view (migration 0014): the signature is kept in its change's
+    In an SQLite store this is a view (migration 0015): the signature is kept in its change's
     row, and one whose change is not in the log yet (held in quarantine) waits apart and joins
     it when the change is appended, so the view shows the signatures of the log's changes.
     Change a signature by an UPDATE statement, not through a loaded row: an update of the view

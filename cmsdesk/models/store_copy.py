@@ -74,7 +74,7 @@ def copy_store(source: Store, target: Store) -> CopyReport:
 
 def _held_signatures(source: Connection) -> list[dict[str, str]]:
     """The signatures of changes held in quarantine (not in the change log): an SQLite store
-    keeps them apart, where its view ``change_signatures`` does not show them (migration 0014,
+    keeps them apart, where its view ``change_signatures`` does not show them (migration 0015,
     they join their change's row when it is accepted), so the copy of the tables misses them."""
     if source.dialect.name != "sqlite":
         return []

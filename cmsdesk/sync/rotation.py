@@ -73,7 +73,7 @@ def rotate_key(store: Store, write: Callable[[dict[str, Any]], object]) -> dict[
         own = select(ChangeSignature.change_id).join(
             Change, Change.id == ChangeSignature.change_id).where(Change.replica == store.replica_id)
         # by statement, not through loaded rows: in an SQLite store the signatures are a view
-        # over the change log (migration 0014), whose updates report no row counts to check
+        # over the change log (migration 0015), whose updates report no row counts to check
         resign = update(ChangeSignature.__table__).where(
             ChangeSignature.__table__.c.change_id == bindparam("cid"))
         signed = [{"cid": cid, "signature": sign_change(new, cid)} for cid in s.scalars(own)]

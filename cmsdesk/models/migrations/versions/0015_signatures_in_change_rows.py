@@ -1,7 +1,7 @@
 """signatures in change rows: each change's signature kept with it, a parent by its row number
 
-Revision ID: 0014
-Revises: 0013
+Revision ID: 0015
+Revises: 0014
 
 A store made of received changes (the Secretariat's) keeps each change's 64-byte Ed25519
 signature. In a table of its own it also kept the 32-byte change id again and an index of it:
@@ -30,8 +30,8 @@ from types import ModuleType
 
 from alembic import op
 
-revision = '0014'
-down_revision = '0013'
+revision = '0015'
+down_revision = '0014'
 branch_labels = None
 depends_on = None
 
