@@ -84,7 +84,7 @@ def test_a_forwarded_change_stays_verifiable_as_its_authors(reps: Replicas, make
                                                                       focal.replica_id))
     report = import_bundle(sec, tmp_path / "africa.cmsb")
     assert report.trust == "new key" and not report.verified  # the focal point: not pinned
-    assert report.authors == [("Moussa (Senegal)", "new key"), ("Wanjiru (Kenya)", "pinned key")]
+    assert report.authors == [("Moussa", "Senegal", "new key"), ("Wanjiru", "Kenya", "pinned key")]
     assert "  Wanjiru (Kenya): verified (pinned key)" in report.author_lines()
     assert _history_parties(sec, reps)[-1] == "Kenya"
     with sec.session() as s:  # kept, so that the Secretariat can forward it again
@@ -152,7 +152,7 @@ def test_a_forged_signature_or_an_unsigned_change_of_a_known_replica_is_refused(
     with pytest.raises(fmt.BundleError, match="unsigned changes under the name of Wanjiru"):
         import_bundle(sec, tmp_path / "unsigned.cmsb")
     assert change_set(sec, reps.plan_id) == before
-    assert import_bundle(sec, genuine).authors == [("Wanjiru (Kenya)", "pinned key")]
+    assert import_bundle(sec, genuine).authors == [("Wanjiru", "Kenya", "pinned key")]
 
 
 def test_changes_under_this_installation_signed_by_another_key_are_refused(

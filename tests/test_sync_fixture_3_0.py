@@ -46,11 +46,11 @@ def test_the_format_3_0_fixtures_are_read() -> None:
 def test_the_format_3_0_fixtures_import_with_each_author_checked(store: Store) -> None:
     full = import_bundle(store, FULL)
     assert full.new_plan and full.new_changes == 15 and full.authors == [
-        ("Amina Diallo (CMS Secretariat)", "new key")]
+        ("Amina Diallo", "CMS Secretariat", "new key")]
     delta = import_bundle(store, DELTA)
     assert delta.new_changes == 2 and delta.trust == "new key"
-    assert delta.authors == [("Moussa Ndiaye (Senegal)", "new key"),
-                             ("Wanjiru Mwangi (Kenya)", "new key")]
+    assert delta.authors == [("Moussa Ndiaye", "Senegal", "new key"),
+                             ("Wanjiru Mwangi", "Kenya", "new key")]
     with store.session() as s:
         plan = queries.find_plan(s, None)
         assert plan.symbol == "UNEP/CMS/COP14/Doc.16"

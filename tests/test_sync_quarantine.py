@@ -82,7 +82,7 @@ def test_an_impostor_claiming_a_registered_party_is_held_out_of_the_plan(
     # Kenya's genuine bundle still imports and is merged as Kenya's
     genuine = import_bundle(secretariat, _send(secretariat.kenya, reps, tmp_path,  # type: ignore[attr-defined]
                                                "Kenya writes", target=1))
-    assert genuine.quarantined == [] and genuine.authors == [("Wanjiru (Kenya)", "pinned key")]
+    assert genuine.quarantined == [] and genuine.authors == [("Wanjiru", "Kenya", "pinned key")]
 
     peer, count = reject(secretariat, impostor.replica_id)
     assert count == 1 and list_quarantine(secretariat)[0].status == "rejected"
@@ -175,7 +175,7 @@ def test_a_key_rotation_signed_by_the_old_key_carries_the_registration_over(
     assert info.pinned and info.party == "Kenya" and info.public_key not in ("", old)
     # what the old key signed, forwarded by one who never saw the rotation, still verifies
     forwarded = import_bundle(secretariat, tmp_path / "fwd.cmsb")
-    assert ("Wanjiru (Kenya)", "pinned key") in forwarded.authors
+    assert ("Wanjiru", "Kenya", "pinned key") in forwarded.authors
     report = import_bundle(secretariat, after)
     assert report.quarantined == [] and report.trust == "pinned key"
     assert text_of(secretariat, reps.targets[1]).startswith("After the rotation.")

@@ -19,22 +19,23 @@ from cmsdesk.models.option_numbers import MovedNumber
 from cmsdesk.sync.authorship import AUTHOR_NEW, AUTHOR_PINNED, AUTHOR_RECORDED
 from cmsdesk.sync.exporter import export_bundle
 from cmsdesk.sync.format import Sender
-from cmsdesk.sync.importer import ImportReport, import_bundle
+from cmsdesk.sync.importer import AuthorStatus, ImportReport, import_bundle
 from cmsdesk.sync.peers import KNOWN_KEY
 from cmsdesk.ui.import_flow import FileOutcome, ImportReportDialog
 from cmsdesk.ui.review_panels import install
 
 
 def _forwarded_report() -> ImportReport:
-    """Africa's focal point forwards Kenya's wording (key pinned here), Mali's (a key never
+    """Africa's focal point forwards Kenya's wording (key pinned here), Senegal's (a key never
     seen) and a Word reply the Secretariat recorded from Ghana."""
     return ImportReport(
         path=Path("africa.cmsb"), bundle_id="b", plan_id="p", plan_title="Plan",
         sender=Sender("r", "Amina Diallo", "Senegal", "Africa", "focal point", "k"),
         trust=KNOWN_KEY, verified=True, full=False, new_changes=3, already_held=0,
         merged_clean=1, conflicts_created=1,
-        authors=[("Wanjiru (Kenya)", AUTHOR_PINNED), ("Moussa (Mali)", AUTHOR_NEW),
-                 ("Ghana", AUTHOR_RECORDED)])
+        authors=[AuthorStatus("Wanjiru", "Kenya", AUTHOR_PINNED),
+                 AuthorStatus("Moussa", "Senegal", AUTHOR_NEW),
+                 AuthorStatus("Ghana", "", AUTHOR_RECORDED)])
 
 
 def _children(dialog: ImportReportDialog) -> list[str]:
@@ -51,7 +52,7 @@ def test_the_report_names_each_author_and_how_far_known_in_french(
     assert row.text(2) == "vérifié (clé connue)"
     assert _children(dialog) == [
         "Wanjiru (Kenya) : vérifié (clé épinglée)",
-        "Moussa (Mali) : NON vérifié (clé jamais vue)",
+        "Moussa (Sénégal) : NON vérifié (clé jamais vue)",  # the Party as the list names it
         "Ghana : vérifié (enregistré par le Secrétariat d'après la réponse de la Partie)"]
     text = " ".join([row.text(2), *_children(dialog)])
     for english in ("key", "verified", "recorded by"):

@@ -136,7 +136,7 @@ def _report_json(report: Any) -> dict[str, Any]:
             "conflicts_created": report.conflicts_created,
             "conflicts_closed": report.conflicts_closed, "alarms": report.alarms,
             "backup": str(report.backup) if report.backup else None,
-            "authors": [{"author": who, "trust": status} for who, status in report.authors],
+            "authors": [{"author": a.label, "trust": a.status} for a in report.authors],
             "quarantined": [{"author": h.who, "changes": h.count, "reason": english(h.reason),
                              "why": h.reason.as_json()} for h in report.quarantined],
             "drafts": report.drafts}

@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import NamedTuple
 
 from sqlalchemy.orm import Session
 
@@ -52,6 +53,21 @@ from cmsdesk.sync.validate import (
 )
 
 
+class AuthorStatus(NamedTuple):
+    """An author of a file's new changes and how far known (cmsdesk.sync.authorship). The
+    Party is kept apart from the name, as the change names it (in English), so that each reader
+    names it in its own language."""
+
+    name: str
+    party: str
+    status: str
+
+    @property
+    def label(self) -> str:
+        """The author as the command line names them: "Wanjiru (Kenya)"."""
+        return f"{self.name} ({self.party})" if self.party else self.name
+
+
 @dataclass
 class ImportReport:
     """What one import did, for the report a user reads after each file."""
@@ -75,8 +91,8 @@ class ImportReport:
     # nothing new came (no copy is made then).
     backup: Path | None = None
     alarms: list[str] = field(default_factory=list)  # see :func:`alarms_of`
-    # per author of the new changes: (who, how far known: see cmsdesk.sync.authorship)
-    authors: list[tuple[str, str]] = field(default_factory=list)
+    # per author of the new changes: who, and how far known (see cmsdesk.sync.authorship)
+    authors: list[AuthorStatus] = field(default_factory=list)
     drafts: list[str] = field(default_factory=list)  # named drafts received, as named here
     # changes held in quarantine (cmsdesk.sync.quarantine): who, how many, why
     quarantined: list[HeldCount] = field(default_factory=list)
@@ -86,18 +102,18 @@ class ImportReport:
                 f"{english(h.reason)}; see 'cmsdesk keys' to accept or reject them"
                 for h in self.quarantined]
 
-    def author_statuses(self) -> list[tuple[str, str]]:
+    def author_statuses(self) -> list[AuthorStatus]:
         """Each author of the new changes and how far known, when that says more than the
         sender's line: several authors (a forwarded bundle), or one not as far known as the
         sender."""
-        if len(self.authors) < 2 and all(status == self.trust for _, status in self.authors):
+        if len(self.authors) < 2 and all(a.status == self.trust for a in self.authors):
             return []
         return list(self.authors)
 
     def author_lines(self) -> list[str]:
         """:meth:`author_statuses` as the command line prints them."""
-        return [f"  {who}: {'verified' if status in AUTHOR_VERIFIED else 'UNVERIFIED'} "
-                f"({status})" for who, status in self.author_statuses()]
+        return [f"  {a.label}: {'verified' if a.status in AUTHOR_VERIFIED else 'UNVERIFIED'} "
+                f"({a.status})" for a in self.author_statuses()]
 
     def summary(self) -> str:
         s = self.sender
@@ -137,7 +153,7 @@ class _Written:
     deletes: bool  # whether any of its new changes deletes a node
     drafts: list[str] = field(default_factory=list)  # named drafts received (their names here)
     # what its report says of its changes: see _authors and _quarantined
-    authors: list[tuple[str, str]] = field(default_factory=list)
+    authors: list[AuthorStatus] = field(default_factory=list)
     quarantined: list[HeldCount] = field(default_factory=list)
     count: int = 0  # changes the file holds
     keys: set[Key] = field(default_factory=set)  # the fields its new changes touch
@@ -252,15 +268,14 @@ def _quarantined(parsed: ParsedBundle, check: StoreCheck) -> list[HeldCount]:
                   key=lambda h: (h.who, english(h.reason)))
 
 
-def _authors(parsed: ParsedBundle, check: StoreCheck) -> list[tuple[str, str]]:
+def _authors(parsed: ParsedBundle, check: StoreCheck) -> list[AuthorStatus]:
     """Each replica with new changes, named as its latest change names its author."""
     latest = {c.body["replica"]: c.body["author"] for c in parsed.changes
               if c.cid not in check.held}
     out = []
     for replica, status in check.authors.items():
         a = latest[replica]
-        who = a.get("name") or replica[:8]
-        out.append((f"{who} ({a['party']})" if a.get("party") else who, status))
+        out.append(AuthorStatus(a.get("name") or replica[:8], a.get("party") or "", status))
     return sorted(out)
 
 

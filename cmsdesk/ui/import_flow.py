@@ -246,16 +246,24 @@ class ImportReportDialog(QDialog):
         if report.conflicts_created:
             item.setForeground(6, self.alert)
         for held in report.quarantined:
-            who = fill(self.tr("%1 (%2)", "an author and the Party claimed"), printable(held.name),
-                       party_name(held.party)) if held.party else printable(held.name)
+            who = self._who(held.name, held.party)
             self._line(item, fill(self.tr("Quarantine: %1 change(s) by %2 held out of the plan: "
                                           "%3"), held.count, who, held_reason_text(held.reason)),
                        alert=True)
-        for who, status in report.author_statuses():
-            self._line(item, fill(self.tr("%1: verified (%2)") if status in AUTHOR_VERIFIED
-                                  else self.tr("%1: NOT verified (%2)"), printable(who),
-                                  trust_name(status)), alert=status not in AUTHOR_VERIFIED)
+        for author in report.author_statuses():
+            verified = author.status in AUTHOR_VERIFIED
+            self._line(item, fill(self.tr("%1: verified (%2)") if verified
+                                  else self.tr("%1: NOT verified (%2)"),
+                                  self._who(author.name, author.party),
+                                  trust_name(author.status)), alert=not verified)
         return item
+
+    def _who(self, name: str, party: str) -> str:
+        """An author and the Party they claim, the Party as the list names it here."""
+        if not party:
+            return printable(name)
+        return fill(self.tr("%1 (%2)", "an author and the Party claimed"), printable(name),
+                    party_name(party))
 
     def _line(self, parent: QTreeWidgetItem, text: str, alert: bool) -> None:
         child = QTreeWidgetItem(parent, [text])
