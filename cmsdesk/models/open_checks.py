@@ -66,13 +66,19 @@ class Header:
             return None
         return int.from_bytes(self.data[28:32], "big")
 
-    def fault(self, file_size: int) -> str | None:
-        """Why a file with this header cannot be a whole SQLite database, or None."""
+    def fault(self, file_size: int, log_size: int) -> str | None:
+        """Why a file with this header cannot be a whole SQLite database, or None.
+
+        With pages in its write-ahead log (``log_size``), a file may be shorter than its
+        header's page count and still whole: a process killed while copying the log back
+        (a checkpoint writes the first page, with the grown count, before the pages after it)
+        leaves every page in the log, and SQLite finishes the copy on the next open. Such a
+        file was changed since cmsdesk closed it, so the open checks it whole instead."""
         size = self.page_size
         if len(self.data) < _HEADER or size < 512 or size & (size - 1):
             return "its header is damaged"
         count = self.page_count
-        if count and file_size < count * size:
+        if count and file_size < count * size and not log_size:
             return "it is shorter than its pages need (cut short)"
         return None
 
@@ -89,13 +95,18 @@ def fingerprint(path: Path) -> dict[str, Any] | None:
         header = read_header(path)
     except OSError:
         return None
-    try:
-        wal = os.stat(f"{path}-wal").st_size
-    except OSError:
-        wal = 0  # none: as an empty one (a reader's connection may make an empty one)
     return {"dev": st.st_dev, "ino": st.st_ino, "size": st.st_size, "mtime": st.st_mtime_ns,
             "ctime": st.st_ctime_ns, "counter": header.change_counter,
-            "pages": header.page_count, "wal": wal}
+            "pages": header.page_count, "wal": log_size(path)}
+
+
+def log_size(path: Path) -> int:
+    """The size of the store's write-ahead log; 0 when there is none (as an empty one: a
+    reader's connection may make an empty one)."""
+    try:
+        return os.stat(f"{path}-wal").st_size
+    except OSError:
+        return 0
 
 
 def _load() -> dict[str, Any]:

@@ -467,7 +467,7 @@ def _inspect(path: Path) -> tuple[str | None, float | None]:
         if not {"alembic_version", "meta"} <= tables:
             raise StoreError(f"{path} is an SQLite database of another program, not a cmsdesk "
                              "store; it was not changed. Check --db.")
-        if header.fault(size) is not None:
+        if header.fault(size, open_checks.log_size(path)) is not None:
             raise StoreDamagedError(path)
         checked = open_checks.checked_recently(path, as_found)
         if checked is None:
