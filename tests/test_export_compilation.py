@@ -250,11 +250,11 @@ def test_proposals_are_dated_by_the_day_their_bundle_was_received(
     rnd.edit(rnd.kenya, "T8", "text", "Kenya's wording, written in time.")
     export_bundle(rnd.kenya, rnd.plan, tmp_path / "kenya.cmsb", full=True)
 
-    import cmsdesk.sync.importer as importer
+    import cmsdesk.sync.pending as pending
 
-    original = importer.record_receipt
+    original = pending.record_receipts
     with monkeypatch.context() as m:  # the bundle arrives long after the deadline
-        m.setattr(importer, "record_receipt", lambda s, b, when=None: original(
+        m.setattr(pending, "record_receipts", lambda s, b, when=None: original(
             s, b, datetime(2999, 1, 2, tzinfo=UTC)))
         import_bundle(rnd.sec, tmp_path / "kenya.cmsb")
     import_bundle(rnd.sec, tmp_path / "kenya.cmsb")  # again: the first receipt is kept

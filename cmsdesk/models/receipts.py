@@ -28,6 +28,17 @@ def record_receipt(session: Session, bundle_id: str, when: datetime | None = Non
         session.add(Meta(key=key, value=stamp))
 
 
+def record_receipts(session: Session, bundle_ids: list[str], when: datetime | None = None
+                    ) -> None:
+    """:func:`record_receipt` for several bundles received now, in one read."""
+    if not bundle_ids:
+        return
+    held = receipts(session, set(bundle_ids))
+    stamp = (when or datetime.now(UTC)).isoformat(timespec="seconds")
+    session.add_all(Meta(key=f"{_PREFIX}{b}", value=stamp)
+                    for b in dict.fromkeys(bundle_ids) if b not in held)
+
+
 def receipts(session: Session, origins: set[str]) -> dict[str, str]:
     """The day (YYYY-MM-DD) each of ``origins`` (bundle ids) was received, where recorded."""
     keys = [f"{_PREFIX}{o}" for o in origins]

@@ -79,6 +79,15 @@ def recorded_submission(session: Session, replica: str) -> bool:
                           .limit(1)) is not None
 
 
+def recorded_replicas(session: Session) -> set[str]:
+    """The replicas under which this installation recorded a Party's reply or letter: what
+    :func:`recorded_submission` says of each, read once for a batch import's every file."""
+    origins = session.scalars(select(Submission.origin).where(
+        Submission.kind.in_(RECORDED_KINDS)))
+    return {origin.partition(":")[2] for origin in origins
+            if origin.partition(":")[0] in RECORDED_KINDS}
+
+
 def deadline_of(draft: NamedDraft | None) -> str:
     """The draft's comment deadline (YYYY-MM-DD), or "" if it has none."""
     from cmsdesk.models.drafts import document_meta

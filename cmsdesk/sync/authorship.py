@@ -21,6 +21,7 @@ under it is refused, since its author would have signed it.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
@@ -30,7 +31,6 @@ from cmsdesk.models.changelog import RECORDED_BY
 from cmsdesk.models.parties import directory
 from cmsdesk.models.schema import ChangeSignature, Peer, RetiredKey
 from cmsdesk.models.store import Store
-from cmsdesk.models.submissions import recorded_submission
 from cmsdesk.sync.format import BundleError
 from cmsdesk.sync.peers import add_peer, peer_of
 from cmsdesk.sync.signing import fingerprint, own_public_key, verify_change
@@ -84,8 +84,11 @@ def _recorded_by_vouched(session: Session, store: Store, changes: list[ReceivedC
 
 
 def check_authors(session: Session, store: Store, parsed: ParsedBundle,
-                  fresh: list[ReceivedChange]) -> dict[str, str]:
+                  fresh: list[ReceivedChange], recorded: Collection[str]) -> dict[str, str]:
     """Check every new change's signature against its replica's key; reads only.
+
+    ``recorded``: the replicas under which this installation recorded a Party's reply or
+    letter (:func:`cmsdesk.models.submissions.recorded_replicas`).
 
     Returns how far each replica with new changes is known (``AUTHOR_*``). Refuses a bundle
     whose changes are signed with another key than the one known for their replica, unsigned
@@ -97,7 +100,7 @@ def check_authors(session: Session, store: Store, parsed: ParsedBundle,
         who = _who(changes[-1])
         peer = None if replica == store.replica_id else peer_of(session, replica)
         # a Party's reply or letter recorded here is bound to this installation's key
-        mine = replica == store.replica_id or recorded_submission(session, replica)
+        mine = replica == store.replica_id or replica in recorded
         known = own_public_key(store) if mine else (
             peer.public_key if peer is not None and peer.public_key else None)
         signed = [c for c in changes if c.sig is not None]

@@ -30,7 +30,6 @@ from cmsdesk.models.changelog import Appended, Key
 from cmsdesk.models.held_reasons import HeldReason, english
 from cmsdesk.models.projection import Projection, project
 from cmsdesk.models.queries import outline
-from cmsdesk.models.receipts import record_receipt
 from cmsdesk.models.store import Store
 from cmsdesk.printable import printable
 from cmsdesk.sync.authorship import AUTHOR_VERIFIED, remember_authors
@@ -51,6 +50,7 @@ from cmsdesk.sync.validate import (
     hostile_content,
     read_bundle,
 )
+from cmsdesk.sync.window import Window
 
 
 class AuthorStatus(NamedTuple):
@@ -181,8 +181,6 @@ def _write(session: Session, store: Store, parsed: ParsedBundle, plan: str | Non
     written = _Written(replace(parsed, changes=[]), check,
                        any(c.body["op"] == "delete" for c in fresh), [],
                        _authors(parsed, check), _quarantined(parsed, check), len(parsed.changes))
-    if fresh:
-        record_receipt(session, m.bundle_id)  # the compilation dates proposals by receipt
     remember_authors(session, store, parsed, fresh, keep_signatures=False)
     hold(session, parsed, fresh, check.held_back)
 
@@ -354,13 +352,14 @@ def import_bundles(store: Store, paths: Iterable[Path | str], *,
         written: list[tuple[int, _Written]] = []
         watch = _Watch()
         pending = Pending()
+        window = Window(todo)
         for done, path in enumerate(todo):
             if cancelled is not None and cancelled():
                 break
             if progress is not None:
                 progress(done, len(todo), path.name)
             try:
-                parsed = read_bundle(path)
+                parsed = window.take(s, done, pending)
                 watch.note(s, parsed.manifest.plan_id)
                 if parsed.manifest.drafts:  # see _write: it appends its own changes
                     pending.flush(s)

@@ -131,6 +131,20 @@ def peer_of(session: Session, replica: str) -> Peer | None:
     return known[replica]
 
 
+def remember_peers(session: Session, replicas: set[str]) -> None:
+    """Within a batch import, look up the peers of several replicas at once (those of a window
+    of files: see :func:`cmsdesk.sync.validate.read_ahead`); elsewhere, nothing."""
+    known = session.info.get(_PEERS)
+    if known is None:
+        return
+    missing = sorted(replicas - set(known))
+    for start in range(0, len(missing), 300):
+        part = missing[start:start + 300]
+        found = {p.replica: p for p in session.scalars(select(Peer).where(
+            Peer.replica.in_(part)))}
+        known.update((r, found.get(r)) for r in part)
+
+
 def add_peer(session: Session, peer: Peer) -> None:
     session.add(peer)
     known = session.info.get(_PEERS)

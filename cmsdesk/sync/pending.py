@@ -14,7 +14,9 @@ drafts a file brings), and at the end of the batch, before the projection. The s
 the changes and what the files say of their senders (what each holds) are written then too.
 
 It also remembers what the checks read of the store that a batch does not change before its
-end (:class:`Unchanged`), so that it is read once, not once per file.
+end (:class:`Unchanged`), so that it is read once, not once per file, and what they read of the
+change log since the last flush (:class:`~cmsdesk.sync.store_reads.StoreReads`), most of it for
+many files at once.
 """
 
 from __future__ import annotations
@@ -28,9 +30,12 @@ from sqlalchemy.orm import Session
 
 from cmsdesk.models.canonical import canonical_bytes
 from cmsdesk.models.changelog import Appended, Key, append_groups, key_of, version_id
+from cmsdesk.models.receipts import record_receipts
 from cmsdesk.models.schema import ChangeSignature, Peer, Plan
+from cmsdesk.models.submissions import recorded_replicas
 from cmsdesk.sync.peers import record_holdings
 from cmsdesk.sync.quarantine import quarantined, registered_parties
+from cmsdesk.sync.store_reads import StoreReads
 from cmsdesk.sync.structure import outline_rows
 
 if TYPE_CHECKING:
@@ -44,12 +49,14 @@ FLUSH_AT = 1000
 class Unchanged:
     """What the checks read of the store that stays as it is until the batch ends: the nodes
     and the original language of each plan (they change when the batch projects, at its end),
-    the keys registered for Parties (an import pins nothing), and the changes held in
+    the keys registered for Parties (an import pins nothing), the replicas of the Parties'
+    replies and letters recorded here (an import records none), and the changes held in
     quarantine (with those the batch's accepted files hold: :meth:`hold`)."""
 
     outlines: dict[str, list[tuple[str, str, str | None, str]]] = field(default_factory=dict)
     languages: dict[str, str] = field(default_factory=dict)
     registered: dict[str, list[Peer]] | None = None
+    recorded: set[str] | None = None
     # change id -> (plan, replica, counter) and the versions, of the changes held in quarantine
     quarantine: dict[str, tuple[str, str, int]] | None = None
     quarantined: set[str] = field(default_factory=set)
@@ -69,6 +76,11 @@ class Unchanged:
         if self.registered is None:
             self.registered = registered_parties(session)
         return self.registered
+
+    def recorded_replicas(self, session: Session) -> set[str]:
+        if self.recorded is None:
+            self.recorded = recorded_replicas(session)
+        return self.recorded
 
     def held(self, session: Session) -> set[str]:
         """The versions held in quarantine."""
@@ -124,15 +136,21 @@ class Pending:
     signatures: list[dict[str, str]] = field(default_factory=list)  # rows of change_signatures
     # what the senders are known to hold: (replica, plan) -> version vector
     holdings: dict[tuple[str, str], dict[str, int]] = field(default_factory=dict)
+    receipts: list[str] = field(default_factory=list)  # bundles that brought something new
     count: int = 0
+    reads: StoreReads = field(default_factory=StoreReads)  # of the change log as it is now
     unchanged: Unchanged = field(default_factory=Unchanged)  # kept across flushes
 
     def add(self, changes: list[ReceivedChange], origin: str, done: Callable[[Appended], None],
             *, signed: list[ReceivedChange]) -> None:
         """Accept a file's changes (in order; none of them held): appended at the next
         :meth:`flush`, which then calls ``done`` with what appending them did. The signatures
-        of ``signed`` (its new changes, those held in quarantine too) are kept then."""
+        of ``signed`` (its new changes, those held in quarantine too) are kept then, and when
+        there are any, that bundle ``origin`` was received now (the compilation dates proposals
+        by receipt: :mod:`cmsdesk.models.receipts`)."""
         self.groups.append(([(c.cid, c.body) for c in changes], origin))
+        if signed:
+            self.receipts.append(origin)
         self.done.append(done)
         self.signatures += [{"change_id": c.cid, "signature": c.sig} for c in signed
                             if c.sig is not None]
@@ -160,6 +178,7 @@ class Pending:
         """Append everything accepted so far, as the files came, and forget it."""
         if not self.groups and not self.holdings:
             return
+        record_receipts(session, self.receipts)
         for appended, done in zip(append_groups(session, self.groups), self.done, strict=True):
             done(appended)
         if self.signatures:

@@ -14,9 +14,10 @@ problem.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -47,9 +48,10 @@ from cmsdesk.sync import format as fmt
 from cmsdesk.sync.authorship import check_authors
 from cmsdesk.sync.container import parse_json, read_container
 from cmsdesk.sync.patch import Patch, PatchError, encoded, parse_patch
-from cmsdesk.sync.peers import peer_of, trust_of
+from cmsdesk.sync.peers import peer_of, remember_peers, trust_of
 from cmsdesk.sync.pending import Pending
 from cmsdesk.sync.quarantine import hold_back
+from cmsdesk.sync.store_reads import Row
 from cmsdesk.sync.structure import check_structure
 
 
@@ -318,8 +320,8 @@ _COUNTERS = (select(Change.replica, func.max(Change.seq))
 _VERSIONS = select(Change.entity, Change.eid, Change.field, Change.version_id).where(
     Change.version_id.in_(_IDS))
 _VALUES = select(Change.version_id, Change.value).where(Change.version_id.in_(_IDS))
-_OTHER_PLAN = of_keys(select(Head.plan_id), Head.entity, Head.eid, Head.field).where(
-    Head.plan_id != bindparam("plan")).limit(1)
+_ITEM_PLANS = of_keys(select(Head.entity, Head.eid, Head.field, Head.plan_id).distinct(),
+                     Head.entity, Head.eid, Head.field)
 # A field every item has from its first change: the plan an item belongs to is read from it.
 _ANCHOR = {"node": "placement", "xref": "present", "comment": "body"}
 
@@ -340,13 +342,79 @@ def _owner(session: Session, parsed: ParsedBundle, replica: str, pending: Pendin
     return f"replica {replica[:8]}"
 
 
+# -- what the checks read of the change log, through Pending.reads (see sync/store_reads.py) --
+
+
+def _plan_held(session: Session, pending: Pending, plan_id: str) -> bool:
+    """Whether the store holds any change of the plan."""
+    return bool(pending.reads.rows("plans", [plan_id], lambda plans: [
+        (p,) for p in plans if session.execute(_ANY_CHANGE, {"plan": p}).first() is not None]))
+
+
+def _stored_counters(session: Session, pending: Pending, plan_id: str, replicas: Iterable[str]
+                     ) -> dict[str, int]:
+    """The highest counter the store holds of each of ``replicas`` for the plan."""
+    return {r: int(n) for r, n in pending.reads.rows(
+        ("counters", plan_id), replicas,
+        lambda part: session.execute(_COUNTERS, {"plan": plan_id, "ids": part}))}
+
+
+def _stored_values(session: Session, pending: Pending, vids: Iterable[str]) -> dict[str, str]:
+    """The value (canonical JSON) of each of the versions the store holds."""
+    return dict(pending.reads.rows("values", vids,
+                                   lambda part: session.execute(_VALUES, {"ids": part})))
+
+
+def _stored_versions(session: Session, pending: Pending, vids: Iterable[str]
+                     ) -> dict[str, set[Key]]:
+    """The fields the store holds each of the versions of."""
+    out: dict[str, set[Key]] = {}
+    for e, i, f, v in pending.reads.rows("versions", vids, lambda part: session.execute(
+            _VERSIONS, {"ids": part}), key=itemgetter(3)):
+        out.setdefault(v, set()).add(Key(e, i, f))
+    return out
+
+
+def _stored_item_plans(session: Session, pending: Pending, items: Iterable[Key]) -> set[str]:
+    """The plans the store's heads of the fields ``items`` belong to."""
+    def fetch(part: list[Key]) -> Iterator[Row]:
+        for params in key_params(part):
+            yield from session.execute(_ITEM_PLANS, params)
+
+    return {row[3] for row in pending.reads.rows("item plans", items, fetch,
+                                                 key=lambda row: Key(*row[:3]))}
+
+
+def read_ahead(session: Session, files: list[ParsedBundle], pending: Pending) -> None:
+    """Ask the store at once, for all of ``files``, what their checks will ask of it file by
+    file (:mod:`cmsdesk.sync.store_reads`): the checks get the same answers, and a batch
+    makes a few statements a window of files instead of about ten a file. Only what a file
+    holds without its patches being restored is known here; the rest is read when checked."""
+    changes = [c for parsed in files for c in parsed.changes]
+    for plan_id in sorted({parsed.manifest.plan_id for parsed in files}):
+        _plan_held(session, pending, plan_id)
+        _stored_counters(session, pending, plan_id, {
+            r for parsed in files if parsed.manifest.plan_id == plan_id
+            for r in (*parsed.manifest.provides, *parsed.by_replica)})
+    _stored_values(session, pending, {c.body["parents"][c.patch.base]
+                                      for c in changes if c.patch is not None})
+    _stored_versions(session, pending, {v for c in changes for v in _named_versions(c.body)})
+    items: set[Key] = set()
+    for parsed in files:
+        try:
+            items |= _items(parsed.manifest.plan_id, [c for c in parsed.changes
+                                                      if c.patch is None])
+        except (fmt.BundleError, *CONTENT_ERRORS):
+            continue  # refused when its turn comes, with the reason
+    _stored_item_plans(session, pending, items)
+    remember_peers(session, {parsed.manifest.sender.replica for parsed in files}
+                   | {c.body["replica"] for c in changes})
+
+
 def _held_counters(session: Session, plan_id: str, replicas: list[str], pending: Pending
                    ) -> dict[str, int]:
     """The highest counter held of each of ``replicas`` for the plan."""
-    out: dict[str, int] = {}
-    for part in chunks(replicas):
-        out.update((r, int(n)) for r, n in session.execute(
-            _COUNTERS, {"plan": plan_id, "ids": list(part)}))
+    out = _stored_counters(session, pending, plan_id, replicas)
     for r in replicas:
         if (plan_id, r) in pending.counters:
             out[r] = max(out.get(r, 0), pending.counters[(plan_id, r)])
@@ -364,8 +432,7 @@ def check_against_store(session: Session, store: Store, parsed: ParsedBundle,
     m = parsed.manifest
     pending = pending or Pending()
     trust = trust_of(session, store, m.sender)
-    new_plan = m.plan_id not in pending.plans and session.execute(
-        _ANY_CHANGE, {"plan": m.plan_id}).first() is None
+    new_plan = m.plan_id not in pending.plans and not _plan_held(session, pending, m.plan_id)
     if new_plan and m.requires:
         raise fmt.BundleError(
             f"this bundle updates the plan \"{m.plan_title}\", which this store does not hold: "
@@ -387,8 +454,11 @@ def check_against_store(session: Session, store: Store, parsed: ParsedBundle,
                 f"{m.sender.label()} first (or ask for a full bundle)")
     restore_values(session, parsed.changes, pending)
     held_ids = {c.cid for c in parsed.changes if c.cid in pending.ids}
+    # The store holds a change only under a counter it holds of its replica (its id hashes
+    # its plan, replica and counter): only those need looking up. In a round, none do.
+    again = [c.cid for c in parsed.changes if c.body["seq"] <= held.get(c.body["replica"], 0)]
     if not new_plan:
-        for part in chunks([c.cid for c in parsed.changes]):
+        for part in chunks(again):
             held_ids.update(session.scalars(_HELD_IDS, {"ids": list(part)}))
     held_ids |= pending.unchanged.held_ids(session, [c.cid for c in parsed.changes])
     fresh = [c for c in parsed.changes if c.cid not in held_ids]
@@ -399,7 +469,8 @@ def check_against_store(session: Session, store: Store, parsed: ParsedBundle,
                 f"{_owner(session, parsed, c.body['replica'], pending)} "
                 "that differs from the one this store holds under the same counter (one store "
                 "was copied and both were edited): refused")
-    authors = check_authors(session, store, parsed, fresh)
+    authors = check_authors(session, store, parsed, fresh,
+                            pending.unchanged.recorded_replicas(session))
     held_back = hold_back(session, store, parsed, fresh,
                           registered=pending.unchanged.parties(session),
                           held=pending.unchanged.held(session))
@@ -426,8 +497,8 @@ def restore_values(session: Session, changes: list[ReceivedChange], pending: Pen
     if not bases:
         return
     stored = {base: pending.values[base] for _, base in bases.values() if base in pending.values}
-    for part in chunks(sorted({base for _, base in bases.values()} - set(stored))):
-        stored.update(session.execute(_VALUES, {"ids": list(part)}).all())
+    stored.update(_stored_values(session, pending,
+                                 {base for _, base in bases.values()} - set(stored)))
     made: dict[str, Any] = {}  # version id -> value, of the bundle's lines so far
     for i, c in enumerate(changes):
         if i in bases:
@@ -455,8 +526,18 @@ def _check_items_belong_to_plan(session: Session, plan_id: str, fresh: list[Rece
                                 pending: Pending) -> None:
     """No change may touch a node, link or comment (or name as a comment's node) an item this
     store holds in another plan."""
+    items = _items(plan_id, fresh)
+    other = any(pending.fields.get(k, plan_id) != plan_id for k in items)
+    if other or _stored_item_plans(session, pending, items) - {plan_id}:
+        raise fmt.BundleError("the bundle edits an item that belongs to another plan in "
+                              "this store: refused")
+
+
+def _items(plan_id: str, changes: list[ReceivedChange]) -> set[Key]:
+    """The first field of each item (node, link, comment) the changes touch or name; refuses
+    options numbered or endorsed of another plan."""
     items = set()
-    for c in fresh:
+    for c in changes:
         b = c.body
         if b["entity"] in _ANCHOR:
             items.add(Key(b["entity"], b["eid"], _ANCHOR[b["entity"]]))
@@ -472,11 +553,7 @@ def _check_items_belong_to_plan(session: Session, plan_id: str, fresh: list[Rece
                                       "refused")
             if target.entity in _ANCHOR:
                 items.add(Key(target.entity, target.eid, _ANCHOR[target.entity]))
-    other = any(pending.fields.get(k, plan_id) != plan_id for k in items)
-    for params in key_params(items):
-        if other or session.execute(_OTHER_PLAN, params | {"plan": plan_id}).first() is not None:
-            raise fmt.BundleError("the bundle edits an item that belongs to another plan in "
-                                  "this store: refused")
+    return items
 
 
 def _check_original_language(plan_id: str, fresh: list[ReceivedChange], stored: str) -> None:
@@ -492,6 +569,13 @@ def _check_original_language(plan_id: str, fresh: list[ReceivedChange], stored: 
 
 def _original(key: Key) -> Key:
     return key._replace(field=split_field(key.field)[0])
+
+
+def _named_versions(body: dict[str, Any]) -> list[str]:
+    """The versions a change names: its parents, the versions of the original it translates
+    and the language version it takes over."""
+    return [*body["parents"], *body.get("translates", []),
+            *([body["carries"]] if "carries" in body else [])]
 
 
 def _check_parents(session: Session, fresh: list[ReceivedChange], pending: Pending) -> None:
@@ -513,9 +597,8 @@ def _check_parents(session: Session, fresh: list[ReceivedChange], pending: Pendi
     for vid, _k, _w in needs:
         if vid in pending.versions:
             found.setdefault(vid, set()).update(pending.versions[vid])
-    for part in chunks(sorted({vid for vid, _k, _w in needs})):
-        for e, i, f, v in session.execute(_VERSIONS, {"ids": list(part)}):
-            found.setdefault(v, set()).add(Key(e, i, f))
+    for vid, keys in _stored_versions(session, pending, {vid for vid, _k, _w in needs}).items():
+        found.setdefault(vid, set()).update(keys)
     for vid, key, why in needs:
         holders = found.get(vid, set())
         if why == "carries":
