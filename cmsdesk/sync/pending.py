@@ -28,7 +28,6 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from cmsdesk.models.canonical import canonical_bytes
 from cmsdesk.models.changelog import Appended, Key, append_groups, key_of, version_id
 from cmsdesk.models.receipts import record_receipts
 from cmsdesk.models.schema import ChangeSignature, Peer, Plan
@@ -128,7 +127,7 @@ class Pending:
     done: list[Callable[[Appended], None]] = field(default_factory=list)
     ids: set[str] = field(default_factory=set)
     counters: dict[tuple[str, str], int] = field(default_factory=dict)  # (plan, replica) -> seq
-    values: dict[str, str] = field(default_factory=dict)  # version id -> value, canonical JSON
+    values: dict[str, Any] = field(default_factory=dict)  # version id -> value
     versions: dict[str, set[Key]] = field(default_factory=dict)  # version id -> its fields
     plans: set[str] = field(default_factory=set)
     fields: dict[Key, str] = field(default_factory=dict)  # field -> its plan
@@ -160,7 +159,7 @@ class Pending:
             at = (body["plan"], body["replica"])
             self.counters[at] = max(self.counters.get(at, 0), body["seq"])
             vid = version_id(body, c.cid)
-            self.values[vid] = canonical_bytes(body["value"]).decode("utf-8")
+            self.values[vid] = body["value"]
             self.versions.setdefault(vid, set()).add(key_of(body))
             self.plans.add(body["plan"])
             self.fields.setdefault(key_of(body), body["plan"])

@@ -496,7 +496,8 @@ def restore_values(session: Session, changes: list[ReceivedChange], pending: Pen
              for i, c in enumerate(changes) if c.patch is not None}
     if not bases:
         return
-    stored = {base: pending.values[base] for _, base in bases.values() if base in pending.values}
+    stored = {base: canonical_bytes(pending.values[base]).decode("utf-8")
+              for _, base in bases.values() if base in pending.values}
     stored.update(_stored_values(session, pending,
                                  {base for _, base in bases.values()} - set(stored)))
     made: dict[str, Any] = {}  # version id -> value, of the bundle's lines so far
