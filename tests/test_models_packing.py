@@ -10,7 +10,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 from sqlalchemy import Column, Integer, MetaData, Table, create_engine, insert, select, text
 
-from cmsdesk.models.packing import DeflatedText, HexText, IdListText, SignatureText, UuidText
+from cmsdesk.models.packing import (
+    DeflatedText,
+    HexText,
+    IdListText,
+    SignatureText,
+    UuidText,
+    packed_rows,
+)
 
 _TABLE = Table("t", MetaData(), Column("n", Integer, primary_key=True),
                Column("hexed", HexText(64)), Column("uuid", UuidText(36)),
@@ -90,3 +97,36 @@ def test_a_field_text_takes_fewer_bytes_with_the_dictionary_and_older_values_sti
     assert isinstance(with_dictionary, bytes) and with_dictionary[:1] == b"d"
     assert len(with_dictionary) < 0.8 * len(alone)
     assert packer.unpack(with_dictionary) == packer.unpack(alone) == value
+
+
+_ID = st.one_of(st.binary(min_size=32, max_size=32).map(bytes.hex),  # a version id
+                st.text("0123456789abcdefABCDEF", min_size=64, max_size=64),  # near misses
+                st.text("0123456789abcdef", min_size=62, max_size=66))
+_COLUMNS = ("n", "hexed", "uuid", "parents", "value", "signature")
+
+
+@given(st.lists(st.tuples(
+    st.one_of(_ID, st.text(max_size=70)), st.one_of(st.uuids().map(str), st.text(max_size=40)),
+    st.one_of(st.lists(_ID, max_size=3).map(json.dumps), st.text(max_size=140),
+              st.lists(_ID, max_size=2).map(lambda ids: json.dumps(ids, indent=1))),
+    st.text(max_size=200), st.one_of(st.binary(min_size=64, max_size=64).map(
+        lambda b: base64.b64encode(b).decode("ascii")), st.text(max_size=90))), max_size=4))
+def test_rows_packed_at_once_are_stored_as_the_types_store_them(
+        rows: list[tuple[str, str, str, str, str]]) -> None:
+    """The change log's append packs its rows itself (packed_rows) and gives them to the driver
+    as they are: the bytes stored are those the column types store, and read back the same."""
+    numbered = [(n, *row) for n, row in enumerate(rows)]
+    stored = []
+    with _ENGINE.begin() as conn:
+        for insert_rows in (
+                lambda: conn.execute(insert(_TABLE),
+                                     [dict(zip(_COLUMNS, row, strict=True)) for row in numbered]),
+                lambda: conn.exec_driver_sql(
+                    "INSERT INTO t (n, hexed, uuid, parents, value, signature) "
+                    "VALUES (?, ?, ?, ?, ?, ?)", packed_rows(_TABLE, _COLUMNS, numbered))):
+            conn.execute(_TABLE.delete())
+            if numbered:
+                insert_rows()
+            stored.append(conn.execute(text("SELECT * FROM t ORDER BY n")).all())
+            assert conn.execute(select(_TABLE).order_by(_TABLE.c.n)).all() == numbered
+    assert stored[0] == stored[1]

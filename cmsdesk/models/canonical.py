@@ -15,6 +15,13 @@ from typing import Any
 
 def normalize(value: Any) -> Any:
     """Return ``value`` with every string in NFC; reject types that have no stable JSON form."""
+    kind = type(value)  # the usual types first, by identity: this runs for every part of a change
+    if kind is str:
+        return unicodedata.normalize("NFC", value)
+    if kind is dict:
+        return {normalize(k): normalize(v) for k, v in value.items()}
+    if kind is list:
+        return [normalize(v) for v in value]
     if isinstance(value, str):
         return unicodedata.normalize("NFC", value)
     if isinstance(value, bool) or value is None or isinstance(value, int):
@@ -26,11 +33,13 @@ def normalize(value: Any) -> Any:
     raise TypeError(f"no canonical JSON form for {type(value).__name__}")
 
 
+# One encoder for every call: json.dumps with options makes a new one each time.
+_ENCODER = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
 def canonical_bytes(value: Any) -> bytes:
     """Serialize ``value`` canonically (sorted keys, compact, UTF-8, NFC)."""
-    return json.dumps(
-        normalize(value), sort_keys=True, separators=(",", ":"), ensure_ascii=False
-    ).encode("utf-8")
+    return _ENCODER.encode(normalize(value)).encode("utf-8")
 
 
 def digest(value: Any) -> str:

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from cmsdesk.models.canonical import canonical_bytes, digest, normalize
 from cmsdesk.models.identity import Profile
 from cmsdesk.models.languages import LANGUAGES, field_key, split_field
+from cmsdesk.models.packing import packed_rows
 from cmsdesk.models.schema import Change, Head
 
 FORMAT_VERSION = 1
@@ -173,12 +174,18 @@ BODY_COLUMNS = (Change.extra, Change.plan_id, Change.replica, Change.seq, Change
                 Change.author_role)
 
 
+_FORMAT_ONLY = {"v": FORMAT_VERSION}
+_FORMAT_ONLY_TEXT = canonical_bytes(_FORMAT_ONLY).decode("utf-8")
+
+
 def extra_of(body: dict[str, Any]) -> str:
     """The canonical JSON of what a change holds beyond its columns (its format version, and
     whatever a later format adds)."""
     rest = {k: v for k, v in body.items() if k not in IN_COLUMNS and k != "author"}
     if body["author"].keys() != AUTHOR_FIELDS:
         rest["author"] = body["author"]
+    if rest == _FORMAT_ONLY and type(rest["v"]) is int:  # nearly every change: written once
+        return _FORMAT_ONLY_TEXT
     return canonical_bytes(rest).decode("utf-8")
 
 
@@ -402,7 +409,7 @@ def append_groups(session: Session, groups: list[tuple[list[tuple[str, dict[str,
         # plus the versions the batch added that are still heads
         out.append(Appended([cid for cid, _ in group], touched,
                             {k for k in touched if count[k] + len(added[k]) > 1}))
-    session.execute(insert(Change.__table__), rows)
+    _insert_rows(connection, rows)
     plan_of = {key_of(b): b["plan"] for group in fresh for _, b in group}
     if gone:
         session.execute(_DELETE_HEAD, [{"e": k.entity, "i": k.eid, "f": k.field, "v": v}
@@ -419,18 +426,32 @@ def append_groups(session: Session, groups: list[tuple[list[tuple[str, dict[str,
     return out
 
 
-def _row(cid: str, vid: str, key: Key, body: dict[str, Any], origin: str) -> dict[str, Any]:
-    """The row of a change as :func:`append_groups` inserts it."""
+# The columns of a row as :func:`_row` gives them.
+_ROW_COLUMNS = ("id", "version_id", "plan_id", "replica", "seq", "op", "entity", "eid", "field",
+                "value", "parents", "author_name", "author_party", "author_region",
+                "author_role", "clock", "extra", "origin")
+_INSERT_PACKED = (f"INSERT INTO {Change.__table__.name} ({', '.join(_ROW_COLUMNS)}) "
+                  f"VALUES ({', '.join('?' for _ in _ROW_COLUMNS)})")
+
+
+def _row(cid: str, vid: str, key: Key, body: dict[str, Any], origin: str) -> tuple[Any, ...]:
+    """The row of a change as :func:`append_groups` inserts it (:data:`_ROW_COLUMNS`)."""
     author = body["author"]
-    return {
-        "id": cid, "version_id": vid, "plan_id": body["plan"], "replica": body["replica"],
-        "seq": body["seq"], "op": body["op"], "entity": key.entity, "eid": key.eid,
-        "field": key.field, "value": canonical_bytes(body["value"]).decode("utf-8"),
-        "parents": json.dumps(body["parents"]), "author_name": author["name"],
-        "author_party": author["party"], "author_region": author["region"],
-        "author_role": author["role"], "clock": body["clock"],
-        "extra": extra_of(body), "origin": origin,
-    }
+    return (cid, vid, body["plan"], body["replica"], body["seq"], body["op"], key.entity,
+            key.eid, key.field, canonical_bytes(body["value"]).decode("utf-8"),
+            json.dumps(body["parents"]), author["name"], author["party"], author["region"],
+            author["role"], body["clock"], extra_of(body), origin)
+
+
+def _insert_rows(connection: Any, rows: list[tuple[Any, ...]]) -> None:
+    """Insert rows made by :func:`_row`. In an SQLite store they are packed here
+    (:func:`~cmsdesk.models.packing.packed_rows`) and handed to the driver as they are."""
+    if connection.dialect.name == "sqlite":
+        connection.exec_driver_sql(_INSERT_PACKED, packed_rows(Change.__table__, _ROW_COLUMNS,
+                                                               rows))
+    else:
+        connection.execute(insert(Change.__table__),
+                           [dict(zip(_ROW_COLUMNS, row, strict=True)) for row in rows])
 
 
 def append(session: Session, body: dict[str, Any], cid: str | None = None,

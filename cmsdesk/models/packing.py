@@ -23,6 +23,7 @@ import binascii
 import hashlib
 import json
 import zlib
+from collections.abc import Iterable, Sequence
 from functools import cache
 from typing import Any
 
@@ -192,6 +193,10 @@ class IdListText(_Packed):
     cache_ok = True
 
     def pack(self, text: str) -> bytes | str:
+        if text.startswith('["') and text.endswith('"]'):  # as json.dumps writes ids: quick
+            raws = [_hex_bytes(i) if len(i) == 64 else None for i in text[2:-2].split('", "')]
+            if None not in raws:
+                return b"".join(raw for raw in raws if raw is not None)
         try:
             ids = json.loads(text)
         except ValueError:
@@ -258,6 +263,18 @@ def dictionary() -> bytes:
         raise RuntimeError("this installation of cmsdesk is damaged (its store dictionary "
                            "resources/store/values.dict was changed): reinstall it.")
     return data
+
+
+def packed_rows(table: Table, columns: Sequence[str], rows: Iterable[Sequence[Any]]
+                ) -> list[tuple[Any, ...]]:
+    """``rows`` (values of ``columns`` of ``table``) as an SQLite store keeps them: each value as
+    its column's type binds it. A statement given these values as they are stores what the
+    types would have, without the per-value work of SQLAlchemy's bind processing (issue 19:
+    it took a sixth of a batch import)."""
+    packers = [column.type.pack if isinstance(column.type, _Packed) else None
+               for column in (table.c[name] for name in columns)]
+    return [tuple(value if pack is None or not isinstance(value, str) else pack(value)
+                  for pack, value in zip(packers, row, strict=True)) for row in rows]
 
 
 class SignatureText(_Packed):
