@@ -74,6 +74,19 @@ def test_a_lookup_by_a_packed_column_finds_the_row() -> None:
         assert conn.scalar(select(_TABLE.c.n).where(_TABLE.c.parents == "[]")) == 7
 
 
+def test_parents_read_as_a_list_are_the_ids_their_text_names() -> None:
+    """IdList (the projection's reading of the parents) gives the list the JSON text names,
+    whether its ids were stored as bytes or the text was kept as it is."""
+    from sqlalchemy import type_coerce
+
+    from cmsdesk.models.packing import IdList
+
+    for parents in ([], ["ab" * 32], ["ab" * 32, "cd" * 32], ["x"], ["AB" * 32]):
+        _round_trip(parents=json.dumps(parents))
+        with _ENGINE.connect() as conn:
+            assert conn.scalar(select(type_coerce(_TABLE.c.parents, IdList()))) == parents
+
+
 @given(st.text(max_size=400), st.text(max_size=80))
 def test_any_text_reads_back_exactly(value: str, other: str) -> None:
     back, _ = _round_trip(hexed=other, uuid=other, parents=other, value=value, signature=other)

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import bindparam, delete, insert, select
+from sqlalchemy import bindparam, delete, insert, select, type_coerce
 from sqlalchemy.orm import Session
 
 from cmsdesk.models import rules
@@ -34,6 +34,7 @@ from cmsdesk.models.option_numbers import (
     recorded_numbers_of,
     target_of,
 )
+from cmsdesk.models.packing import IdList
 from cmsdesk.models.schema import (
     Change,
     Comment,
@@ -90,9 +91,10 @@ class _Version:
         return json.loads(self.raw_value)
 
 
-_VERSION_COLUMNS = (Change.entity, Change.eid, Change.field, Change.version_id, Change.parents,
-                   Change.value, Change.op, Change.author_name, Change.author_party,
-                   Change.author_region, Change.author_role)
+_VERSION_COLUMNS = (Change.entity, Change.eid, Change.field, Change.version_id,
+                   type_coerce(Change.parents, IdList()).label("parents"), Change.value,
+                   Change.op, Change.author_name, Change.author_party, Change.author_region,
+                   Change.author_role)
 
 
 # Statements for the fields of a projection (see changelog.of_keys), built once.
@@ -129,7 +131,7 @@ def _collect_versions(rows: Iterable[Any]) -> dict[Key, dict[str, _Version]]:
             if author not in versions[vid].authors:
                 versions[vid].authors.append(author)
         else:
-            versions[vid] = _Version(vid, json.loads(parents), value, [author], op)
+            versions[vid] = _Version(vid, parents, value, [author], op)
     return out
 
 
