@@ -170,6 +170,7 @@ def measure_round(rnd: Round, runs: int, seed: int) -> Measurement:
     imports: list[float] = []
     checks: list[float] = []
     verifies: list[float] = []
+    processor: dict[str, list[float]] = {"import": [], "verify": []}
     peak = growth = 0.0
     result: dict[str, Any] = {}
     store_path = rnd.secretariat
@@ -180,6 +181,8 @@ def measure_round(rnd: Round, runs: int, seed: int) -> Measurement:
         verifies.append(verify["seconds"])
         result, store_path = run_probe(rnd, "import", forward, f"forward-{i}")
         imports.append(result["seconds"])
+        processor["verify"].append(verify["processor_s"])
+        processor["import"].append(result["processor_s"])
         peak = max(peak, result["maxrss_after_mib"])
         growth = max(growth, result["maxrss_after_mib"] - result["maxrss_before_mib"])
     reference = _snapshot(store_path, rnd.plan_id)
@@ -195,6 +198,8 @@ def measure_round(rnd: Round, runs: int, seed: int) -> Measurement:
     new = sum(r["new"] for r in result["reports"])
     backup = result["backup"]
     m.samples = {"import_s": imports, "check_only_s": checks, "verify_only_s": verifies,
+                 "import_processor_s": processor["import"],
+                 "verify_only_processor_s": processor["verify"],
                  "reversed_s": [order_seconds["reversed"]],
                  "shuffled_s": [order_seconds["shuffled"]]}
     m.details = {"delegates": n, "changes_written": rnd.edits, "changes_imported": new,
@@ -215,6 +220,10 @@ def measure_round(rnd: Round, runs: int, seed: int) -> Measurement:
                "checking every change's signature",
                f"≤ {GOAL_FLOOR_RATIO:g}× floor",
                median(imports) <= GOAL_FLOOR_RATIO * median(verifies)),
+        Figure(f"import of all {label}, against verifying them, in processor time",
+               median(processor["import"]), "s", median(processor["verify"]),
+               "the same floor's processor time", note="the time the importing process "
+               "itself ran, which other processes' load does not lengthen"),
         Figure("peak memory of the importing process", peak, "MiB",
                note=f"{growth:.1f} MiB above its peak before the import; the import's "
                     f"Python allocations peak at {traced:.1f} MiB"),
