@@ -325,16 +325,20 @@ def _head_counts(connection: Any, keys: set[Key]) -> dict[Key, int]:
 
 
 def _heads_among(connection: Any, versions: dict[Key, set[str]]) -> set[tuple[Key, str]]:
-    """Which of ``versions`` (per field) are heads of their field now."""
-    wanted = {(k, v) for k, vs in versions.items() for v in vs}
-    vids = sorted({v for vs in versions.values() for v in vs})
+    """Which of ``versions`` (per field) are heads of their field now.
+
+    Each statement names only the versions of its own fields: SQLite looks up every pair of
+    an id and a version it lists.
+    """
     found: set[tuple[Key, str]] = set()
     for params in key_params(k for k, vs in versions.items() if vs):
+        entity, fld = params["entity"], params["field"]
+        vids = sorted({v for eid in params["eids"] for v in versions[Key(entity, eid, fld)]})
         for part in chunks(vids):
-            for entity, eid, fld, vid in connection.execute(_HEADS_AMONG,
-                                                            params | {"vids": list(part)}):
-                if (Key(entity, eid, fld), vid) in wanted:
-                    found.add((Key(entity, eid, fld), vid))
+            for row in connection.execute(_HEADS_AMONG, params | {"vids": list(part)}):
+                key = Key(row.entity, row.eid, row.field)
+                if row.version_id in versions[key]:
+                    found.add((key, row.version_id))
     return found
 
 
