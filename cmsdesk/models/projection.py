@@ -347,13 +347,17 @@ class _Cache:
 
     def versions_of(self, key: Key) -> dict[str, _Version] | None:
         """The version graph of a contested field (None for another), read with the next
-        :data:`VERSION_BATCH` contested fields when it is not read yet."""
+        :data:`VERSION_BATCH` contested fields when it is not read yet.
+
+        Read on the session's connection, as changelog.current_heads reads: the change log is
+        written with plain statements only, so there is nothing of the projection's for the ORM
+        to flush first (it did, before each batch), nor objects to build from the rows."""
         while key not in self.versions and self._next < len(self._unread):
             batch = self._unread[self._next : self._next + VERSION_BATCH]
             self._next += len(batch)
+            connection = self.session.connection()
             for params in key_params(batch):
-                self.versions.update(_collect_versions(
-                    self.session.execute(_VERSIONS_OF, params)))
+                self.versions.update(_collect_versions(connection.execute(_VERSIONS_OF, params)))
         return self.versions.get(key)
 
     def sentence_rules(self, plan_id: str) -> int:

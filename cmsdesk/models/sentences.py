@@ -133,6 +133,8 @@ _LIST_MARKER = re.compile(r"(?:\d{1,9}|[a-zA-Z]|[ivxlcIVXLC]{1,6})[.)]")
 _NUMBER_START = re.compile(r"\d|[IVXLC]+\b")
 # Abbreviations are short: the word before a stop is looked for within this many characters.
 _WORD_REACH = 40
+# A word: up to the next whitespace (``\s`` is what str.isspace says, character for character).
+_WORD = re.compile(r"\S*")
 
 
 def _candidates(value: str) -> list[re.Match[str]]:
@@ -182,11 +184,8 @@ def _word_before(value: str, end: int) -> tuple[str, int]:
 
 def _next_word(value: str, pos: int) -> str:
     """The word that starts at ``pos``, without opening quotes or brackets."""
-    end = pos
-    limit = min(len(value), pos + _WORD_REACH)
-    while end < limit and not value[end].isspace():
-        end += 1
-    return value[pos:end].lstrip(_OPENERS)
+    word = _WORD.match(value, pos, pos + _WORD_REACH)  # always a match, if an empty one
+    return word.group().lstrip(_OPENERS) if word else ""
 
 
 def _is_initial(word: str) -> bool:
