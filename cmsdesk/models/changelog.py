@@ -17,9 +17,10 @@ from sqlalchemy import Select, bindparam, delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from cmsdesk.models.canonical import canonical_bytes, digest, normalize
+from cmsdesk.models.change_rows import COLUMNS, append_rows
 from cmsdesk.models.identity import Profile
 from cmsdesk.models.languages import LANGUAGES, field_key, split_field
-from cmsdesk.models.packing import packed_rows
+from cmsdesk.models.packing import has_change_view, packed_rows
 from cmsdesk.models.schema import Change, Head
 
 FORMAT_VERSION = 1
@@ -430,16 +431,13 @@ def append_groups(session: Session, groups: list[tuple[list[tuple[str, dict[str,
     return out
 
 
-# The columns of a row as :func:`_row` gives them.
-_ROW_COLUMNS = ("id", "version_id", "plan_id", "replica", "seq", "op", "entity", "eid", "field",
-                "value", "parents", "author_name", "author_party", "author_region",
-                "author_role", "clock", "extra", "origin")
-_INSERT_PACKED = (f"INSERT INTO {Change.__table__.name} ({', '.join(_ROW_COLUMNS)}) "
-                  f"VALUES ({', '.join('?' for _ in _ROW_COLUMNS)})")
+_INSERT_PACKED = (f"INSERT INTO {Change.__table__.name} ({', '.join(COLUMNS)}) "
+                  f"VALUES ({', '.join('?' for _ in COLUMNS)})")
 
 
 def _row(cid: str, vid: str, key: Key, body: dict[str, Any], origin: str) -> tuple[Any, ...]:
-    """The row of a change as :func:`append_groups` inserts it (:data:`_ROW_COLUMNS`)."""
+    """The row of a change as :func:`append_groups` inserts it
+    (:data:`~cmsdesk.models.change_rows.COLUMNS`)."""
     author = body["author"]
     return (cid, vid, body["plan"], body["replica"], body["seq"], body["op"], key.entity,
             key.eid, key.field, canonical_bytes(body["value"]).decode("utf-8"),
@@ -449,13 +447,17 @@ def _row(cid: str, vid: str, key: Key, body: dict[str, Any], origin: str) -> tup
 
 def _insert_rows(connection: Any, rows: list[tuple[Any, ...]]) -> None:
     """Insert rows made by :func:`_row`. In an SQLite store they are packed here
-    (:func:`~cmsdesk.models.packing.packed_rows`) and handed to the driver as they are."""
-    if connection.dialect.name == "sqlite":
-        connection.exec_driver_sql(_INSERT_PACKED, packed_rows(Change.__table__, _ROW_COLUMNS,
-                                                               rows))
-    else:
+    (:func:`~cmsdesk.models.packing.packed_rows`) and handed to the driver as they are, into
+    the change log's own rows where it is a view (:mod:`cmsdesk.models.change_rows`)."""
+    if connection.dialect.name != "sqlite":
         connection.execute(insert(Change.__table__),
-                           [dict(zip(_ROW_COLUMNS, row, strict=True)) for row in rows])
+                           [dict(zip(COLUMNS, row, strict=True)) for row in rows])
+        return
+    packed = packed_rows(Change.__table__, COLUMNS, rows)
+    if has_change_view(connection.dialect):
+        append_rows(connection, packed)
+    else:
+        connection.exec_driver_sql(_INSERT_PACKED, packed)
 
 
 def append(session: Session, body: dict[str, Any], cid: str | None = None,

@@ -170,6 +170,12 @@ def mark_change_view(engine: Engine) -> None:
     setattr(engine.dialect, _CHANGE_VIEW, True)
 
 
+def has_change_view(dialect: Dialect) -> bool:
+    """Whether the store of ``dialect`` keeps the change log as migration 0015 left it
+    (:func:`mark_change_view`)."""
+    return bool(getattr(dialect, _CHANGE_VIEW, False))
+
+
 class UuidText(_Packed):
     """A uuid in its canonical lower-case form (plan and entity ids): its 16 bytes."""
 
