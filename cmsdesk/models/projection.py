@@ -413,7 +413,7 @@ class _Cache:
                 proj.conflicts_closed.add(key)
             return
         doc = json.dumps({k: conflict[k] for k in ("alternatives", "hunks", "heads")},
-                         ensure_ascii=False)
+                         ensure_ascii=False, check_circular=False)  # a tree: nothing to check
         base = conflict["base"]
         base_text = base if isinstance(base, str) else json.dumps(base, ensure_ascii=False)
         if existing is None:

@@ -135,6 +135,7 @@ _NUMBER_START = re.compile(r"\d|[IVXLC]+\b")
 _WORD_REACH = 40
 # A word: up to the next whitespace (``\s`` is what str.isspace says, character for character).
 _WORD = re.compile(r"\S*")
+_UP_TO_SPACE = re.compile(r".*\s", re.DOTALL)  # up to the last whitespace (none: no match)
 
 
 def _candidates(value: str) -> list[re.Match[str]]:
@@ -174,11 +175,12 @@ def _bracketed(value: str) -> list[tuple[int, int]]:
 def _word_before(value: str, end: int) -> tuple[str, int]:
     """The word that ends at ``end`` (exclusive), without opening quotes or brackets or an
     elided article (French ``l'art.``), and where it starts."""
-    start = end
     floor = max(0, end - _WORD_REACH)
-    while start > floor and not value[start - 1].isspace():
-        start -= 1
-    word = _PREFIX.sub("", value[start:end].lstrip(_LEADING))
+    last_space = _UP_TO_SPACE.match(value, floor, end)
+    start = last_space.end() if last_space else floor
+    word = value[start:end].lstrip(_LEADING)
+    if "'" in word or "\u2019" in word or "/" in word:  # what _PREFIX needs to match
+        word = _PREFIX.sub("", word)
     return word, start
 
 
