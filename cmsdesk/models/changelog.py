@@ -175,18 +175,21 @@ BODY_COLUMNS = (Change.extra, Change.plan_id, Change.replica, Change.seq, Change
                 Change.author_role)
 
 
-_FORMAT_ONLY = {"v": FORMAT_VERSION}
-_FORMAT_ONLY_TEXT = canonical_bytes(_FORMAT_ONLY).decode("utf-8")
+# The keys of a change that holds nothing beyond its columns but its format's version.
+_USUAL_KEYS = IN_COLUMNS | {"author", "v"}
+_FORMAT_ONLY_TEXT = canonical_bytes({"v": FORMAT_VERSION}).decode("utf-8")
 
 
 def extra_of(body: dict[str, Any]) -> str:
     """The canonical JSON of what a change holds beyond its columns (its format version, and
     whatever a later format adds)."""
-    rest = {k: v for k, v in body.items() if k not in IN_COLUMNS and k != "author"}
-    if body["author"].keys() != AUTHOR_FIELDS:
-        rest["author"] = body["author"]
-    if rest == _FORMAT_ONLY and type(rest["v"]) is int:  # nearly every change: written once
+    usual_author = body["author"].keys() == AUTHOR_FIELDS
+    if (usual_author and body.keys() == _USUAL_KEYS and type(body["v"]) is int
+            and body["v"] == FORMAT_VERSION):  # nearly every change: written once
         return _FORMAT_ONLY_TEXT
+    rest = {k: v for k, v in body.items() if k not in IN_COLUMNS and k != "author"}
+    if not usual_author:
+        rest["author"] = body["author"]
     return canonical_bytes(rest).decode("utf-8")
 
 

@@ -182,10 +182,12 @@ class UuidText(_Packed):
     cache_ok = True
 
     def pack(self, text: str) -> bytes | str:
-        if len(text) != 36:
+        if len(text) != 36 or text[8] != "-" or text[13] != "-" or text[18] != "-" or (
+                text[23] != "-"):
             return text
-        raw = _hex_bytes(text.replace("-", ""))
-        return raw if raw is not None and self.unpack(raw) == text else text
+        digits = text.replace("-", "")
+        raw = _hex_bytes(digits) if len(digits) == 32 else None  # lower-case hex between
+        return text if raw is None else raw
 
     def unpack(self, data: bytes) -> str:
         h = data.hex()
@@ -301,10 +303,16 @@ def packed_rows(table: Table, columns: Sequence[str], rows: Iterable[Sequence[An
     its column's type binds it. A statement given these values as they are stores what the
     types would have, without the per-value work of SQLAlchemy's bind processing (issue 19:
     it took a sixth of a batch import)."""
-    packers = [column.type.pack if isinstance(column.type, _Packed) else None
-               for column in (table.c[name] for name in columns)]
-    return [tuple(value if pack is None or not isinstance(value, str) else pack(value)
-                  for pack, value in zip(packers, row, strict=True)) for row in rows]
+    packers = [(n, table.c[name].type.pack) for n, name in enumerate(columns)
+               if isinstance(table.c[name].type, _Packed)]
+    out = []
+    for row in rows:
+        values = list(row)
+        for n, pack in packers:
+            if isinstance(values[n], str):
+                values[n] = pack(values[n])
+        out.append(tuple(values))
+    return out
 
 
 class SignatureText(_Packed):
