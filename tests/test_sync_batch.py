@@ -160,3 +160,34 @@ def test_a_batch_asks_the_store_per_window_of_files_not_per_file(
             sec.close()
         counts.append(len(seen))
     assert (counts[1] - counts[0]) / 12 < 5, counts
+
+
+def test_a_batch_puts_the_garbage_collector_back_as_it_found_it(
+        reps: Replicas, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A batch runs Python's cyclic collector less often while it lasts, then restores the
+    setting, also when the import fails."""
+    import gc
+
+    import cmsdesk.sync.importer as importer
+
+    (first, _second), _final = two_deltas(reps, tmp_path)
+    before = gc.get_threshold()
+    seen: list[tuple[int, ...]] = []
+    real = importer.project
+
+    def watching(*args, **kwargs):  # type: ignore[no-untyped-def]
+        seen.append(gc.get_threshold())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(importer, "project", watching)
+    sec = reps.new_store("sec")
+    try:
+        assert import_bundles(sec, [first])[0].ok
+        assert seen[-1][0] == importer.BATCH_COLLECTION_THRESHOLD
+        assert gc.get_threshold() == before
+        monkeypatch.setattr(importer, "project", lambda *a, **k: 1 / 0)
+        with pytest.raises(ZeroDivisionError):
+            import_bundles(sec, [first])
+        assert gc.get_threshold() == before
+    finally:
+        sec.close()

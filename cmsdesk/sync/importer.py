@@ -18,7 +18,9 @@ changes whose state is not projected: a batch killed midway leaves the store as 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import gc
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import NamedTuple
@@ -316,6 +318,29 @@ def import_bundle(store: Store, path: Path | str, *, plan: str | None = None) ->
     return apply_bundle(store, read_bundle(path), plan=plan)
 
 
+# How many allocations the cyclic garbage collector waits for during a batch (Python's
+# default is 700).
+BATCH_COLLECTION_THRESHOLD = 10_000
+
+
+@contextmanager
+def _fewer_collections() -> Iterator[None]:
+    """Run Python's cyclic garbage collector less often during a batch.
+
+    A batch makes hundreds of thousands of short-lived objects (change bodies, rows, sentences
+    and their diffs), almost none of them in reference cycles, which are freed as soon as they
+    are dropped; the collector, run every 700 allocations, spent 70 to 100 ms of the round's
+    import scanning them. Cycles are still collected, every 10,000 allocations, and the
+    setting is put back after the batch.
+    """
+    before = gc.get_threshold()
+    gc.set_threshold(BATCH_COLLECTION_THRESHOLD, *before[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+
+
 @dataclass
 class _Batch:
     """What the transaction of a batch did, before the reports are made."""
@@ -380,7 +405,8 @@ def import_bundles(store: Store, paths: Iterable[Path | str], *,
         return _Batch(results, written, proj, made,
                       {plan_id: watch.deleted(s, plan_id) for plan_id in watch.live})
 
-    batch = store.write(write)
+    with _fewer_collections():
+        batch = store.write(write)
     results = batch.results
     files = [w for _, w in batch.written]
     for (index, w), (clean, opened, closed) in zip(batch.written,
