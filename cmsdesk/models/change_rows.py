@@ -20,6 +20,17 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
+from sqlalchemy import (
+    ColumnClause,
+    bindparam,
+    column,
+    delete,
+    func,
+    insert,
+    select,
+    table,
+)
+
 # The columns of ``changes`` an append writes, in the order of the rows given here.
 COLUMNS = ("id", "version_id", "plan_id", "replica", "seq", "op", "entity", "eid", "field",
            "value", "parents", "author_name", "author_party", "author_region", "author_role",
@@ -28,7 +39,32 @@ COLUMNS = ("id", "version_id", "plan_id", "replica", "seq", "op", "entity", "eid
  _PARTY, _REGION, _ROLE, _CLOCK, _EXTRA, _ORIGIN) = range(len(COLUMNS))
 
 _USUAL_EXTRA = '{"v":1}'  # kept as '' (migration 0015)
-_IN_LIST = 300  # ids per IN (...) list, well below SQLite's limit on bound parameters
+
+# The tables as SQLite holds them (migrations 0013 and 0015), with untyped columns: the rows
+# come packed (models/packing.py), and untyped columns hand their values to the driver as they are.
+_ROWS = table("change_rows", *(column(c) for c in (
+    "arrival", "id", "own_version", "source", "seq", "op", "field_n", "value", "parents",
+    "author", "clock", "extra", "origin", "signature")))
+_VIEW = table("changes", column("arrival"), *(column(c) for c in COLUMNS))
+_LOOSE = table("change_signatures_loose", column("change_id"), column("signature"))
+_INTERNED = {
+    "change_sources": table("change_sources", column("n"), column("plan_id"),
+                            column("replica")),
+    "change_fields": table("change_fields", column("n"), column("entity"), column("eid"),
+                           column("field")),
+    "change_authors": table("change_authors", column("n"), column("name"), column("party"),
+                            column("region"), column("role")),
+    "change_origins": table("change_origins", column("n"), column("origin")),
+}
+_IDS = bindparam("ids", expanding=True)
+_BY_ID = select(_ROWS.c.id, _ROWS.c.arrival).where(_ROWS.c.own_version.is_(None),
+                                                   _ROWS.c.id.in_(_IDS))
+_BY_VERSION = (select(_ROWS.c.own_version, func.min(_ROWS.c.arrival))
+               .where(_ROWS.c.own_version.in_(_IDS)).group_by(_ROWS.c.own_version))
+_ANY_LOOSE = select(_LOOSE.c.change_id).limit(1)
+_LOOSE_OF = select(_LOOSE.c.change_id, _LOOSE.c.signature).where(_LOOSE.c.change_id.in_(_IDS))
+_LAST_ARRIVAL = select(func.coalesce(func.max(_ROWS.c.arrival), 0))
+_TAKE_LOOSE = delete(_LOOSE).where(_LOOSE.c.change_id == bindparam("cid"))
 
 _READING = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2}):([0-9]{2})"
                       r"\.([0-9]{3})Z(?:#(0|[1-9][0-9]?))?")
@@ -57,47 +93,42 @@ def packed_clock(reading: str) -> int | None:
 def append_rows(connection: Any, rows: Sequence[tuple[Any, ...]]) -> None:
     """Store ``rows`` (values of :data:`COLUMNS` as the column types pack them), in order,
     exactly as inserting them into the view ``changes`` would."""
-    sources = _interned(connection, "change_sources", ("plan_id", "replica"), 1,
+    sources = _interned(connection, "change_sources", 1,
                         [(r[_PLAN], r[_REPLICA]) for r in rows])
-    fields = _interned(connection, "change_fields", ("entity", "eid", "field"), 1,
+    fields = _interned(connection, "change_fields", 1,
                        [(r[_ENTITY], r[_EID], r[_FIELD]) for r in rows])
-    authors = _interned(connection, "change_authors", ("name", "party", "region", "role"), 0,
+    authors = _interned(connection, "change_authors", 0,
                         [(r[_NAME], r[_PARTY], r[_REGION], r[_ROLE]) for r in rows])
-    origins = _interned(connection, "change_origins", ("origin",), 0,
-                        [(r[_ORIGIN],) for r in rows])
+    origins = _interned(connection, "change_origins", 0, [(r[_ORIGIN],) for r in rows])
     singles = list({r[_PARENTS] for r in rows
                     if type(r[_PARENTS]) is bytes and len(r[_PARENTS]) == 32})
-    by_id = dict(_select_in(connection, "SELECT id, arrival FROM change_rows WHERE "
-                            "own_version IS NULL AND id IN ({})", singles))
-    by_version = dict(_select_in(connection, "SELECT own_version, min(arrival) FROM change_rows"
-                                 " WHERE own_version IN ({}) GROUP BY own_version", singles))
+    by_id = dict(_select_in(connection, _BY_ID, singles))
+    by_version = dict(_select_in(connection, _BY_VERSION, singles))
     signatures = {}
-    if connection.exec_driver_sql("SELECT EXISTS (SELECT 1 FROM change_signatures_loose)"
-                                  ).scalar():
-        signatures = dict(_select_in(connection, "SELECT change_id, signature FROM "
-                                     "change_signatures_loose WHERE change_id IN ({})",
-                                     list({r[_ID] for r in rows})))
-    arrival = connection.exec_driver_sql("SELECT coalesce(max(arrival), 0) FROM change_rows"
-                                         ).scalar()
-    runs: list[tuple[bool, list[tuple[Any, ...]]]] = []  # (straight into change_rows, rows)
+    if connection.execute(_ANY_LOOSE).first() is not None:
+        signatures = dict(_select_in(connection, _LOOSE_OF, list({r[_ID] for r in rows})))
+    arrival = connection.execute(_LAST_ARRIVAL).scalar()
+    runs: list[tuple[bool, list[dict[str, Any]]]] = []  # (straight into change_rows, rows)
     taken = []
     for r in rows:
         arrival += 1
         own = None if r[_VERSION] == r[_ID] else r[_VERSION]
         clock = packed_clock(r[_CLOCK])
         if clock is None:
-            row = (arrival, *r)
+            row = dict(zip(_VIEW.c.keys(), (arrival, *r), strict=True))
         else:
             parents = r[_PARENTS]
             if type(parents) is bytes and len(parents) == 32:
                 parents = by_id.get(parents) or by_version.get(parents) or parents
-            row = (arrival, r[_ID], own, sources[r[_PLAN], r[_REPLICA]], r[_SEQ], r[_OP],
-                   fields[r[_ENTITY], r[_EID], r[_FIELD]], r[_VALUE], parents,
-                   authors[r[_NAME], r[_PARTY], r[_REGION], r[_ROLE]], clock,
-                   "" if r[_EXTRA] == _USUAL_EXTRA else r[_EXTRA], origins[r[_ORIGIN],],
-                   signatures.get(r[_ID]))
+            row = {"arrival": arrival, "id": r[_ID], "own_version": own,
+                   "source": sources[r[_PLAN], r[_REPLICA]], "seq": r[_SEQ], "op": r[_OP],
+                   "field_n": fields[r[_ENTITY], r[_EID], r[_FIELD]], "value": r[_VALUE],
+                   "parents": parents, "author": authors[r[_NAME], r[_PARTY], r[_REGION],
+                                                          r[_ROLE]],
+                   "clock": clock, "extra": "" if r[_EXTRA] == _USUAL_EXTRA else r[_EXTRA],
+                   "origin": origins[r[_ORIGIN],], "signature": signatures.get(r[_ID])}
             if r[_ID] in signatures:
-                taken.append((r[_ID],))
+                taken.append({"cid": r[_ID]})
         if not runs or runs[-1][0] != (clock is not None):
             runs.append((clock is not None, []))
         runs[-1][1].append(row)
@@ -106,51 +137,44 @@ def append_rows(connection: Any, rows: Sequence[tuple[Any, ...]]) -> None:
         else:
             by_version.setdefault(own, arrival)
     for straight, run in runs:
-        connection.exec_driver_sql(_INSERT_ROWS if straight else _INSERT_VIEW, run)
+        connection.execute(insert(_ROWS if straight else _VIEW), run)
     if taken:
-        connection.exec_driver_sql("DELETE FROM change_signatures_loose WHERE change_id = ?",
-                                   taken)
+        connection.execute(_TAKE_LOOSE, taken)
 
 
-_INSERT_ROWS = ("INSERT INTO change_rows (arrival, id, own_version, source, seq, op, field_n, "
-                "value, parents, author, clock, extra, origin, signature) "
-                f"VALUES ({', '.join('?' * 14)})")
-_INSERT_VIEW = (f"INSERT INTO changes (arrival, {', '.join(COLUMNS)}) "
-                f"VALUES ({', '.join('?' * (len(COLUMNS) + 1))})")
-
-
-def _interned(connection: Any, table: str, columns: tuple[str, ...], prefix: int,
-              values: list[tuple[Any, ...]]) -> dict[tuple[Any, ...], int]:
-    """The number of each of ``values`` in ``table`` (a table of what changes share), adding
-    those it lacks in the order they come, as the trigger does row by row. They are looked up
-    by the first ``prefix`` columns and a list of the next one: the start of the table's
-    unique index."""
+def _interned(connection: Any, name: str, prefix: int, values: list[tuple[Any, ...]]
+              ) -> dict[tuple[Any, ...], int]:
+    """The number of each of ``values`` in table ``name`` (a table of what changes share),
+    adding those it lacks in the order they come, as the trigger does row by row. They are
+    looked up by the first ``prefix`` columns and a list of the next one: the start of the
+    table's unique index."""
+    shared = _INTERNED[name]
+    columns: list[ColumnClause[Any]] = [c for c in shared.c if c.name != "n"]
     distinct = list(dict.fromkeys(values))
-    names = ", ".join(columns)
-    connection.exec_driver_sql(f"INSERT OR IGNORE INTO {table} ({names}) "
-                               f"VALUES ({', '.join('?' * len(columns))})", distinct)
+    connection.execute(insert(shared).prefix_with("OR IGNORE"),
+                       [dict(zip((c.name for c in columns), v, strict=True)) for v in distinct])
     wanted = set(distinct)
     by_prefix: dict[tuple[Any, ...], set[Any]] = {}
     for value in distinct:
         by_prefix.setdefault(value[:prefix], set()).add(value[prefix])
-    where = "".join(f"{name} = ? AND " for name in columns[:prefix])
+    query = select(shared.c.n, *columns).where(
+        *(c == bindparam(f"p{i}") for i, c in enumerate(columns[:prefix])),
+        columns[prefix].in_(_IDS))
     out: dict[tuple[Any, ...], int] = {}
     for start, listed in by_prefix.items():
-        for n, *value in _select_in(connection, f"SELECT n, {names} FROM {table} WHERE {where}"
-                                    f"{columns[prefix]} IN ({{}})", list(listed),
-                                    start):
+        fixed = {f"p{i}": v for i, v in enumerate(start)}
+        for n, *value in _select_in(connection, query, list(listed), fixed):
             if tuple(value) in wanted:
                 out[tuple(value)] = n
     return out
 
 
-def _select_in(connection: Any, sql: str, items: list[Any], before: tuple[Any, ...] = ()
-               ) -> list[Any]:
-    """The rows of ``sql`` whose ``{}`` is a list of ``items``' placeholders, a few hundred at a
-    time, with the parameters ``before`` ahead of the list."""
+def _select_in(connection: Any, query: Any, items: list[Any],
+               params: dict[str, Any] | None = None) -> list[Any]:
+    """The rows of ``query`` for ``items`` as its list of ids, a few hundred at a time."""
+    from cmsdesk.models.changelog import chunks  # which imports this module
+
     out = []
-    for i in range(0, len(items), _IN_LIST):
-        part = items[i : i + _IN_LIST]
-        out += connection.exec_driver_sql(sql.format(", ".join("?" * len(part))),
-                                          (*before, *part)).all()
+    for part in chunks(items):
+        out += connection.execute(query, {**(params or {}), "ids": list(part)}).all()
     return out

@@ -13,7 +13,7 @@ import json
 from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple, TypeVar
 
-from sqlalchemy import Select, bindparam, delete, func, insert, select
+from sqlalchemy import Select, bindparam, column, delete, func, insert, select, table
 from sqlalchemy.orm import Session
 
 from cmsdesk.models.canonical import canonical_bytes, digest, normalize
@@ -434,8 +434,8 @@ def append_groups(session: Session, groups: list[tuple[list[tuple[str, dict[str,
     return out
 
 
-_INSERT_PACKED = (f"INSERT INTO {Change.__table__.name} ({', '.join(COLUMNS)}) "
-                  f"VALUES ({', '.join('?' for _ in COLUMNS)})")
+# The change log with untyped columns: packed rows go to the driver as they are.
+_PACKED = table(Change.__table__.name, *(column(c) for c in COLUMNS))
 
 
 def _row(cid: str, vid: str, key: Key, body: dict[str, Any], origin: str) -> tuple[Any, ...]:
@@ -460,7 +460,8 @@ def _insert_rows(connection: Any, rows: list[tuple[Any, ...]]) -> None:
     if has_change_view(connection.dialect):
         append_rows(connection, packed)
     else:
-        connection.exec_driver_sql(_INSERT_PACKED, packed)
+        connection.execute(insert(_PACKED), [dict(zip(COLUMNS, row, strict=True))
+                                             for row in packed])
 
 
 def append(session: Session, body: dict[str, Any], cid: str | None = None,
